@@ -1,0 +1,99 @@
+//! Reads a project folder into a [`Project`]: package.json once, lockfiles,
+//! configs, entry files, and the installed versions in `node_modules`.
+
+mod entries;
+mod framework;
+mod installed;
+mod package_manager;
+mod providers;
+mod workspace;
+
+use std::path::Path;
+
+use crate::ProjectError;
+use crate::package_json::PackageJson;
+use crate::project::{AuthKit, Language, PackageVersion, Project};
+
+/// Packages whose declared and installed versions the project model records.
+pub const TRACKED_PACKAGES: [&str; 9] = [
+    "@workos-inc/widgets",
+    "@radix-ui/themes",
+    "@tanstack/react-query",
+    "@workos-inc/node",
+    "@workos-inc/authkit-react",
+    "@workos-inc/authkit-js",
+    "@workos-inc/authkit-nextjs",
+    "react-dom",
+    "next",
+];
+
+/// Detects the project at `dir`.
+pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
+    let root = std::path::absolute(dir).map_err(|e| ProjectError::read(dir, e))?;
+    let package_json = PackageJson::read(&root)?;
+    let has_react = package_json.declared("react").is_some();
+    if !has_react {
+        if let Some(choices) = workspace::react_members(&root, &package_json) {
+            return Err(ProjectError::WorkspaceRoot { dir: root, choices });
+        }
+        return Err(ProjectError::NotReact {
+            found: framework::other_ui_library(&package_json)
+                .map(|found| format!(" (found: {found})"))
+                .unwrap_or_default(),
+            dir: root,
+        });
+    }
+
+    let (framework, router, next) = framework::detect(&root, &package_json);
+    let entries = entries::detect(&root, framework, next.as_ref());
+    let language = detect_language(&root, &package_json, &entries.main);
+    let package_manager = package_manager::detect(&root, &package_json);
+    let providers = providers::detect(&root, &entries)?;
+    let authkit = [AuthKit::React, AuthKit::Js, AuthKit::NextJs]
+        .into_iter()
+        .find(|kit| package_json.declared(kit.package()).is_some());
+    let react = package_version(&root, &package_json, "react");
+    let packages = TRACKED_PACKAGES
+        .iter()
+        .map(|name| package_version(&root, &package_json, name))
+        .filter(|p| p.declared.is_some() || p.installed.is_some())
+        .collect();
+
+    Ok(Project {
+        name: package_json.name().map(str::to_owned),
+        root,
+        framework,
+        router,
+        language,
+        package_manager,
+        react,
+        entries,
+        next,
+        providers,
+        authkit,
+        packages,
+        package_json,
+    })
+}
+
+fn package_version(root: &Path, package_json: &PackageJson, name: &str) -> PackageVersion {
+    PackageVersion {
+        name: name.to_owned(),
+        declared: package_json.declared(name).map(str::to_owned),
+        installed: installed::version(root, name),
+    }
+}
+
+fn detect_language(root: &Path, package_json: &PackageJson, main: &Option<std::path::PathBuf>) -> Language {
+    let main_is_ts = main
+        .as_ref()
+        .and_then(|p| p.extension())
+        .is_some_and(|ext| ext == "ts" || ext == "tsx");
+    if main_is_ts || root.join("tsconfig.json").is_file() || package_json.declared("typescript").is_some() {
+        Language::TypeScript
+    } else {
+        Language::JavaScript
+    }
+}
+
+pub use installed::version as installed_version;

@@ -1,0 +1,93 @@
+//! Span-based text edits: the user's formatting and comments survive because
+//! only the bytes at the edited spans change.
+
+/// Replace `start..end` (byte offsets) of a text with `text`. An insertion has
+/// `start == end`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextEdit {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl TextEdit {
+    /// Inserts `text` at `offset`.
+    pub fn insert(offset: usize, text: impl Into<String>) -> Self {
+        Self {
+            start: offset,
+            end: offset,
+            text: text.into(),
+        }
+    }
+
+    /// Replaces `start..end` with `text`.
+    pub fn replace(start: usize, end: usize, text: impl Into<String>) -> Self {
+        Self {
+            start,
+            end,
+            text: text.into(),
+        }
+    }
+}
+
+/// Applies edits to `source`. Edits are applied in offset order; insertions
+/// at the same offset keep the order they were given in. Overlapping edits
+/// are a bug in the caller and panic in debug builds.
+pub fn apply_edits(source: &str, edits: &[TextEdit]) -> String {
+    let mut sorted: Vec<&TextEdit> = edits.iter().collect();
+    sorted.sort_by_key(|edit| (edit.start, edit.end));
+    let mut out = String::with_capacity(source.len() + edits.iter().map(|e| e.text.len()).sum::<usize>());
+    let mut cursor = 0;
+    for edit in sorted {
+        debug_assert!(edit.start >= cursor, "overlapping edits at {}", edit.start);
+        let start = edit.start.max(cursor);
+        out.push_str(&source[cursor..start]);
+        out.push_str(&edit.text);
+        cursor = edit.end.max(start);
+    }
+    out.push_str(&source[cursor..]);
+    out
+}
+
+/// The whitespace that starts the line holding `offset`.
+pub fn indent_at(source: &str, offset: usize) -> &str {
+    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = &source[line_start..];
+    let width = line.len() - line.trim_start_matches([' ', '\t']).len();
+    &line[..width]
+}
+
+/// The file's indentation unit: a tab, or the smallest run of leading spaces
+/// (two when the file has no indented line).
+pub fn indent_unit(source: &str) -> String {
+    let mut smallest = usize::MAX;
+    for line in source.lines() {
+        if line.starts_with('\t') {
+            return "\t".to_owned();
+        }
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        if spaces > 0 && spaces < line.len() {
+            smallest = smallest.min(spaces);
+        }
+    }
+    " ".repeat(if smallest == usize::MAX { 2 } else { smallest })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn applies_edits_in_offset_order() {
+        let edits = [TextEdit::insert(5, "!"), TextEdit::replace(0, 1, "J"), TextEdit::insert(5, "?")];
+        assert_eq!(apply_edits("hello world", &edits), "Jello!? world");
+    }
+
+    #[test]
+    fn finds_indentation() {
+        let src = "a\n    b\n  c\n";
+        assert_eq!(indent_at(src, 7), "    ");
+        assert_eq!(indent_unit(src), "  ");
+        assert_eq!(indent_unit("x\n\ty"), "\t");
+    }
+}

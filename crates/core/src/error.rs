@@ -1,0 +1,72 @@
+//! Errors for input the tool cannot work with. Each says what went wrong,
+//! where, and what to do about it.
+
+use std::path::PathBuf;
+
+/// A problem with the target project that stops every command.
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    #[error("no package.json in {dir}\n  hint: run it in your app's folder or pass its path")]
+    NoPackageJson { dir: PathBuf },
+
+    #[error("{path}:{line}:{column}: package.json is not valid JSON: {message}\n  hint: fix the syntax (an editor with JSON support shows it) and run again")]
+    MalformedPackageJson {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    #[error("{path}:{line}:{column}: {message}\n  hint: fix the syntax error and run again; nothing was changed")]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    #[error("{dir} is not a React project: package.json declares no `react` dependency{found}\n  hint: WorkOS Widgets are React components; run it in a React app")]
+    NotReact { dir: PathBuf, found: String },
+
+    #[error("{framework} is not supported yet ({dir})\n  hint: supported today: {supported}")]
+    UnsupportedFramework {
+        dir: PathBuf,
+        framework: String,
+        supported: String,
+    },
+
+    #[error("{dir} is a workspace root; pick one of its React packages:\n{choices}\n  hint: run it again with that package's path")]
+    WorkspaceRoot { dir: PathBuf, choices: String },
+
+    #[error("no entry file found in {dir} (looked for {looked_for})\n  hint: pass the app's folder, or create the entry file first")]
+    MissingEntry { dir: PathBuf, looked_for: String },
+
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("{path}: {message}\n  hint: {hint}")]
+    Manifest {
+        path: PathBuf,
+        message: String,
+        hint: String,
+    },
+}
+
+impl ProjectError {
+    /// Wraps an I/O error with the path it happened on.
+    pub fn read(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Self::Read {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// Reads a file to a string, naming the file on failure.
+pub fn read_to_string(path: &std::path::Path) -> Result<String, ProjectError> {
+    std::fs::read_to_string(path).map_err(|e| ProjectError::read(path, e))
+}

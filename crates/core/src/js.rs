@@ -1,0 +1,368 @@
+//! JS/TS parsing helpers on top of oxc: parse a file with the right source
+//! type, turn parser errors into `file:line:col` messages, and read the small
+//! facts (imports, JSX names) that detection and edits need.
+
+use std::path::Path;
+
+use oxc_allocator::Allocator;
+use oxc_ast::ast::{
+    Argument, Expression, ImportDeclarationSpecifier, JSXElementName, JSXMemberExpressionObject,
+    ModuleExportName, Program, Statement,
+};
+use oxc_parser::Parser;
+use oxc_span::SourceType;
+
+use crate::ProjectError;
+
+/// The source type for a path: TS for `.ts`/`.mts`/`.cts`, TSX for `.tsx`,
+/// and JSX for every JavaScript extension (plain `.js` files in React apps
+/// often hold JSX).
+pub fn source_type_for(path: &Path) -> SourceType {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("ts" | "mts" | "cts") => SourceType::ts(),
+        Some("tsx") => SourceType::tsx(),
+        Some("cjs") => SourceType::cjs().with_jsx(true),
+        _ => SourceType::mjs().with_jsx(true),
+    }
+}
+
+/// Parses `text` (the contents of `path`), failing with the first syntax
+/// error as `path:line:col: message`.
+pub fn parse<'a>(
+    allocator: &'a Allocator,
+    path: &Path,
+    text: &'a str,
+) -> Result<Program<'a>, ProjectError> {
+    let ret = Parser::new(allocator, text, source_type_for(path)).parse();
+    if let Some(diagnostic) = ret.diagnostics.errors().next() {
+        let offset = diagnostic
+            .labels
+            .first()
+            .map_or(0, |label| label.offset() as usize);
+        let (line, column) = line_col(text, offset);
+        return Err(ProjectError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: diagnostic.message.to_string(),
+        });
+    }
+    if ret.panicked {
+        return Err(ProjectError::Syntax {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "the parser could not read this file".to_owned(),
+        });
+    }
+    Ok(ret.program)
+}
+
+/// Checks that `text` parses as `path`'s language.
+pub fn check_parses(path: &Path, text: &str) -> Result<(), ProjectError> {
+    let allocator = Allocator::default();
+    parse(&allocator, path, text).map(|_| ())
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// One `import` declaration's facts.
+#[derive(Debug, Clone)]
+pub struct ImportInfo {
+    /// The module specifier, e.g. `@workos-inc/widgets`.
+    pub source: String,
+    /// Imported names (`imported` side; `default` and `*` for default and
+    /// namespace imports).
+    pub names: Vec<String>,
+    /// Local names bound by this import.
+    pub locals: Vec<String>,
+    pub start: usize,
+    pub end: usize,
+    /// Whether the statement has named specifiers in braces.
+    pub has_braces: bool,
+    /// Byte offset just before the closing `}` of the named specifiers.
+    pub braces_end: Option<usize>,
+}
+
+/// Every top-level `import` of a program, in source order.
+pub fn imports(program: &Program<'_>) -> Vec<ImportInfo> {
+    let text = program.source_text;
+    program
+        .body
+        .iter()
+        .filter_map(|statement| match statement {
+            Statement::ImportDeclaration(decl) => Some(decl),
+            _ => None,
+        })
+        .map(|decl| {
+            let mut names = Vec::new();
+            let mut locals = Vec::new();
+            let mut has_braces = false;
+            let mut last_named_end = None;
+            for specifier in decl.specifiers.iter().flatten() {
+                match specifier {
+                    ImportDeclarationSpecifier::ImportSpecifier(s) => {
+                        has_braces = true;
+                        last_named_end = Some(s.span.end as usize);
+                        names.push(module_export_name(&s.imported));
+                        locals.push(s.local.name.to_string());
+                    }
+                    ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
+                        names.push("default".to_owned());
+                        locals.push(s.local.name.to_string());
+                    }
+                    ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
+                        names.push("*".to_owned());
+                        locals.push(s.local.name.to_string());
+                    }
+                }
+            }
+            let (start, end) = (decl.span.start as usize, decl.span.end as usize);
+            let braces_end = last_named_end.and_then(|after| {
+                text[after..end].find('}').map(|i| after + i)
+            });
+            ImportInfo {
+                source: decl.source.value.to_string(),
+                names,
+                locals,
+                start,
+                end,
+                has_braces,
+                braces_end,
+            }
+        })
+        .collect()
+}
+
+fn module_export_name(name: &ModuleExportName<'_>) -> String {
+    match name {
+        ModuleExportName::IdentifierName(id) => id.name.to_string(),
+        ModuleExportName::IdentifierReference(id) => id.name.to_string(),
+        ModuleExportName::StringLiteral(s) => s.value.to_string(),
+    }
+}
+
+/// The dotted name of a JSX element, e.g. `WorkOsWidgets` or `React.StrictMode`.
+pub fn jsx_name(name: &JSXElementName<'_>) -> String {
+    match name {
+        JSXElementName::Identifier(id) => id.name.to_string(),
+        JSXElementName::IdentifierReference(id) => id.name.to_string(),
+        JSXElementName::NamespacedName(ns) => format!("{}:{}", ns.namespace.name, ns.name.name),
+        JSXElementName::MemberExpression(member) => {
+            let object = match &member.object {
+                JSXMemberExpressionObject::IdentifierReference(id) => id.name.to_string(),
+                JSXMemberExpressionObject::MemberExpression(inner) => {
+                    format!("{}.{}", jsx_member_object(&inner.object), inner.property.name)
+                }
+                JSXMemberExpressionObject::ThisExpression(_) => "this".to_owned(),
+            };
+            format!("{object}.{}", member.property.name)
+        }
+        JSXElementName::ThisExpression(_) => "this".to_owned(),
+    }
+}
+
+fn jsx_member_object(object: &JSXMemberExpressionObject<'_>) -> String {
+    match object {
+        JSXMemberExpressionObject::IdentifierReference(id) => id.name.to_string(),
+        JSXMemberExpressionObject::MemberExpression(inner) => {
+            format!("{}.{}", jsx_member_object(&inner.object), inner.property.name)
+        }
+        JSXMemberExpressionObject::ThisExpression(_) => "this".to_owned(),
+    }
+}
+
+/// Strips parentheses and TS-only wrappers (`x!`, `x as T`, `x satisfies T`).
+pub fn unwrap_expression<'b, 'a>(mut expr: &'b Expression<'a>) -> &'b Expression<'a> {
+    loop {
+        expr = match expr {
+            Expression::ParenthesizedExpression(e) => &e.expression,
+            Expression::TSAsExpression(e) => &e.expression,
+            Expression::TSSatisfiesExpression(e) => &e.expression,
+            Expression::TSNonNullExpression(e) => &e.expression,
+            _ => return expr,
+        };
+    }
+}
+
+/// The expression of a call argument, if it is not a spread.
+pub fn argument_expression<'b, 'a>(argument: &'b Argument<'a>) -> Option<&'b Expression<'a>> {
+    argument.as_expression()
+}
+
+/// The preferred quote character of a file, judged by its first import.
+pub fn quote_style(text: &str) -> char {
+    let single = text.find("from '").or_else(|| text.find("import '"));
+    let double = text.find("from \"").or_else(|| text.find("import \""));
+    match (single, double) {
+        (Some(s), Some(d)) => {
+            if s < d {
+                '\''
+            } else {
+                '"'
+            }
+        }
+        (Some(_), None) => '\'',
+        _ => '"',
+    }
+}
+
+/// Whether the file ends its import statements with semicolons.
+pub fn uses_semicolons(text: &str, imports: &[ImportInfo]) -> bool {
+    imports
+        .first()
+        .map_or(true, |import| text[..import.end].trim_end().ends_with(';'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_syntax_errors_with_position() {
+        let err = check_parses(Path::new("src/main.tsx"), "const a = ;\n").unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("src/main.tsx:1:"), "{text}");
+    }
+
+    #[test]
+    fn reads_imports() {
+        let allocator = Allocator::default();
+        let src = "import a, { b as c } from 'x';\nimport './y.css'\n";
+        let program = parse(&allocator, Path::new("a.ts"), src).unwrap();
+        let found = imports(&program);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].names, ["default", "b"]);
+        assert_eq!(found[0].locals, ["a", "c"]);
+        assert_eq!(&src[found[0].braces_end.unwrap()..found[0].braces_end.unwrap() + 1], "}");
+        assert_eq!(found[1].source, "./y.css");
+        assert_eq!(quote_style(src), '\'');
+        assert!(uses_semicolons(src, &found));
+    }
+
+    #[test]
+    fn computes_line_and_column() {
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+    }
+}
+
+/// One JSX element occurrence: its name, span, attributes, and the names of
+/// its JSX ancestors (outermost first) within the same file.
+#[derive(Debug, Clone)]
+pub struct JsxElementInfo {
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+    pub attributes: Vec<JsxAttributeInfo>,
+    /// Whether a `{...spread}` attribute is present (props may come from it).
+    pub has_spread: bool,
+    pub ancestors: Vec<String>,
+}
+
+impl JsxElementInfo {
+    /// The attribute called `name`.
+    pub fn attribute(&self, name: &str) -> Option<&JsxAttributeInfo> {
+        self.attributes.iter().find(|a| a.name == name)
+    }
+}
+
+/// One `name=value` JSX attribute.
+#[derive(Debug, Clone)]
+pub struct JsxAttributeInfo {
+    pub name: String,
+    /// Span of the whole attribute.
+    pub start: usize,
+    pub end: usize,
+    /// Span of the attribute name.
+    pub name_end: usize,
+    /// Source text of the value: the expression inside `{}` or the string
+    /// literal with its quotes; `None` for a bare boolean attribute.
+    pub value: Option<String>,
+    /// Whether the value is a string literal.
+    pub is_string: bool,
+}
+
+/// Every JSX element in a program, in source order.
+pub fn jsx_elements(program: &Program<'_>) -> Vec<JsxElementInfo> {
+    use oxc_ast_visit::Visit;
+
+    struct Collector<'s> {
+        text: &'s str,
+        stack: Vec<String>,
+        found: Vec<JsxElementInfo>,
+    }
+
+    impl<'a> Visit<'a> for Collector<'_> {
+        fn visit_jsx_element(&mut self, it: &oxc_ast::ast::JSXElement<'a>) {
+            use oxc_ast::ast::{JSXAttributeItem, JSXAttributeName, JSXAttributeValue};
+            let name = jsx_name(&it.opening_element.name);
+            let mut attributes = Vec::new();
+            let mut has_spread = false;
+            for item in &it.opening_element.attributes {
+                match item {
+                    JSXAttributeItem::Attribute(attr) => {
+                        let attr_name = match &attr.name {
+                            JSXAttributeName::Identifier(id) => id.name.to_string(),
+                            JSXAttributeName::NamespacedName(ns) => {
+                                format!("{}:{}", ns.namespace.name, ns.name.name)
+                            }
+                        };
+                        let name_span = match &attr.name {
+                            JSXAttributeName::Identifier(id) => id.span,
+                            JSXAttributeName::NamespacedName(ns) => ns.span,
+                        };
+                        let (value, is_string) = match &attr.value {
+                            None => (None, false),
+                            Some(JSXAttributeValue::StringLiteral(s)) => {
+                                (Some(s.span.source_text(self.text).to_owned()), true)
+                            }
+                            Some(JSXAttributeValue::ExpressionContainer(c)) => {
+                                let span = oxc_span::GetSpan::span(&c.expression);
+                                (Some(span.source_text(self.text).to_owned()), false)
+                            }
+                            Some(other) => (
+                                Some(oxc_span::GetSpan::span(other).source_text(self.text).to_owned()),
+                                false,
+                            ),
+                        };
+                        attributes.push(JsxAttributeInfo {
+                            name: attr_name,
+                            start: attr.span.start as usize,
+                            end: attr.span.end as usize,
+                            name_end: name_span.end as usize,
+                            value,
+                            is_string,
+                        });
+                    }
+                    JSXAttributeItem::SpreadAttribute(_) => has_spread = true,
+                }
+            }
+            self.found.push(JsxElementInfo {
+                name: name.clone(),
+                start: it.span.start as usize,
+                end: it.span.end as usize,
+                attributes,
+                has_spread,
+                ancestors: self.stack.clone(),
+            });
+            self.stack.push(name);
+            oxc_ast_visit::walk::walk_jsx_element(self, it);
+            self.stack.pop();
+        }
+    }
+
+    let mut collector = Collector {
+        text: program.source_text,
+        stack: Vec::new(),
+        found: Vec::new(),
+    };
+    collector.visit_program(program);
+    collector.found
+}

@@ -1,0 +1,15 @@
+//! The project model shared by every `workos-widgets` command: detection of
+//! the target app, the widget catalog, the `workos-widgets.toml` manifest,
+//! JS/TS parsing helpers (oxc) and span-based text edits.
+
+pub mod catalog;
+pub mod detect;
+pub mod edit;
+pub mod error;
+pub mod js;
+pub mod manifest;
+pub mod package_json;
+pub mod project;
+
+pub use error::ProjectError;
+pub use project::Project;

@@ -1,0 +1,159 @@
+//! `workos-widgets.toml`: the choices `init` made and the files it
+//! generated, edited with toml_edit so the user's comments survive.
+
+use std::path::{Path, PathBuf};
+
+use toml_edit::{Array, DocumentMut, Item, Table, value};
+
+use crate::ProjectError;
+
+/// The manifest's file name, at the project root.
+pub const FILE_NAME: &str = "workos-widgets.toml";
+/// The manifest format version.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// A parsed manifest. Setters edit the document in place.
+#[derive(Debug, Clone)]
+pub struct Manifest {
+    doc: DocumentMut,
+}
+
+impl Default for Manifest {
+    fn default() -> Self {
+        let mut doc: DocumentMut = concat!(
+            "# WorkOS Widgets setup, written by `workos-widgets init`.\n",
+            "# `workos-widgets add` and `workos-widgets verify` read it; comments are kept.\n",
+        )
+        .parse()
+        .unwrap_or_default();
+        doc["version"] = value(FORMAT_VERSION);
+        Self { doc }
+    }
+}
+
+impl Manifest {
+    /// Reads `root/workos-widgets.toml`; `Ok(None)` when absent.
+    pub fn read(root: &Path) -> Result<Option<Self>, ProjectError> {
+        let path = root.join(FILE_NAME);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(ProjectError::read(path, e)),
+        };
+        Self::parse(&path, &text).map(Some)
+    }
+
+    /// Parses manifest text.
+    pub fn parse(path: &Path, text: &str) -> Result<Self, ProjectError> {
+        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+            let (line, column) = e
+                .span()
+                .map(|span| crate::js::line_col(text, span.start))
+                .unwrap_or((1, 1));
+            ProjectError::Manifest {
+                path: path.to_path_buf(),
+                message: format!("{line}:{column}: {}", e.message()),
+                hint: "fix the TOML syntax, or delete the file and run `workos-widgets init` again".to_owned(),
+            }
+        })?;
+        Ok(Self { doc })
+    }
+
+    /// The TOML text.
+    pub fn to_text(&self) -> String {
+        self.doc.to_string()
+    }
+
+    /// A top-level string.
+    pub fn string(&self, key: &str) -> Option<&str> {
+        self.doc.get(key).and_then(Item::as_str)
+    }
+
+    /// Sets a top-level string.
+    pub fn set_string(&mut self, key: &str, text: &str) {
+        if self.string(key) != Some(text) {
+            self.doc[key] = value(text);
+        }
+    }
+
+    /// The recorded widget ids.
+    pub fn widgets(&self) -> Vec<String> {
+        self.doc
+            .get("widgets")
+            .and_then(Item::as_array)
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Records widget ids, keeping existing entries (and their formatting).
+    pub fn add_widgets(&mut self, ids: &[&str]) {
+        let existing = self.widgets();
+        if !self.doc.contains_key("widgets") {
+            self.doc["widgets"] = value(Array::new());
+        }
+        if let Some(array) = self.doc["widgets"].as_array_mut() {
+            for id in ids {
+                if !existing.iter().any(|e| e == id) {
+                    array.push(*id);
+                }
+            }
+        }
+    }
+
+    /// The recorded hash of a generated file.
+    pub fn generated_hash(&self, path: &str) -> Option<&str> {
+        self.doc
+            .get("generated")
+            .and_then(Item::as_table)
+            .and_then(|t| t.get(path))
+            .and_then(Item::as_str)
+    }
+
+    /// Every generated path recorded.
+    pub fn generated_paths(&self) -> Vec<PathBuf> {
+        self.doc
+            .get("generated")
+            .and_then(Item::as_table)
+            .map(|t| t.iter().map(|(k, _)| PathBuf::from(k)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Records the hash of a generated file.
+    pub fn set_generated_hash(&mut self, path: &str, hash: &str) {
+        if self.generated_hash(path) == Some(hash) {
+            return;
+        }
+        if !self.doc.contains_key("generated") {
+            let mut table = Table::new();
+            table.decor_mut().set_prefix(
+                "\n# Files the tool generated, with a hash of what it wrote. A file whose\n# hash no longer matches was edited by you and is never overwritten.\n",
+            );
+            self.doc["generated"] = Item::Table(table);
+        }
+        self.doc["generated"][path] = value(hash);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_keeps_comments() {
+        let text = "# mine\nversion = 1\nwidgets = [\"user-profile\"] # chosen\n";
+        let mut manifest = Manifest::parse(Path::new("w.toml"), text).unwrap();
+        manifest.add_widgets(&["user-profile", "api-keys"]);
+        manifest.set_generated_hash("src/a.tsx", "sha256:1");
+        let out = manifest.to_text();
+        assert!(out.starts_with("# mine\n"), "{out}");
+        assert!(out.contains("widgets = [\"user-profile\", \"api-keys\"] # chosen"), "{out}");
+        assert_eq!(manifest.generated_hash("src/a.tsx"), Some("sha256:1"));
+        assert_eq!(manifest.widgets(), ["user-profile", "api-keys"]);
+    }
+
+    #[test]
+    fn reports_bad_toml_with_position() {
+        let err = Manifest::parse(Path::new("w.toml"), "version = \n").unwrap_err();
+        assert!(err.to_string().contains("w.toml: 1:"), "{err}");
+    }
+}

@@ -1,0 +1,181 @@
+//! `package.json`: parsed once, with enough of its formatting remembered to
+//! write it back the way it was (key order, indentation, final newline).
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use crate::error::{ProjectError, read_to_string};
+
+/// The dependency tables, in the order they are searched.
+pub const DEPENDENCY_TABLES: [&str; 4] = [
+    "dependencies",
+    "devDependencies",
+    "peerDependencies",
+    "optionalDependencies",
+];
+
+/// A parsed `package.json`.
+#[derive(Debug, Clone)]
+pub struct PackageJson {
+    pub path: PathBuf,
+    pub text: String,
+    pub value: Value,
+}
+
+impl PackageJson {
+    /// Reads and parses `dir/package.json`.
+    pub fn read(dir: &Path) -> Result<Self, ProjectError> {
+        let path = dir.join("package.json");
+        if !path.is_file() {
+            return Err(ProjectError::NoPackageJson {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let text = read_to_string(&path)?;
+        Self::parse(path, text)
+    }
+
+    /// Parses `text` as the package.json at `path`.
+    pub fn parse(path: PathBuf, text: String) -> Result<Self, ProjectError> {
+        let value: Value =
+            serde_json::from_str(&text).map_err(|e| ProjectError::MalformedPackageJson {
+                path: path.clone(),
+                line: e.line(),
+                column: e.column(),
+                message: strip_position(&e.to_string()),
+            })?;
+        if !value.is_object() {
+            return Err(ProjectError::MalformedPackageJson {
+                path,
+                line: 1,
+                column: 1,
+                message: "the top level must be an object".to_owned(),
+            });
+        }
+        Ok(Self { path, text, value })
+    }
+
+    /// The package's `name`.
+    pub fn name(&self) -> Option<&str> {
+        self.value.get("name").and_then(Value::as_str)
+    }
+
+    /// A top-level string field.
+    pub fn string(&self, key: &str) -> Option<&str> {
+        self.value.get(key).and_then(Value::as_str)
+    }
+
+    /// The range a dependency is declared with, in any dependency table.
+    pub fn declared(&self, package: &str) -> Option<&str> {
+        DEPENDENCY_TABLES.iter().find_map(|table| {
+            self.value
+                .get(table)
+                .and_then(|t| t.get(package))
+                .and_then(Value::as_str)
+        })
+    }
+
+    /// Every declared dependency name, across tables.
+    pub fn dependency_names(&self) -> impl Iterator<Item = &str> {
+        DEPENDENCY_TABLES
+            .iter()
+            .filter_map(|table| self.value.get(table).and_then(Value::as_object))
+            .flat_map(Map::keys)
+            .map(String::as_str)
+    }
+
+    /// Whether `scripts.<name>` exists.
+    pub fn has_script(&self, name: &str) -> bool {
+        self.value
+            .get("scripts")
+            .and_then(|s| s.get(name))
+            .is_some()
+    }
+
+    /// The text of this package.json with `additions` added to
+    /// `dependencies` (created at the end when absent), keeping key order,
+    /// indentation and the final newline.
+    pub fn with_dependencies(&self, additions: &[(String, String)]) -> String {
+        let mut value = self.value.clone();
+        let Some(root) = value.as_object_mut() else {
+            return self.text.clone();
+        };
+        let table = root
+            .entry("dependencies")
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Some(table) = table.as_object_mut() {
+            for (name, range) in additions {
+                table.insert(name.clone(), Value::String(range.clone()));
+            }
+            sort_keys(table);
+        }
+        self.serialize(&value)
+    }
+
+    fn serialize(&self, value: &Value) -> String {
+        let indent = detect_indent(&self.text);
+        let mut out = Vec::new();
+        let formatter = serde_json::ser::PrettyFormatter::with_indent(indent.as_bytes());
+        let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+        if serde::Serialize::serialize(value, &mut serializer).is_err() {
+            return self.text.clone();
+        }
+        let mut text = String::from_utf8(out).unwrap_or_else(|_| self.text.clone());
+        if self.text.ends_with('\n') {
+            text.push('\n');
+        }
+        text
+    }
+}
+
+/// npm keeps dependency tables sorted; so do we when we add to one.
+fn sort_keys(table: &mut Map<String, Value>) {
+    let mut entries: Vec<(String, Value)> = std::mem::take(table).into_iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    table.extend(entries);
+}
+
+fn detect_indent(text: &str) -> String {
+    text.lines()
+        .skip(1)
+        .find(|line| !line.trim().is_empty())
+        .map(|line| {
+            let width = line.len() - line.trim_start().len();
+            line[..width].to_owned()
+        })
+        .filter(|indent| !indent.is_empty())
+        .unwrap_or_else(|| "  ".to_owned())
+}
+
+/// serde_json appends " at line L column C"; we print the position ourselves.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_malformed_json_with_position() {
+        let err = PackageJson::parse("package.json".into(), "{\n  \"name\": \"x\",\n}\n".into())
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("package.json:3:1: package.json is not valid JSON: trailing comma"), "{text}");
+    }
+
+    #[test]
+    fn adds_dependencies_keeping_order_and_indent() {
+        let text = "{\n    \"name\": \"app\",\n    \"dependencies\": {\n        \"react\": \"^19.0.0\"\n    },\n    \"devDependencies\": {}\n}\n";
+        let pkg = PackageJson::parse("package.json".into(), text.into()).unwrap();
+        let out = pkg.with_dependencies(&[("@radix-ui/themes".into(), "^3.3.0".into())]);
+        assert_eq!(
+            out,
+            "{\n    \"name\": \"app\",\n    \"dependencies\": {\n        \"@radix-ui/themes\": \"^3.3.0\",\n        \"react\": \"^19.0.0\"\n    },\n    \"devDependencies\": {}\n}\n"
+        );
+    }
+}

@@ -1,0 +1,298 @@
+//! The project model: everything the commands need to know about the target
+//! app, read once by [`crate::detect::detect`].
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::ProjectError;
+use crate::package_json::PackageJson;
+
+/// A React app as detected on disk.
+#[derive(Debug, Clone, Serialize)]
+pub struct Project {
+    /// The app's folder (absolute).
+    pub root: PathBuf,
+    pub name: Option<String>,
+    pub framework: Framework,
+    pub router: Option<Router>,
+    pub language: Language,
+    pub package_manager: PackageManagerInfo,
+    pub react: PackageVersion,
+    /// Entry files, relative to `root`.
+    pub entries: Entries,
+    /// Next.js facts, for Next.js apps.
+    pub next: Option<NextInfo>,
+    /// Providers already in the entry files.
+    pub providers: Providers,
+    pub authkit: Option<AuthKit>,
+    /// The widget packages and `@workos-inc/*` packages: declared ranges and
+    /// installed versions.
+    pub packages: Vec<PackageVersion>,
+    #[serde(skip)]
+    pub package_json: PackageJson,
+}
+
+impl Project {
+    /// The declared/installed record of a package this tool tracks.
+    pub fn package(&self, name: &str) -> Option<&PackageVersion> {
+        self.packages.iter().find(|p| p.name == name)
+    }
+
+    /// The installed version of a tracked package.
+    pub fn installed(&self, name: &str) -> Option<&str> {
+        self.package(name).and_then(|p| p.installed.as_deref())
+    }
+
+    /// An absolute path for a path relative to the project root.
+    pub fn path(&self, relative: impl AsRef<Path>) -> PathBuf {
+        self.root.join(relative)
+    }
+
+    /// Fails unless `init`/`add` can set this kind of app up.
+    pub fn ensure_supported(&self) -> Result<(), ProjectError> {
+        match self.framework {
+            Framework::Vite => Ok(()),
+            other => Err(ProjectError::UnsupportedFramework {
+                dir: self.root.clone(),
+                framework: match self.router {
+                    Some(router) => format!("{other} ({router})"),
+                    None => other.to_string(),
+                },
+                supported: SUPPORTED.to_owned(),
+            }),
+        }
+    }
+
+    /// Whether the generated files are TypeScript.
+    pub fn is_typescript(&self) -> bool {
+        self.language == Language::TypeScript
+    }
+}
+
+/// The frameworks `init` can set up today, for messages.
+pub const SUPPORTED: &str = "Vite + React (TypeScript or JavaScript)";
+
+/// The app framework, recognised by its packages and files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Framework {
+    Vite,
+    NextJs,
+    ReactRouter,
+    TanstackStart,
+    Remix,
+    CreateReactApp,
+    /// React without a recognised build tool.
+    Unknown,
+}
+
+impl fmt::Display for Framework {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Framework::Vite => "Vite",
+            Framework::NextJs => "Next.js",
+            Framework::ReactRouter => "React Router (framework mode)",
+            Framework::TanstackStart => "TanStack Start",
+            Framework::Remix => "Remix",
+            Framework::CreateReactApp => "Create React App",
+            Framework::Unknown => "an unrecognised React setup",
+        })
+    }
+}
+
+/// The router in use, when one is recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Router {
+    NextAppRouter,
+    NextPagesRouter,
+    ReactRouter,
+    TanstackRouter,
+}
+
+impl fmt::Display for Router {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Router::NextAppRouter => "App Router",
+            Router::NextPagesRouter => "Pages Router",
+            Router::ReactRouter => "React Router",
+            Router::TanstackRouter => "TanStack Router",
+        })
+    }
+}
+
+/// TypeScript or JavaScript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Language {
+    TypeScript,
+    JavaScript,
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Language::TypeScript => "TypeScript",
+            Language::JavaScript => "JavaScript",
+        })
+    }
+}
+
+/// A JavaScript package manager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PackageManager {
+    Npm,
+    Pnpm,
+    Yarn,
+    Bun,
+}
+
+impl PackageManager {
+    /// The executable.
+    pub const fn program(self) -> &'static str {
+        match self {
+            PackageManager::Npm => "npm",
+            PackageManager::Pnpm => "pnpm",
+            PackageManager::Yarn => "yarn",
+            PackageManager::Bun => "bun",
+        }
+    }
+
+    /// Arguments that add packages to `dependencies`.
+    pub fn add_args(self, packages: &[String]) -> Vec<String> {
+        let verb = match self {
+            PackageManager::Npm => "install",
+            _ => "add",
+        };
+        std::iter::once(verb.to_owned())
+            .chain(packages.iter().cloned())
+            .collect()
+    }
+
+    /// The command that installs what package.json declares.
+    pub const fn install_command(self) -> &'static str {
+        match self {
+            PackageManager::Npm => "npm install",
+            PackageManager::Pnpm => "pnpm install",
+            PackageManager::Yarn => "yarn install",
+            PackageManager::Bun => "bun install",
+        }
+    }
+
+    /// The command that runs a package.json script.
+    pub fn run_script(self, script: &str) -> String {
+        match self {
+            PackageManager::Npm => format!("npm run {script}"),
+            other => format!("{} {script}", other.program()),
+        }
+    }
+
+    /// Parses a name as given on the command line or in `packageManager`.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "npm" => Some(PackageManager::Npm),
+            "pnpm" => Some(PackageManager::Pnpm),
+            "yarn" => Some(PackageManager::Yarn),
+            "bun" => Some(PackageManager::Bun),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for PackageManager {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.program())
+    }
+}
+
+/// The package manager and what it was recognised by.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackageManagerInfo {
+    pub name: PackageManager,
+    /// e.g. `packageManager field`, `pnpm-lock.yaml`, `default`.
+    pub source: String,
+}
+
+/// A package's declared range and installed version.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackageVersion {
+    pub name: String,
+    pub declared: Option<String>,
+    pub installed: Option<String>,
+}
+
+/// Entry files, relative to the project root.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Entries {
+    /// The module script `index.html` loads (Vite).
+    pub html_module_script: Option<PathBuf>,
+    /// The file that renders the React root (`src/main.*`, `src/index.*`).
+    pub main: Option<PathBuf>,
+    /// The top-level `App` component.
+    pub app: Option<PathBuf>,
+    /// `vite.config.*`.
+    pub vite_config: Option<PathBuf>,
+    /// Next.js: `app/layout.*` or `pages/_app.*`.
+    pub next_root: Option<PathBuf>,
+}
+
+/// Next.js specifics.
+#[derive(Debug, Clone, Serialize)]
+pub struct NextInfo {
+    /// The major version declared or installed.
+    pub major: Option<u64>,
+    /// `app/` or `src/app/`, when present.
+    pub app_dir: Option<PathBuf>,
+    /// `pages/` or `src/pages/`, when present.
+    pub pages_dir: Option<PathBuf>,
+    pub config: Option<PathBuf>,
+    /// `cacheComponents: true` in the Next config.
+    pub cache_components: bool,
+}
+
+/// Where a provider or root component already appears.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProviderUse {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    /// For `QueryClientProvider`: the source text of its `client` prop.
+    pub client: Option<String>,
+}
+
+/// Providers found in the entry files.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Providers {
+    pub query_client_provider: Option<ProviderUse>,
+    pub theme: Option<ProviderUse>,
+    pub workos_widgets: Option<ProviderUse>,
+}
+
+/// The AuthKit package in use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthKit {
+    React,
+    Js,
+    NextJs,
+}
+
+impl AuthKit {
+    /// The npm package.
+    pub const fn package(self) -> &'static str {
+        match self {
+            AuthKit::React => "@workos-inc/authkit-react",
+            AuthKit::Js => "@workos-inc/authkit-js",
+            AuthKit::NextJs => "@workos-inc/authkit-nextjs",
+        }
+    }
+
+    /// Whether widgets can take tokens straight from the browser SDK's
+    /// `getAccessToken` (no backend route needed).
+    pub const fn has_browser_tokens(self) -> bool {
+        matches!(self, AuthKit::React | AuthKit::Js)
+    }
+}
