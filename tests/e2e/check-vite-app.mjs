@@ -4,7 +4,13 @@
 // real data obtained with a token minted through the app's own token route.
 //
 //   node check-vite-app.mjs APP_DIR [dev|preview] [--screenshot PATH] [--scopes a,b]
-//                            [--expect-fail] [--node-env development]
+//                            [--node-env development] [--expect TEXT]
+//                            [--expect-fail] [--expect-error SUBSTRING]
+//
+// --expect-fail: pass when the check fails (negative tests);
+// --expect-error S: pass when the check fails AND a page/console error contains S.
+// `vite preview` runs with NODE_ENV=production unless --node-env is given, so the
+// generated session resolver refuses the development identity there (401).
 //
 // Exit code 0 when every assertion passed. `vite preview` needs a prior build.
 
@@ -190,7 +196,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const scopes = opt('scopes');
   const nodeEnv = opt('node-env');
   const expectText = opt('expect');
-  const expectFail = flag('expect-fail');
+  const expectError = opt('expect-error');
+  const expectFail = flag('expect-fail') || Boolean(expectError);
   const [appDir, mode = 'dev'] = argv;
   const result = await checkViteApp({
     appDir,
@@ -221,7 +228,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     ),
   );
   if (!result.ok && process.env.E2E_SHOW_VITE_LOG) console.error(result.viteLog);
-  const passed = expectFail ? !result.ok : result.ok;
+  let passed = expectFail ? !result.ok : result.ok;
+  if (expectError) {
+    const all = [...(page?.pageErrors ?? []), ...(page?.consoleErrors ?? [])];
+    const hit = all.find((e) => e.includes(expectError));
+    console.log(hit ? `expected error seen: ${hit.split('\n').find((l) => l.includes(expectError)).trim()}` : `expected error "${expectError}" NOT seen`);
+    passed = passed && Boolean(hit);
+  }
   console.log(passed ? '1 passed, 0 failed' : '0 passed, 1 failed');
   process.exit(passed ? 0 : 1);
 }

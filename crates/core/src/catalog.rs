@@ -289,13 +289,19 @@ mod tests {
         assert_eq!(ids.len(), 12);
         for widget in WIDGETS {
             assert_eq!(find(widget.id).map(|w| w.component), Some(widget.component));
-            assert_eq!(widget.loading_component, format!("{}Loading", widget.component));
+            assert_eq!(
+                widget.loading_component,
+                format!("{}Loading", widget.component)
+            );
         }
     }
 
     #[test]
     fn maps_widgets_to_scopes() {
-        let chosen = [find("user-profile").unwrap(), find("users-management").unwrap()];
+        let chosen = [
+            find("user-profile").unwrap(),
+            find("users-management").unwrap(),
+        ];
         assert_eq!(scopes_for(chosen), [Scope::UsersTable]);
         assert_eq!(Scope::parse("widgets:sso:manage"), Some(Scope::Sso));
         assert_eq!(Scope::parse("widgets:user-profile:manage"), None);

@@ -36,7 +36,8 @@ impl TextEdit {
 pub fn apply_edits(source: &str, edits: &[TextEdit]) -> String {
     let mut sorted: Vec<&TextEdit> = edits.iter().collect();
     sorted.sort_by_key(|edit| (edit.start, edit.end));
-    let mut out = String::with_capacity(source.len() + edits.iter().map(|e| e.text.len()).sum::<usize>());
+    let mut out =
+        String::with_capacity(source.len() + edits.iter().map(|e| e.text.len()).sum::<usize>());
     let mut cursor = 0;
     for edit in sorted {
         debug_assert!(edit.start >= cursor, "overlapping edits at {}", edit.start);
@@ -79,7 +80,11 @@ mod tests {
 
     #[test]
     fn applies_edits_in_offset_order() {
-        let edits = [TextEdit::insert(5, "!"), TextEdit::replace(0, 1, "J"), TextEdit::insert(5, "?")];
+        let edits = [
+            TextEdit::insert(5, "!"),
+            TextEdit::replace(0, 1, "J"),
+            TextEdit::insert(5, "?"),
+        ];
         assert_eq!(apply_edits("hello world", &edits), "Jello!? world");
     }
 

@@ -9,7 +9,9 @@ pub enum ProjectError {
     #[error("no package.json in {dir}\n  hint: run it in your app's folder or pass its path")]
     NoPackageJson { dir: PathBuf },
 
-    #[error("{path}:{line}:{column}: package.json is not valid JSON: {message}\n  hint: fix the syntax (an editor with JSON support shows it) and run again")]
+    #[error(
+        "{path}:{line}:{column}: package.json is not valid JSON: {message}\n  hint: fix the syntax (an editor with JSON support shows it) and run again"
+    )]
     MalformedPackageJson {
         path: PathBuf,
         line: usize,
@@ -17,7 +19,9 @@ pub enum ProjectError {
         message: String,
     },
 
-    #[error("{path}:{line}:{column}: {message}\n  hint: fix the syntax error and run again; nothing was changed")]
+    #[error(
+        "{path}:{line}:{column}: {message}\n  hint: fix the syntax error and run again; nothing was changed"
+    )]
     Syntax {
         path: PathBuf,
         line: usize,
@@ -25,7 +29,9 @@ pub enum ProjectError {
         message: String,
     },
 
-    #[error("{dir} is not a React project: package.json declares no `react` dependency{found}\n  hint: WorkOS Widgets are React components; run it in a React app")]
+    #[error(
+        "{dir} is not a React project: package.json declares no `react` dependency{found}\n  hint: WorkOS Widgets are React components; run it in a React app"
+    )]
     NotReact { dir: PathBuf, found: String },
 
     #[error("{framework} is not supported yet ({dir})\n  hint: supported today: {supported}")]
@@ -35,10 +41,14 @@ pub enum ProjectError {
         supported: String,
     },
 
-    #[error("{dir} is a workspace root; pick one of its React packages:\n{choices}\n  hint: run it again with that package's path")]
+    #[error(
+        "{dir} is a workspace root; pick one of its React packages:\n{choices}\n  hint: run it again with that package's path"
+    )]
     WorkspaceRoot { dir: PathBuf, choices: String },
 
-    #[error("no entry file found in {dir} (looked for {looked_for})\n  hint: pass the app's folder, or create the entry file first")]
+    #[error(
+        "no entry file found in {dir} (looked for {looked_for})\n  hint: pass the app's folder, or create the entry file first"
+    )]
     MissingEntry { dir: PathBuf, looked_for: String },
 
     #[error("cannot read {path}: {source}")]

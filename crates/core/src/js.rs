@@ -125,9 +125,8 @@ pub fn imports(program: &Program<'_>) -> Vec<ImportInfo> {
                 }
             }
             let (start, end) = (decl.span.start as usize, decl.span.end as usize);
-            let braces_end = last_named_end.and_then(|after| {
-                text[after..end].find('}').map(|i| after + i)
-            });
+            let braces_end =
+                last_named_end.and_then(|after| text[after..end].find('}').map(|i| after + i));
             ImportInfo {
                 source: decl.source.value.to_string(),
                 names,
@@ -159,7 +158,11 @@ pub fn jsx_name(name: &JSXElementName<'_>) -> String {
             let object = match &member.object {
                 JSXMemberExpressionObject::IdentifierReference(id) => id.name.to_string(),
                 JSXMemberExpressionObject::MemberExpression(inner) => {
-                    format!("{}.{}", jsx_member_object(&inner.object), inner.property.name)
+                    format!(
+                        "{}.{}",
+                        jsx_member_object(&inner.object),
+                        inner.property.name
+                    )
                 }
                 JSXMemberExpressionObject::ThisExpression(_) => "this".to_owned(),
             };
@@ -173,7 +176,11 @@ fn jsx_member_object(object: &JSXMemberExpressionObject<'_>) -> String {
     match object {
         JSXMemberExpressionObject::IdentifierReference(id) => id.name.to_string(),
         JSXMemberExpressionObject::MemberExpression(inner) => {
-            format!("{}.{}", jsx_member_object(&inner.object), inner.property.name)
+            format!(
+                "{}.{}",
+                jsx_member_object(&inner.object),
+                inner.property.name
+            )
         }
         JSXMemberExpressionObject::ThisExpression(_) => "this".to_owned(),
     }
@@ -202,13 +209,7 @@ pub fn quote_style(text: &str) -> char {
     let single = text.find("from '").or_else(|| text.find("import '"));
     let double = text.find("from \"").or_else(|| text.find("import \""));
     match (single, double) {
-        (Some(s), Some(d)) => {
-            if s < d {
-                '\''
-            } else {
-                '"'
-            }
-        }
+        (Some(s), Some(d)) if s < d => '\'',
         (Some(_), None) => '\'',
         _ => '"',
     }
@@ -218,7 +219,7 @@ pub fn quote_style(text: &str) -> char {
 pub fn uses_semicolons(text: &str, imports: &[ImportInfo]) -> bool {
     imports
         .first()
-        .map_or(true, |import| text[..import.end].trim_end().ends_with(';'))
+        .is_none_or(|import| text[..import.end].trim_end().ends_with(';'))
 }
 
 #[cfg(test)]
@@ -241,7 +242,10 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].names, ["default", "b"]);
         assert_eq!(found[0].locals, ["a", "c"]);
-        assert_eq!(&src[found[0].braces_end.unwrap()..found[0].braces_end.unwrap() + 1], "}");
+        assert_eq!(
+            &src[found[0].braces_end.unwrap()..found[0].braces_end.unwrap() + 1],
+            "}"
+        );
         assert_eq!(found[1].source, "./y.css");
         assert_eq!(quote_style(src), '\'');
         assert!(uses_semicolons(src, &found));
@@ -328,7 +332,11 @@ pub fn jsx_elements(program: &Program<'_>) -> Vec<JsxElementInfo> {
                                 (Some(span.source_text(self.text).to_owned()), false)
                             }
                             Some(other) => (
-                                Some(oxc_span::GetSpan::span(other).source_text(self.text).to_owned()),
+                                Some(
+                                    oxc_span::GetSpan::span(other)
+                                        .source_text(self.text)
+                                        .to_owned(),
+                                ),
                                 false,
                             ),
                         };

@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod detect;
 pub mod edit;
+pub mod env_files;
 pub mod error;
 pub mod js;
 pub mod manifest;

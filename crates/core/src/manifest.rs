@@ -20,13 +20,16 @@ pub struct Manifest {
 
 impl Default for Manifest {
     fn default() -> Self {
-        let mut doc: DocumentMut = concat!(
+        let header = concat!(
             "# WorkOS Widgets setup, written by `workos-widgets init`.\n",
             "# `workos-widgets add` and `workos-widgets verify` read it; comments are kept.\n",
-        )
-        .parse()
-        .unwrap_or_default();
-        doc["version"] = value(FORMAT_VERSION);
+        );
+        let mut doc: DocumentMut = format!("{header}version = {FORMAT_VERSION}\n")
+            .parse()
+            .unwrap_or_default();
+        if !doc.contains_key("version") {
+            doc["version"] = value(FORMAT_VERSION);
+        }
         Self { doc }
     }
 }
@@ -53,7 +56,8 @@ impl Manifest {
             ProjectError::Manifest {
                 path: path.to_path_buf(),
                 message: format!("{line}:{column}: {}", e.message()),
-                hint: "fix the TOML syntax, or delete the file and run `workos-widgets init` again".to_owned(),
+                hint: "fix the TOML syntax, or delete the file and run `workos-widgets init` again"
+                    .to_owned(),
             }
         })?;
         Ok(Self { doc })
@@ -81,7 +85,11 @@ impl Manifest {
         self.doc
             .get("widgets")
             .and_then(Item::as_array)
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -146,7 +154,10 @@ mod tests {
         manifest.set_generated_hash("src/a.tsx", "sha256:1");
         let out = manifest.to_text();
         assert!(out.starts_with("# mine\n"), "{out}");
-        assert!(out.contains("widgets = [\"user-profile\", \"api-keys\"] # chosen"), "{out}");
+        assert!(
+            out.contains("widgets = [\"user-profile\", \"api-keys\"] # chosen"),
+            "{out}"
+        );
         assert_eq!(manifest.generated_hash("src/a.tsx"), Some("sha256:1"));
         assert_eq!(manifest.widgets(), ["user-profile", "api-keys"]);
     }

@@ -165,7 +165,10 @@ mod tests {
         let err = PackageJson::parse("package.json".into(), "{\n  \"name\": \"x\",\n}\n".into())
             .unwrap_err();
         let text = err.to_string();
-        assert!(text.starts_with("package.json:3:1: package.json is not valid JSON: trailing comma"), "{text}");
+        assert!(
+            text.starts_with("package.json:3:1: package.json is not valid JSON: trailing comma"),
+            "{text}"
+        );
     }
 
     #[test]

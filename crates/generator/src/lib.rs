@@ -1,1 +1,53 @@
+//! `init` and `add`: turn a [`Project`] and the user's choices into a
+//! [`Plan`] (pure data), then apply it atomically.
+//!
+//! plan -> render templates -> splice edits into user files -> apply.
 
+pub mod apply;
+pub mod diff;
+mod error;
+mod files;
+pub mod install;
+mod layout;
+pub mod plan;
+pub mod sdk;
+mod strategy;
+mod templates;
+pub mod transform;
+mod vite;
+
+use workos_widgets_core::Project;
+use workos_widgets_core::catalog::Widget;
+use workos_widgets_core::manifest::Manifest;
+
+pub use error::GenerateError;
+pub use plan::Plan;
+pub use sdk::SdkTarget;
+pub use strategy::{StrategyChoice, TokenStrategy};
+
+/// The user's choices for `init`/`add`.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Widgets to set up (`add` passes only the new ones).
+    pub widgets: Vec<&'static Widget>,
+    pub strategy: StrategyChoice,
+    /// The package manager to install with (defaults to the detected one).
+    pub package_manager: Option<workos_widgets_core::project::PackageManager>,
+    /// `--no-install`: declare the packages in package.json instead.
+    pub defer_install: bool,
+    /// `--force`: replace generated files the user edited.
+    pub force: bool,
+    /// The `@workos-inc/node` version the token code targets.
+    pub sdk: SdkTarget,
+}
+
+/// Plans `init` (or `add`, which is `init` with the manifest's widgets kept).
+pub fn plan(
+    project: &Project,
+    manifest: Option<&Manifest>,
+    options: &Options,
+) -> Result<Plan, GenerateError> {
+    project.ensure_supported()?;
+    let strategy = strategy::resolve(project, manifest, options.strategy)?;
+    vite::plan(project, manifest, options, strategy)
+}

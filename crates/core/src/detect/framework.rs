@@ -6,7 +6,12 @@ use crate::package_json::PackageJson;
 use crate::project::{Framework, NextInfo, Router};
 
 /// Config file names tried for Next.js, in order.
-const NEXT_CONFIGS: [&str; 4] = ["next.config.ts", "next.config.mjs", "next.config.js", "next.config.cjs"];
+const NEXT_CONFIGS: [&str; 4] = [
+    "next.config.ts",
+    "next.config.mjs",
+    "next.config.js",
+    "next.config.cjs",
+];
 
 /// Detects framework, router and Next.js specifics.
 pub fn detect(root: &Path, pkg: &PackageJson) -> (Framework, Option<Router>, Option<NextInfo>) {
@@ -30,7 +35,13 @@ pub fn detect(root: &Path, pkg: &PackageJson) -> (Framework, Option<Router>, Opt
         Framework::ReactRouter
     } else if has("react-scripts") {
         Framework::CreateReactApp
-    } else if has("vite") || ["vite.config.ts", "vite.config.js", "vite.config.mts", "vite.config.mjs"]
+    } else if has("vite")
+        || [
+            "vite.config.ts",
+            "vite.config.js",
+            "vite.config.mts",
+            "vite.config.mjs",
+        ]
         .iter()
         .any(|f| root.join(f).is_file())
     {
@@ -91,14 +102,25 @@ pub fn major_of(version: &str) -> Option<u64> {
 
 /// Another UI library the project uses, for the "not React" message.
 pub fn other_ui_library(pkg: &PackageJson) -> Option<String> {
-    ["vue", "svelte", "@angular/core", "solid-js", "preact", "lit"]
-        .into_iter()
-        .find_map(|name| {
-            pkg.declared(name).map(|range| {
-                let shown = name.trim_start_matches('@').split('/').next().unwrap_or(name);
-                format!("{shown} {}", range.trim_start_matches(['^', '~', '=', 'v']))
-            })
+    [
+        "vue",
+        "svelte",
+        "@angular/core",
+        "solid-js",
+        "preact",
+        "lit",
+    ]
+    .into_iter()
+    .find_map(|name| {
+        pkg.declared(name).map(|range| {
+            let shown = name
+                .trim_start_matches('@')
+                .split('/')
+                .next()
+                .unwrap_or(name);
+            format!("{shown} {}", range.trim_start_matches(['^', '~', '=', 'v']))
         })
+    })
 }
 
 #[cfg(test)]

@@ -84,12 +84,19 @@ fn package_version(root: &Path, package_json: &PackageJson, name: &str) -> Packa
     }
 }
 
-fn detect_language(root: &Path, package_json: &PackageJson, main: &Option<std::path::PathBuf>) -> Language {
+fn detect_language(
+    root: &Path,
+    package_json: &PackageJson,
+    main: &Option<std::path::PathBuf>,
+) -> Language {
     let main_is_ts = main
         .as_ref()
         .and_then(|p| p.extension())
         .is_some_and(|ext| ext == "ts" || ext == "tsx");
-    if main_is_ts || root.join("tsconfig.json").is_file() || package_json.declared("typescript").is_some() {
+    if main_is_ts
+        || root.join("tsconfig.json").is_file()
+        || package_json.declared("typescript").is_some()
+    {
         Language::TypeScript
     } else {
         Language::JavaScript

@@ -32,9 +32,7 @@ pub fn detect(root: &Path, entries: &Entries) -> Result<Providers, ProjectError>
                     file: relative.clone(),
                     line,
                     column,
-                    client: element
-                        .attribute("client")
-                        .and_then(|a| a.value.clone()),
+                    client: element.attribute("client").and_then(|a| a.value.clone()),
                 });
             }
         }

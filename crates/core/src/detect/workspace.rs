@@ -12,7 +12,8 @@ pub fn react_members(root: &Path, pkg: &PackageJson) -> Option<String> {
         .iter()
         .flat_map(|pattern| expand(root, pattern))
         .filter(|dir| {
-            PackageJson::read(&root.join(dir)).is_ok_and(|member| member.declared("react").is_some())
+            PackageJson::read(&root.join(dir))
+                .is_ok_and(|member| member.declared("react").is_some())
         })
         .collect();
     members.sort();
@@ -32,7 +33,11 @@ pub fn react_members(root: &Path, pkg: &PackageJson) -> Option<String> {
 fn workspace_patterns(root: &Path, pkg: &PackageJson) -> Option<Vec<String>> {
     let strings = |v: &serde_json::Value| -> Vec<String> {
         v.as_array()
-            .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     if let Some(ws) = pkg.value.get("workspaces") {

@@ -1,0 +1,156 @@
+//! The packages widgets need, which of them are missing, and running the
+//! project's package manager once to add them.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use semver::{Version, VersionReq};
+use workos_widgets_core::Project;
+use workos_widgets_core::project::PackageManager;
+
+use crate::TokenStrategy;
+use crate::plan::Install;
+use crate::sdk::{SDK_PACKAGE, SdkTarget, minimum_of_range};
+
+/// A package the setup needs.
+#[derive(Debug, Clone)]
+pub struct Requirement {
+    pub name: &'static str,
+    /// What `--no-install` writes into package.json.
+    pub range: String,
+    /// Versions that are good enough when already present.
+    pub compatible: &'static str,
+}
+
+/// The packages for a strategy (the SDK only for the backend strategy).
+pub fn requirements(strategy: TokenStrategy, sdk: &SdkTarget) -> Vec<Requirement> {
+    let mut reqs = vec![
+        Requirement {
+            name: "@workos-inc/widgets",
+            range: "^1.18.0".to_owned(),
+            compatible: "^1.0.0",
+        },
+        Requirement {
+            name: "@radix-ui/themes",
+            range: "^3.3.0".to_owned(),
+            compatible: "^3.3.0",
+        },
+        Requirement {
+            name: "@tanstack/react-query",
+            range: "^5.108.0".to_owned(),
+            compatible: "^5.0.0",
+        },
+    ];
+    if strategy == TokenStrategy::Backend {
+        reqs.push(Requirement {
+            name: SDK_PACKAGE,
+            range: format!("^{}", sdk.version),
+            compatible: ">=7.0.0",
+        });
+    }
+    reqs
+}
+
+/// Whether `version_or_range` (an installed version, or a declared range's
+/// minimum) satisfies `compatible`.
+fn satisfies(version_or_range: &str, compatible: &str) -> bool {
+    let Ok(req) = VersionReq::parse(compatible) else {
+        return false;
+    };
+    Version::parse(version_or_range)
+        .ok()
+        .or_else(|| minimum_of_range(version_or_range))
+        .is_some_and(|v| req.matches(&v))
+}
+
+/// The install step the project needs, if any.
+pub fn plan(
+    project: &Project,
+    reqs: &[Requirement],
+    manager: PackageManager,
+    deferred: bool,
+) -> (Option<Install>, Vec<(String, String)>) {
+    let declared_ok = |r: &Requirement| {
+        project
+            .package_json
+            .declared(r.name)
+            .is_some_and(|d| satisfies(d, r.compatible))
+    };
+    let installed_ok = |r: &Requirement| {
+        project
+            .installed(r.name)
+            .is_some_and(|v| satisfies(v, r.compatible))
+    };
+    let to_add: Vec<&Requirement> = reqs
+        .iter()
+        .filter(|r| !declared_ok(r) && !installed_ok(r))
+        .collect();
+    let to_fetch = reqs.iter().any(|r| !installed_ok(r));
+    if to_add.is_empty() && !to_fetch {
+        return (None, Vec::new());
+    }
+    let packages: Vec<String> = to_add.iter().map(|r| r.name.to_owned()).collect();
+    let args = if deferred || packages.is_empty() {
+        vec!["install".to_owned()]
+    } else {
+        manager.add_args(&packages)
+    };
+    let command = std::iter::once(manager.program().to_owned())
+        .chain(args.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let additions = if deferred {
+        to_add
+            .iter()
+            .map(|r| (r.name.to_owned(), r.range.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let install = Install {
+        command,
+        program: manager.program().to_owned(),
+        args,
+        packages,
+        deferred,
+    };
+    (Some(install), additions)
+}
+
+/// The result of running the package manager.
+#[derive(Debug)]
+pub struct InstallOutput {
+    pub success: bool,
+    /// Combined stdout and stderr.
+    pub log: String,
+}
+
+/// Runs the install in `root`, capturing its output.
+pub fn run(root: &Path, install: &Install) -> std::io::Result<InstallOutput> {
+    let output = Command::new(&install.program)
+        .args(&install.args)
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .env("npm_config_fund", "false")
+        .env("npm_config_audit", "false")
+        .output()?;
+    let mut log = String::from_utf8_lossy(&output.stdout).into_owned();
+    log.push_str(&String::from_utf8_lossy(&output.stderr));
+    Ok(InstallOutput {
+        success: output.status.success(),
+        log,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judges_compatibility() {
+        assert!(satisfies("^3.3.1", "^3.3.0"));
+        assert!(!satisfies("^3.1.0", "^3.3.0"));
+        assert!(satisfies("1.18.0", "^1.0.0"));
+        assert!(!satisfies("4.0.0", "^5.0.0"));
+    }
+}

@@ -1,0 +1,160 @@
+//! A plan is pure data: the file changes and the install command that `init`
+//! or `add` would make. `--dry-run` prints it, `--json` serialises it, and
+//! [`crate::apply`] carries it out.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// What happens to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Create,
+    Modify,
+}
+
+/// One file's planned content.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileChange {
+    /// Relative to the project root.
+    pub path: PathBuf,
+    pub action: Action,
+    #[serde(skip)]
+    pub before: Option<String>,
+    #[serde(skip)]
+    pub after: String,
+    /// Why the file changes, one line.
+    pub reason: String,
+}
+
+/// A generated file the plan leaves alone because the user edited it.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeptFile {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// The package install the plan needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Install {
+    /// The full command line, e.g. `npm install @workos-inc/widgets ...`.
+    pub command: String,
+    #[serde(skip)]
+    pub program: String,
+    #[serde(skip)]
+    pub args: Vec<String>,
+    /// Packages being added (empty for a plain install of what is declared).
+    pub packages: Vec<String>,
+    /// Whether `--no-install` moved the packages into package.json instead.
+    pub deferred: bool,
+}
+
+/// A generated widget component.
+#[derive(Debug, Clone, Serialize)]
+pub struct Component {
+    pub widget: String,
+    pub component_name: String,
+    /// Import path relative to the project root, without extension.
+    pub import_path: String,
+}
+
+/// Everything `init`/`add` would do.
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    pub strategy: crate::TokenStrategy,
+    pub files: Vec<FileChange>,
+    pub kept: Vec<KeptFile>,
+    pub components: Vec<Component>,
+    pub token_endpoint: Option<String>,
+    pub install: Option<Install>,
+    /// Things the user must do by hand (a config the tool cannot edit, say).
+    pub warnings: Vec<String>,
+    pub next_steps: Vec<String>,
+}
+
+impl Plan {
+    /// Whether the plan changes nothing on disk and installs nothing.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty() && self.install.is_none()
+    }
+}
+
+/// What the user does after `init`: keys, CORS, roles, where to render, verify.
+pub(crate) fn next_steps(
+    project: &workos_widgets_core::Project,
+    widgets: &[&workos_widgets_core::catalog::Widget],
+    components: &[Component],
+    strategy: crate::TokenStrategy,
+    layout: &crate::layout::Layout,
+    install: Option<&Install>,
+    scopes: &[&str],
+) -> Vec<String> {
+    use workos_widgets_core::env_files;
+    let mut steps = Vec::new();
+    if let Some(install) = install.filter(|i| i.deferred) {
+        steps.push(format!("Install the packages: {}", install.command));
+    }
+    let vars = env_files::read_vars(&project.root);
+    let key_status = |name: &str, prefix: &str| match env_files::lookup(&vars, name) {
+        Some((value, from)) if value.starts_with(prefix) => {
+            format!("{name} is set in {from} ({})", env_files::mask(&value))
+        }
+        Some((value, from)) => format!(
+            "{name} in {from} ({}) does not start with {prefix}: copy it again from the WorkOS Dashboard > API Keys",
+            env_files::mask(&value)
+        ),
+        None => format!("set {name} ({prefix}...) in .env.local"),
+    };
+    if strategy == crate::TokenStrategy::Backend {
+        steps.push(format!(
+            "Keys: {}; {} (see .env.example).",
+            key_status("WORKOS_API_KEY", "sk_"),
+            key_status("WORKOS_CLIENT_ID", "client_")
+        ));
+        steps.push(format!(
+            "Identity: for local development set WORKOS_WIDGETS_DEV_USER_ID and WORKOS_WIDGETS_DEV_ORGANIZATION_ID; before production, make resolveWidgetsSession() in {} return the signed-in user from your own auth.",
+            layout.session()
+        ));
+    } else {
+        steps.push("Tokens come from AuthKit's getAccessToken(): make sure the widgets render inside your AuthKitProvider and the user is signed in.".to_owned());
+    }
+    steps.push("CORS: add your app's origin (e.g. http://localhost:5173) to the allowed web origins in the WorkOS Dashboard, or the widgets' browser requests fail.".to_owned());
+    if !scopes.is_empty() {
+        let names: Vec<&str> = widgets
+            .iter()
+            .filter(|w| w.scope.is_some())
+            .map(|w| w.component)
+            .collect();
+        steps.push(format!(
+            "Roles: {} need(s) the role permission(s) {} (WorkOS Dashboard > Roles; the default Admin role has them), or the token request answers 403.",
+            names.join(", "),
+            scopes.join(", ")
+        ));
+    }
+    if let Some(first) = components.first() {
+        let app = project
+            .entries
+            .app
+            .as_ref()
+            .map_or_else(|| "your page".to_owned(), |p| p.display().to_string());
+        steps.push(format!(
+            "Render the components where you want them, e.g. in {app}: import {{ {} }} from '{}' and render <{} />.",
+            first.component_name,
+            relative_to_app(project, &first.import_path),
+            first.component_name
+        ));
+    }
+    steps.push("Check the setup any time with: workos-widgets verify".to_owned());
+    steps
+}
+
+fn relative_to_app(project: &workos_widgets_core::Project, import_path: &str) -> String {
+    let in_src = import_path.strip_prefix("src/");
+    match (project.entries.app.as_ref(), in_src) {
+        (Some(app), Some(rest)) if app.parent() == Some(std::path::Path::new("src")) => {
+            format!("./{rest}")
+        }
+        _ => import_path.to_owned(),
+    }
+}

@@ -1,0 +1,127 @@
+//! Which `@workos-inc/node` version the generated token code targets: the
+//! installed one, else the declared one, else the one npm would pick for the
+//! running Node (npm picks the newest version whose `engines` match).
+
+use std::path::Path;
+use std::process::Command;
+
+use semver::Version;
+use serde::Serialize;
+use workos_widgets_core::Project;
+
+/// The SDK package.
+pub const SDK_PACKAGE: &str = "@workos-inc/node";
+
+/// A target `@workos-inc/node` version and how it was found.
+#[derive(Debug, Clone, Serialize)]
+pub struct SdkTarget {
+    pub version: Version,
+    pub source: String,
+}
+
+impl SdkTarget {
+    /// `createToken` (returns `{ token }`) from 9, `getToken` (returns the
+    /// string) up to 8.
+    pub fn uses_create_token(&self) -> bool {
+        self.version.major >= 9
+    }
+
+    /// The name of the widgets token method.
+    pub fn token_method(&self) -> &'static str {
+        if self.uses_create_token() {
+            "createToken"
+        } else {
+            "getToken"
+        }
+    }
+}
+
+/// Finds the target version for `project`. Runs `node --version` only when
+/// the SDK is neither installed nor declared.
+pub fn resolve(project: &Project) -> SdkTarget {
+    if let Some(version) = project
+        .installed(SDK_PACKAGE)
+        .and_then(|v| Version::parse(v).ok())
+    {
+        return SdkTarget {
+            version,
+            source: "installed".to_owned(),
+        };
+    }
+    if let Some(declared) = project
+        .package(SDK_PACKAGE)
+        .and_then(|p| p.declared.as_deref())
+        .and_then(minimum_of_range)
+    {
+        return SdkTarget {
+            version: declared,
+            source: "declared in package.json".to_owned(),
+        };
+    }
+    predict(&project.root)
+}
+
+/// The version npm would install on the running Node.
+pub fn predict(root: &Path) -> SdkTarget {
+    let node = Command::new("node")
+        .arg("--version")
+        .current_dir(root)
+        .output()
+        .ok()
+        .and_then(|out| String::from_utf8(out.stdout).ok())
+        .and_then(|v| Version::parse(v.trim().trim_start_matches('v')).ok());
+    match node {
+        Some(node) => SdkTarget {
+            version: for_node(&node),
+            source: format!("what npm installs on Node {node}"),
+        },
+        None => SdkTarget {
+            version: Version::new(8, 13, 0),
+            source: "assumed (node not found on PATH)".to_owned(),
+        },
+    }
+}
+
+/// The newest SDK whose `engines.node` accepts `node` (see FACTS.md).
+pub fn for_node(node: &Version) -> Version {
+    if *node >= Version::new(22, 11, 0) {
+        Version::new(11, 0, 0)
+    } else if *node >= Version::new(20, 15, 0) {
+        Version::new(8, 13, 0)
+    } else {
+        Version::new(7, 82, 0)
+    }
+}
+
+/// The lowest version a simple range (`^8.13.0`, `~9.1`, `>=7`, `8`) allows.
+pub fn minimum_of_range(range: &str) -> Option<Version> {
+    let bare = range
+        .trim()
+        .trim_start_matches(['^', '~', '>', '=', 'v', ' '])
+        .split([' ', '|', '<'])
+        .next()?;
+    let mut parts = bare.split('.').map(|p| p.parse::<u64>());
+    let major = parts.next()?.ok()?;
+    let minor = parts.next().and_then(Result::ok).unwrap_or(0);
+    let patch = parts.next().and_then(Result::ok).unwrap_or(0);
+    Some(Version::new(major, minor, patch))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predicts_by_node_engines() {
+        assert_eq!(for_node(&Version::new(20, 20, 2)), Version::new(8, 13, 0));
+        assert_eq!(for_node(&Version::new(22, 11, 0)), Version::new(11, 0, 0));
+        assert_eq!(for_node(&Version::new(18, 0, 0)).major, 7);
+    }
+
+    #[test]
+    fn reads_range_minimums() {
+        assert_eq!(minimum_of_range("^8.13.0"), Some(Version::new(8, 13, 0)));
+        assert_eq!(minimum_of_range(">=9"), Some(Version::new(9, 0, 0)));
+        assert_eq!(minimum_of_range("latest"), None);
+    }
+}

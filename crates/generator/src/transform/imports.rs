@@ -1,0 +1,177 @@
+//! Import transforms: side-effect style imports in the right order, and
+//! named imports merged into an existing import from the same module.
+
+use oxc_ast::ast::Program;
+use workos_widgets_core::edit::TextEdit;
+use workos_widgets_core::js::{self, ImportInfo};
+
+use super::Style;
+use crate::GenerateError;
+
+/// Makes sure each of `sheets` is imported, in the given order, before the
+/// app's own CSS (so the app can override them).
+pub fn ensure_stylesheets(
+    text: &str,
+    program: &Program<'_>,
+    sheets: &[&str],
+) -> Result<Vec<TextEdit>, GenerateError> {
+    let imports = js::imports(program);
+    let style = Style::of(text, program);
+    let mut edits = Vec::new();
+    let mut anchor: Option<&ImportInfo> = None;
+    for (index, sheet) in sheets.iter().enumerate() {
+        if let Some(existing) = imports.iter().find(|i| i.source == *sheet) {
+            anchor = Some(existing);
+            continue;
+        }
+        let line = format!("import {}{}", style.string(sheet), style.semicolon);
+        // Right after the previous sheet in the list when present, else before
+        // the later sheets, else before the first stylesheet, else after the
+        // last import.
+        let later = sheets[index + 1..]
+            .iter()
+            .find_map(|s| imports.iter().find(|i| i.source == *s));
+        let first_css = imports
+            .iter()
+            .find(|i| is_stylesheet(&i.source) && !sheets.contains(&i.source.as_str()));
+        let edit = if let Some(prev) = anchor {
+            TextEdit::insert(prev.end, format!("\n{line}"))
+        } else if let Some(before) = later.or(first_css) {
+            TextEdit::insert(before.start, format!("{line}\n"))
+        } else {
+            insert_after_imports(text, &imports, &line)
+        };
+        edits.push(edit);
+    }
+    Ok(edits)
+}
+
+/// Makes sure `name` is imported from `source` (merged into an existing
+/// braced import from the same module when there is one).
+pub fn ensure_named_import(
+    text: &str,
+    program: &Program<'_>,
+    name: &str,
+    source: &str,
+) -> Result<Vec<TextEdit>, GenerateError> {
+    let imports = js::imports(program);
+    let same_module: Vec<&ImportInfo> = imports.iter().filter(|i| i.source == source).collect();
+    if same_module
+        .iter()
+        .any(|i| i.names.iter().any(|n| n == name))
+    {
+        return Ok(Vec::new());
+    }
+    if let Some(at) = same_module.iter().find_map(|i| i.braces_end) {
+        let before = text[..at].trim_end();
+        let separator = if before.ends_with(',') { " " } else { ", " };
+        let trimmed_at = before.len();
+        return Ok(vec![TextEdit::insert(
+            trimmed_at,
+            format!("{separator}{name}"),
+        )]);
+    }
+    let style = Style::of(text, program);
+    let line = format!(
+        "import {{ {name} }} from {}{}",
+        style.string(source),
+        style.semicolon
+    );
+    Ok(vec![insert_after_imports(text, &imports, &line)])
+}
+
+fn insert_after_imports(text: &str, imports: &[ImportInfo], line: &str) -> TextEdit {
+    match imports.last() {
+        Some(last) => TextEdit::insert(last.end, format!("\n{line}")),
+        None => {
+            // After leading directives such as "use client".
+            let start = leading_directives_end(text);
+            if start == 0 {
+                TextEdit::insert(0, format!("{line}\n"))
+            } else {
+                TextEdit::insert(start, format!("\n{line}"))
+            }
+        }
+    }
+}
+
+fn leading_directives_end(text: &str) -> usize {
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.starts_with("'use ") || trimmed.starts_with("\"use ") {
+            end += line.trim_end_matches('\n').len();
+            break;
+        }
+        if !trimmed.is_empty() && !trimmed.starts_with("//") {
+            break;
+        }
+        end += line.len();
+    }
+    if text[..end].contains("use ") { end } else { 0 }
+}
+
+fn is_stylesheet(source: &str) -> bool {
+    [".css", ".scss", ".sass", ".less"]
+        .iter()
+        .any(|ext| source.ends_with(ext))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Transform, apply};
+    use super::*;
+    use std::path::Path;
+
+    fn run(text: &str, transform: Transform<'_>) -> String {
+        apply(Path::new("main.tsx"), text, &[transform]).unwrap()
+    }
+
+    #[test]
+    fn puts_stylesheets_before_app_css() {
+        let src = "import { App } from './App'\nimport './index.css'\n";
+        let out = run(
+            src,
+            Box::new(|t, p| ensure_stylesheets(t, p, &["a/styles.css", "b/styles.css"])),
+        );
+        assert_eq!(
+            out,
+            "import { App } from './App'\nimport 'a/styles.css'\nimport 'b/styles.css'\nimport './index.css'\n"
+        );
+        assert_eq!(
+            run(
+                &out,
+                Box::new(|t, p| ensure_stylesheets(t, p, &["a/styles.css", "b/styles.css"]))
+            ),
+            out
+        );
+    }
+
+    #[test]
+    fn adds_the_missing_sheet_next_to_the_present_one() {
+        let src = "import \"b/styles.css\";\nimport \"./index.css\";\n";
+        let out = run(
+            src,
+            Box::new(|t, p| ensure_stylesheets(t, p, &["a/styles.css", "b/styles.css"])),
+        );
+        assert_eq!(
+            out,
+            "import \"a/styles.css\";\nimport \"b/styles.css\";\nimport \"./index.css\";\n"
+        );
+    }
+
+    #[test]
+    fn merges_named_imports() {
+        let src = "import { Foo } from 'pkg'\n";
+        let out = run(
+            src,
+            Box::new(|t, p| ensure_named_import(t, p, "Bar", "pkg")),
+        );
+        assert_eq!(out, "import { Foo, Bar } from 'pkg'\n");
+        let out = run(
+            "const a = 1;\n",
+            Box::new(|t, p| ensure_named_import(t, p, "Bar", "pkg")),
+        );
+        assert_eq!(out, "import { Bar } from \"pkg\";\nconst a = 1;\n");
+    }
+}

@@ -1,0 +1,180 @@
+//! Wraps the rendered React tree in `<WorkOsWidgets>`: finds the JSX passed
+//! to `render(...)`/`hydrateRoot(...)` (or a layout's `{children}`), steps
+//! inside `StrictMode` and an existing `QueryClientProvider` (whose client is
+//! then passed on as `queryClient`), and wraps what is inside.
+
+use oxc_ast::ast::{CallExpression, Expression, JSXChild, JSXElement, Program};
+use oxc_ast_visit::Visit;
+use workos_widgets_core::edit::{TextEdit, indent_at, indent_unit};
+use workos_widgets_core::js;
+
+use crate::GenerateError;
+
+/// The root component's name.
+pub const ROOT: &str = "WorkOsWidgets";
+
+/// Elements that are stepped into rather than wrapped.
+const PASS_THROUGH: [&str; 3] = ["StrictMode", "React.StrictMode", "QueryClientProvider"];
+
+/// Wraps the rendered tree in `<WorkOsWidgets {attributes}>` unless the file
+/// already renders one. `attributes` is inserted verbatim after the name.
+pub fn wrap_render_root(
+    path: &std::path::Path,
+    text: &str,
+    program: &Program<'_>,
+    attributes: &str,
+) -> Result<Vec<TextEdit>, GenerateError> {
+    if js::jsx_elements(program).iter().any(|e| e.name == ROOT) {
+        return Ok(Vec::new());
+    }
+    let mut finder = RenderFinder { target: None };
+    finder.visit_program(program);
+    let Some((start, end)) = finder.target else {
+        return Err(GenerateError::Edit {
+            path: path.to_path_buf(),
+            message: "found no `render(<App />)` call to wrap in <WorkOsWidgets>".to_owned(),
+            hint: "render the app with createRoot(...).render(<App />), or wrap your root in <WorkOsWidgets> yourself".to_owned(),
+        });
+    };
+    Ok(vec![wrap(text, start, end, attributes)])
+}
+
+/// Wraps `text[start..end]` in the root element, multi-line when the target
+/// sits on its own line.
+pub fn wrap(text: &str, start: usize, end: usize, attributes: &str) -> TextEdit {
+    let target = &text[start..end];
+    let open = format!("<{ROOT}{attributes}>");
+    let close = format!("</{ROOT}>");
+    let own_line = text[..start]
+        .rsplit('\n')
+        .next()
+        .is_some_and(|before| before.trim().is_empty());
+    if !own_line {
+        return TextEdit::replace(start, end, format!("{open}{target}{close}"));
+    }
+    let indent = indent_at(text, start);
+    let unit = indent_unit(text);
+    let reindented = target.replace('\n', &format!("\n{unit}"));
+    TextEdit::replace(
+        start,
+        end,
+        format!("{open}\n{indent}{unit}{reindented}\n{indent}{close}"),
+    )
+}
+
+struct RenderFinder {
+    target: Option<(usize, usize)>,
+}
+
+impl<'a> Visit<'a> for RenderFinder {
+    fn visit_call_expression(&mut self, call: &CallExpression<'a>) {
+        if self.target.is_some() {
+            return;
+        }
+        let jsx_argument = match callee_name(&call.callee).as_deref() {
+            Some("render") => call.arguments.first(),
+            Some("hydrateRoot") => call.arguments.get(1),
+            _ => None,
+        }
+        .and_then(|a| a.as_expression())
+        .map(js::unwrap_expression);
+        if let Some(Expression::JSXElement(element)) = jsx_argument {
+            self.target = Some(wrap_target(element));
+            return;
+        }
+        oxc_ast_visit::walk::walk_call_expression(self, call);
+    }
+}
+
+fn callee_name(callee: &Expression<'_>) -> Option<String> {
+    match js::unwrap_expression(callee) {
+        Expression::Identifier(id) => Some(id.name.to_string()),
+        Expression::StaticMemberExpression(member) => Some(member.property.name.to_string()),
+        _ => None,
+    }
+}
+
+/// The span to wrap: the children of the innermost pass-through element, or
+/// the element itself.
+fn wrap_target(element: &JSXElement<'_>) -> (usize, usize) {
+    let name = js::jsx_name(&element.opening_element.name);
+    let children: Vec<&JSXChild<'_>> = element
+        .children
+        .iter()
+        .filter(|child| !matches!(child, JSXChild::Text(t) if t.value.trim().is_empty()))
+        .collect();
+    if PASS_THROUGH.contains(&name.as_str())
+        && let (Some(first), Some(last)) = (children.first(), children.last())
+    {
+        if let [JSXChild::Element(only)] = children.as_slice() {
+            let inner = js::jsx_name(&only.opening_element.name);
+            if PASS_THROUGH.contains(&inner.as_str()) {
+                return wrap_target(only);
+            }
+        }
+        let start = oxc_span::GetSpan::span(*first).start as usize;
+        let end = oxc_span::GetSpan::span(*last).end as usize;
+        return (start, end);
+    }
+    (element.span.start as usize, element.span.end as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::apply;
+    use super::*;
+    use std::path::Path;
+
+    fn run(text: &str, attributes: &'static str) -> String {
+        let path = Path::new("main.tsx");
+        apply(
+            path,
+            text,
+            &[Box::new(move |t, p| {
+                wrap_render_root(path, t, p, attributes)
+            })],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn wraps_inside_strict_mode_keeping_indentation() {
+        let src = "createRoot(el!).render(\n  <StrictMode>\n    <App />\n  </StrictMode>,\n)\n";
+        let out = run(src, " {...opts}");
+        assert_eq!(
+            out,
+            "createRoot(el!).render(\n  <StrictMode>\n    <WorkOsWidgets {...opts}>\n      <App />\n    </WorkOsWidgets>\n  </StrictMode>,\n)\n"
+        );
+        assert_eq!(run(&out, " {...opts}"), out, "second run changes nothing");
+    }
+
+    #[test]
+    fn wraps_inline_render() {
+        assert_eq!(
+            run("root.render(<App />);\n", ""),
+            "root.render(<WorkOsWidgets><App /></WorkOsWidgets>);\n"
+        );
+    }
+
+    #[test]
+    fn steps_into_query_client_provider() {
+        let src = "root.render(\n  <QueryClientProvider client={qc}>\n    <App />\n  </QueryClientProvider>\n)\n";
+        let out = run(src, " queryClient={qc}");
+        assert!(out.contains("<QueryClientProvider client={qc}>\n    <WorkOsWidgets queryClient={qc}>\n      <App />"), "{out}");
+    }
+
+    #[test]
+    fn fails_clearly_without_render_call() {
+        let path = Path::new("main.tsx");
+        let err = apply(
+            path,
+            "export const a = 1\n",
+            &[Box::new(move |t, p| wrap_render_root(path, t, p, ""))],
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("found no `render(<App />)` call"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! Extends the `WIDGETS_SCOPES` array of a generated token module with the
+//! scopes new widgets need, keeping what is there (even if the user edited it).
+
+use oxc_ast::ast::{ArrayExpressionElement, Expression, Program, Statement};
+use workos_widgets_core::edit::TextEdit;
+use workos_widgets_core::js;
+
+/// The name of the scopes constant in generated token modules.
+pub const SCOPES_CONST: &str = "WIDGETS_SCOPES";
+
+/// The string elements of the `WIDGETS_SCOPES` array, if the file has one.
+pub fn read(program: &Program<'_>) -> Option<Vec<String>> {
+    let array = scopes_array(program)?;
+    Some(
+        array
+            .elements
+            .iter()
+            .filter_map(|e| match e {
+                ArrayExpressionElement::StringLiteral(s) => Some(s.value.to_string()),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+/// Edits that add each of `wanted` missing from the array.
+pub fn add_missing(text: &str, program: &Program<'_>, wanted: &[&str]) -> Option<Vec<TextEdit>> {
+    let array = scopes_array(program)?;
+    let present = read(program).unwrap_or_default();
+    let missing: Vec<&&str> = wanted
+        .iter()
+        .filter(|w| !present.iter().any(|p| p == *w))
+        .collect();
+    if missing.is_empty() {
+        return Some(Vec::new());
+    }
+    let quote = array
+        .elements
+        .iter()
+        .find_map(|e| match e {
+            ArrayExpressionElement::StringLiteral(s) => s.span.source_text(text).chars().next(),
+            _ => None,
+        })
+        .unwrap_or_else(|| js::quote_style(text));
+    let list = missing
+        .iter()
+        .map(|s| format!("{quote}{s}{quote}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let edit = match array.elements.last() {
+        Some(last) => TextEdit::insert(
+            oxc_span::GetSpan::span(last).end as usize,
+            format!(", {list}"),
+        ),
+        None => TextEdit::insert(array.span.start as usize + 1, list),
+    };
+    Some(vec![edit])
+}
+
+fn scopes_array<'b, 'a>(program: &'b Program<'a>) -> Option<&'b oxc_ast::ast::ArrayExpression<'a>> {
+    program.body.iter().find_map(|statement| {
+        let declaration = match statement {
+            Statement::VariableDeclaration(d) => &**d,
+            Statement::ExportDeclaration(e) => match &e.declaration {
+                oxc_ast::ast::Declaration::VariableDeclaration(d) => &**d,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        declaration.declarations.iter().find_map(|d| {
+            (d.id.get_identifier_name()? == SCOPES_CONST).then_some(())?;
+            match js::unwrap_expression(d.init.as_ref()?) {
+                Expression::ArrayExpression(array) => Some(&**array),
+                _ => None,
+            }
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxc_allocator::Allocator;
+    use std::path::Path;
+    use workos_widgets_core::edit::apply_edits;
+
+    #[test]
+    fn adds_missing_scopes_once() {
+        let src = "export const WIDGETS_SCOPES = ['a'] as const\n";
+        let allocator = Allocator::default();
+        let program = js::parse(&allocator, Path::new("t.ts"), src).unwrap();
+        assert_eq!(read(&program).unwrap(), ["a"]);
+        let edits = add_missing(src, &program, &["a", "b"]).unwrap();
+        assert_eq!(
+            apply_edits(src, &edits),
+            "export const WIDGETS_SCOPES = ['a', 'b'] as const\n"
+        );
+        let empty = "export const WIDGETS_SCOPES = []\n";
+        let program = js::parse(&allocator, Path::new("t.ts"), empty).unwrap();
+        let edits = add_missing(empty, &program, &["b"]).unwrap();
+        assert_eq!(
+            apply_edits(empty, &edits),
+            "export const WIDGETS_SCOPES = [\"b\"]\n"
+        );
+    }
+}

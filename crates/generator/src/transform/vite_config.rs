@@ -1,0 +1,186 @@
+//! Registers a plugin in `vite.config.*`: finds the config object (a plain
+//! object, `defineConfig({...})`, or a function returning one) and appends
+//! the plugin call to its `plugins` array.
+
+use oxc_ast::ast::{
+    ArrayExpression, ArrayExpressionElement, ExportDefaultDeclarationKind, Expression,
+    ObjectExpression, ObjectPropertyKind, Program, Statement,
+};
+use workos_widgets_core::edit::{TextEdit, indent_at, indent_unit};
+use workos_widgets_core::js;
+
+/// Adds `call` (e.g. `workosWidgetsToken()`) to the config's plugins.
+/// Returns `None` when the config's shape is not recognised.
+pub fn add_plugin(text: &str, program: &Program<'_>, call: &str) -> Option<Vec<TextEdit>> {
+    let callee = call.split('(').next().unwrap_or(call);
+    let object = config_object(program)?;
+    match plugins_array(object) {
+        Some(array) => {
+            if array.span.source_text(text).contains(callee) {
+                return Some(Vec::new());
+            }
+            Some(vec![append_element(text, array, call)])
+        }
+        None => {
+            let at = object.span.start as usize + 1;
+            let indent = format!(
+                "{}{}",
+                indent_at(text, object.span.start as usize),
+                indent_unit(text)
+            );
+            let multiline = object.span.source_text(text).contains('\n');
+            let insertion = if multiline {
+                format!("\n{indent}plugins: [{call}],")
+            } else {
+                format!(" plugins: [{call}],")
+            };
+            Some(vec![TextEdit::insert(at, insertion)])
+        }
+    }
+}
+
+fn append_element(text: &str, array: &ArrayExpression<'_>, call: &str) -> TextEdit {
+    let open = array.span.start as usize + 1;
+    let close = array.span.end as usize - 1;
+    let Some(last) = array
+        .elements
+        .iter()
+        .rfind(|e| !matches!(e, ArrayExpressionElement::Elision(_)))
+    else {
+        return TextEdit::insert(open, call.to_owned());
+    };
+    let last_end = oxc_span::GetSpan::span(last).end as usize;
+    let after_last = &text[last_end..close];
+    if after_last.contains('\n') {
+        let indent = indent_at(text, oxc_span::GetSpan::span(last).start as usize);
+        match after_last.find(',') {
+            Some(comma) => TextEdit::insert(last_end + comma + 1, format!("\n{indent}{call},")),
+            None => TextEdit::insert(last_end, format!(",\n{indent}{call}")),
+        }
+    } else {
+        TextEdit::insert(last_end, format!(", {call}"))
+    }
+}
+
+fn plugins_array<'b, 'a>(object: &'b ObjectExpression<'a>) -> Option<&'b ArrayExpression<'a>> {
+    object
+        .properties
+        .iter()
+        .find_map(|property| match property {
+            ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().as_deref() == Some("plugins") =>
+            {
+                match js::unwrap_expression(&p.value) {
+                    Expression::ArrayExpression(array) => Some(&**array),
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+}
+
+/// The object literal the config file exports.
+fn config_object<'b, 'a>(program: &'b Program<'a>) -> Option<&'b ObjectExpression<'a>> {
+    let exported = program.body.iter().find_map(|statement| match statement {
+        Statement::ExportDefaultDeclaration(decl) => match &decl.declaration {
+            ExportDefaultDeclarationKind::ObjectExpression(_)
+            | ExportDefaultDeclarationKind::CallExpression(_)
+            | ExportDefaultDeclarationKind::Identifier(_)
+            | ExportDefaultDeclarationKind::ParenthesizedExpression(_)
+            | ExportDefaultDeclarationKind::TSSatisfiesExpression(_)
+            | ExportDefaultDeclarationKind::TSAsExpression(_) => decl.declaration.as_expression(),
+            _ => None,
+        },
+        _ => None,
+    })?;
+    object_of(program, exported)
+}
+
+fn object_of<'b, 'a>(
+    program: &'b Program<'a>,
+    expr: &'b Expression<'a>,
+) -> Option<&'b ObjectExpression<'a>> {
+    match js::unwrap_expression(expr) {
+        Expression::ObjectExpression(object) => Some(object),
+        Expression::CallExpression(call) => {
+            object_of(program, call.arguments.first()?.as_expression()?)
+        }
+        Expression::ArrowFunctionExpression(arrow) => match &arrow.body {
+            oxc_ast::ast::ArrowFunctionBody::FunctionBody(body) => {
+                returned_object(program, &body.statements)
+            }
+            other => object_of(program, other.as_expression()?),
+        },
+        Expression::FunctionExpression(function) => {
+            returned_object(program, &function.body.as_ref()?.statements)
+        }
+        Expression::Identifier(id) => program.body.iter().find_map(|statement| {
+            let Statement::VariableDeclaration(decl) = statement else {
+                return None;
+            };
+            decl.declarations.iter().find_map(|d| {
+                let name = d.id.get_identifier_name()?;
+                (name == id.name).then_some(())?;
+                object_of(program, d.init.as_ref()?)
+            })
+        }),
+        _ => None,
+    }
+}
+
+fn returned_object<'b, 'a>(
+    program: &'b Program<'a>,
+    statements: &'b [Statement<'a>],
+) -> Option<&'b ObjectExpression<'a>> {
+    statements.iter().find_map(|statement| match statement {
+        Statement::ReturnStatement(r) => object_of(program, r.argument.as_ref()?),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxc_allocator::Allocator;
+    use std::path::Path;
+    use workos_widgets_core::edit::apply_edits;
+
+    fn run(text: &str) -> Option<String> {
+        let allocator = Allocator::default();
+        let program = js::parse(&allocator, Path::new("vite.config.ts"), text).unwrap();
+        add_plugin(text, &program, "tokens()").map(|edits| apply_edits(text, &edits))
+    }
+
+    #[test]
+    fn appends_to_the_plugins_array() {
+        let src = "export default defineConfig({\n  plugins: [react()],\n})\n";
+        assert_eq!(
+            run(src).unwrap(),
+            "export default defineConfig({\n  plugins: [react(), tokens()],\n})\n"
+        );
+        let done = run(src).unwrap();
+        assert_eq!(run(&done).unwrap(), done);
+    }
+
+    #[test]
+    fn handles_multiline_arrays_and_functions() {
+        let src = "export default defineConfig(({ mode }) => {\n  return {\n    plugins: [\n      react(),\n    ],\n  }\n})\n";
+        assert_eq!(
+            run(src).unwrap(),
+            "export default defineConfig(({ mode }) => {\n  return {\n    plugins: [\n      react(),\n      tokens(),\n    ],\n  }\n})\n"
+        );
+    }
+
+    #[test]
+    fn adds_a_plugins_property_when_missing() {
+        assert_eq!(
+            run("const config = {}\nexport default config\n").unwrap(),
+            "const config = { plugins: [tokens()],}\nexport default config\n"
+        );
+    }
+
+    #[test]
+    fn gives_up_on_unknown_shapes() {
+        assert!(run("export default makeConfig\n").is_none());
+    }
+}

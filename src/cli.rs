@@ -1,0 +1,107 @@
+//! Command-line interface definition.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Set up WorkOS Widgets in a React app, then keep verifying the setup.
+#[derive(Debug, Parser)]
+#[command(name = "workos-widgets", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print what the tool sees in a project: framework, language, package
+    /// manager, entry files, providers, AuthKit, installed versions.
+    Detect {
+        /// The app's folder.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the widgets of @workos-inc/widgets 1.x.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set up WorkOS Widgets: dependencies, root and styles, widget
+    /// components, token route, .env.example, manifest.
+    Init(InitArgs),
+    /// Add widgets to an app already set up with `init`.
+    Add(AddArgs),
+}
+
+/// How widgets get their token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TokenStrategyArg {
+    /// AuthKit when authkit-react or authkit-js is present, else backend.
+    Auto,
+    /// AuthKit's getAccessToken() in the browser; no server code.
+    Authkit,
+    /// A server route mints tokens with @workos-inc/node.
+    Backend,
+}
+
+/// Which package manager installs the dependencies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PackageManagerArg {
+    Auto,
+    Npm,
+    Pnpm,
+    Yarn,
+    Bun,
+}
+
+/// Flags shared by `init` and `add`.
+#[derive(Debug, Args)]
+pub struct ApplyFlags {
+    /// Add the packages to package.json without installing them.
+    #[arg(long)]
+    pub no_install: bool,
+    /// Show the changes as a diff and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Don't ask; accept the plan.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Print the plan and result as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Replace generated files you edited with fresh ones (never touches
+    /// files the tool did not generate).
+    #[arg(long)]
+    pub force: bool,
+    /// The package manager to install with.
+    #[arg(long, value_enum, default_value_t = PackageManagerArg::Auto)]
+    pub package_manager: PackageManagerArg,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The app's folder.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Widgets to set up, comma-separated ids (see `workos-widgets list`).
+    #[arg(long, value_delimiter = ',')]
+    pub widgets: Vec<String>,
+    /// How widgets get their token.
+    #[arg(long, value_enum, default_value_t = TokenStrategyArg::Auto)]
+    pub token_strategy: TokenStrategyArg,
+    #[command(flatten)]
+    pub flags: ApplyFlags,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Widget ids to add, optionally followed by the app's folder.
+    #[arg(required = true, value_name = "WIDGET... [PATH]")]
+    pub args: Vec<String>,
+    #[command(flatten)]
+    pub flags: ApplyFlags,
+}

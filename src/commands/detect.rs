@@ -1,0 +1,136 @@
+//! `workos-widgets detect`: the project model every command works from.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use owo_colors::OwoColorize;
+use workos_widgets_core::Project;
+use workos_widgets_core::detect::detect;
+
+pub fn run(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let project = detect(path)?;
+    let supported = project.ensure_supported();
+    if json {
+        let mut value = serde_json::to_value(&project)?;
+        if let Some(map) = value.as_object_mut() {
+            map.insert("supported".into(), supported.is_ok().into());
+            if let Err(e) = &supported {
+                map.insert("unsupported_reason".into(), e.to_string().into());
+            }
+        }
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        print_human(&project);
+    }
+    match supported {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            crate::ui::error(&anyhow::Error::new(e));
+            Ok(ExitCode::from(crate::exit::USAGE))
+        }
+    }
+}
+
+fn print_human(p: &Project) {
+    let row = |label: &str, value: String| anstream::println!("{:<17} {value}", label.bold());
+    let or_none = |v: Option<String>| v.unwrap_or_else(|| "-".to_owned());
+    row(
+        "Project",
+        format!(
+            "{} ({})",
+            p.name.as_deref().unwrap_or("(unnamed)"),
+            p.root.display()
+        ),
+    );
+    row(
+        "Framework",
+        match p.router {
+            Some(router) => format!("{} with {router}", p.framework),
+            None => p.framework.to_string(),
+        },
+    );
+    if let Some(next) = &p.next {
+        row(
+            "Next.js",
+            format!(
+                "major {}, app dir {}, pages dir {}, cacheComponents {}",
+                or_none(next.major.map(|m| m.to_string())),
+                or_none(next.app_dir.as_ref().map(|d| d.display().to_string())),
+                or_none(next.pages_dir.as_ref().map(|d| d.display().to_string())),
+                next.cache_components
+            ),
+        );
+    }
+    row("Language", p.language.to_string());
+    row(
+        "Package manager",
+        format!(
+            "{} (from {})",
+            p.package_manager.name, p.package_manager.source
+        ),
+    );
+    row(
+        "React",
+        format!(
+            "{} declared, {} installed",
+            or_none(p.react.declared.clone()),
+            or_none(p.react.installed.clone())
+        ),
+    );
+    let e = &p.entries;
+    let show =
+        |v: &Option<std::path::PathBuf>| or_none(v.as_ref().map(|p| p.display().to_string()));
+    row(
+        "Entry files",
+        format!(
+            "main {}, app {}, html script {}, vite config {}, next root {}",
+            show(&e.main),
+            show(&e.app),
+            show(&e.html_module_script),
+            show(&e.vite_config),
+            show(&e.next_root)
+        ),
+    );
+    let provider =
+        |name: &str, found: &Option<workos_widgets_core::project::ProviderUse>| match found {
+            Some(u) => format!(
+                "{name} at {}:{}:{}{}",
+                u.file.display(),
+                u.line,
+                u.column,
+                u.client
+                    .as_ref()
+                    .map(|c| format!(" (client={{{c}}})"))
+                    .unwrap_or_default()
+            ),
+            None => format!("{name} {}", "not found".dimmed()),
+        };
+    row(
+        "Providers",
+        provider("QueryClientProvider", &p.providers.query_client_provider),
+    );
+    row("", provider("Theme", &p.providers.theme));
+    row("", provider("WorkOsWidgets", &p.providers.workos_widgets));
+    row(
+        "AuthKit",
+        p.authkit
+            .map_or_else(|| "none".to_owned(), |k| k.package().to_owned()),
+    );
+    if p.packages.is_empty() {
+        row(
+            "Packages",
+            "no widget or @workos-inc packages yet".to_owned(),
+        );
+    }
+    for (i, pkg) in p.packages.iter().enumerate() {
+        row(
+            if i == 0 { "Packages" } else { "" },
+            format!(
+                "{} {} declared, {} installed",
+                pkg.name,
+                or_none(pkg.declared.clone()),
+                or_none(pkg.installed.clone())
+            ),
+        );
+    }
+}

@@ -1,0 +1,354 @@
+//! `workos-widgets init`: plan, show or confirm, install, write.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use owo_colors::OwoColorize;
+use workos_widgets_core::catalog::{self, Widget};
+use workos_widgets_core::detect::detect;
+use workos_widgets_core::manifest::Manifest;
+use workos_widgets_core::project::PackageManager;
+use workos_widgets_core::{Project, ProjectError};
+use workos_widgets_generator::plan::Plan;
+use workos_widgets_generator::{GenerateError, Options, StrategyChoice, apply, diff, install, sdk};
+
+use super::UsageError;
+use crate::cli::{ApplyFlags, InitArgs, PackageManagerArg, TokenStrategyArg};
+use crate::ui;
+
+pub fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
+    let project = detect(&args.path)?;
+    project.ensure_supported()?;
+    let manifest = Manifest::read(&project.root)?;
+    let widgets = choose_widgets(&args.widgets, manifest.as_ref(), &args.flags)?;
+    let strategy = match args.token_strategy {
+        TokenStrategyArg::Auto => StrategyChoice::Auto,
+        TokenStrategyArg::Authkit => StrategyChoice::AuthKit,
+        TokenStrategyArg::Backend => StrategyChoice::Backend,
+    };
+    execute(project, manifest, widgets, strategy, &args.flags)
+}
+
+/// Plans, shows, installs and writes: shared by `init` and `add`.
+pub(super) fn execute(
+    project: Project,
+    manifest: Option<Manifest>,
+    widgets: Vec<&'static Widget>,
+    strategy: StrategyChoice,
+    flags: &ApplyFlags,
+) -> anyhow::Result<ExitCode> {
+    let mut options = Options {
+        widgets,
+        strategy,
+        package_manager: package_manager(flags.package_manager),
+        defer_install: flags.no_install,
+        force: flags.force,
+        sdk: sdk::resolve(&project),
+    };
+    let plan = workos_widgets_generator::plan(&project, manifest.as_ref(), &options)?;
+
+    if flags.dry_run {
+        report(&project, &plan, Outcome::DryRun, flags.json)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if plan.is_empty() {
+        report(&project, &plan, Outcome::NothingToDo, flags.json)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !flags.yes && !flags.json && ui::interactive() {
+        print_summary(&plan);
+        let go = dialoguer::Confirm::new()
+            .with_prompt("Apply these changes?")
+            .default(true)
+            .interact()
+            .context("reading your answer")?;
+        if !go {
+            anstream::eprintln!("Nothing was changed.");
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+
+    let mut plan = plan;
+    let mut restore = None;
+    if let Some(step) = plan.install.clone().filter(|i| !i.deferred) {
+        let backup = Backup::take(&project.root)?;
+        let output = ui::with_spinner(&format!("Running {}", step.command), || {
+            install::run(&project.root, &step)
+        })
+        .with_context(|| {
+            format!(
+                "could not start `{}`; is {} installed and on PATH?",
+                step.command, step.program
+            )
+        })?;
+        if !output.success {
+            backup.restore();
+            let tail: Vec<&str> = output.log.lines().rev().take(25).collect();
+            anstream::eprintln!(
+                "{}",
+                tail.into_iter()
+                    .rev()
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .dimmed()
+            );
+            ui::error(&anyhow::anyhow!(
+                "`{}` failed (the end of its output is above); nothing was changed\n  hint: fix the problem and run init again, or pass --no-install and run the install yourself",
+                step.command
+            ));
+            return Ok(ExitCode::from(crate::exit::FAILURE));
+        }
+        // The real versions are on disk now: plan again with them, so the
+        // token code targets the SDK major that was actually installed.
+        let installed = detect(&project.root)?;
+        options.sdk = sdk::resolve(&installed);
+        let manifest = Manifest::read(&installed.root)?;
+        let files = workos_widgets_generator::plan(&installed, manifest.as_ref(), &options)?;
+        plan = Plan {
+            install: Some(step),
+            ..files
+        };
+        restore = Some(backup);
+    }
+    if let Err(e) = apply::write_all(&project.root, &plan.files) {
+        if let Some(backup) = restore {
+            backup.restore();
+        }
+        return Err(e.into());
+    }
+    report(&project, &plan, Outcome::Applied, flags.json)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn package_manager(arg: PackageManagerArg) -> Option<PackageManager> {
+    match arg {
+        PackageManagerArg::Auto => None,
+        PackageManagerArg::Npm => Some(PackageManager::Npm),
+        PackageManagerArg::Pnpm => Some(PackageManager::Pnpm),
+        PackageManagerArg::Yarn => Some(PackageManager::Yarn),
+        PackageManagerArg::Bun => Some(PackageManager::Bun),
+    }
+}
+
+/// The widgets to set up: the flag, else the manifest's (a re-run), else a
+/// prompt in a terminal, else an error listing the ids.
+fn choose_widgets(
+    ids: &[String],
+    manifest: Option<&Manifest>,
+    flags: &ApplyFlags,
+) -> anyhow::Result<Vec<&'static Widget>> {
+    if !ids.is_empty() {
+        return parse_widget_ids(ids);
+    }
+    if let Some(recorded) = manifest.map(Manifest::widgets).filter(|w| !w.is_empty()) {
+        return parse_widget_ids(&recorded);
+    }
+    if flags.yes || flags.json || !ui::interactive() {
+        return Err(UsageError(format!(
+            "--widgets is required when not running in a terminal\n  hint: pass e.g. --widgets user-profile,users-management; ids: {}",
+            catalog::ids()
+        ))
+        .into());
+    }
+    let labels: Vec<String> = catalog::WIDGETS
+        .iter()
+        .map(|w| format!("{:<34} {}", w.id, w.summary))
+        .collect();
+    let picked = dialoguer::MultiSelect::new()
+        .with_prompt("Which widgets? (space to select, enter to confirm)")
+        .items(&labels)
+        .interact()
+        .context("reading your choice")?;
+    if picked.is_empty() {
+        return Err(UsageError("no widget selected; nothing to do".to_owned()).into());
+    }
+    Ok(picked.into_iter().map(|i| &catalog::WIDGETS[i]).collect())
+}
+
+/// Looks up widget ids, failing on the first unknown one.
+pub(super) fn parse_widget_ids(ids: &[String]) -> anyhow::Result<Vec<&'static Widget>> {
+    ids.iter()
+        .map(|id| {
+            catalog::find(id.trim()).ok_or_else(|| {
+                anyhow::Error::new(GenerateError::UnknownWidget {
+                    id: id.clone(),
+                    known: catalog::ids(),
+                })
+            })
+        })
+        .collect()
+}
+
+/// package.json and the lockfile as they were before the install, put back
+/// if the install or the writes fail.
+struct Backup {
+    files: Vec<(PathBuf, Option<Vec<u8>>)>,
+}
+
+impl Backup {
+    fn take(root: &Path) -> Result<Self, ProjectError> {
+        let names = [
+            "package.json",
+            "package-lock.json",
+            "pnpm-lock.yaml",
+            "yarn.lock",
+            "bun.lock",
+            "bun.lockb",
+        ];
+        let mut files = Vec::new();
+        for name in names {
+            let path = root.join(name);
+            let content = match std::fs::read(&path) {
+                Ok(bytes) => Some(bytes),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => return Err(ProjectError::read(path, e)),
+            };
+            files.push((path, content));
+        }
+        Ok(Self { files })
+    }
+
+    fn restore(&self) {
+        for (path, content) in &self.files {
+            // Best effort: the failure being reported matters more.
+            let _ = match content {
+                Some(bytes) => std::fs::write(path, bytes),
+                None => std::fs::remove_file(path).or_else(|e| match e.kind() {
+                    std::io::ErrorKind::NotFound => Ok(()),
+                    _ => Err(e),
+                }),
+            };
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    DryRun,
+    NothingToDo,
+    Applied,
+}
+
+fn print_summary(plan: &Plan) {
+    ui::heading("Planned changes");
+    for file in &plan.files {
+        anstream::println!(
+            "  {:<7} {}  {}",
+            format!("{:?}", file.action).to_lowercase(),
+            file.path.display(),
+            file.reason.dimmed()
+        );
+    }
+    if let Some(install) = plan.install.as_ref().filter(|i| !i.deferred) {
+        anstream::println!("  {:<7} {}", "run", install.command);
+    }
+}
+
+fn report(project: &Project, plan: &Plan, outcome: Outcome, json: bool) -> anyhow::Result<()> {
+    if json {
+        let files: Vec<serde_json::Value> = plan
+            .files
+            .iter()
+            .map(|f| {
+                let mut v =
+                    serde_json::json!({ "path": f.path, "action": f.action, "reason": f.reason });
+                if outcome == Outcome::DryRun {
+                    v["diff"] = diff::unified(f).into();
+                }
+                v
+            })
+            .collect();
+        let value = serde_json::json!({
+            "project": project.root,
+            "dry_run": outcome == Outcome::DryRun,
+            "applied": outcome == Outcome::Applied,
+            "changes": plan.files.len(),
+            "strategy": plan.strategy,
+            "files": files,
+            "kept": plan.kept,
+            "components": plan.components,
+            "token_endpoint": plan.token_endpoint,
+            "install": plan.install,
+            "warnings": plan.warnings,
+            "next_steps": plan.next_steps,
+        });
+        println!("{}", serde_json::to_string_pretty(&value)?);
+        return Ok(());
+    }
+    for warning in &plan.warnings {
+        ui::warn(warning);
+    }
+    for kept in &plan.kept {
+        anstream::println!(
+            "{} {}: {}",
+            "kept".yellow(),
+            kept.path.display(),
+            kept.reason
+        );
+    }
+    match outcome {
+        Outcome::DryRun => {
+            if plan.is_empty() {
+                anstream::println!(
+                    "{} already set up; a run would change nothing.",
+                    "✓".green()
+                );
+                return Ok(());
+            }
+            for file in &plan.files {
+                ui::print_diff(&diff::unified(file));
+            }
+            if let Some(install) = &plan.install {
+                ui::heading("Commands");
+                let note = if install.deferred {
+                    "  (for you to run: --no-install)"
+                } else {
+                    ""
+                };
+                anstream::println!("  $ {}{note}", install.command);
+            }
+            anstream::println!(
+                "\n{} {} file(s) would change. Dry run: nothing was written.",
+                "dry run".cyan().bold(),
+                plan.files.len()
+            );
+        }
+        Outcome::NothingToDo => {
+            anstream::println!(
+                "{} WorkOS Widgets are already set up: 0 changes.",
+                "✓".green()
+            );
+            if let Some(install) = plan.install.as_ref().filter(|i| i.deferred) {
+                anstream::println!(
+                    "  The packages are declared but not installed: run {}",
+                    install.command
+                );
+            }
+        }
+        Outcome::Applied => {
+            ui::heading("Changed");
+            for file in &plan.files {
+                let verb = match file.action {
+                    workos_widgets_generator::plan::Action::Create => "created",
+                    workos_widgets_generator::plan::Action::Modify => "updated",
+                };
+                anstream::println!(
+                    "  {} {}  {}",
+                    verb.green(),
+                    file.path.display(),
+                    file.reason.dimmed()
+                );
+            }
+            if let Some(install) = plan.install.as_ref().filter(|i| !i.deferred) {
+                anstream::println!("  {} {}", "ran".green(), install.command);
+            }
+            anstream::println!();
+            ui::heading("Next steps");
+            for (i, step) in plan.next_steps.iter().enumerate() {
+                anstream::println!("  {}. {step}", i + 1);
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,63 @@
+//! Terminal output: colours (off under NO_COLOR or when piped, via
+//! anstream), a spinner for long steps, prompts only in a terminal.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use owo_colors::OwoColorize;
+
+/// Whether we may ask questions: stdin and stderr are terminals and CI is unset.
+pub fn interactive() -> bool {
+    std::io::stdin().is_terminal()
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none()
+}
+
+/// Prints an error and its causes to stderr.
+pub fn error(error: &anyhow::Error) {
+    anstream::eprintln!("{} {error}", "error:".red().bold());
+    for cause in error.chain().skip(1) {
+        anstream::eprintln!("  {} {cause}", "caused by:".dimmed());
+    }
+}
+
+/// Prints a warning to stderr.
+pub fn warn(message: &str) {
+    anstream::eprintln!("{} {message}", "warning:".yellow().bold());
+}
+
+/// A section heading on stdout.
+pub fn heading(text: &str) {
+    anstream::println!("{}", text.bold());
+}
+
+/// A spinner on stderr while `work` runs (hidden when not a terminal).
+pub fn with_spinner<T>(message: &str, work: impl FnOnce() -> T) -> T {
+    let spinner = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new_spinner()
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    spinner.set_message(message.to_owned());
+    spinner.enable_steady_tick(Duration::from_millis(90));
+    let result = work();
+    spinner.finish_and_clear();
+    result
+}
+
+/// Colours a unified diff for the terminal.
+pub fn print_diff(diff: &str) {
+    for line in diff.lines() {
+        if line.starts_with("+++") || line.starts_with("---") {
+            anstream::println!("{}", line.bold());
+        } else if line.starts_with('+') {
+            anstream::println!("{}", line.green());
+        } else if line.starts_with('-') {
+            anstream::println!("{}", line.red());
+        } else if line.starts_with("@@") {
+            anstream::println!("{}", line.cyan());
+        } else {
+            anstream::println!("{line}");
+        }
+    }
+}
