@@ -374,3 +374,109 @@ pub fn jsx_elements(program: &Program<'_>) -> Vec<JsxElementInfo> {
     collector.visit_program(program);
     collector.found
 }
+
+/// Where a Next.js root renders the current page: the `{children}` (or
+/// `{props.children}`) expression inside `<body>` of an App Router layout,
+/// or the `<Component ... />` element of a Pages Router `_app`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageSlot {
+    /// Byte span of the expression container or element.
+    pub start: usize,
+    pub end: usize,
+    /// Names of its JSX ancestors, outermost first.
+    pub ancestors: Vec<String>,
+}
+
+/// The first page slot of a Next.js root file (see [`PageSlot`]).
+pub fn page_slot(program: &Program<'_>) -> Option<PageSlot> {
+    use oxc_ast::ast::{JSXElement, JSXExpression, JSXExpressionContainer};
+    use oxc_ast_visit::Visit;
+
+    struct Finder {
+        stack: Vec<String>,
+        found: Option<PageSlot>,
+    }
+
+    impl Finder {
+        fn record(&mut self, span: oxc_span::Span) {
+            if self.found.is_none() {
+                self.found = Some(PageSlot {
+                    start: span.start as usize,
+                    end: span.end as usize,
+                    ancestors: self.stack.clone(),
+                });
+            }
+        }
+    }
+
+    impl<'a> Visit<'a> for Finder {
+        fn visit_jsx_element(&mut self, it: &JSXElement<'a>) {
+            let name = jsx_name(&it.opening_element.name);
+            if name == "Component" {
+                self.record(it.span);
+            }
+            self.stack.push(name);
+            oxc_ast_visit::walk::walk_jsx_element(self, it);
+            self.stack.pop();
+        }
+
+        fn visit_jsx_expression_container(&mut self, it: &JSXExpressionContainer<'a>) {
+            let is_children = match &it.expression {
+                JSXExpression::Identifier(id) => id.name == "children",
+                JSXExpression::StaticMemberExpression(member) => {
+                    member.property.name == "children"
+                        && matches!(&member.object, Expression::Identifier(id) if id.name == "props")
+                }
+                _ => false,
+            };
+            if is_children && self.stack.iter().any(|name| name == "body") {
+                self.record(it.span);
+            }
+            oxc_ast_visit::walk::walk_jsx_expression_container(self, it);
+        }
+    }
+
+    let mut finder = Finder {
+        stack: Vec::new(),
+        found: None,
+    };
+    finder.visit_program(program);
+    finder.found
+}
+
+#[cfg(test)]
+mod page_slot_tests {
+    use super::*;
+
+    fn slot(text: &str) -> Option<(String, Vec<String>)> {
+        let allocator = Allocator::default();
+        let program = parse(&allocator, Path::new("layout.tsx"), text).unwrap();
+        page_slot(&program).map(|s| (text[s.start..s.end].to_owned(), s.ancestors))
+    }
+
+    #[test]
+    fn finds_children_inside_body() {
+        let layout = "export default function L({ children }) {\n  return <html><body><Providers>{children}</Providers></body></html>\n}\n";
+        assert_eq!(
+            slot(layout),
+            Some((
+                "{children}".to_owned(),
+                vec!["html".to_owned(), "body".to_owned(), "Providers".to_owned()]
+            ))
+        );
+        assert_eq!(slot("const a = <div>{children}</div>\n"), None);
+        assert_eq!(
+            slot("const a = <body>{props.children}</body>\n").map(|s| s.0),
+            Some("{props.children}".to_owned())
+        );
+    }
+
+    #[test]
+    fn finds_the_app_component() {
+        let app = "export default function App({ Component, pageProps }) {\n  return <Component {...pageProps} />\n}\n";
+        assert_eq!(
+            slot(app),
+            Some(("<Component {...pageProps} />".to_owned(), Vec::new()))
+        );
+    }
+}

@@ -11,6 +11,7 @@ pub mod js;
 pub mod manifest;
 pub mod package_json;
 pub mod project;
+pub mod specifier;
 
 pub use error::ProjectError;
 pub use project::Project;

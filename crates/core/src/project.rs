@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::ProjectError;
 use crate::package_json::PackageJson;
+use crate::specifier::PathAlias;
 
 /// A React app as detected on disk.
 #[derive(Debug, Clone, Serialize)]
@@ -24,6 +25,8 @@ pub struct Project {
     pub entries: Entries,
     /// Next.js facts, for Next.js apps.
     pub next: Option<NextInfo>,
+    /// The `compilerOptions.paths` alias of tsconfig/jsconfig (e.g. `@/*`).
+    pub path_alias: Option<PathAlias>,
     /// Providers already in the entry files.
     pub providers: Providers,
     pub authkit: Option<AuthKit>,
@@ -52,9 +55,14 @@ impl Project {
 
     /// Fails unless `init`/`add` can set this kind of app up.
     pub fn ensure_supported(&self) -> Result<(), ProjectError> {
-        match self.framework {
-            Framework::Vite => Ok(()),
-            other => Err(ProjectError::UnsupportedFramework {
+        match (self.framework, self.router) {
+            (Framework::Vite, _)
+            | (Framework::NextJs, Some(Router::NextAppRouter | Router::NextPagesRouter)) => Ok(()),
+            (Framework::NextJs, _) => Err(ProjectError::MissingEntry {
+                dir: self.root.clone(),
+                looked_for: "a Next.js app/ or pages/ folder (also under src/)".to_owned(),
+            }),
+            (other, _) => Err(ProjectError::UnsupportedFramework {
                 dir: self.root.clone(),
                 framework: match self.router {
                     Some(router) => format!("{other} ({router})"),
@@ -72,7 +80,8 @@ impl Project {
 }
 
 /// The frameworks `init` can set up today, for messages.
-pub const SUPPORTED: &str = "Vite + React (TypeScript or JavaScript)";
+pub const SUPPORTED: &str =
+    "Vite + React, and Next.js with the App Router or the Pages Router (TypeScript or JavaScript)";
 
 /// The app framework, recognised by its packages and files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -251,6 +260,13 @@ pub struct NextInfo {
     pub config: Option<PathBuf>,
     /// `cacheComponents: true` in the Next config.
     pub cache_components: bool,
+}
+
+impl NextInfo {
+    /// Both `app/` and `pages/` exist (the App Router is the one set up).
+    pub fn has_both_routers(&self) -> bool {
+        self.app_dir.is_some() && self.pages_dir.is_some()
+    }
 }
 
 /// Where a provider or root component already appears.

@@ -1,6 +1,7 @@
 //! Reads a project folder into a [`Project`]: package.json once, lockfiles,
 //! configs, entry files, and the installed versions in `node_modules`.
 
+mod alias;
 mod entries;
 mod framework;
 mod installed;
@@ -48,7 +49,8 @@ pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
     let entries = entries::detect(&root, framework, next.as_ref());
     let language = detect_language(&root, &package_json, &entries.main);
     let package_manager = package_manager::detect(&root, &package_json);
-    let providers = providers::detect(&root, &entries)?;
+    let path_alias = alias::detect(&root);
+    let providers = providers::detect(&root, &entries, path_alias.as_ref())?;
     let authkit = [AuthKit::React, AuthKit::Js, AuthKit::NextJs]
         .into_iter()
         .find(|kit| package_json.declared(kit.package()).is_some());
@@ -69,6 +71,7 @@ pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
         react,
         entries,
         next,
+        path_alias,
         providers,
         authkit,
         packages,
