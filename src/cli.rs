@@ -80,6 +80,9 @@ pub struct ApplyFlags {
     /// The package manager to install with.
     #[arg(long, value_enum, default_value_t = PackageManagerArg::Auto)]
     pub package_manager: PackageManagerArg,
+    /// Next.js: don't generate a page per widget at /workos/<widget-id>.
+    #[arg(long)]
+    pub no_pages: bool,
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,11 @@ pub fn warn(message: &str) {
     anstream::eprintln!("{} {message}", "warning:".yellow().bold());
 }
 
+/// Prints a note (a choice the tool made) to stderr.
+pub fn note(message: &str) {
+    anstream::eprintln!("{} {message}", "note:".cyan().bold());
+}
+
 /// A section heading on stdout.
 pub fn heading(text: &str) {
     anstream::println!("{}", text.bold());

@@ -45,6 +45,7 @@ pub(super) fn execute(
         defer_install: flags.no_install,
         force: flags.force,
         sdk: sdk::resolve(&project),
+        pages: !flags.no_pages,
     };
     let plan = workos_widgets_generator::plan(&project, manifest.as_ref(), &options)?;
 
@@ -271,6 +272,7 @@ fn report(project: &Project, plan: &Plan, outcome: Outcome, json: bool) -> anyho
             "token_endpoint": plan.token_endpoint,
             "install": plan.install,
             "warnings": plan.warnings,
+            "notes": plan.notes,
             "next_steps": plan.next_steps,
         });
         println!("{}", serde_json::to_string_pretty(&value)?);
@@ -278,6 +280,9 @@ fn report(project: &Project, plan: &Plan, outcome: Outcome, json: bool) -> anyho
     }
     for warning in &plan.warnings {
         ui::warn(warning);
+    }
+    for note in &plan.notes {
+        ui::note(note);
     }
     for kept in &plan.kept {
         anstream::println!(

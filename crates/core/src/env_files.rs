@@ -82,6 +82,23 @@ pub fn mask(value: &str) -> String {
 
 /// The env files that exist or would be created and are not git-ignored.
 pub fn unignored_env_files(root: &Path) -> Vec<&'static str> {
+    let Some(matcher) = gitignore(root) else {
+        return ENV_FILES.to_vec();
+    };
+    ENV_FILES
+        .into_iter()
+        .filter(|file| !is_ignored_by(&matcher, root, file))
+        .collect()
+}
+
+/// Whether git ignores `file` (relative to `root`), e.g. `.env.example`
+/// under create-next-app's `.env*` rule.
+pub fn is_ignored(root: &Path, file: &str) -> bool {
+    gitignore(root).is_some_and(|matcher| is_ignored_by(&matcher, root, file))
+}
+
+/// The `.gitignore` rules of `root` and its folders up to the repository root.
+fn gitignore(root: &Path) -> Option<ignore::gitignore::Gitignore> {
     let mut builder = ignore::gitignore::GitignoreBuilder::new(root);
     for dir in root.ancestors() {
         let file = dir.join(".gitignore");
@@ -92,17 +109,13 @@ pub fn unignored_env_files(root: &Path) -> Vec<&'static str> {
             break;
         }
     }
-    let Ok(matcher) = builder.build() else {
-        return ENV_FILES.to_vec();
-    };
-    ENV_FILES
-        .into_iter()
-        .filter(|file| {
-            !matcher
-                .matched_path_or_any_parents(root.join(file), false)
-                .is_ignore()
-        })
-        .collect()
+    builder.build().ok()
+}
+
+fn is_ignored_by(matcher: &ignore::gitignore::Gitignore, root: &Path, file: &str) -> bool {
+    matcher
+        .matched_path_or_any_parents(root.join(file), false)
+        .is_ignore()
 }
 
 #[cfg(test)]
@@ -122,5 +135,9 @@ mod tests {
         std::fs::create_dir(dir.path().join(".git")).unwrap();
         std::fs::write(dir.path().join(".gitignore"), "*.local\n").unwrap();
         assert_eq!(unignored_env_files(dir.path()), [".env"]);
+        assert!(!is_ignored(dir.path(), ".env.example"));
+        std::fs::write(dir.path().join(".gitignore"), ".env*\n").unwrap();
+        assert!(unignored_env_files(dir.path()).is_empty());
+        assert!(is_ignored(dir.path(), ".env.example"));
     }
 }

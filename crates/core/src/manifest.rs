@@ -80,6 +80,18 @@ impl Manifest {
         }
     }
 
+    /// A top-level boolean.
+    pub fn bool(&self, key: &str) -> Option<bool> {
+        self.doc.get(key).and_then(Item::as_bool)
+    }
+
+    /// Sets a top-level boolean.
+    pub fn set_bool(&mut self, key: &str, flag: bool) {
+        if self.bool(key) != Some(flag) {
+            self.doc[key] = value(flag);
+        }
+    }
+
     /// The recorded widget ids.
     pub fn widgets(&self) -> Vec<String> {
         self.doc
@@ -160,6 +172,9 @@ mod tests {
         );
         assert_eq!(manifest.generated_hash("src/a.tsx"), Some("sha256:1"));
         assert_eq!(manifest.widgets(), ["user-profile", "api-keys"]);
+        manifest.set_bool("pages", false);
+        assert_eq!(manifest.bool("pages"), Some(false));
+        assert!(manifest.to_text().contains("pages = false"));
     }
 
     #[test]

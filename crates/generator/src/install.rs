@@ -8,7 +8,6 @@ use semver::{Version, VersionReq};
 use workos_widgets_core::Project;
 use workos_widgets_core::project::PackageManager;
 
-use crate::TokenStrategy;
 use crate::plan::Install;
 use crate::sdk::{SDK_PACKAGE, SdkTarget, minimum_of_range};
 
@@ -22,8 +21,9 @@ pub struct Requirement {
     pub compatible: &'static str,
 }
 
-/// The packages for a strategy (the SDK only for the backend strategy).
-pub fn requirements(strategy: TokenStrategy, sdk: &SdkTarget) -> Vec<Requirement> {
+/// The packages widgets need, plus `@workos-inc/node` at `sdk` when the app
+/// mints tokens with it directly.
+pub fn requirements(sdk: Option<&SdkTarget>) -> Vec<Requirement> {
     let mut reqs = vec![
         Requirement {
             name: "@workos-inc/widgets",
@@ -41,7 +41,7 @@ pub fn requirements(strategy: TokenStrategy, sdk: &SdkTarget) -> Vec<Requirement
             compatible: "^5.0.0",
         },
     ];
-    if strategy == TokenStrategy::Backend {
+    if let Some(sdk) = sdk {
         reqs.push(Requirement {
             name: SDK_PACKAGE,
             range: format!("^{}", sdk.version),

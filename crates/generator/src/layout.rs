@@ -1,66 +1,154 @@
-//! Where generated files go in a Vite app.
+//! Where generated files go, for each framework: the one place that knows
+//! the paths (extensions follow the project's language).
+
+use std::path::{Path, PathBuf};
 
 use workos_widgets_core::Project;
 use workos_widgets_core::catalog::Widget;
+use workos_widgets_core::project::Router;
 
 /// The token route the browser calls.
 pub const TOKEN_ENDPOINT: &str = "/api/workos/widgets-token";
 
-/// Generated paths for one project (extensions follow its language).
+/// How the app routes requests, for the token route and the widget pages.
+#[derive(Debug, Clone)]
+enum Routes {
+    /// A Vite plugin serves the token route.
+    VitePlugin,
+    /// Next.js App Router: the `app/` folder.
+    NextApp(PathBuf),
+    /// Next.js Pages Router: the `pages/` folder.
+    NextPages(PathBuf),
+}
+
+/// Generated paths for one project.
 #[derive(Debug, Clone)]
 pub struct Layout {
     ts: bool,
+    /// Extension of JavaScript files holding JSX (`jsx`, or `js` in Next.js
+    /// apps that write JSX in `.js` files).
+    js_component_ext: &'static str,
+    /// Browser-side modules.
+    client_dir: PathBuf,
+    /// Server-side modules.
+    server_dir: PathBuf,
+    routes: Routes,
 }
 
 impl Layout {
     /// The layout for `project`.
     pub fn new(project: &Project) -> Self {
+        let next = project.next.as_ref();
+        let routes = match (project.router, next) {
+            (Some(Router::NextAppRouter), Some(next)) => next.app_dir.clone().map(Routes::NextApp),
+            (Some(Router::NextPagesRouter), Some(next)) => {
+                next.pages_dir.clone().map(Routes::NextPages)
+            }
+            _ => None,
+        }
+        .unwrap_or(Routes::VitePlugin);
+        let (client_dir, server_dir, js_component_ext) = match &routes {
+            Routes::VitePlugin => (
+                PathBuf::from("src/workos"),
+                PathBuf::from("server/workos-widgets"),
+                "jsx",
+            ),
+            Routes::NextApp(dir) | Routes::NextPages(dir) => {
+                let base = if dir.starts_with("src") {
+                    Path::new("src")
+                } else {
+                    Path::new("")
+                };
+                let root_is_jsx = project
+                    .entries
+                    .next_root
+                    .as_ref()
+                    .and_then(|p| p.extension())
+                    .is_some_and(|ext| ext == "jsx");
+                (
+                    base.join("workos"),
+                    base.join("workos/server"),
+                    if root_is_jsx { "jsx" } else { "js" },
+                )
+            }
+        };
         Self {
             ts: project.is_typescript(),
+            js_component_ext,
+            client_dir,
+            server_dir,
+            routes,
         }
     }
 
-    fn script(&self, stem: &str) -> String {
-        format!("{stem}.{}", if self.ts { "ts" } else { "js" })
+    fn file(&self, dir: &Path, stem: &str, component: bool) -> String {
+        let ext = match (self.ts, component) {
+            (true, true) => "tsx",
+            (true, false) => "ts",
+            (false, true) => self.js_component_ext,
+            (false, false) => "js",
+        };
+        slash(&dir.join(format!("{stem}.{ext}")))
     }
 
-    fn component(&self, stem: &str) -> String {
-        format!("{stem}.{}", if self.ts { "tsx" } else { "jsx" })
-    }
-
-    /// Parses `VITE_WORKOS_API_BASE_URL` for `WorkOsWidgets`.
+    /// Parses the public `*_WORKOS_API_BASE_URL` for `WorkOsWidgets`.
     pub fn api_options(&self) -> String {
-        self.script("src/workos/api-options")
+        self.file(&self.client_dir, "api-options", false)
     }
 
     /// The browser-side token fetcher.
     pub fn token_client(&self) -> String {
-        self.script("src/workos/widgets-token")
+        self.file(&self.client_dir, "widgets-token", false)
     }
 
     /// AuthKit JS: where the app registers its AuthKit client.
     pub fn authkit_js_token(&self) -> String {
-        self.script("src/workos/authkit-token")
+        self.file(&self.client_dir, "authkit-token", false)
     }
 
     /// One widget's component.
     pub fn widget(&self, widget: &Widget) -> String {
-        self.component(&format!("src/workos/{}", widget.generated_component()))
+        self.file(&self.client_dir, &widget.generated_component(), true)
     }
 
     /// The session resolver.
     pub fn session(&self) -> String {
-        self.script("server/workos-widgets/session")
+        self.file(&self.server_dir, "session", false)
     }
 
     /// The framework-agnostic token handler.
     pub fn token_handler(&self) -> String {
-        self.script("server/workos-widgets/token-handler")
+        self.file(&self.server_dir, "token-handler", false)
     }
 
     /// The Vite plugin serving the token route.
     pub fn vite_plugin(&self) -> String {
-        self.script("server/workos-widgets/vite-plugin")
+        self.file(&self.server_dir, "vite-plugin", false)
+    }
+
+    /// The file that serves the token route: the Vite plugin, or the Next.js
+    /// route handler / API route.
+    pub fn token_route(&self) -> String {
+        match &self.routes {
+            Routes::VitePlugin => self.vite_plugin(),
+            Routes::NextApp(app) => {
+                self.file(&app.join("api/workos/widgets-token"), "route", false)
+            }
+            Routes::NextPages(pages) => {
+                self.file(&pages.join("api/workos"), "widgets-token", false)
+            }
+        }
+    }
+
+    /// The Next.js page showing one widget at `/workos/<id>` (`None` for Vite).
+    pub fn widget_page(&self, widget: &Widget) -> Option<String> {
+        match &self.routes {
+            Routes::VitePlugin => None,
+            Routes::NextApp(app) => {
+                Some(self.file(&app.join("workos").join(widget.id), "page", true))
+            }
+            Routes::NextPages(pages) => Some(self.file(&pages.join("workos"), widget.id, true)),
+        }
     }
 
     /// A path without its extension, for import paths.
@@ -69,4 +157,14 @@ impl Layout {
             .map_or(path, |(stem, _)| stem)
             .to_owned()
     }
+}
+
+/// A relative path with `/` separators.
+pub fn slash(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The URL path of a widget's page.
+pub fn widget_route(widget: &Widget) -> String {
+    format!("/workos/{}", widget.id)
 }

@@ -4,13 +4,16 @@
 //! plan -> render templates -> splice edits into user files -> apply.
 
 pub mod apply;
+mod context;
 pub mod diff;
 mod error;
 mod files;
 pub mod install;
 mod layout;
+mod next;
 pub mod plan;
 pub mod sdk;
+mod steps;
 mod strategy;
 mod templates;
 pub mod transform;
@@ -19,6 +22,7 @@ mod vite;
 use workos_widgets_core::Project;
 use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::manifest::Manifest;
+use workos_widgets_core::project::Framework;
 
 pub use error::GenerateError;
 pub use plan::Plan;
@@ -39,6 +43,9 @@ pub struct Options {
     pub force: bool,
     /// The `@workos-inc/node` version the token code targets.
     pub sdk: SdkTarget,
+    /// Next.js: generate a page per widget at `/workos/<id>` (`--no-pages`
+    /// turns it off).
+    pub pages: bool,
 }
 
 /// Plans `init` (or `add`, which is `init` with the manifest's widgets kept).
@@ -49,5 +56,8 @@ pub fn plan(
 ) -> Result<Plan, GenerateError> {
     project.ensure_supported()?;
     let strategy = strategy::resolve(project, manifest, options.strategy)?;
-    vite::plan(project, manifest, options, strategy)
+    match project.framework {
+        Framework::NextJs => next::plan(project, manifest, options, strategy),
+        _ => vite::plan(project, manifest, options, strategy),
+    }
 }

@@ -70,6 +70,8 @@ pub struct Plan {
     pub install: Option<Install>,
     /// Things the user must do by hand (a config the tool cannot edit, say).
     pub warnings: Vec<String>,
+    /// Choices the tool made that the user should know about.
+    pub notes: Vec<String>,
     pub next_steps: Vec<String>,
 }
 
@@ -80,15 +82,27 @@ impl Plan {
     }
 }
 
+/// Framework-specific facts for [`next_steps`].
+pub(crate) struct Guide {
+    /// Where `resolveWidgetsSession()` lives.
+    pub session_path: String,
+    /// Whether the session resolver has a development identity (else it
+    /// reads the AuthKit session).
+    pub dev_identity: bool,
+    /// The dev server's origin, for the CORS step.
+    pub origin: &'static str,
+    /// Where to see or render the widgets.
+    pub render: Vec<String>,
+}
+
 /// What the user does after `init`: keys, CORS, roles, where to render, verify.
 pub(crate) fn next_steps(
     project: &workos_widgets_core::Project,
     widgets: &[&workos_widgets_core::catalog::Widget],
-    components: &[Component],
     strategy: crate::TokenStrategy,
-    layout: &crate::layout::Layout,
     install: Option<&Install>,
     scopes: &[&str],
+    guide: Guide,
 ) -> Vec<String> {
     use workos_widgets_core::env_files;
     let mut steps = Vec::new();
@@ -112,14 +126,25 @@ pub(crate) fn next_steps(
             key_status("WORKOS_API_KEY", "sk_"),
             key_status("WORKOS_CLIENT_ID", "client_")
         ));
-        steps.push(format!(
-            "Identity: for local development set WORKOS_WIDGETS_DEV_USER_ID and WORKOS_WIDGETS_DEV_ORGANIZATION_ID; before production, make resolveWidgetsSession() in {} return the signed-in user from your own auth.",
-            layout.session()
-        ));
+        if guide.dev_identity {
+            steps.push(format!(
+                "Identity: for local development set WORKOS_WIDGETS_DEV_USER_ID and WORKOS_WIDGETS_DEV_ORGANIZATION_ID; before production, make resolveWidgetsSession() in {} return the signed-in user from your own auth.",
+                guide.session_path
+            ));
+        } else {
+            steps.push(format!(
+                "Identity: tokens are for the user signed in with AuthKit and the organization of their session (withAuth() in {}); the AuthKit middleware or proxy must run on {}.",
+                guide.session_path,
+                crate::layout::TOKEN_ENDPOINT
+            ));
+        }
     } else {
         steps.push("Tokens come from AuthKit's getAccessToken(): make sure the widgets render inside your AuthKitProvider and the user is signed in.".to_owned());
     }
-    steps.push("CORS: add your app's origin (e.g. http://localhost:5173) to the allowed web origins in the WorkOS Dashboard, or the widgets' browser requests fail.".to_owned());
+    steps.push(format!(
+        "CORS: add your app's origin (e.g. {}) to the allowed web origins in the WorkOS Dashboard, or the widgets' browser requests fail.",
+        guide.origin
+    ));
     if !scopes.is_empty() {
         let names: Vec<&str> = widgets
             .iter()
@@ -132,29 +157,7 @@ pub(crate) fn next_steps(
             scopes.join(", ")
         ));
     }
-    if let Some(first) = components.first() {
-        let app = project
-            .entries
-            .app
-            .as_ref()
-            .map_or_else(|| "your page".to_owned(), |p| p.display().to_string());
-        steps.push(format!(
-            "Render the components where you want them, e.g. in {app}: import {{ {} }} from '{}' and render <{} />.",
-            first.component_name,
-            relative_to_app(project, &first.import_path),
-            first.component_name
-        ));
-    }
+    steps.extend(guide.render);
     steps.push("Check the setup any time with: workos-widgets verify".to_owned());
     steps
-}
-
-fn relative_to_app(project: &workos_widgets_core::Project, import_path: &str) -> String {
-    let in_src = import_path.strip_prefix("src/");
-    match (project.entries.app.as_ref(), in_src) {
-        (Some(app), Some(rest)) if app.parent() == Some(std::path::Path::new("src")) => {
-            format!("./{rest}")
-        }
-        _ => import_path.to_owned(),
-    }
 }

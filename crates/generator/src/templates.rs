@@ -7,39 +7,56 @@ use serde::Serialize;
 
 use crate::GenerateError;
 
-/// Every template: (name, source).
+/// Every template: (name, source). Names are paths under `templates/`
+/// without `.hbs`; any template can be used as a partial by its name.
 const TEMPLATES: &[(&str, &str)] = &[
     (
-        "env-example",
-        include_str!("../../../templates/env.example.hbs"),
+        "shared/env-example",
+        include_str!("../../../templates/shared/env.example.hbs"),
     ),
     (
-        "vite/api-options",
-        include_str!("../../../templates/vite/api-options.hbs"),
+        "shared/api-options",
+        include_str!("../../../templates/shared/api-options.hbs"),
     ),
     (
-        "vite/widgets-token",
-        include_str!("../../../templates/vite/widgets-token.hbs"),
+        "shared/widgets-token",
+        include_str!("../../../templates/shared/widgets-token.hbs"),
     ),
     (
-        "vite/authkit-js-token",
-        include_str!("../../../templates/vite/authkit-js-token.hbs"),
+        "shared/widget",
+        include_str!("../../../templates/shared/widget.hbs"),
     ),
     (
-        "vite/widget",
-        include_str!("../../../templates/vite/widget.hbs"),
+        "shared/session",
+        include_str!("../../../templates/shared/session.hbs"),
     ),
     (
-        "vite/session",
-        include_str!("../../../templates/vite/session.hbs"),
+        "shared/token-handler",
+        include_str!("../../../templates/shared/token-handler.hbs"),
     ),
     (
-        "vite/token-handler",
-        include_str!("../../../templates/vite/token-handler.hbs"),
+        "shared/node-http",
+        include_str!("../../../templates/shared/node-http.hbs"),
+    ),
+    (
+        "shared/authkit-js-token",
+        include_str!("../../../templates/shared/authkit-js-token.hbs"),
     ),
     (
         "vite/vite-plugin",
         include_str!("../../../templates/vite/vite-plugin.hbs"),
+    ),
+    (
+        "next/app-route",
+        include_str!("../../../templates/next/app-route.hbs"),
+    ),
+    (
+        "next/pages-api-route",
+        include_str!("../../../templates/next/pages-api-route.hbs"),
+    ),
+    (
+        "next/page",
+        include_str!("../../../templates/next/page.hbs"),
     ),
 ];
 

@@ -1,54 +1,26 @@
 //! The plan for a Vite + React app: root and styles in the entry file,
 //! widget components, the token route (served by a Vite plugin), env, manifest.
 
-use std::path::{Component as PathComponent, Path, PathBuf};
+use std::path::Path;
 
-use serde::Serialize;
-use workos_widgets_core::catalog::{self, Widget};
+use workos_widgets_core::catalog;
 use workos_widgets_core::js;
 use workos_widgets_core::manifest::Manifest;
-use workos_widgets_core::{Project, ProjectError, env_files};
+use workos_widgets_core::specifier::relative_specifier;
+use workos_widgets_core::{Project, ProjectError};
 
+use crate::context::{Flavor, TemplateData};
 use crate::files::FilePlanner;
 use crate::layout::{Layout, TOKEN_ENDPOINT};
-use crate::plan::{Component, Plan};
-use crate::transform::{Transform, imports, root, scopes, vite_config};
-use crate::{GenerateError, Options, TokenStrategy, install, templates};
+use crate::plan::{Guide, Plan};
+use crate::transform::{Transform, imports, root, vite_config};
+use crate::{GenerateError, Options, TokenStrategy, steps, templates};
 
 /// The stylesheets widgets need, in import order.
 pub const STYLESHEETS: [&str; 2] = [
     "@radix-ui/themes/styles.css",
     "@workos-inc/widgets/styles.css",
 ];
-
-#[derive(Serialize)]
-struct WidgetData {
-    id: &'static str,
-    component: &'static str,
-    generated_component: String,
-    loading_component: &'static str,
-    switch_organization: bool,
-}
-
-#[derive(Serialize)]
-struct TemplateData<'a> {
-    ts: bool,
-    /// Extension on relative imports between generated browser files.
-    client_ext: &'a str,
-    /// Extension on relative imports between generated server files.
-    server_ext: &'a str,
-    token_endpoint: &'a str,
-    scopes: Vec<&'static str>,
-    /// Some scope is missing from the installed SDK's type: cast the list.
-    scopes_cast: bool,
-    create_token: bool,
-    sdk_version: String,
-    authkit: bool,
-    authkit_react: bool,
-    session_path: String,
-    token_handler_path: String,
-    widget: Option<WidgetData>,
-}
 
 /// Plans `init`/`add` for a Vite app.
 pub fn plan(
@@ -58,11 +30,7 @@ pub fn plan(
     strategy: TokenStrategy,
 ) -> Result<Plan, GenerateError> {
     let layout = Layout::new(project);
-    let widgets = all_widgets(manifest, &options.widgets)?;
-    let scopes: Vec<&'static str> = catalog::scopes_for(widgets.iter().copied())
-        .into_iter()
-        .map(|s| s.as_str())
-        .collect();
+    let widgets = steps::all_widgets(manifest, &options.widgets)?;
     let main = project
         .entries
         .main
@@ -75,42 +43,25 @@ pub fn plan(
     let client_ext = relative_import_ext(&main, &main_text);
     let server_ext = server_import_ext(project);
     let backend = strategy == TokenStrategy::Backend;
-    let mut data = TemplateData {
-        ts: project.is_typescript(),
-        client_ext: &client_ext,
-        server_ext,
-        token_endpoint: TOKEN_ENDPOINT,
-        scopes_cast: catalog::scopes_for(widgets.iter().copied())
-            .iter()
-            .any(|s| !s.in_sdk_types(&options.sdk.version)),
-        scopes: scopes.clone(),
-        create_token: options.sdk.uses_create_token(),
-        sdk_version: options.sdk.version.to_string(),
-        authkit: !backend,
-        authkit_react: project.authkit == Some(workos_widgets_core::project::AuthKit::React),
-        session_path: layout.session(),
-        token_handler_path: layout.token_handler(),
-        widget: None,
+    let flavor = Flavor {
+        next: false,
+        app_router: false,
+        authkit_nextjs: false,
+        client_ext: client_ext.clone(),
+        server_ext: server_ext.to_owned(),
+        root_note: "the app root".to_owned(),
     };
+    let mut data = TemplateData::new(project, options, &widgets, strategy, &layout, flavor);
 
     let mut files = FilePlanner::new(&project.root, manifest, options.force);
     let mut warnings = Vec::new();
 
     // 1. Dependencies.
-    let manager = options
-        .package_manager
-        .unwrap_or(project.package_manager.name);
-    let reqs = install::requirements(strategy, &options.sdk);
-    let (install, additions) = install::plan(project, &reqs, manager, options.defer_install);
-    if !additions.is_empty() {
-        let package_json = &project.package_json;
-        files.text("package.json", "declare the widget packages", |_| {
-            Some(package_json.with_dependencies(&additions))
-        })?;
-    }
+    let install = steps::dependencies(project, options, backend, &mut files)?;
 
     // 2. Root and styles in the entry file.
-    let api_options_import = relative_import(&main, &layout.api_options(), &client_ext);
+    let api_options_import =
+        relative_specifier(&main, Path::new(&layout.api_options()), &client_ext);
     let root_elsewhere = project
         .providers
         .workos_widgets
@@ -148,62 +99,17 @@ pub fn plan(
     )?;
     files.generated(
         &layout.api_options(),
-        templates::render("vite/api-options", &data)?,
+        templates::render("shared/api-options", &data)?,
         "read VITE_WORKOS_API_BASE_URL for <WorkOsWidgets>",
         None,
     )?;
 
     // 3. Widget components.
-    let mut components = Vec::new();
-    for widget in &widgets {
-        data.widget = Some(widget_data(widget));
-        let path = layout.widget(widget);
-        files.generated(
-            &path,
-            templates::render("vite/widget", &data)?,
-            &format!("render <{}>", widget.component),
-            None,
-        )?;
-        components.push(Component {
-            widget: widget.id.to_owned(),
-            component_name: widget.generated_component(),
-            import_path: Layout::import_path(&path),
-        });
-    }
-    data.widget = None;
+    let components = steps::widget_components(&mut files, &layout, &mut data, &widgets)?;
 
     // 4./5. Tokens.
     if backend {
-        files.generated(
-            &layout.token_client(),
-            templates::render("vite/widgets-token", &data)?,
-            "fetch widget tokens from the token route",
-            None,
-        )?;
-        files.generated(
-            &layout.session(),
-            templates::render("vite/session", &data)?,
-            "resolve who the token is for",
-            None,
-        )?;
-        let wanted = scopes.clone();
-        let handler_path = PathBuf::from(layout.token_handler());
-        let merge_scopes = Box::new(
-            move |existing: &str| -> Result<Option<String>, GenerateError> {
-                let wanted = wanted.clone();
-                let transform: Transform<'_> =
-                    Box::new(
-                        move |t, p| Ok(scopes::add_missing(t, p, &wanted).unwrap_or_default()),
-                    );
-                crate::transform::apply(&handler_path, existing, &[transform]).map(Some)
-            },
-        );
-        files.generated(
-            &layout.token_handler(),
-            templates::render("vite/token-handler", &data)?,
-            "mint widget tokens with exactly the scopes in use",
-            Some(merge_scopes),
-        )?;
+        steps::token_server(&mut files, &layout, &data)?;
         files.generated(
             &layout.vite_plugin(),
             templates::render("vite/vite-plugin", &data)?,
@@ -211,63 +117,43 @@ pub fn plan(
             None,
         )?;
         plan_vite_config(project, &layout, server_ext, &mut files, &mut warnings)?;
-    } else if project.authkit == Some(workos_widgets_core::project::AuthKit::Js) {
-        files.generated(
-            &layout.authkit_js_token(),
-            templates::render("vite/authkit-js-token", &data)?,
-            "hand AuthKit's access token to the widgets",
-            None,
-        )?;
+    } else {
+        steps::authkit_js_token(&mut files, project, &layout, &data)?;
     }
 
     // 6. Env.
-    let env_example = templates::render("env-example", &data)?;
-    files.text(".env.example", "document the WorkOS variables", |before| {
-        Some(merge_env_example(before, &env_example))
-    })?;
-    let unignored = env_files::unignored_env_files(&project.root);
-    if !unignored.is_empty() {
-        files.text(".gitignore", "keep .env files out of git", |before| {
-            let mut text = before.unwrap_or_default().to_owned();
-            if !text.is_empty() && !text.ends_with('\n') {
-                text.push('\n');
-            }
-            text.push_str("\n# WorkOS secrets (added by workos-widgets)\n");
-            for file in &unignored {
-                text.push_str(file);
-                text.push('\n');
-            }
-            Some(text)
-        })?;
-    }
+    steps::env(&mut files, project, &data)?;
 
     // 7. Manifest.
-    let m = &mut files.manifest;
-    m.set_string("tool_version", env!("CARGO_PKG_VERSION"));
-    m.set_string("framework", "vite");
-    m.set_string(
-        "language",
-        if project.is_typescript() {
-            "typescript"
-        } else {
-            "javascript"
-        },
-    );
-    m.set_string("strategy", strategy.as_str());
-    if backend {
-        m.set_string("token_endpoint", TOKEN_ENDPOINT);
-    }
-    m.add_widgets(&widgets.iter().map(|w| w.id).collect::<Vec<_>>());
+    steps::manifest(&mut files, project, "vite", &[], strategy, &widgets);
 
     let (changes, kept) = files.finish();
+    let render = components.first().map(|first| {
+        let app = project
+            .entries
+            .app
+            .as_ref()
+            .map_or_else(|| "your page".to_owned(), |p| p.display().to_string());
+        format!(
+            "Render the components where you want them, e.g. in {app}: import {{ {} }} from '{}' and render <{} />.",
+            first.component_name,
+            relative_to_app(project, &first.import_path),
+            first.component_name
+        )
+    });
+    let guide = Guide {
+        session_path: layout.session(),
+        dev_identity: true,
+        origin: "http://localhost:5173",
+        render: render.into_iter().collect(),
+    };
     let next_steps = crate::plan::next_steps(
         project,
         &widgets,
-        &components,
         strategy,
-        &layout,
         install.as_ref(),
-        &scopes,
+        &data.scopes,
+        guide,
     );
     Ok(Plan {
         strategy,
@@ -277,6 +163,7 @@ pub fn plan(
         token_endpoint: backend.then(|| TOKEN_ENDPOINT.to_owned()),
         install,
         warnings,
+        notes: Vec::new(),
         next_steps,
     })
 }
@@ -323,40 +210,6 @@ fn plan_vite_config(
     )
 }
 
-/// The manifest's widgets plus the new ones, in catalog order.
-fn all_widgets(
-    manifest: Option<&Manifest>,
-    chosen: &[&'static Widget],
-) -> Result<Vec<&'static Widget>, GenerateError> {
-    let mut ids: Vec<String> = manifest.map(Manifest::widgets).unwrap_or_default();
-    ids.extend(chosen.iter().map(|w| w.id.to_owned()));
-    for id in &ids {
-        if catalog::find(id).is_none() {
-            return Err(GenerateError::UnknownWidget {
-                id: id.clone(),
-                known: catalog::ids(),
-            });
-        }
-    }
-    Ok(catalog::WIDGETS
-        .iter()
-        .filter(|w| ids.iter().any(|id| id == w.id))
-        .collect())
-}
-
-fn widget_data(widget: &'static Widget) -> WidgetData {
-    WidgetData {
-        id: widget.id,
-        component: widget.component,
-        generated_component: widget.generated_component(),
-        loading_component: widget.loading_component,
-        switch_organization: widget
-            .extra_props
-            .iter()
-            .any(|p| p.name == "switchToOrganization"),
-    }
-}
-
 /// `.ts`/`.tsx`/`.js` when the entry file writes extensions on relative
 /// imports (`import App from './App.tsx'`), else none.
 fn relative_import_ext(main: &Path, text: &str) -> String {
@@ -398,103 +251,12 @@ fn server_import_ext(project: &Project) -> &'static str {
     }
 }
 
-/// The import specifier from `from` (a file) to `to` (a root-relative path).
-fn relative_import(from: &Path, to: &str, ext: &str) -> String {
-    let from_dir: Vec<PathComponent<'_>> = from
-        .parent()
-        .map(|p| p.components().collect())
-        .unwrap_or_default();
-    let target = PathBuf::from(Layout::import_path(to));
-    let to_parts: Vec<PathComponent<'_>> = target.components().collect();
-    let common = from_dir
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut parts: Vec<String> = vec!["..".to_owned(); from_dir.len() - common];
-    parts.extend(
-        to_parts[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    let joined = parts.join("/");
-    let prefix = if joined.starts_with("..") { "" } else { "./" };
-    format!("{prefix}{joined}{ext}")
-}
-
-/// Appends the template's variables missing from an existing `.env.example`.
-fn merge_env_example(before: Option<&str>, template: &str) -> String {
-    let Some(before) = before else {
-        return template.to_owned();
-    };
-    let present = |name: &str| {
-        before.lines().any(|line| {
-            let line = line.trim_start_matches(['#', ' ']);
-            line.strip_prefix(name)
-                .is_some_and(|rest| rest.starts_with('='))
-        })
-    };
-    let missing: Vec<&str> = template
-        .lines()
-        .filter(|line| {
-            let var = line.trim_start_matches(['#', ' ']);
-            var.split_once('=').is_some_and(|(name, _)| {
-                !name.is_empty()
-                    && name.chars().all(|c| c.is_ascii_uppercase() || c == '_')
-                    && !present(name)
-            })
-        })
-        .collect();
-    if missing.is_empty() {
-        return before.to_owned();
-    }
-    let mut text = before.to_owned();
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str(
-        "\n# WorkOS Widgets (added by workos-widgets; see the docs in the generated files)\n",
-    );
-    for line in missing {
-        text.push_str(line);
-        text.push('\n');
-    }
-    text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn computes_relative_imports() {
-        assert_eq!(
-            relative_import(Path::new("src/main.tsx"), "src/workos/api-options.ts", ""),
-            "./workos/api-options"
-        );
-        assert_eq!(
-            relative_import(
-                Path::new("src/app/main.jsx"),
-                "src/workos/api-options.js",
-                ".js"
-            ),
-            "../workos/api-options.js"
-        );
-    }
-
-    #[test]
-    fn merges_env_examples() {
-        let template = "# key\nWORKOS_API_KEY=\n# WORKOS_API_BASE_URL=http://x\n";
-        assert_eq!(merge_env_example(None, template), template);
-        let merged = merge_env_example(Some("FOO=1\nWORKOS_API_KEY=\n"), template);
-        assert!(
-            merged.ends_with("# WORKOS_API_BASE_URL=http://x\n"),
-            "{merged}"
-        );
-        assert!(
-            !merged.contains("WORKOS_API_KEY=\nWORKOS_API_KEY"),
-            "{merged}"
-        );
-        assert_eq!(merge_env_example(Some(&merged), template), merged);
+fn relative_to_app(project: &Project, import_path: &str) -> String {
+    let in_src = import_path.strip_prefix("src/");
+    match (project.entries.app.as_ref(), in_src) {
+        (Some(app), Some(rest)) if app.parent() == Some(Path::new("src")) => {
+            format!("./{rest}")
+        }
+        _ => import_path.to_owned(),
     }
 }

@@ -1,7 +1,9 @@
 //! Wraps the rendered React tree in `<WorkOsWidgets>`: finds the JSX passed
-//! to `render(...)`/`hydrateRoot(...)` (or a layout's `{children}`), steps
-//! inside `StrictMode` and an existing `QueryClientProvider` (whose client is
-//! then passed on as `queryClient`), and wraps what is inside.
+//! to `render(...)`/`hydrateRoot(...)`, a Next.js root's page slot (a
+//! layout's `{children}`, `_app`'s `<Component />`) or the children of a
+//! client providers file's `QueryClientProvider`; steps inside `StrictMode`
+//! and an existing `QueryClientProvider` (whose client is then passed on as
+//! `queryClient`), and wraps what is inside.
 
 use oxc_ast::ast::{CallExpression, Expression, JSXChild, JSXElement, Program};
 use oxc_ast_visit::Visit;
@@ -39,21 +41,77 @@ pub fn wrap_render_root(
     Ok(vec![wrap(text, start, end, attributes)])
 }
 
-/// Wraps `text[start..end]` in the root element, multi-line when the target
-/// sits on its own line.
+/// Wraps a Next.js root's page slot (`{children}` inside `<body>`, or
+/// `_app`'s `<Component {...pageProps} />`) in `<WorkOsWidgets {attributes}>`
+/// unless the file already renders one.
+pub fn wrap_page_slot(
+    path: &std::path::Path,
+    text: &str,
+    program: &Program<'_>,
+    attributes: &str,
+) -> Result<Vec<TextEdit>, GenerateError> {
+    if js::jsx_elements(program).iter().any(|e| e.name == ROOT) {
+        return Ok(Vec::new());
+    }
+    let Some(slot) = js::page_slot(program) else {
+        return Err(GenerateError::Edit {
+            path: path.to_path_buf(),
+            message: "found neither `{children}` inside <body> nor `<Component {...pageProps} />` to wrap in <WorkOsWidgets>".to_owned(),
+            hint: "wrap what your root renders in <WorkOsWidgets> from @workos-inc/widgets yourself, then run again".to_owned(),
+        });
+    };
+    Ok(vec![wrap(text, slot.start, slot.end, attributes)])
+}
+
+/// Wraps the children of the file's `<QueryClientProvider>` (a client
+/// providers file) in `<WorkOsWidgets {attributes}>` unless the file already
+/// renders one.
+pub fn wrap_query_client_children(
+    path: &std::path::Path,
+    text: &str,
+    program: &Program<'_>,
+    attributes: &str,
+) -> Result<Vec<TextEdit>, GenerateError> {
+    if js::jsx_elements(program).iter().any(|e| e.name == ROOT) {
+        return Ok(Vec::new());
+    }
+    let mut finder = ElementFinder {
+        name: "QueryClientProvider",
+        target: None,
+    };
+    finder.visit_program(program);
+    let Some((start, end)) = finder.target else {
+        return Err(GenerateError::Edit {
+            path: path.to_path_buf(),
+            message: "found no <QueryClientProvider> to put <WorkOsWidgets> in".to_owned(),
+            hint: "wrap your providers' children in <WorkOsWidgets queryClient={...}> yourself, then run again".to_owned(),
+        });
+    };
+    Ok(vec![wrap(text, start, end, attributes)])
+}
+
+/// Wraps `text[start..end]` in the root element: multi-line when the target
+/// sits on its own line or right after `return`, inline otherwise.
 pub fn wrap(text: &str, start: usize, end: usize, attributes: &str) -> TextEdit {
     let target = &text[start..end];
     let open = format!("<{ROOT}{attributes}>");
     let close = format!("</{ROOT}>");
-    let own_line = text[..start]
-        .rsplit('\n')
-        .next()
-        .is_some_and(|before| before.trim().is_empty());
-    if !own_line {
-        return TextEdit::replace(start, end, format!("{open}{target}{close}"));
-    }
+    let before = text[..start].rsplit('\n').next().unwrap_or_default();
     let indent = indent_at(text, start);
     let unit = indent_unit(text);
+    if before.trim() == "return" {
+        let reindented = target.replace('\n', &format!("\n{unit}{unit}"));
+        return TextEdit::replace(
+            start,
+            end,
+            format!(
+                "(\n{indent}{unit}{open}\n{indent}{unit}{unit}{reindented}\n{indent}{unit}{close}\n{indent})"
+            ),
+        );
+    }
+    if !before.trim().is_empty() {
+        return TextEdit::replace(start, end, format!("{open}{target}{close}"));
+    }
     let reindented = target.replace('\n', &format!("\n{unit}"));
     TextEdit::replace(
         start,
@@ -83,6 +141,22 @@ impl<'a> Visit<'a> for RenderFinder {
             return;
         }
         oxc_ast_visit::walk::walk_call_expression(self, call);
+    }
+}
+
+/// The span to wrap inside the first element called `name`.
+struct ElementFinder {
+    name: &'static str,
+    target: Option<(usize, usize)>,
+}
+
+impl<'a> Visit<'a> for ElementFinder {
+    fn visit_jsx_element(&mut self, element: &JSXElement<'a>) {
+        if self.target.is_none() && js::jsx_name(&element.opening_element.name) == self.name {
+            self.target = Some(wrap_target(element));
+            return;
+        }
+        oxc_ast_visit::walk::walk_jsx_element(self, element);
     }
 }
 
@@ -161,6 +235,75 @@ mod tests {
         let src = "root.render(\n  <QueryClientProvider client={qc}>\n    <App />\n  </QueryClientProvider>\n)\n";
         let out = run(src, " queryClient={qc}");
         assert!(out.contains("<QueryClientProvider client={qc}>\n    <WorkOsWidgets queryClient={qc}>\n      <App />"), "{out}");
+    }
+
+    fn run_with(
+        text: &str,
+        transform: fn(&Path, &str, &Program<'_>, &str) -> Result<Vec<TextEdit>, GenerateError>,
+    ) -> String {
+        let path = Path::new("layout.tsx");
+        apply(
+            path,
+            text,
+            &[Box::new(move |t, p| transform(path, t, p, " {...o}"))],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn wraps_children_inside_body() {
+        let src = "export default function RootLayout({ children }) {\n  return (\n    <html lang=\"en\">\n      <body>{children}</body>\n    </html>\n  );\n}\n";
+        let out = run_with(src, wrap_page_slot);
+        assert!(
+            out.contains("      <body><WorkOsWidgets {...o}>{children}</WorkOsWidgets></body>\n"),
+            "{out}"
+        );
+        assert_eq!(
+            run_with(&out, wrap_page_slot),
+            out,
+            "second run changes nothing"
+        );
+        let multi = "const a = (\n  <body>\n    <Nav />\n    {children}\n  </body>\n)\n";
+        assert_eq!(
+            run_with(multi, wrap_page_slot),
+            "const a = (\n  <body>\n    <Nav />\n    <WorkOsWidgets {...o}>\n      {children}\n    </WorkOsWidgets>\n  </body>\n)\n"
+        );
+    }
+
+    #[test]
+    fn wraps_the_app_component_in_a_parenthesised_return() {
+        let src = "export default function App({ Component, pageProps }: AppProps) {\n  return <Component {...pageProps} />;\n}\n";
+        assert_eq!(
+            run_with(src, wrap_page_slot),
+            "export default function App({ Component, pageProps }: AppProps) {\n  return (\n    <WorkOsWidgets {...o}>\n      <Component {...pageProps} />\n    </WorkOsWidgets>\n  );\n}\n"
+        );
+    }
+
+    #[test]
+    fn wraps_the_children_of_a_query_client_provider() {
+        let src = "'use client'\nexport function Providers({ children }) {\n  return (\n    <QueryClientProvider client={queryClient}>\n      {children}\n    </QueryClientProvider>\n  )\n}\n";
+        let out = run_with(src, wrap_query_client_children);
+        assert!(
+            out.contains("<QueryClientProvider client={queryClient}>\n      <WorkOsWidgets {...o}>\n        {children}\n      </WorkOsWidgets>\n    </QueryClientProvider>"),
+            "{out}"
+        );
+        assert_eq!(run_with(&out, wrap_query_client_children), out);
+    }
+
+    #[test]
+    fn says_what_is_missing_in_a_next_root() {
+        let path = Path::new("app/layout.tsx");
+        let err = apply(
+            path,
+            "export default function L() { return <html /> }\n",
+            &[Box::new(move |t, p| wrap_page_slot(path, t, p, ""))],
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.starts_with("app/layout.tsx: found neither `{children}`"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -1,0 +1,185 @@
+//! The values every template is rendered with. The shared templates
+//! (`templates/shared/`) serve Vite and Next.js; the fields below carry the
+//! few differences between them.
+
+use serde::Serialize;
+use workos_widgets_core::catalog::{self, Widget};
+use workos_widgets_core::project::AuthKit;
+use workos_widgets_core::{Project, specifier};
+
+use crate::layout::{Layout, TOKEN_ENDPOINT};
+use crate::{Options, TokenStrategy};
+
+/// One widget, for the widget and page templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct WidgetData {
+    pub id: &'static str,
+    pub component: &'static str,
+    pub generated_component: String,
+    pub loading_component: &'static str,
+    /// Props the loading component needs, with a leading space.
+    pub loading_props: &'static str,
+    pub switch_organization: bool,
+    /// Whether the generated component takes `switchToOrganization` as a prop
+    /// (AuthKit React's `useAuth()` provides it instead).
+    pub takes_switch_prop: bool,
+    /// The function the widget gets as `authToken`.
+    pub token_function: &'static str,
+    /// Next.js pages: the page's URL path and the component's specifier.
+    pub route: String,
+    pub component_import: String,
+}
+
+/// Everything the templates read.
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplateData {
+    pub ts: bool,
+    /// Next.js output: `"use client"` widgets inside `<Suspense>`.
+    pub next: bool,
+    /// Next.js App Router (server actions, route handlers).
+    pub app_router: bool,
+    /// Extension on relative imports between generated browser files.
+    pub client_ext: String,
+    /// Extension on relative imports between generated server files.
+    pub server_ext: String,
+    /// Prefix of env variables bundled into browser code.
+    pub public_prefix: &'static str,
+    /// How browser code reads them.
+    pub public_env: &'static str,
+    /// The command serving a production build locally (it sets NODE_ENV).
+    pub production_server: &'static str,
+    /// The file that mounts the token handler (Next.js).
+    pub served_by: String,
+    /// The file rendering `<WorkOsWidgets>`, for comments.
+    pub root_note: String,
+    /// The specifier the token route imports the handler with (Next.js).
+    pub handler_import: String,
+    pub token_endpoint: &'static str,
+    pub scopes: Vec<&'static str>,
+    /// Some scope is missing from the installed SDK's type: cast the list.
+    pub scopes_cast: bool,
+    pub create_token: bool,
+    pub sdk_version: String,
+    /// The TypeScript type of the WorkOS client.
+    pub sdk_type: &'static str,
+    /// Widgets take AuthKit's browser access token (no token route).
+    pub authkit: bool,
+    pub authkit_react: bool,
+    /// The token route resolves the user with authkit-nextjs's `withAuth()`
+    /// and gets the client from its `getWorkOS()`.
+    pub authkit_nextjs: bool,
+    /// The session resolver falls back to a development identity from env.
+    pub dev_identity: bool,
+    pub session_path: String,
+    pub token_handler_path: String,
+    pub widget: Option<WidgetData>,
+}
+
+/// Framework differences the planners supply.
+pub struct Flavor {
+    pub next: bool,
+    pub app_router: bool,
+    pub authkit_nextjs: bool,
+    pub client_ext: String,
+    pub server_ext: String,
+    pub root_note: String,
+}
+
+impl TemplateData {
+    /// The data for `project` with `widgets` and the strategy in effect.
+    pub fn new(
+        project: &Project,
+        options: &Options,
+        widgets: &[&'static Widget],
+        strategy: TokenStrategy,
+        layout: &Layout,
+        flavor: Flavor,
+    ) -> Self {
+        let scopes = catalog::scopes_for(widgets.iter().copied());
+        let backend = strategy == TokenStrategy::Backend;
+        let served_by = layout.token_route();
+        let handler_import = specifier::import_specifier(
+            served_by.as_ref(),
+            layout.token_handler().as_ref(),
+            project.path_alias.as_ref(),
+            &flavor.server_ext,
+        );
+        Self {
+            ts: project.is_typescript(),
+            next: flavor.next,
+            app_router: flavor.app_router,
+            public_prefix: if flavor.next { "NEXT_PUBLIC_" } else { "VITE_" },
+            public_env: if flavor.next {
+                "process.env"
+            } else {
+                "import.meta.env"
+            },
+            production_server: if flavor.next {
+                "`next start`"
+            } else {
+                "`vite preview`"
+            },
+            served_by,
+            root_note: flavor.root_note,
+            handler_import,
+            token_endpoint: TOKEN_ENDPOINT,
+            scopes_cast: scopes.iter().any(|s| !s.in_sdk_types(&options.sdk.version)),
+            scopes: scopes.iter().map(|s| s.as_str()).collect(),
+            create_token: options.sdk.uses_create_token(),
+            sdk_version: options.sdk.version.to_string(),
+            sdk_type: if flavor.authkit_nextjs {
+                "ReturnType<typeof getWorkOS>"
+            } else {
+                "WorkOS"
+            },
+            authkit: !backend,
+            authkit_react: project.authkit == Some(AuthKit::React),
+            authkit_nextjs: flavor.authkit_nextjs,
+            dev_identity: backend && !flavor.authkit_nextjs,
+            session_path: layout.session(),
+            token_handler_path: layout.token_handler(),
+            client_ext: flavor.client_ext,
+            server_ext: flavor.server_ext,
+            widget: None,
+        }
+    }
+
+    /// The data with one widget selected.
+    pub fn with_widget(&mut self, widget: WidgetData) -> &Self {
+        self.widget = Some(widget);
+        self
+    }
+}
+
+impl WidgetData {
+    /// The template view of `widget`; `page` is its Next.js page's route and
+    /// the specifier the page imports the component with.
+    pub fn new(
+        widget: &'static Widget,
+        data: &TemplateData,
+        page: Option<(String, String)>,
+    ) -> Self {
+        let switch_organization = widget
+            .extra_props
+            .iter()
+            .any(|p| p.name == "switchToOrganization");
+        let token_function = match (data.authkit, data.authkit_react) {
+            (true, true) => "getAccessToken",
+            (true, false) => "getWidgetsToken",
+            (false, _) => "fetchWidgetsToken",
+        };
+        let (route, component_import) = page.unwrap_or_default();
+        Self {
+            id: widget.id,
+            component: widget.component,
+            generated_component: widget.generated_component(),
+            loading_component: widget.loading_component,
+            loading_props: widget.loading_props,
+            switch_organization,
+            takes_switch_prop: switch_organization && !data.authkit_react,
+            token_function,
+            route,
+            component_import,
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! The plan for a Next.js app, App Router or Pages Router: styles and
+//! `<WorkOsWidgets>` in the root (`app/layout.*`, the client providers file
+//! holding its `QueryClientProvider`, or `pages/_app.*`), `"use client"`
+//! widget components inside `<Suspense>`, the token route on the shared
+//! handler, a page per widget at `/workos/<id>`, env, manifest.
+
+use std::path::Path;
+
+use oxc_allocator::Allocator;
+use workos_widgets_core::catalog::{self, Widget};
+use workos_widgets_core::error::read_to_string;
+use workos_widgets_core::manifest::Manifest;
+use workos_widgets_core::project::{AuthKit, Router};
+use workos_widgets_core::{Project, ProjectError, js, specifier};
+
+use crate::context::{Flavor, TemplateData, WidgetData};
+use crate::files::FilePlanner;
+use crate::layout::{Layout, TOKEN_ENDPOINT, slash, widget_route};
+use crate::plan::{Component, Guide, Plan};
+use crate::transform::{Transform, imports, root};
+use crate::vite::STYLESHEETS;
+use crate::{GenerateError, Options, TokenStrategy, steps, templates};
+
+/// The URL of `next dev`.
+const DEV_ORIGIN: &str = "http://localhost:3000";
+
+/// Plans `init`/`add` for a Next.js app.
+pub fn plan(
+    project: &Project,
+    manifest: Option<&Manifest>,
+    options: &Options,
+    strategy: TokenStrategy,
+) -> Result<Plan, GenerateError> {
+    let app_router = project.router == Some(Router::NextAppRouter);
+    let root_file =
+        project
+            .entries
+            .next_root
+            .clone()
+            .ok_or_else(|| ProjectError::MissingEntry {
+                dir: project.root.clone(),
+                looked_for: if app_router {
+                    "the root layout, app/layout.(tsx|jsx|js)".to_owned()
+                } else {
+                    "pages/_app.(tsx|jsx|js); create it to render every page".to_owned()
+                },
+            })?;
+    let layout = Layout::new(project);
+    let widgets = steps::all_widgets(manifest, &options.widgets)?;
+    let backend = strategy == TokenStrategy::Backend;
+    let mut warnings = Vec::new();
+    let notes = notes(project);
+    let with_authkit = project.authkit == Some(AuthKit::NextJs) && backend;
+    if with_authkit && !app_router {
+        warnings.push(format!(
+            "@workos-inc/authkit-nextjs's withAuth() works in the App Router only: the Pages Router token route uses the development identity of {}; make resolveWidgetsSession() there read your session before production",
+            layout.session()
+        ));
+    }
+    let authkit_nextjs = with_authkit && app_router;
+    let flavor = Flavor {
+        next: true,
+        app_router,
+        authkit_nextjs,
+        client_ext: String::new(),
+        server_ext: String::new(),
+        root_note: slash(&root_file),
+    };
+    let mut data = TemplateData::new(project, options, &widgets, strategy, &layout, flavor);
+    let mut files = FilePlanner::new(&project.root, manifest, options.force);
+
+    // 1. Dependencies (with AuthKit, its own @workos-inc/node serves).
+    let install = steps::dependencies(project, options, backend && !authkit_nextjs, &mut files)?;
+
+    // 2. Styles and <WorkOsWidgets> in the root.
+    plan_root(project, &root_file, &layout, &mut files)?;
+    files.generated(
+        &layout.api_options(),
+        templates::render("shared/api-options", &data)?,
+        "read NEXT_PUBLIC_WORKOS_API_BASE_URL for <WorkOsWidgets>",
+        None,
+    )?;
+
+    // 3. Widget components.
+    let components = steps::widget_components(&mut files, &layout, &mut data, &widgets)?;
+
+    // 4. Tokens.
+    if backend {
+        steps::token_server(&mut files, &layout, &data)?;
+        let route = if app_router {
+            "next/app-route"
+        } else {
+            "next/pages-api-route"
+        };
+        files.generated(
+            &layout.token_route(),
+            templates::render(route, &data)?,
+            &format!("serve POST {TOKEN_ENDPOINT}"),
+            None,
+        )?;
+    } else {
+        steps::authkit_js_token(&mut files, project, &layout, &data)?;
+    }
+
+    // 5. A page per widget.
+    let pages = options.pages && manifest.and_then(|m| m.bool("pages")) != Some(false);
+    if pages {
+        plan_pages(project, &layout, &mut data, &widgets, &mut files)?;
+    }
+
+    // 6. Env.
+    steps::env(&mut files, project, &data)?;
+
+    // 7. Manifest.
+    let router = if app_router { "app" } else { "pages" };
+    steps::manifest(
+        &mut files,
+        project,
+        "nextjs",
+        &[("router", router)],
+        strategy,
+        &widgets,
+    );
+    if !pages {
+        files.manifest.set_bool("pages", false);
+    }
+
+    let (changes, kept) = files.finish();
+    let guide = Guide {
+        session_path: layout.session(),
+        dev_identity: data.dev_identity,
+        origin: DEV_ORIGIN,
+        render: render_steps(project, &components, pages),
+    };
+    let next_steps = crate::plan::next_steps(
+        project,
+        &widgets,
+        strategy,
+        install.as_ref(),
+        &data.scopes,
+        guide,
+    );
+    Ok(Plan {
+        strategy,
+        files: changes,
+        kept,
+        components,
+        token_endpoint: backend.then(|| TOKEN_ENDPOINT.to_owned()),
+        install,
+        warnings,
+        notes,
+        next_steps,
+    })
+}
+
+/// What the user should know about the choices made for this app.
+fn notes(project: &Project) -> Vec<String> {
+    let mut notes = Vec::new();
+    let Some(next) = &project.next else {
+        return notes;
+    };
+    if next.has_both_routers()
+        && let (Some(app), Some(pages)) = (&next.app_dir, &next.pages_dir)
+    {
+        notes.push(format!(
+            "both {} and {} exist: setting up the App Router ({}); pages under {} keep working but get no <WorkOsWidgets>",
+            slash(app),
+            slash(pages),
+            slash(app),
+            slash(pages)
+        ));
+    }
+    if next.cache_components {
+        notes.push("cacheComponents is on: the widget components render inside <Suspense>, which prerendering needs; keep them inside one if you change them".to_owned());
+    }
+    notes
+}
+
+/// Stylesheets in the root file; `<WorkOsWidgets>` around the page slot, or
+/// inside the `QueryClientProvider` of a client providers file wrapping it
+/// (then it shares that provider's client).
+fn plan_root(
+    project: &Project,
+    root_file: &Path,
+    layout: &Layout,
+    files: &mut FilePlanner<'_>,
+) -> Result<(), GenerateError> {
+    let providers = &project.providers;
+    let query_client = providers.query_client_provider.as_ref();
+    let wrapper = query_client
+        .map(|p| p.file.clone())
+        .filter(|file| file != root_file);
+    let wrap_file = wrapper.clone().unwrap_or_else(|| root_file.to_path_buf());
+    let shares_client = match &wrapper {
+        Some(_) => true,
+        None => query_client.is_some() && slot_inside_query_client(project, root_file)?,
+    };
+    let mut attributes = " {...workosApiOptions}".to_owned();
+    if shares_client && let Some(client) = query_client.and_then(|p| p.client.as_ref()) {
+        attributes.push_str(&format!(" queryClient={{{client}}}"));
+    }
+    let api_options = specifier::import_specifier(
+        &wrap_file,
+        Path::new(&layout.api_options()),
+        project.path_alias.as_ref(),
+        "",
+    );
+    let mut wrapping: Vec<Transform<'_>> = Vec::new();
+    if providers.workos_widgets.is_none() {
+        let path = wrap_file.clone();
+        wrapping.push(Box::new(|t, p| {
+            imports::ensure_named_import(t, p, root::ROOT, catalog::WIDGETS_PACKAGE)
+        }));
+        wrapping.push(Box::new(move |t, p| {
+            imports::ensure_named_import(t, p, "workosApiOptions", &api_options)
+        }));
+        wrapping.push(Box::new(move |t, p| match &wrapper {
+            Some(_) => root::wrap_query_client_children(&path, t, p, &attributes),
+            None => root::wrap_page_slot(&path, t, p, &attributes),
+        }));
+    }
+    let styles: Transform<'_> = Box::new(|t, p| imports::ensure_stylesheets(t, p, &STYLESHEETS));
+    if wrap_file == root_file {
+        wrapping.insert(0, styles);
+        return files.edit(
+            root_file,
+            &wrapping,
+            "import the widget styles and wrap the pages in <WorkOsWidgets>",
+        );
+    }
+    files.edit(root_file, &[styles], "import the widget styles")?;
+    files.edit(
+        &wrap_file,
+        &wrapping,
+        "put <WorkOsWidgets> inside your QueryClientProvider, sharing its client",
+    )
+}
+
+/// Whether the root file's page slot sits inside its `QueryClientProvider`.
+fn slot_inside_query_client(project: &Project, root_file: &Path) -> Result<bool, GenerateError> {
+    let text = read_to_string(&project.path(root_file))?;
+    let allocator = Allocator::default();
+    let program = js::parse(&allocator, root_file, &text)?;
+    Ok(js::page_slot(&program)
+        .is_some_and(|slot| slot.ancestors.iter().any(|a| a == "QueryClientProvider")))
+}
+
+/// `/workos/<id>` pages, importing the widget components through the path
+/// alias when there is one.
+fn plan_pages(
+    project: &Project,
+    layout: &Layout,
+    data: &mut TemplateData,
+    widgets: &[&'static Widget],
+    files: &mut FilePlanner<'_>,
+) -> Result<(), GenerateError> {
+    for widget in widgets {
+        let Some(page) = layout.widget_page(widget) else {
+            continue;
+        };
+        let import = specifier::import_specifier(
+            Path::new(&page),
+            Path::new(&layout.widget(widget)),
+            project.path_alias.as_ref(),
+            "",
+        );
+        let view = WidgetData::new(widget, data, Some((widget_route(widget), import)));
+        files.generated(
+            &page,
+            templates::render("next/page", data.with_widget(view))?,
+            &format!("show <{}> at {}", widget.component, widget_route(widget)),
+            None,
+        )?;
+    }
+    data.widget = None;
+    Ok(())
+}
+
+/// Where to see the widgets, and how to render them elsewhere.
+fn render_steps(project: &Project, components: &[Component], pages: bool) -> Vec<String> {
+    let mut steps = Vec::new();
+    let Some(first) = components.first() else {
+        return steps;
+    };
+    if pages {
+        let dev = if project.package_json.has_script("dev") {
+            project.package_manager.name.run_script("dev")
+        } else {
+            "npx next dev".to_owned()
+        };
+        steps.push(format!(
+            "See them: run `{dev}` and open {DEV_ORIGIN}/workos/{} (one page per widget under /workos/).",
+            first.widget
+        ));
+    }
+    let import = project
+        .path_alias
+        .as_ref()
+        .and_then(|alias| alias.specifier_for(Path::new(&first.import_path)))
+        .unwrap_or_else(|| first.import_path.clone());
+    steps.push(format!(
+        "Render them in your own pages: import {{ {} }} from '{import}' and render <{} /> (a client component with its own <Suspense>).",
+        first.component_name, first.component_name
+    ));
+    steps
+}

@@ -1,0 +1,272 @@
+//! Plan steps shared by the Vite and Next.js planners: the widget list,
+//! dependencies, widget components, the token server files, env files and
+//! the manifest.
+
+use std::path::PathBuf;
+
+use workos_widgets_core::catalog::{self, Widget};
+use workos_widgets_core::manifest::Manifest;
+use workos_widgets_core::project::AuthKit;
+use workos_widgets_core::{Project, env_files};
+
+use crate::context::{TemplateData, WidgetData};
+use crate::files::FilePlanner;
+use crate::layout::{Layout, TOKEN_ENDPOINT};
+use crate::plan::{Component, Install};
+use crate::transform::{self, Transform, scopes};
+use crate::{GenerateError, Options, TokenStrategy, install, templates};
+
+/// The manifest's widgets plus the new ones, in catalog order.
+pub fn all_widgets(
+    manifest: Option<&Manifest>,
+    chosen: &[&'static Widget],
+) -> Result<Vec<&'static Widget>, GenerateError> {
+    let mut ids: Vec<String> = manifest.map(Manifest::widgets).unwrap_or_default();
+    ids.extend(chosen.iter().map(|w| w.id.to_owned()));
+    for id in &ids {
+        if catalog::find(id).is_none() {
+            return Err(GenerateError::UnknownWidget {
+                id: id.clone(),
+                known: catalog::ids(),
+            });
+        }
+    }
+    Ok(catalog::WIDGETS
+        .iter()
+        .filter(|w| ids.iter().any(|id| id == w.id))
+        .collect())
+}
+
+/// The install step, declaring the packages in package.json with
+/// `--no-install`. `sdk` says whether `@workos-inc/node` is needed.
+pub fn dependencies(
+    project: &Project,
+    options: &Options,
+    sdk: bool,
+    files: &mut FilePlanner<'_>,
+) -> Result<Option<Install>, GenerateError> {
+    let manager = options
+        .package_manager
+        .unwrap_or(project.package_manager.name);
+    let reqs = install::requirements(sdk.then_some(&options.sdk));
+    let (install, additions) = install::plan(project, &reqs, manager, options.defer_install);
+    if !additions.is_empty() {
+        let package_json = &project.package_json;
+        files.text("package.json", "declare the widget packages", |_| {
+            Some(package_json.with_dependencies(&additions))
+        })?;
+    }
+    Ok(install)
+}
+
+/// One component per widget.
+pub fn widget_components(
+    files: &mut FilePlanner<'_>,
+    layout: &Layout,
+    data: &mut TemplateData,
+    widgets: &[&'static Widget],
+) -> Result<Vec<Component>, GenerateError> {
+    let mut components = Vec::new();
+    for widget in widgets {
+        let view = WidgetData::new(widget, data, None);
+        let path = layout.widget(widget);
+        files.generated(
+            &path,
+            templates::render("shared/widget", data.with_widget(view))?,
+            &format!("render <{}>", widget.component),
+            None,
+        )?;
+        components.push(Component {
+            widget: widget.id.to_owned(),
+            component_name: widget.generated_component(),
+            import_path: Layout::import_path(&path),
+        });
+    }
+    data.widget = None;
+    Ok(components)
+}
+
+/// The browser's token fetcher, the session resolver and the token handler
+/// (whose scopes are extended even when the user edited it).
+pub fn token_server(
+    files: &mut FilePlanner<'_>,
+    layout: &Layout,
+    data: &TemplateData,
+) -> Result<(), GenerateError> {
+    files.generated(
+        &layout.token_client(),
+        templates::render("shared/widgets-token", data)?,
+        "fetch widget tokens from the token route",
+        None,
+    )?;
+    files.generated(
+        &layout.session(),
+        templates::render("shared/session", data)?,
+        "resolve who the token is for",
+        None,
+    )?;
+    let wanted = data.scopes.clone();
+    let handler_path = PathBuf::from(layout.token_handler());
+    let merge_scopes = Box::new(
+        move |existing: &str| -> Result<Option<String>, GenerateError> {
+            let wanted = wanted.clone();
+            let transform: Transform<'_> =
+                Box::new(move |t, p| Ok(scopes::add_missing(t, p, &wanted).unwrap_or_default()));
+            transform::apply(&handler_path, existing, &[transform]).map(Some)
+        },
+    );
+    files.generated(
+        &layout.token_handler(),
+        templates::render("shared/token-handler", data)?,
+        "mint widget tokens with exactly the scopes in use",
+        Some(merge_scopes),
+    )
+}
+
+/// AuthKit JS: the module the widgets get AuthKit's access token from.
+pub fn authkit_js_token(
+    files: &mut FilePlanner<'_>,
+    project: &Project,
+    layout: &Layout,
+    data: &TemplateData,
+) -> Result<(), GenerateError> {
+    if project.authkit != Some(AuthKit::Js) {
+        return Ok(());
+    }
+    files.generated(
+        &layout.authkit_js_token(),
+        templates::render("shared/authkit-js-token", data)?,
+        "hand AuthKit's access token to the widgets",
+        None,
+    )
+}
+
+/// `.env.example` (merged into an existing one) and `.gitignore` entries
+/// for env files git does not ignore yet.
+pub fn env(
+    files: &mut FilePlanner<'_>,
+    project: &Project,
+    data: &TemplateData,
+) -> Result<(), GenerateError> {
+    let env_example = templates::render("shared/env-example", data)?;
+    files.text(".env.example", "document the WorkOS variables", |before| {
+        Some(merge_env_example(before, &env_example))
+    })?;
+    let unignored = env_files::unignored_env_files(&project.root);
+    let example_ignored = env_files::is_ignored(&project.root, ".env.example");
+    let reason = match (unignored.is_empty(), example_ignored) {
+        (true, false) => return Ok(()),
+        (true, true) => "let git keep .env.example (it holds no secrets)",
+        (false, _) => "keep .env files out of git",
+    };
+    files.text(".gitignore", reason, |before| {
+        let mut text = before.unwrap_or_default().to_owned();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        if !unignored.is_empty() {
+            text.push_str("\n# WorkOS secrets (added by workos-widgets)\n");
+            for file in &unignored {
+                text.push_str(file);
+                text.push('\n');
+            }
+        }
+        if example_ignored {
+            text.push_str(
+                "\n# No secrets in it: commit it (added by workos-widgets)\n!.env.example\n",
+            );
+        }
+        Some(text)
+    })
+}
+
+/// Records the setup in the manifest. `extra` holds framework-specific keys.
+pub fn manifest(
+    files: &mut FilePlanner<'_>,
+    project: &Project,
+    framework: &str,
+    extra: &[(&str, &str)],
+    strategy: TokenStrategy,
+    widgets: &[&'static Widget],
+) {
+    let m = &mut files.manifest;
+    m.set_string("tool_version", env!("CARGO_PKG_VERSION"));
+    m.set_string("framework", framework);
+    for (key, value) in extra {
+        m.set_string(key, value);
+    }
+    m.set_string(
+        "language",
+        if project.is_typescript() {
+            "typescript"
+        } else {
+            "javascript"
+        },
+    );
+    m.set_string("strategy", strategy.as_str());
+    if strategy == TokenStrategy::Backend {
+        m.set_string("token_endpoint", TOKEN_ENDPOINT);
+    }
+    m.add_widgets(&widgets.iter().map(|w| w.id).collect::<Vec<_>>());
+}
+
+/// Appends the template's variables missing from an existing `.env.example`.
+fn merge_env_example(before: Option<&str>, template: &str) -> String {
+    let Some(before) = before else {
+        return template.to_owned();
+    };
+    let present = |name: &str| {
+        before.lines().any(|line| {
+            let line = line.trim_start_matches(['#', ' ']);
+            line.strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with('='))
+        })
+    };
+    let missing: Vec<&str> = template
+        .lines()
+        .filter(|line| {
+            let var = line.trim_start_matches(['#', ' ']);
+            var.split_once('=').is_some_and(|(name, _)| {
+                !name.is_empty()
+                    && name.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+                    && !present(name)
+            })
+        })
+        .collect();
+    if missing.is_empty() {
+        return before.to_owned();
+    }
+    let mut text = before.to_owned();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(
+        "\n# WorkOS Widgets (added by workos-widgets; see the docs in the generated files)\n",
+    );
+    for line in missing {
+        text.push_str(line);
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_env_examples() {
+        let template = "# key\nWORKOS_API_KEY=\n# WORKOS_API_BASE_URL=http://x\n";
+        assert_eq!(merge_env_example(None, template), template);
+        let merged = merge_env_example(Some("FOO=1\nWORKOS_API_KEY=\n"), template);
+        assert!(
+            merged.ends_with("# WORKOS_API_BASE_URL=http://x\n"),
+            "{merged}"
+        );
+        assert!(
+            !merged.contains("WORKOS_API_KEY=\nWORKOS_API_KEY"),
+            "{merged}"
+        );
+        assert_eq!(merge_env_example(Some(&merged), template), merged);
+    }
+}
