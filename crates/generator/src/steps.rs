@@ -164,17 +164,20 @@ pub fn env(
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
         }
-        if !unignored.is_empty() {
-            text.push_str("\n# WorkOS secrets (added by workos-widgets)\n");
-            for file in &unignored {
-                text.push_str(file);
+        let mut section = |lines: &str| {
+            if !text.is_empty() {
                 text.push('\n');
             }
+            text.push_str(lines);
+        };
+        if !unignored.is_empty() {
+            let files: String = unignored.iter().map(|f| format!("{f}\n")).collect();
+            section(&format!(
+                "# WorkOS secrets (added by workos-widgets)\n{files}"
+            ));
         }
         if example_ignored {
-            text.push_str(
-                "\n# No secrets in it: commit it (added by workos-widgets)\n!.env.example\n",
-            );
+            section("# No secrets in it: commit it (added by workos-widgets)\n!.env.example\n");
         }
         Some(text)
     })

@@ -91,7 +91,9 @@ pub fn wrap_query_client_children(
 }
 
 /// Wraps `text[start..end]` in the root element: multi-line when the target
-/// sits on its own line or right after `return`, inline otherwise.
+/// sits on its own line or right after `return`; on a line of its own inside
+/// the parent when it is the parent's only, inline child (`<body>{children}</body>`);
+/// inline otherwise.
 pub fn wrap(text: &str, start: usize, end: usize, attributes: &str) -> TextEdit {
     let target = &text[start..end];
     let open = format!("<{ROOT}{attributes}>");
@@ -110,6 +112,14 @@ pub fn wrap(text: &str, start: usize, end: usize, attributes: &str) -> TextEdit 
         );
     }
     if !before.trim().is_empty() {
+        let only_child = text[..start].ends_with('>') && text[end..].starts_with("</");
+        if only_child && !target.contains('\n') {
+            return TextEdit::replace(
+                start,
+                end,
+                format!("\n{indent}{unit}{open}{target}{close}\n{indent}"),
+            );
+        }
         return TextEdit::replace(start, end, format!("{open}{target}{close}"));
     }
     let reindented = target.replace('\n', &format!("\n{unit}"));
@@ -255,7 +265,7 @@ mod tests {
         let src = "export default function RootLayout({ children }) {\n  return (\n    <html lang=\"en\">\n      <body>{children}</body>\n    </html>\n  );\n}\n";
         let out = run_with(src, wrap_page_slot);
         assert!(
-            out.contains("      <body><WorkOsWidgets {...o}>{children}</WorkOsWidgets></body>\n"),
+            out.contains("      <body>\n        <WorkOsWidgets {...o}>{children}</WorkOsWidgets>\n      </body>\n"),
             "{out}"
         );
         assert_eq!(
