@@ -91,6 +91,21 @@ fn print_human(p: &Project) {
             show(&e.next_root)
         ),
     );
+    if let Some(alias) = &p.path_alias {
+        let dir = alias.dir.display().to_string();
+        row(
+            "Path alias",
+            format!(
+                "{}* -> ./{}",
+                alias.prefix,
+                if dir.is_empty() {
+                    "*".to_owned()
+                } else {
+                    format!("{dir}/*")
+                }
+            ),
+        );
+    }
     let provider =
         |name: &str, found: &Option<workos_widgets_core::project::ProviderUse>| match found {
             Some(u) => format!(
