@@ -74,9 +74,10 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Whether the plan changes nothing on disk and installs nothing.
+    /// Whether the plan changes nothing on disk and runs no install (an
+    /// install left to the user by `--no-install` is not a change we make).
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty() && self.install.is_none()
+        self.files.is_empty() && self.install.as_ref().is_none_or(|i| i.deferred)
     }
 }
 

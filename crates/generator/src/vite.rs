@@ -187,7 +187,7 @@ pub fn plan(
             None,
         )?;
         let wanted = scopes.clone();
-        let handler_path = PathBuf::from(layout.token_handler());
+        let handler_path = project.path(layout.token_handler());
         let merge_scopes = Box::new(
             move |existing: &str| -> Result<Option<String>, GenerateError> {
                 let wanted = wanted.clone();
@@ -295,9 +295,10 @@ fn plan_vite_config(
         ));
         return Ok(());
     };
-    let text = workos_widgets_core::error::read_to_string(&project.path(&config))?;
+    let config_path = project.path(&config);
+    let text = workos_widgets_core::error::read_to_string(&config_path)?;
     let allocator = oxc_allocator::Allocator::default();
-    let program = js::parse(&allocator, &config, &text)?;
+    let program = js::parse(&allocator, &config_path, &text)?;
     if vite_config::add_plugin(&text, &program, "workosWidgetsToken()").is_none() {
         warnings.push(format!(
             "{}: could not find the exported config object; add `workosWidgetsToken()` (from ./{}) to `plugins` yourself",
@@ -496,5 +497,105 @@ mod tests {
             "{merged}"
         );
         assert_eq!(merge_env_example(Some(&merged), template), merged);
+    }
+}
+
+#[cfg(test)]
+mod template_snapshots {
+    use super::*;
+
+    /// Every template a combination uses, rendered into one document.
+    fn render_all(
+        ts: bool,
+        authkit: Option<workos_widgets_core::project::AuthKit>,
+        sdk_major: u64,
+    ) -> String {
+        use workos_widgets_core::project::AuthKit;
+        let widgets = [
+            "user-profile",
+            "organization-switcher",
+            "users-management",
+            "pipes-admin",
+        ];
+        let scopes: Vec<&'static str> =
+            catalog::scopes_for(widgets.iter().filter_map(|id| catalog::find(id)))
+                .into_iter()
+                .map(|s| s.as_str())
+                .collect();
+        let layout_ext = if ts { "ts" } else { "js" };
+        let mut data = TemplateData {
+            ts,
+            client_ext: if ts { ".ts" } else { ".js" },
+            server_ext: if ts { ".ts" } else { ".js" },
+            token_endpoint: TOKEN_ENDPOINT,
+            scopes,
+            scopes_cast: true,
+            create_token: sdk_major >= 9,
+            sdk_version: format!("{sdk_major}.0.0"),
+            authkit: authkit.is_some(),
+            authkit_react: authkit == Some(AuthKit::React),
+            session_path: format!("server/workos-widgets/session.{layout_ext}"),
+            token_handler_path: format!("server/workos-widgets/token-handler.{layout_ext}"),
+            widget: None,
+        };
+        let mut names = vec!["vite/api-options"];
+        match authkit {
+            None => names.extend([
+                "vite/widgets-token",
+                "vite/session",
+                "vite/token-handler",
+                "vite/vite-plugin",
+            ]),
+            Some(AuthKit::Js) => names.push("vite/authkit-js-token"),
+            Some(_) => {}
+        }
+        names.push("env-example");
+        let mut out = String::new();
+        for name in names {
+            out.push_str(&format!("// ===== {name} =====\n"));
+            out.push_str(&templates::render(name, &data).unwrap());
+        }
+        for id in ["user-profile", "organization-switcher"] {
+            data.widget = catalog::find(id).map(widget_data);
+            out.push_str(&format!("// ===== vite/widget ({id}) =====\n"));
+            out.push_str(&templates::render("vite/widget", &data).unwrap());
+        }
+        out
+    }
+
+    #[test]
+    fn templates_render_for_every_combination() {
+        use workos_widgets_core::project::AuthKit;
+        let combos = [
+            ("backend_sdk8", None, 8),
+            ("backend_sdk11", None, 11),
+            ("authkit_react", Some(AuthKit::React), 8),
+            ("authkit_js", Some(AuthKit::Js), 8),
+        ];
+        for ts in [true, false] {
+            for (name, authkit, sdk) in combos {
+                let rendered = render_all(ts, authkit, sdk);
+                let lang = if ts { "ts" } else { "js" };
+                insta::assert_snapshot!(format!("{lang}_{name}"), rendered);
+            }
+        }
+    }
+
+    #[test]
+    fn rendered_templates_parse() {
+        use workos_widgets_core::project::AuthKit;
+        for ts in [true, false] {
+            for authkit in [None, Some(AuthKit::React), Some(AuthKit::Js)] {
+                for section in render_all(ts, authkit, 11).split("// ===== ").skip(1) {
+                    let (name, code) = section.split_once('\n').unwrap();
+                    if name.starts_with("env-example") {
+                        continue;
+                    }
+                    let path = if ts { "x.tsx" } else { "x.jsx" };
+                    js::check_parses(Path::new(path), code)
+                        .unwrap_or_else(|e| panic!("{name} ({ts}): {e}"));
+                }
+            }
+        }
     }
 }

@@ -16,9 +16,10 @@ pub fn detect(root: &Path, entries: &Entries) -> Result<Providers, ProjectError>
     let mut providers = Providers::default();
     let files = [&entries.main, &entries.app, &entries.next_root];
     for relative in files.into_iter().flatten() {
-        let text = read_to_string(&root.join(relative))?;
+        let path = root.join(relative);
+        let text = read_to_string(&path)?;
         let allocator = Allocator::default();
-        let program = js::parse(&allocator, relative, &text)?;
+        let program = js::parse(&allocator, &path, &text)?;
         for element in js::jsx_elements(&program) {
             let slot = match element.name.as_str() {
                 "QueryClientProvider" => &mut providers.query_client_provider,
