@@ -57,6 +57,18 @@ pub fn tool(dir: &Path) -> Command {
     command
 }
 
+/// Puts an executable `name` running `script` (sh) first on the tool's PATH.
+pub fn fake_program(dir: &Path, name: &str, script: &str) {
+    tool(dir); // creates the bin dir
+    let path = dir.join(".test-bin").join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).expect("fake program");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+}
+
 /// Runs the tool in `dir` with `args`.
 pub fn run(dir: &Path, args: &[&str]) -> Output {
     tool(dir)
