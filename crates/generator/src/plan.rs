@@ -122,15 +122,16 @@ pub(crate) fn next_steps(
     }
     steps.push("CORS: add your app's origin (e.g. http://localhost:5173) to the allowed web origins in the WorkOS Dashboard, or the widgets' browser requests fail.".to_owned());
     if !scopes.is_empty() {
-        let names: Vec<&str> = widgets
+        let needs: Vec<String> = widgets
             .iter()
-            .filter(|w| w.scope.is_some())
-            .map(|w| w.component)
+            .filter_map(|w| {
+                w.scope
+                    .map(|s| format!("{} for {}", s.as_str(), w.component))
+            })
             .collect();
         steps.push(format!(
-            "Roles: {} need(s) the role permission(s) {} (WorkOS Dashboard > Roles; the default Admin role has them), or the token request answers 403.",
-            names.join(", "),
-            scopes.join(", ")
+            "Roles: the signed-in user's role needs {} (WorkOS Dashboard > Roles; the default Admin role has them all), or the token request answers 403.",
+            needs.join(", ")
         ));
     }
     if let Some(first) = components.first() {
