@@ -263,6 +263,7 @@ fn bad_input_exits_2_and_writes_nothing() {
         ),
         ("bad/no-react", "is not a React project"),
         ("bad/vue-app", "(found: vue 3.5.13)"),
+        ("bad/missing-entry", "no entry file found"),
     ];
     for (name, message) in cases {
         let app = fixture(name);
