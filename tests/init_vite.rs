@@ -380,3 +380,47 @@ fn list_has_twelve_widgets() {
     assert_eq!(um["scope"], "widgets:users-table:manage");
     assert_eq!(um["component"], "UsersManagement");
 }
+
+#[test]
+fn keys_in_env_files_are_checked_and_only_shown_masked() {
+    let app = fixture("vite-ts");
+    std::fs::write(
+        app.path().join(".env.local"),
+        "WORKOS_API_KEY=sk_test_a1b2c3d4e5f6g7h8\nWORKOS_CLIENT_ID=pk_wrongprefix_0042\n",
+    )
+    .unwrap();
+    let out = tool_without_env(app.path())
+        .args(["init", ".", WIDGETS, "--yes", "--no-install"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.contains("WORKOS_API_KEY is set in .env.local (sk_test_****g7h8)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "WORKOS_CLIENT_ID in .env.local (pk_wrong****0042) does not start with client_"
+        ),
+        "{text}"
+    );
+    assert!(
+        !text.contains("a1b2c3d4"),
+        "a key was printed unmasked: {text}"
+    );
+    assert!(
+        !std::fs::read_to_string(app.path().join(".env.example"))
+            .unwrap()
+            .contains("sk_test_a1")
+    );
+}
+
+/// The tool without WORKOS_* variables inherited from the test's environment.
+fn tool_without_env(dir: &std::path::Path) -> std::process::Command {
+    let mut command = common::tool(dir);
+    command
+        .current_dir(dir)
+        .env_remove("WORKOS_API_KEY")
+        .env_remove("WORKOS_CLIENT_ID");
+    command
+}
