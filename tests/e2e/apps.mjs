@@ -212,7 +212,7 @@ export async function setupApp(kind, workDir) {
   timings.createMs = Date.now() - t;
 
   const r = await runOk('workos-widgets init', TOOL_BIN, ['init', appDir, '--widgets', WIDGETS.join(','), '--yes', '--json'], {
-    timeoutMs: 120_000,
+    timeoutMs: 90_000,
     logFile: join(LOG_DIR, `${kind.id}.init.log`),
   });
   timings.initMs = r.ms;

@@ -45,7 +45,7 @@ async function guarded(t, fn) {
 }
 
 for (const kind of APP_KINDS) {
-  test(`${kind.id}: init sets up the app, and its widgets load in Chromium with a token from the app's route`, { timeout: 180_000 }, (t) =>
+  test(`${kind.id}: init sets up the app, and its widgets load in Chromium with a token from the app's route`, { timeout: 120_000 }, (t) =>
     guarded(t, async () => {
       const app = await prepare(kind);
       t.diagnostic(`${kind.id}: create ${seconds(app.timings.createMs)}, init incl. npm install ${seconds(app.timings.initMs)} (${app.init.changes} changes)`);
@@ -53,6 +53,7 @@ for (const kind of APP_KINDS) {
       if (kind.tokenHandlerChecks) {
         const handler = await checkTokenHandler({ appDir: app.appDir });
         assert.deepEqual(handler.failures, [], 'token route error paths');
+        t.diagnostic(`${kind.id}: token route answered ${handler.results.map((r) => r.status).join('/')} in its ${handler.results.length} cases`);
       }
 
       const run = await loadApp({ kind, appDir: app.appDir, components: app.components });
@@ -64,7 +65,7 @@ for (const kind of APP_KINDS) {
   );
 }
 
-test('negative control, proves the check is real: vite-ts with seed 000 providers (no WorkOsWidgets) fails it with the WidgetsContext error', { timeout: 180_000 }, (t) =>
+test('negative control, proves the check is real: vite-ts with seed 000 providers (no WorkOsWidgets) fails it with the WidgetsContext error', { timeout: 120_000 }, (t) =>
   guarded(t, async () => {
     const kind = APP_KINDS.find((k) => k.id === 'vite-ts');
     const app = await prepare(kind);
