@@ -108,10 +108,13 @@ pub(crate) fn next_steps(
         None => format!("set {name} ({prefix}...) in .env.local"),
     };
     if strategy == crate::TokenStrategy::Backend {
+        let client_id = match env_files::lookup(&vars, "WORKOS_CLIENT_ID") {
+            Some(_) => format!("; {}", key_status("WORKOS_CLIENT_ID", "client_")),
+            None => String::new(),
+        };
         steps.push(format!(
-            "Keys: {}; {} (see .env.example).",
-            key_status("WORKOS_API_KEY", "sk_"),
-            key_status("WORKOS_CLIENT_ID", "client_")
+            "Keys: {}{client_id} (see .env.example).",
+            key_status("WORKOS_API_KEY", "sk_")
         ));
         steps.push(format!(
             "Identity: for local development set WORKOS_WIDGETS_DEV_USER_ID and WORKOS_WIDGETS_DEV_ORGANIZATION_ID; before production, make resolveWidgetsSession() in {} return the signed-in user from your own auth.",
