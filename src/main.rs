@@ -16,6 +16,7 @@ pub mod exit {
 }
 
 fn main() -> ExitCode {
+    reset_sigpipe();
     let cli = cli::Cli::parse();
     match commands::run(cli) {
         Ok(code) => code,
@@ -23,5 +24,16 @@ fn main() -> ExitCode {
             ui::error(&error);
             ExitCode::from(commands::exit_code(&error))
         }
+    }
+}
+
+/// Lets `workos-widgets ... | head` end quietly instead of panicking on a
+/// closed pipe, like other Unix tools.
+fn reset_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread exists; restoring
+    // the default disposition of SIGPIPE has no other effect.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -2,8 +2,10 @@
 //! per fixture, then real runs (without installing) that must write files
 //! that parse and leave nothing for a second run to do.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use std::path::Path;
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -17,27 +19,16 @@ const FIXTURES: [&str; 5] = [
 
 const WIDGETS: &str = "user-profile,users-management";
 
-/// A fixture copied into a temporary folder, and a `node` stand-in that
-/// reports Node 20 so the targeted SDK (8.13.0, `getToken`) does not depend
-/// on the machine running the tests.
+/// A fixture copied into a temporary folder (see `common::fixture`).
 struct App {
     dir: tempfile::TempDir,
-    fake_bin: tempfile::TempDir,
 }
 
 impl App {
     fn new(fixture: &str) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        copy_dir(&fixtures().join(fixture), dir.path());
-        let fake_bin = tempfile::tempdir().unwrap();
-        let node = fake_bin.path().join("node");
-        std::fs::write(&node, "#!/bin/sh\necho v20.20.2\n").unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&node, std::fs::Permissions::from_mode(0o755)).unwrap();
+        Self {
+            dir: common::fixture(fixture),
         }
-        Self { dir, fake_bin }
     }
 
     fn path(&self) -> &Path {
@@ -45,20 +36,10 @@ impl App {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        let path = std::env::var_os("PATH").unwrap_or_default();
-        let mut paths = vec![self.fake_bin.path().to_path_buf()];
-        paths.extend(std::env::split_paths(&path));
-        Command::new(env!("CARGO_BIN_EXE_workos-widgets"))
-            .args(args)
-            .arg(self.path())
-            .env("PATH", std::env::join_paths(paths).unwrap())
-            .env("NO_COLOR", "1")
-            .env_remove("CI")
-            .output()
-            .unwrap()
+        common::run(self.path(), args)
     }
 
-    /// `init --yes --no-install --json` (plus `extra`), parsed.
+    /// The command with `--yes --no-install --json`, parsed.
     fn apply(&self, command: &[&str]) -> Value {
         let mut args = command.to_vec();
         args.extend(["--yes", "--no-install", "--json"]);
@@ -73,29 +54,9 @@ impl App {
     }
 }
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
+/// stderr (notes, warnings) then stdout (the diff).
 fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stderr),
-        String::from_utf8_lossy(&output.stdout)
-    )
+    format!("{}{}", common::stderr(output), common::stdout(output))
 }
 
 fn changed_paths(result: &Value) -> Vec<String> {
@@ -111,6 +72,11 @@ fn snapshot_plan(fixture: &str) {
     let app = App::new(fixture);
     let output = app.run(&["init", "--widgets", WIDGETS, "--dry-run", "--no-install"]);
     assert!(output.status.success(), "{}", text(&output));
+    assert!(
+        common::snapshot_tree(app.path())
+            == common::snapshot_tree(&common::repo().join("fixtures").join(fixture)),
+        "a dry run wrote files"
+    );
     let root = regex_escape(&app.path().to_string_lossy());
     insta::with_settings!({
         filters => vec![(root.as_str(), "[APP]")],

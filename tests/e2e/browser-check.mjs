@@ -62,6 +62,7 @@ export async function checkPage({
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
+      timeout: timeoutMs,
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
     });
@@ -106,7 +107,7 @@ export async function checkPage({
     text = await page
       .evaluate(() => document.body?.innerText ?? '')
       .catch(() => '');
-    if (screenshotPath) await page.screenshot({ path: screenshotPath, fullPage: true }).catch(() => {});
+    if (screenshotPath) await page.screenshot({ path: screenshotPath, fullPage: true, timeout: 10000 }).catch(() => {});
   } finally {
     await context?.close().catch(() => {});
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});

@@ -5,12 +5,12 @@
 # (which installs the packages), `npm run build` with no WORKOS_* variable
 # set, then a second `init` that must plan zero changes.
 #
-# Usage: tests/real-apps/next.sh [--bin PATH] [--next VERSION] [--only NAME] [--keep]
-#   --bin    the workos-widgets binary (default: target/release/workos-widgets,
-#            built with `cargo build --release` when missing)
+# Usage: tests/real-apps/next.sh [--next VERSION] [--only NAME] [--keep]
 #   --next   create-next-app major or version (default: 16)
 #   --only   run one app: app-ts, app-js or pages-ts
 #   --keep   keep the apps (their folder is printed)
+# WORKOS_WIDGETS_BIN: the binary under test (default target/release/workos-widgets
+# of this repo). Logs: target/real-apps-next/<app>-logs/.
 #
 # Needs node, npm and the npm registry. Nothing else leaves 127.0.0.1: the
 # templates' Google fonts are served by ./offline-fonts.mjs.
@@ -20,13 +20,12 @@ set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-bin="$repo/target/release/workos-widgets"
+bin=$(realpath -m "${WORKOS_WIDGETS_BIN:-$repo/target/release/workos-widgets}")
 next_version=16
 only=""
 keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --bin) bin=$2; shift 2 ;;
     --next) next_version=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --keep) keep=1; shift ;;
@@ -37,11 +36,9 @@ done
 # The builds must pass without secrets, as in a CI without them.
 for name in $(compgen -e | grep '^WORKOS_' || true); do unset "$name"; done
 
-if [ ! -x "$bin" ]; then
-  echo "building $bin ..."
-  (cd "$repo" && cargo build --release -q) || { echo "cargo build --release failed"; exit 1; }
-fi
-
+[ -x "$bin" ] || { echo "no workos-widgets binary at $bin (cargo build --release, or set WORKOS_WIDGETS_BIN)" >&2; exit 2; }
+logs_root=$repo/target/real-apps-next
+rm -rf "$logs_root" && mkdir -p "$logs_root"
 work=$(mktemp -d "${TMPDIR:-/tmp}/workos-widgets-next.XXXXXX")
 fonts_pid=""
 cleanup() {
@@ -72,23 +69,23 @@ fail() {
 
 run_app() {
   local name=$1; shift
-  local dir="$work/$name" logs="$work/$name-logs"
+  local dir="$work/$name" logs="$logs_root/$name-logs"
   mkdir -p "$logs"
 
-  if ! (cd "$work" && npx -y "create-next-app@$next_version" "$name" "$@" --no-tailwind --eslint=false \
-      --skip-install --use-npm --yes --disable-git) > "$logs/create.log" 2>&1; then
+  if ! (cd "$work" && timeout 300 npx -y "create-next-app@$next_version" "$name" "$@" --no-tailwind \
+      --eslint=false --skip-install --use-npm --yes --disable-git) > "$logs/create.log" 2>&1; then
     fail "$name" "create-next-app@$next_version" "$logs/create.log"; return
   fi
 
   local start init_s build_s
   start=$(date +%s.%N)
-  if ! "$bin" init "$dir" --widgets "$widgets" --yes > "$logs/init.log" 2>&1; then
+  if ! timeout 600 "$bin" init "$dir" --widgets "$widgets" --yes > "$logs/init.log" 2>&1; then
     fail "$name" "workos-widgets init" "$logs/init.log"; return
   fi
   init_s=$(seconds_since "$start")
 
   start=$(date +%s.%N)
-  if ! (cd "$dir" && npm run build) > "$logs/build.log" 2>&1; then
+  if ! (cd "$dir" && timeout 600 npm run build) > "$logs/build.log" 2>&1; then
     fail "$name" "npm run build (no WORKOS_* set)" "$logs/build.log"; return
   fi
   build_s=$(seconds_since "$start")

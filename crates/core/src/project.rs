@@ -134,7 +134,7 @@ impl fmt::Display for Router {
 
 /// TypeScript or JavaScript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "lowercase")]
 pub enum Language {
     TypeScript,
     JavaScript,

@@ -40,7 +40,16 @@ impl<'a> FilePlanner<'a> {
         let full = self.root.join(path);
         match std::fs::read_to_string(&full) {
             Ok(text) => Ok(Some(text)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            // A file where a parent directory should be: the target is absent,
+            // and writing it will fail with a clear message.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                ) =>
+            {
+                Ok(None)
+            }
             Err(e) => Err(GenerateError::Project(
                 workos_widgets_core::ProjectError::read(full, e),
             )),
@@ -110,7 +119,7 @@ impl<'a> FilePlanner<'a> {
                 },
             ));
         };
-        let after = transform::apply(path, &before, transforms)?;
+        let after = transform::apply(&self.root.join(path), &before, transforms)?;
         if after != before {
             self.push(&key, Some(before), after, reason);
         }

@@ -86,7 +86,7 @@ pub fn plan(
 
     // 4. Tokens.
     if backend {
-        steps::token_server(&mut files, &layout, &data)?;
+        steps::token_server(&mut files, project, &layout, &data)?;
         let route = if app_router {
             "next/app-route"
         } else {

@@ -76,9 +76,10 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Whether the plan changes nothing on disk and installs nothing.
+    /// Whether the plan changes nothing on disk and runs no install (an
+    /// install left to the user by `--no-install` is not a change we make).
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty() && self.install.is_none()
+        self.files.is_empty() && self.install.as_ref().is_none_or(|i| i.deferred)
     }
 }
 
@@ -121,10 +122,13 @@ pub(crate) fn next_steps(
         None => format!("set {name} ({prefix}...) in .env.local"),
     };
     if strategy == crate::TokenStrategy::Backend {
+        let client_id = match env_files::lookup(&vars, "WORKOS_CLIENT_ID") {
+            Some(_) => format!("; {}", key_status("WORKOS_CLIENT_ID", "client_")),
+            None => String::new(),
+        };
         steps.push(format!(
-            "Keys: {}; {} (see .env.example).",
-            key_status("WORKOS_API_KEY", "sk_"),
-            key_status("WORKOS_CLIENT_ID", "client_")
+            "Keys: {}{client_id} (see .env.example).",
+            key_status("WORKOS_API_KEY", "sk_")
         ));
         if guide.dev_identity {
             steps.push(format!(
@@ -146,15 +150,16 @@ pub(crate) fn next_steps(
         guide.origin
     ));
     if !scopes.is_empty() {
-        let names: Vec<&str> = widgets
+        let needs: Vec<String> = widgets
             .iter()
-            .filter(|w| w.scope.is_some())
-            .map(|w| w.component)
+            .filter_map(|w| {
+                w.scope
+                    .map(|s| format!("{} for {}", s.as_str(), w.component))
+            })
             .collect();
         steps.push(format!(
-            "Roles: {} need(s) the role permission(s) {} (WorkOS Dashboard > Roles; the default Admin role has them), or the token request answers 403.",
-            names.join(", "),
-            scopes.join(", ")
+            "Roles: the signed-in user's role needs {} (WorkOS Dashboard > Roles; the default Admin role has them all), or the token request answers 403.",
+            needs.join(", ")
         ));
     }
     steps.extend(guide.render);

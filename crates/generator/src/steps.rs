@@ -2,8 +2,6 @@
 //! dependencies, widget components, the token server files, env files and
 //! the manifest.
 
-use std::path::PathBuf;
-
 use workos_widgets_core::catalog::{self, Widget};
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::project::AuthKit;
@@ -90,6 +88,7 @@ pub fn widget_components(
 /// (whose scopes are extended even when the user edited it).
 pub fn token_server(
     files: &mut FilePlanner<'_>,
+    project: &Project,
     layout: &Layout,
     data: &TemplateData,
 ) -> Result<(), GenerateError> {
@@ -106,7 +105,7 @@ pub fn token_server(
         None,
     )?;
     let wanted = data.scopes.clone();
-    let handler_path = PathBuf::from(layout.token_handler());
+    let handler_path = project.path(layout.token_handler());
     let merge_scopes = Box::new(
         move |existing: &str| -> Result<Option<String>, GenerateError> {
             let wanted = wanted.clone();

@@ -109,7 +109,7 @@ pub fn plan(
 
     // 4./5. Tokens.
     if backend {
-        steps::token_server(&mut files, &layout, &data)?;
+        steps::token_server(&mut files, project, &layout, &data)?;
         files.generated(
             &layout.vite_plugin(),
             templates::render("vite/vite-plugin", &data)?,
@@ -182,9 +182,10 @@ fn plan_vite_config(
         ));
         return Ok(());
     };
-    let text = workos_widgets_core::error::read_to_string(&project.path(&config))?;
+    let config_path = project.path(&config);
+    let text = workos_widgets_core::error::read_to_string(&config_path)?;
     let allocator = oxc_allocator::Allocator::default();
-    let program = js::parse(&allocator, &config, &text)?;
+    let program = js::parse(&allocator, &config_path, &text)?;
     if vite_config::add_plugin(&text, &program, "workosWidgetsToken()").is_none() {
         warnings.push(format!(
             "{}: could not find the exported config object; add `workosWidgetsToken()` (from ./{}) to `plugins` yourself",
@@ -258,5 +259,113 @@ fn relative_to_app(project: &Project, import_path: &str) -> String {
             format!("./{rest}")
         }
         _ => import_path.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod template_snapshots {
+    use super::*;
+    use crate::context::WidgetData;
+    use workos_widgets_core::project::AuthKit;
+
+    /// Every template a combination uses, rendered into one document, each
+    /// part headed by the name of the template it comes from.
+    fn render_all(ts: bool, authkit: Option<AuthKit>, sdk_major: u64) -> String {
+        let widgets = [
+            "user-profile",
+            "organization-switcher",
+            "users-management",
+            "pipes-admin",
+        ];
+        let scopes: Vec<&'static str> =
+            catalog::scopes_for(widgets.iter().filter_map(|id| catalog::find(id)))
+                .into_iter()
+                .map(|s| s.as_str())
+                .collect();
+        let layout_ext = if ts { "ts" } else { "js" };
+        let mut data = TemplateData {
+            ts,
+            next: false,
+            app_router: false,
+            client_ext: if ts { ".ts" } else { ".js" }.to_owned(),
+            server_ext: if ts { ".ts" } else { ".js" }.to_owned(),
+            public_prefix: "VITE_",
+            public_env: "import.meta.env",
+            production_server: "`vite preview`",
+            served_by: format!("server/workos-widgets/vite-plugin.{layout_ext}"),
+            root_note: "the app root".to_owned(),
+            handler_import: "./token-handler".to_owned(),
+            token_endpoint: TOKEN_ENDPOINT,
+            scopes,
+            scopes_cast: true,
+            create_token: sdk_major >= 9,
+            sdk_version: format!("{sdk_major}.0.0"),
+            sdk_type: "WorkOS",
+            authkit: authkit.is_some(),
+            authkit_react: authkit == Some(AuthKit::React),
+            authkit_nextjs: false,
+            dev_identity: authkit.is_none(),
+            session_path: format!("server/workos-widgets/session.{layout_ext}"),
+            token_handler_path: format!("server/workos-widgets/token-handler.{layout_ext}"),
+            widget: None,
+        };
+        let mut names = vec!["shared/api-options"];
+        match authkit {
+            None => names.extend([
+                "shared/widgets-token",
+                "shared/session",
+                "shared/token-handler",
+                "vite/vite-plugin",
+            ]),
+            Some(AuthKit::Js) => names.push("shared/authkit-js-token"),
+            Some(_) => {}
+        }
+        names.push("shared/env-example");
+        let mut out = String::new();
+        for name in names {
+            out.push_str(&format!("// ===== {name} =====\n"));
+            out.push_str(&templates::render(name, &data).unwrap());
+        }
+        for id in ["user-profile", "organization-switcher"] {
+            let widget = catalog::find(id).unwrap();
+            let view = WidgetData::new(widget, &data, None);
+            out.push_str(&format!("// ===== shared/widget ({id}) =====\n"));
+            out.push_str(&templates::render("shared/widget", data.with_widget(view)).unwrap());
+        }
+        out
+    }
+
+    #[test]
+    fn templates_render_for_every_combination() {
+        let combos = [
+            ("backend_sdk8", None, 8),
+            ("backend_sdk11", None, 11),
+            ("authkit_react", Some(AuthKit::React), 8),
+            ("authkit_js", Some(AuthKit::Js), 8),
+        ];
+        for ts in [true, false] {
+            for (name, authkit, sdk) in combos {
+                let rendered = render_all(ts, authkit, sdk);
+                let lang = if ts { "ts" } else { "js" };
+                insta::assert_snapshot!(format!("{lang}_{name}"), rendered);
+            }
+        }
+    }
+
+    #[test]
+    fn rendered_templates_parse() {
+        for ts in [true, false] {
+            for authkit in [None, Some(AuthKit::React), Some(AuthKit::Js)] {
+                for section in render_all(ts, authkit, 11).split("// ===== ").skip(1) {
+                    let (name, code) = section.split_once('\n').unwrap();
+                    if name.starts_with("shared/env-example") {
+                        continue;
+                    }
+                    let path = if ts { "x.tsx" } else { "x.jsx" };
+                    js::check_parses(Path::new(path), code)
+                        .unwrap_or_else(|e| panic!("{name} ({ts}): {e}"));
+                }
+            }
+        }
     }
 }

@@ -23,22 +23,25 @@ pub fn detect(
 ) -> Result<Providers, ProjectError> {
     let mut providers = Providers::default();
     for relative in [&entries.main, &entries.app].into_iter().flatten() {
-        let text = read_to_string(&root.join(relative))?;
+        let path = root.join(relative);
+        let text = read_to_string(&path)?;
         let allocator = Allocator::default();
-        let program = js::parse(&allocator, relative, &text)?;
+        let program = js::parse(&allocator, &path, &text)?;
         record(&mut providers, relative, &text, &program);
     }
     if let Some(next_root) = &entries.next_root {
-        let text = read_to_string(&root.join(next_root))?;
+        let path = root.join(next_root);
+        let text = read_to_string(&path)?;
         let allocator = Allocator::default();
-        let program = js::parse(&allocator, next_root, &text)?;
+        let program = js::parse(&allocator, &path, &text)?;
         record(&mut providers, next_root, &text, &program);
         for wrapper in page_wrappers(root, next_root, &program, alias) {
-            let Ok(text) = read_to_string(&root.join(&wrapper)) else {
+            let path = root.join(&wrapper);
+            let Ok(text) = read_to_string(&path) else {
                 continue;
             };
             let allocator = Allocator::default();
-            if let Ok(program) = js::parse(&allocator, &wrapper, &text) {
+            if let Ok(program) = js::parse(&allocator, &path, &text) {
                 record(&mut providers, &wrapper, &text, &program);
             }
         }

@@ -1,0 +1,426 @@
+//! `init`/`add` on the Vite fixtures: planned diffs (snapshots), apply,
+//! idempotency, user edits, and bad input.
+
+mod common;
+
+use common::{fixture, run, snapshot_tree, stderr, stdout};
+
+const WIDGETS: &str = "--widgets=user-profile,users-management";
+
+fn planned_diff(name: &str) -> String {
+    let app = fixture(name);
+    let out = run(
+        app.path(),
+        &["init", ".", WIDGETS, "--dry-run", "--no-install"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        snapshot_tree(app.path()) == snapshot_tree(&common::repo().join("fixtures").join(name)),
+        "a dry run wrote files"
+    );
+    stdout(&out)
+}
+
+#[test]
+fn plan_vite_ts() {
+    insta::assert_snapshot!(planned_diff("vite-ts"));
+}
+
+#[test]
+fn plan_vite_js() {
+    insta::assert_snapshot!(planned_diff("vite-js"));
+}
+
+#[test]
+fn plan_vite_with_query_client_provider() {
+    let diff = planned_diff("vite-query-client");
+    assert!(
+        diff.contains("+      <WorkOsWidgets {...workosApiOptions} queryClient={queryClient}>"),
+        "{diff}"
+    );
+    insta::assert_snapshot!(diff);
+}
+
+#[test]
+fn plan_vite_with_authkit_react() {
+    let diff = planned_diff("vite-authkit");
+    assert!(
+        diff.contains("const { getAccessToken } = useAuth()"),
+        "{diff}"
+    );
+    assert!(
+        !diff.contains("token-handler"),
+        "AuthKit needs no token route: {diff}"
+    );
+    insta::assert_snapshot!(diff);
+}
+
+#[test]
+fn second_run_plans_zero_changes_and_files_parse() {
+    let app = fixture("vite-ts");
+    let first = run(app.path(), &["init", ".", WIDGETS, "--yes", "--no-install"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    for file in [
+        "src/main.tsx",
+        "vite.config.ts",
+        "server/workos-widgets/token-handler.ts",
+        "src/workos/UsersManagementWidget.tsx",
+    ] {
+        let path = app.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        workos_widgets_core::js::check_parses(&path, &text).unwrap();
+    }
+    let before = snapshot_tree(app.path());
+    let second = run(
+        app.path(),
+        &["init", ".", WIDGETS, "--yes", "--no-install", "--json"],
+    );
+    assert!(second.status.success(), "{}", stderr(&second));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&second)).unwrap();
+    assert_eq!(json["changes"], 0, "{json}");
+    assert_eq!(json["applied"], false);
+    assert!(
+        snapshot_tree(app.path()) == before,
+        "second run changed files"
+    );
+    let human = run(app.path(), &["init", ".", "--yes", "--no-install"]);
+    assert!(
+        stdout(&human).contains("already set up: 0 changes"),
+        "{}",
+        stdout(&human)
+    );
+}
+
+#[test]
+fn json_plan_has_the_documented_fields() {
+    let app = fixture("vite-js");
+    let out = run(
+        app.path(),
+        &["init", ".", WIDGETS, "--dry-run", "--no-install", "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["strategy"], "backend");
+    assert_eq!(json["token_endpoint"], "/api/workos/widgets-token");
+    assert_eq!(json["install"]["command"], "npm install");
+    assert_eq!(json["install"]["packages"].as_array().unwrap().len(), 4);
+    let components = json["components"].as_array().unwrap();
+    assert_eq!(components[0]["widget"], "user-profile");
+    assert_eq!(components[0]["component_name"], "UserProfileWidget");
+    assert_eq!(components[0]["import_path"], "src/workos/UserProfileWidget");
+    let files = json["files"].as_array().unwrap();
+    assert!(
+        files
+            .iter()
+            .any(|f| f["path"] == "src/main.jsx" && f["action"] == "modify")
+    );
+    assert!(
+        files
+            .iter()
+            .all(|f| f["diff"].as_str().is_some_and(|d| d.contains("+++ b/")))
+    );
+    assert!(!json["next_steps"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn edited_generated_files_are_kept_unless_forced() {
+    let app = fixture("vite-ts");
+    assert!(
+        run(app.path(), &["init", ".", WIDGETS, "--yes", "--no-install"])
+            .status
+            .success()
+    );
+    let widget = app.path().join("src/workos/UserProfileWidget.tsx");
+    let edited = "export function UserProfileWidget() { return null }\n";
+    std::fs::write(&widget, edited).unwrap();
+
+    let again = run(app.path(), &["init", ".", "--yes", "--no-install"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stdout(&again).contains("kept src/workos/UserProfileWidget.tsx: you edited it"),
+        "{}",
+        stdout(&again)
+    );
+    assert_eq!(std::fs::read_to_string(&widget).unwrap(), edited);
+
+    let forced = run(
+        app.path(),
+        &["init", ".", "--yes", "--no-install", "--force"],
+    );
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    assert!(
+        std::fs::read_to_string(&widget)
+            .unwrap()
+            .contains("<UserProfile authToken={fetchWidgetsToken} />")
+    );
+}
+
+#[test]
+fn foreign_file_in_the_way_is_never_replaced() {
+    let app = fixture("vite-ts");
+    let path = app.path().join("src/workos/UserProfileWidget.tsx");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "// mine\n").unwrap();
+    let out = run(
+        app.path(),
+        &["init", ".", WIDGETS, "--yes", "--no-install", "--force"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("not generated by workos-widgets"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "// mine\n");
+}
+
+#[test]
+fn add_extends_scopes_and_keeps_manifest_comments() {
+    let app = fixture("vite-ts");
+    assert!(
+        run(
+            app.path(),
+            &[
+                "init",
+                ".",
+                "--widgets=user-profile",
+                "--yes",
+                "--no-install"
+            ]
+        )
+        .status
+        .success()
+    );
+    let handler = app.path().join("server/workos-widgets/token-handler.ts");
+    assert!(
+        std::fs::read_to_string(&handler)
+            .unwrap()
+            .contains("export const WIDGETS_SCOPES = [] as const")
+    );
+    let manifest = app.path().join("workos-widgets.toml");
+    let with_comment = std::fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("widgets = [", "# picked by the team\nwidgets = [");
+    std::fs::write(&manifest, with_comment).unwrap();
+    // The user edits the handler; `add` must still add the scope without losing the edit.
+    let edited = std::fs::read_to_string(&handler)
+        .unwrap()
+        .replace("export async function", "// my note\nexport async function");
+    std::fs::write(&handler, &edited).unwrap();
+
+    let out = run(
+        app.path(),
+        &[
+            "add",
+            "api-keys",
+            "users-management",
+            ".",
+            "--yes",
+            "--no-install",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let handler_text = std::fs::read_to_string(&handler).unwrap();
+    assert!(
+        handler_text.contains("'widgets:users-table:manage', 'widgets:api-keys:manage'"),
+        "{handler_text}"
+    );
+    assert!(handler_text.contains("// my note"));
+    let manifest_text = std::fs::read_to_string(&manifest).unwrap();
+    assert!(
+        manifest_text.contains("# picked by the team"),
+        "{manifest_text}"
+    );
+    assert!(
+        manifest_text.contains(r#"widgets = ["user-profile", "users-management", "api-keys"]"#),
+        "{manifest_text}"
+    );
+    assert!(app.path().join("src/workos/ApiKeysWidget.tsx").exists());
+}
+
+#[test]
+fn add_before_init_is_an_error() {
+    let app = fixture("vite-ts");
+    let out = run(app.path(), &["add", "api-keys", "--no-install"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("run `workos-widgets init --widgets api-keys` first"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn bad_input_exits_2_and_writes_nothing() {
+    let cases = [
+        (
+            "bad/malformed-package-json",
+            "package.json:5:3: package.json is not valid JSON: trailing comma",
+        ),
+        (
+            "bad/entry-syntax-error",
+            "src/main.tsx:4:1: Expected `)` but found `EOF`",
+        ),
+        ("bad/no-react", "is not a React project"),
+        ("bad/vue-app", "(found: vue 3.5.13)"),
+        ("bad/missing-entry", "no entry file found"),
+    ];
+    for (name, message) in cases {
+        let app = fixture(name);
+        let before = snapshot_tree(app.path());
+        let out = run(app.path(), &["init", ".", WIDGETS, "--yes", "--no-install"]);
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        assert!(stderr(&out).contains(message), "{name}: {}", stderr(&out));
+        assert!(
+            snapshot_tree(app.path()) == before,
+            "{name}: files were written"
+        );
+    }
+}
+
+#[test]
+fn missing_package_json_says_where_to_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["detect", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("run it in your app's folder or pass its path"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn unsupported_framework_is_named() {
+    let app = fixture("vite-ts");
+    let pkg = std::fs::read_to_string(app.path().join("package.json"))
+        .unwrap()
+        .replace(
+            "\"react\":",
+            "\"react-scripts\": \"5.0.1\",\n    \"react\":",
+        );
+    std::fs::write(app.path().join("package.json"), pkg).unwrap();
+    let out = run(app.path(), &["init", ".", WIDGETS, "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("Create React App is not supported yet"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_failed_write_leaves_the_project_as_it_was() {
+    let app = fixture("vite-ts");
+    // A file where the generated `server/` directory must go.
+    std::fs::write(app.path().join("server"), "in the way\n").unwrap();
+    let before = snapshot_tree(app.path());
+    let out = run(app.path(), &["init", ".", WIDGETS, "--yes", "--no-install"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+    assert!(
+        snapshot_tree(app.path()) == before,
+        "files were left behind"
+    );
+}
+
+#[test]
+fn missing_widgets_without_a_terminal_lists_the_ids() {
+    let app = fixture("vite-ts");
+    let out = run(app.path(), &["init", ".", "--no-install"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--widgets is required"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("admin-portal-sso-connection"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn unknown_widget_is_rejected() {
+    let app = fixture("vite-ts");
+    let out = run(
+        app.path(),
+        &["init", ".", "--widgets=user-profle", "--dry-run"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown widget `user-profle`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn detect_reports_the_project_model() {
+    let app = fixture("vite-query-client");
+    let out = run(app.path(), &["detect", ".", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    json["root"] = "[root]".into();
+    insta::assert_json_snapshot!(json);
+}
+
+#[test]
+fn list_has_twelve_widgets() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["list", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let widgets = json.as_array().unwrap();
+    assert_eq!(widgets.len(), 12);
+    let um = widgets
+        .iter()
+        .find(|w| w["id"] == "users-management")
+        .unwrap();
+    assert_eq!(um["scope"], "widgets:users-table:manage");
+    assert_eq!(um["component"], "UsersManagement");
+}
+
+#[test]
+fn keys_in_env_files_are_checked_and_only_shown_masked() {
+    let app = fixture("vite-ts");
+    std::fs::write(
+        app.path().join(".env.local"),
+        "WORKOS_API_KEY=sk_test_a1b2c3d4e5f6g7h8\nWORKOS_CLIENT_ID=pk_wrongprefix_0042\n",
+    )
+    .unwrap();
+    let out = tool_without_env(app.path())
+        .args(["init", ".", WIDGETS, "--yes", "--no-install"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.contains("WORKOS_API_KEY is set in .env.local (sk_test_****g7h8)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "WORKOS_CLIENT_ID in .env.local (pk_wrong****0042) does not start with client_"
+        ),
+        "{text}"
+    );
+    assert!(
+        !text.contains("a1b2c3d4"),
+        "a key was printed unmasked: {text}"
+    );
+    assert!(
+        !std::fs::read_to_string(app.path().join(".env.example"))
+            .unwrap()
+            .contains("sk_test_a1")
+    );
+}
+
+/// The tool without WORKOS_* variables inherited from the test's environment.
+fn tool_without_env(dir: &std::path::Path) -> std::process::Command {
+    let mut command = common::tool(dir);
+    command
+        .current_dir(dir)
+        .env_remove("WORKOS_API_KEY")
+        .env_remove("WORKOS_CLIENT_ID");
+    command
+}

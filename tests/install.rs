@@ -1,0 +1,120 @@
+//! The install step, with a fake package manager on PATH: one invocation,
+//! restore on failure, and token code that matches the SDK really installed.
+
+mod common;
+
+use common::{fake_program, fixture, run, snapshot_tree, stderr, stdout};
+
+const WIDGETS: &str = "--widgets=user-profile,users-management";
+
+/// A fake npm that logs its arguments and "installs" each package with the
+/// given @workos-inc/node version.
+fn fake_npm(dir: &std::path::Path, sdk_version: &str) {
+    fake_program(
+        dir,
+        "npm",
+        &format!(
+            r#"echo "$@" >> .test-bin/npm-calls
+for pkg in @workos-inc/widgets @radix-ui/themes @tanstack/react-query; do
+  mkdir -p "node_modules/$pkg" && echo '{{"version":"9.9.9"}}' > "node_modules/$pkg/package.json"
+done
+echo '{{"version":"1.18.0"}}' > node_modules/@workos-inc/widgets/package.json
+echo '{{"version":"3.3.0"}}' > node_modules/@radix-ui/themes/package.json
+echo '{{"version":"5.108.0"}}' > node_modules/@tanstack/react-query/package.json
+mkdir -p node_modules/@workos-inc/node && echo '{{"version":"{sdk_version}"}}' > node_modules/@workos-inc/node/package.json"#
+        ),
+    );
+}
+
+#[test]
+fn installs_once_and_targets_the_installed_sdk_major() {
+    let app = fixture("vite-ts");
+    // Node 20 predicts SDK 8 (getToken); the "install" brings 11: the code must use createToken.
+    fake_npm(app.path(), "11.0.0");
+    let out = run(app.path(), &["init", ".", WIDGETS, "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let calls = std::fs::read_to_string(app.path().join(".test-bin/npm-calls")).unwrap();
+    assert_eq!(
+        calls,
+        "install @workos-inc/widgets @radix-ui/themes @tanstack/react-query @workos-inc/node\n"
+    );
+    let handler =
+        std::fs::read_to_string(app.path().join("server/workos-widgets/token-handler.ts")).unwrap();
+    assert!(
+        handler.contains("const { token } = await workos.widgets.createToken({"),
+        "{handler}"
+    );
+    assert!(
+        stdout(&out).contains("ran npm install @workos-inc/widgets"),
+        "{}",
+        stdout(&out)
+    );
+
+    let again = run(app.path(), &["init", ".", "--yes", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
+    assert_eq!(json["changes"], 0, "{json}");
+    assert!(json["install"].is_null(), "everything is installed: {json}");
+}
+
+#[test]
+fn a_failed_install_restores_package_json_and_writes_nothing() {
+    let app = fixture("vite-ts");
+    fake_program(
+        app.path(),
+        "npm",
+        "echo 'added junk' > package-lock.json; echo '{\"broken\": true}' > package.json; echo 'npm error code E404' >&2; echo 'npm error 404 Not Found' >&2; exit 1",
+    );
+    let before = snapshot_tree(app.path());
+    let out = run(app.path(), &["init", ".", WIDGETS, "--yes"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("npm error 404 Not Found"),
+        "the log's tail is shown: {}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("--no-install"),
+        "says how to retry: {}",
+        stderr(&out)
+    );
+    let after: Vec<_> = snapshot_tree(app.path())
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with(".test-bin"))
+        .collect();
+    assert!(after == before, "project changed after a failed install");
+}
+
+#[test]
+fn uses_the_package_manager_field() {
+    let app = fixture("vite-ts");
+    let pkg = std::fs::read_to_string(app.path().join("package.json"))
+        .unwrap()
+        .replacen('{', "{\n  \"packageManager\": \"pnpm@9.15.0\",", 1);
+    std::fs::write(app.path().join("package.json"), pkg).unwrap();
+    let out = run(app.path(), &["init", ".", WIDGETS, "--dry-run", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        json["install"]["command"],
+        "pnpm add @workos-inc/widgets @radix-ui/themes @tanstack/react-query @workos-inc/node"
+    );
+    let detect = run(app.path(), &["detect", ".", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&detect)).unwrap();
+    assert_eq!(json["package_manager"]["name"], "pnpm");
+    assert_eq!(
+        json["package_manager"]["source"],
+        "packageManager field (pnpm@9.15.0)"
+    );
+}
+
+#[test]
+fn a_workspace_root_lists_its_react_packages() {
+    let root = fixture("workspace");
+    let out = run(root.path(), &["init", ".", WIDGETS, "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("is a workspace root; pick one of its React packages:\n  apps/web\n"),
+        "{err}"
+    );
+    assert!(!err.contains("apps/api"), "{err}");
+}
