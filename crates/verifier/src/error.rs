@@ -17,7 +17,14 @@ pub enum VerifyError {
     Git { dir: PathBuf, message: String },
 
     #[error(
-        "cannot write {path}: {message}\n  hint: check that the file is writable; the other fixes were applied"
+        "cannot write the fixes under {path}: {message}\n  hint: check that the files are writable; nothing was changed"
     )]
     Fix { path: PathBuf, message: String },
+
+    #[error("{path}: {message}\n  hint: {hint}")]
+    Hook {
+        path: PathBuf,
+        message: String,
+        hint: String,
+    },
 }

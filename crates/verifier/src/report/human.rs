@@ -84,15 +84,15 @@ fn write_finding(out: &mut String, finding: &Finding, text: Option<&str>) {
     if let Some(source_line) = text.and_then(|t| t.lines().nth(location.line.saturating_sub(1))) {
         let number = location.line.to_string();
         let gutter = " ".repeat(number.len());
-        let source_line = redact_secrets(source_line);
+        let (source_line, column) = window(&redact_secrets(source_line), location.column);
         let width = if location.end_line == location.line && location.end_column > location.column {
-            location.end_column - location.column
+            (location.end_column - location.column).min(FRAME_WIDTH)
         } else {
             1
         };
         let pad: String = source_line
             .chars()
-            .take(location.column.saturating_sub(1))
+            .take(column.saturating_sub(1))
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
         let _ = writeln!(out, "    {gutter} {}", "|".blue());
@@ -107,6 +107,23 @@ fn write_finding(out: &mut String, finding: &Finding, text: Option<&str>) {
     if let Some(fix) = &finding.fix {
         let _ = writeln!(out, "    {} {}", "= fix (--fix):".cyan(), fix.description);
     }
+}
+
+/// Widest code frame line, in characters.
+const FRAME_WIDTH: usize = 100;
+
+/// A long line cut to [`FRAME_WIDTH`] characters around `column`, and the
+/// column within the cut.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= FRAME_WIDTH {
+        return (line.to_owned(), column);
+    }
+    let start = column
+        .saturating_sub(FRAME_WIDTH / 2)
+        .min(chars.len() - FRAME_WIDTH);
+    let cut: String = chars[start..start + FRAME_WIDTH].iter().collect();
+    (format!("…{cut}…"), column - start + 1)
 }
 
 /// The file's text for code frames; never for env files (secrets).

@@ -22,7 +22,13 @@ pub fn resolve(root: &Path, from: &Path, source: &str) -> Option<PathBuf> {
     bases
         .iter()
         .filter_map(|base| normalize(base))
-        .find_map(|base| candidates(&base).find(|c| root.join(c).is_file()))
+        .find_map(|base| candidates(&base).find(|c| is_source(c) && root.join(c).is_file()))
+}
+
+fn is_source(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SOURCE_EXTENSIONS.contains(&e))
 }
 
 /// `base` as written, with a source extension, with `.js` swapped for the
@@ -98,5 +104,11 @@ mod tests {
         );
         assert_eq!(resolve(root, from, "../../../etc/passwd"), None);
         assert_eq!(resolve(root, from, "react"), None);
+        std::fs::write(root.join("src/lib/a.css"), "").unwrap();
+        assert_eq!(
+            resolve(root, from, "../lib/a.css"),
+            None,
+            "only JS/TS files"
+        );
     }
 }

@@ -3,7 +3,6 @@
 use workos_widgets_core::env_files::mask;
 
 use super::{lookup, needed};
-use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -49,7 +48,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
                     let shown = file.display().to_string();
                     (Location::line(file, line), shown)
                 }
-                None => (package_location(facts, "name"), "the environment".to_owned()),
+                None => (n.used_at.clone(), "the environment".to_owned()),
             };
             Some(RULE.finding(
                 location,

@@ -1,7 +1,6 @@
 //! WW601: a WorkOS variable the app needs is not set.
 
 use super::{lookup, needed};
-use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::rule::{Check, Rule};
@@ -40,7 +39,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .filter(|n| lookup(facts, n.name).is_none())
         .map(|n| {
             RULE.finding(
-                package_location(facts, "name"),
+                n.used_at.clone(),
                 format!(
                     "{} is not set in the environment, .env or .env.local ({}): add {}={}... to .env.local (WorkOS Dashboard > API Keys)",
                     n.name, n.why, n.name, n.prefix
