@@ -185,7 +185,11 @@ fn stop(child: &mut Child) {
 }
 
 fn tail(log: &str) -> String {
-    let lines: Vec<&str> = log.lines().filter(|l| !l.trim().is_empty()).collect();
+    // npm's own config warnings say nothing about the build.
+    let lines: Vec<&str> = log
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("npm warn") && !l.starts_with("npm WARN"))
+        .collect();
     let start = lines.len().saturating_sub(TAIL_LINES);
     redact_secrets(
         &lines[start..]
