@@ -188,7 +188,9 @@ fn tail(log: &str) -> String {
     // npm's own config warnings say nothing about the build.
     let lines: Vec<&str> = log
         .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with("npm warn") && !l.starts_with("npm WARN"))
+        .filter(|l| {
+            !l.trim().is_empty() && !l.starts_with("npm warn") && !l.starts_with("npm WARN")
+        })
         .collect();
     let start = lines.len().saturating_sub(TAIL_LINES);
     redact_secrets(

@@ -1,6 +1,6 @@
 //! Questions several checks ask of the facts.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use semver::Version;
 use workos_widgets_core::catalog::{self, Scope, Widget};
@@ -167,9 +167,4 @@ pub fn uses_authkit(facts: &Facts) -> bool {
 /// A path for messages.
 pub fn shown(path: &Path) -> String {
     crate::finding::display_path(path)
-}
-
-/// The absolute path of a project file.
-pub fn absolute(facts: &Facts, path: &Path) -> PathBuf {
-    facts.project.root.join(path)
 }

@@ -128,8 +128,9 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
 #[derive(Default)]
 struct Read {
     parsed: Vec<SourceFile>,
-    /// Source files read but not parsed (no needle), kept for the second pass.
-    skipped: Vec<(PathBuf, String)>,
+    /// Client files read but not parsed (no needle), with the local module
+    /// paths their text mentions, for the second pass.
+    skipped: Vec<(PathBuf, Vec<String>)>,
     css: Vec<CssImport>,
     seen: usize,
 }
@@ -162,13 +163,20 @@ impl Reader<'_> {
                 shared: &shared,
                 read: Read::default(),
                 allocator: Allocator::default(),
+                buffer: Buffer::default(),
             };
             Box::new(move |entry| {
                 if let Ok(entry) = entry
                     && entry.file_type().is_some_and(|t| t.is_file())
                     && let Ok(relative) = entry.path().strip_prefix(self.root)
                 {
-                    self.read_one(relative, &mut local.allocator, &mut local.read);
+                    let Local {
+                        read,
+                        allocator,
+                        buffer,
+                        ..
+                    } = &mut local;
+                    self.read_one(relative, allocator, buffer, read);
                 }
                 ignore::WalkState::Continue
             })
@@ -179,38 +187,47 @@ impl Reader<'_> {
     fn read_list(&self, paths: &[PathBuf]) -> Read {
         let mut read = Read::default();
         let mut allocator = Allocator::default();
+        let mut buffer = Buffer::default();
         for path in paths {
             if self.root.join(path).is_file() {
-                self.read_one(path, &mut allocator, &mut read);
+                self.read_one(path, &mut allocator, &mut buffer, &mut read);
             }
         }
         read
     }
 
-    fn read_one(&self, relative: &Path, allocator: &mut Allocator, read: &mut Read) {
+    fn read_one(
+        &self,
+        relative: &Path,
+        allocator: &mut Allocator,
+        buffer: &mut Buffer,
+        read: &mut Read,
+    ) {
         let Some(ext) = relative.extension().and_then(|e| e.to_str()) else {
             return;
         };
-        if STYLE_EXTENSIONS.contains(&ext) {
-            if let Ok(text) = std::fs::read_to_string(self.root.join(relative)) {
-                read.css.extend(css_imports(relative, &text));
-            }
+        let style = STYLE_EXTENSIONS.contains(&ext);
+        if !style
+            && (!SOURCE_EXTENSIONS.contains(&ext) || relative.to_string_lossy().ends_with(".d.ts"))
+        {
             return;
         }
-        if !SOURCE_EXTENSIONS.contains(&ext) || relative.to_string_lossy().ends_with(".d.ts") {
+        let Ok(text) = buffer.read(&self.root.join(relative)) else {
+            return;
+        };
+        if style {
+            read.css.extend(css_imports(relative, text));
             return;
         }
         read.seen += 1;
-        let Ok(text) = std::fs::read_to_string(self.root.join(relative)) else {
-            return;
-        };
         let wanted = self.always.iter().any(|p| p == relative)
-            || self.needles.is_none_or(|n| n.is_match(&text));
+            || self.needles.is_none_or(|n| n.is_match(text));
         if wanted {
             read.parsed
-                .push(self.parse(relative.to_path_buf(), text, allocator));
-        } else {
-            read.skipped.push((relative.to_path_buf(), text));
+                .push(self.parse(relative.to_path_buf(), text.to_owned(), allocator));
+        } else if is_client(self.project, relative, text.contains("use client")) {
+            read.skipped
+                .push((relative.to_path_buf(), local_specifiers(text)));
         }
     }
 
@@ -261,16 +278,17 @@ impl Reader<'_> {
                 })
             })
             .collect();
-        // Client files whose text names a secret module's file.
-        let stems: Vec<String> = read
-            .parsed
-            .iter()
-            .filter(|f| holds_secret(f))
-            .filter_map(|f| module_stem(&f.path))
-            .collect();
-        for (path, text) in &read.skipped {
-            let client = is_client(self.project, path, text.contains("use client"));
-            if client && stems.iter().any(|stem| text.contains(stem.as_str())) {
+        // Client files that mention a local module named like a file that
+        // holds the secret: resolve those mentions to be sure.
+        let secret: Vec<&SourceFile> = read.parsed.iter().filter(|f| holds_secret(f)).collect();
+        let stems: HashSet<String> = secret.iter().filter_map(|f| module_stem(&f.path)).collect();
+        for (path, specifiers) in &read.skipped {
+            let imports_secret = specifiers.iter().any(|specifier| {
+                module_stem(Path::new(specifier)).is_some_and(|stem| stems.contains(&stem))
+                    && resolve::resolve(self.root, path, specifier)
+                        .is_some_and(|target| secret.iter().any(|f| f.path == target))
+            });
+            if imports_secret {
                 wanted.insert(path.clone());
             }
         }
@@ -278,14 +296,9 @@ impl Reader<'_> {
         let mut wanted: Vec<PathBuf> = wanted.difference(&parsed).cloned().collect();
         wanted.sort();
         for path in wanted {
-            let text = match read.skipped.iter().position(|(p, _)| *p == path) {
-                Some(index) => read.skipped.swap_remove(index).1,
-                None => match std::fs::read_to_string(self.root.join(&path)) {
-                    Ok(text) => text,
-                    Err(_) => continue,
-                },
-            };
-            read.parsed.push(self.parse(path, text, &mut allocator));
+            if let Ok(text) = std::fs::read_to_string(self.root.join(&path)) {
+                read.parsed.push(self.parse(path, text, &mut allocator));
+            }
         }
     }
 }
@@ -295,6 +308,59 @@ struct Local<'s> {
     shared: &'s Mutex<Read>,
     read: Read,
     allocator: Allocator,
+    buffer: Buffer,
+}
+
+/// A read buffer reused across files: one `open`, `read`s and `close` per
+/// file, no `stat` and no allocation for files that are not kept.
+#[derive(Default)]
+struct Buffer {
+    data: Vec<u8>,
+}
+
+impl Buffer {
+    /// Reads `path`; `Err` when it cannot be read or is not UTF-8.
+    fn read(&mut self, path: &Path) -> std::io::Result<&str> {
+        use std::io::Read as _;
+        let mut file = std::fs::File::open(path)?;
+        let mut filled = 0;
+        loop {
+            if filled == self.data.len() {
+                self.data.resize((self.data.len() * 2).max(64 * 1024), 0);
+            }
+            match file.read(&mut self.data[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        std::str::from_utf8(&self.data[..filled])
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    }
+}
+
+/// Quoted strings that look like local module paths (`'./x'`, `"../x"`,
+/// `'@/x'`, `'~/x'`): a cheap over-approximation of a file's local imports.
+fn local_specifiers(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for at in memchr::memchr2_iter(b'\'', b'"', bytes) {
+        let rest = &text[at + 1..];
+        if !["./", "../", "@/", "~/"]
+            .iter()
+            .any(|p| rest.starts_with(p))
+        {
+            continue;
+        }
+        let quote = bytes[at] as char;
+        if let Some(end) = rest.find([quote, '\n']) {
+            found.push(rest[..end].to_owned());
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
 }
 
 impl Drop for Local<'_> {
@@ -361,6 +427,9 @@ pub fn is_next_route(project: &Project, path: &Path) -> bool {
 
 /// `@import` lines of the widget stylesheets in a CSS file.
 fn css_imports(path: &Path, text: &str) -> Vec<CssImport> {
+    if !text.contains("styles.css") {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
@@ -377,4 +446,29 @@ fn css_imports(path: &Path, text: &str) -> Vec<CssImport> {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_local_specifiers_in_text() {
+        let text = "import a from './a'\nimport { b } from \"../lib/b.js\"\nconst c = require('@/c')\nimport 'react'\nconst s = '~/d'\n";
+        assert_eq!(local_specifiers(text), ["../lib/b.js", "./a", "@/c", "~/d"]);
+    }
+
+    #[test]
+    fn reuses_one_buffer_across_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = "x".repeat(100_000);
+        std::fs::write(dir.path().join("big.ts"), &big).unwrap();
+        std::fs::write(dir.path().join("small.ts"), "ab").unwrap();
+        let mut buffer = Buffer::default();
+        assert_eq!(
+            buffer.read(&dir.path().join("big.ts")).unwrap().len(),
+            100_000
+        );
+        assert_eq!(buffer.read(&dir.path().join("small.ts")).unwrap(), "ab");
+    }
 }

@@ -15,8 +15,11 @@ pub static RULE: Rule = Rule {
 };
 
 const DOC: &str = r#"## What it checks
-That every JS/TS file `verify` reads parses (with oxc, as TypeScript for
-`.ts`/`.tsx` and as JSX for JavaScript files).
+That every JS/TS file `verify` parses does parse (with oxc, as TypeScript
+for `.ts`/`.tsx` and as JSX for JavaScript files). `verify` parses the app
+root and every file that mentions WorkOS, widgets, a secret key,
+`QueryClientProvider` or `@radix-ui/themes`; other files hold nothing it
+checks and are not parsed.
 
 ## Why it matters
 A file that does not parse cannot be checked: its widgets, token calls and
