@@ -513,11 +513,12 @@ fn an_app_init_generated_verifies_without_errors() {
     );
 }
 
+/// The requests a mock server received: head and JSON body.
+type Requests = Arc<Mutex<Vec<(String, Value)>>>;
+
 /// A one-shot-per-connection HTTP server on 127.0.0.1 answering each
 /// request with `respond(body)`, recording the requests.
-fn mock_server(
-    respond: impl Fn(&Value) -> (u16, String) + Send + 'static,
-) -> (String, Arc<Mutex<Vec<(String, Value)>>>) {
+fn mock_server(respond: impl Fn(&Value) -> (u16, String) + Send + 'static) -> (String, Requests) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let seen = Arc::new(Mutex::new(Vec::new()));

@@ -380,7 +380,7 @@ impl Collector<'_> {
         });
     }
 
-    fn from_request(&self, object: oxc_span::Span) -> bool {
+    fn reads_request(&self, object: oxc_span::Span) -> bool {
         let text = self.source(object);
         REQUEST_WORDS.iter().any(|w| text.contains(w))
     }
@@ -513,7 +513,7 @@ impl<'a> Visit<'a> for Collector<'_> {
             for (key, span) in &keys {
                 if env_object {
                     self.record_env(init, key, *span);
-                } else if IDENTITY_NAMES.contains(&key.as_str()) && self.from_request(init_span) {
+                } else if IDENTITY_NAMES.contains(&key.as_str()) && self.reads_request(init_span) {
                     self.request_reads.push(RequestRead {
                         name: key.clone(),
                         span: (*span).into(),
@@ -545,7 +545,7 @@ impl<'a> Visit<'a> for Collector<'_> {
                 });
             }
             if member.property.name == "get"
-                && self.from_request(member.object.span())
+                && self.reads_request(member.object.span())
                 && let Some(Expression::StringLiteral(key)) =
                     it.arguments.first().and_then(|a| a.as_expression())
                 && IDENTITY_NAMES.contains(&key.value.as_str())
@@ -562,7 +562,7 @@ impl<'a> Visit<'a> for Collector<'_> {
     fn visit_static_member_expression(&mut self, it: &StaticMemberExpression<'a>) {
         let name = it.property.name.as_str();
         self.record_env(&it.object, name, it.property.span);
-        if IDENTITY_NAMES.contains(&name) && self.from_request(it.object.span()) {
+        if IDENTITY_NAMES.contains(&name) && self.reads_request(it.object.span()) {
             self.request_reads.push(RequestRead {
                 name: name.to_owned(),
                 span: it.property.span.into(),
@@ -574,7 +574,8 @@ impl<'a> Visit<'a> for Collector<'_> {
     fn visit_computed_member_expression(&mut self, it: &ComputedMemberExpression<'a>) {
         if let Expression::StringLiteral(key) = &it.expression {
             self.record_env(&it.object, &key.value, key.span);
-            if IDENTITY_NAMES.contains(&key.value.as_str()) && self.from_request(it.object.span()) {
+            if IDENTITY_NAMES.contains(&key.value.as_str()) && self.reads_request(it.object.span())
+            {
                 self.request_reads.push(RequestRead {
                     name: key.value.to_string(),
                     span: key.span.into(),
