@@ -337,11 +337,13 @@ fn sarif_is_valid_2_1_0() {
     let run = &sarif["runs"][0];
     let driver = &run["tool"]["driver"];
     assert_eq!(driver["name"], "workos-widgets");
+    assert!(driver["informationUri"].as_str().unwrap().starts_with("https://"));
     let rules = driver["rules"].as_array().unwrap();
     assert_eq!(rules.len(), 38);
     for rule in rules {
         assert!(rule["id"].as_str().unwrap().starts_with("WW"));
         assert!(rule["shortDescription"]["text"].is_string());
+        assert!(rule["helpUri"].as_str().unwrap().starts_with("https://"));
         assert!(
             ["error", "warning"].contains(&rule["defaultConfiguration"]["level"].as_str().unwrap())
         );
