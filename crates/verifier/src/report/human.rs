@@ -1,4 +1,5 @@
-//! Human output: findings grouped by file, each with a code frame, then a
+//! Human output: findings grouped by file (a blank line between files),
+//! each as `path:line:col severity CODE message` with a code frame, then a
 //! summary. Colours are ANSI codes; the caller strips them under NO_COLOR
 //! or when the output is not a terminal.
 
@@ -42,7 +43,6 @@ pub fn render(report: &Report, elapsed: Duration) -> String {
             .push(finding);
     }
     for (file, findings) in by_file {
-        let _ = writeln!(out, "{}", display_path(file).bold().underline());
         let text = read_frame_source(&report.root, file);
         for finding in findings {
             write_finding(&mut out, finding, text.as_deref());
@@ -72,7 +72,8 @@ fn write_finding(out: &mut String, finding: &Finding, text: Option<&str>) {
     let mut lines = finding.message.lines();
     let _ = writeln!(
         out,
-        "  {}:{} {severity} {} {}",
+        "{}:{}:{} {severity} {} {}",
+        display_path(&location.file),
         location.line,
         location.column,
         finding.code.bold(),
