@@ -199,6 +199,7 @@ fixture_tests! {
     ww105_node_sdk_missing => "ww105-node-sdk-missing",
     ww201_widget_outside_root => "ww201-widget-outside-root",
     ww201_next_pages_without_root => "ww201-next-pages-without-root",
+    ww201_next_app_without_root => "ww201-next-app-without-root",
     ww202_providers_without_root => "ww202-providers-without-root",
     ww203_stylesheet_missing => "ww203-stylesheet-missing",
     ww204_stylesheet_order => "ww204-stylesheet-order",
@@ -436,6 +437,7 @@ fn fix_repairs_scopes_loading_and_gitignore() {
         "ww203-stylesheet-missing",
         "ww201-widget-outside-root",
         "ww201-next-pages-without-root",
+        "ww201-next-app-without-root",
         "ww202-providers-without-root",
     ] {
         let dir = materialise(slug);
@@ -447,6 +449,13 @@ fn fix_repairs_scopes_loading_and_gitignore() {
             "{slug}"
         );
     }
+    let dir = materialise("ww201-next-app-without-root");
+    verify_json(dir.path(), &["--fix"], &[]);
+    let layout = std::fs::read_to_string(dir.path().join("app/layout.tsx")).unwrap();
+    assert!(
+        layout.contains("<body><WorkOsWidgets>{children}</WorkOsWidgets></body>"),
+        "{layout}"
+    );
     let dir = materialise("ww403-scope-typo");
     verify_json(dir.path(), &["--fix"], &[]);
     let handler = std::fs::read_to_string(dir.path().join("server/token-handler.ts")).unwrap();

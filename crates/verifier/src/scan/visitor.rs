@@ -600,8 +600,19 @@ pub fn is_local_module(source: &str) -> bool {
 
 /// Scope-like (`widgets:...`) or secret-like (`sk_test_...`) strings.
 fn looks_interesting(value: &str) -> bool {
-    (value.starts_with("widget") && value.contains(':') && !value.contains(char::is_whitespace))
-        || looks_like_secret(value)
+    looks_like_scope(value) || looks_like_secret(value)
+}
+
+/// `widget(s):<name>:<action>`, case and separators as typed.
+pub fn looks_like_scope(value: &str) -> bool {
+    let parts: Vec<&str> = value.split(':').collect();
+    parts.len() == 3
+        && parts[0].eq_ignore_ascii_case("widgets") | parts[0].eq_ignore_ascii_case("widget")
+        && parts[1..].iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
 }
 
 /// Whether a string holds a WorkOS secret key.
@@ -733,6 +744,14 @@ mod tests {
         );
         let root = file.roots().next().expect("a root");
         assert!(root.wraps_children && root.has_children);
+    }
+
+    #[test]
+    fn spots_scope_strings() {
+        assert!(looks_like_scope("widgets:users-table:manage"));
+        assert!(looks_like_scope("widget:users_table:manage"));
+        assert!(!looks_like_scope("widget:hover"));
+        assert!(!looks_like_scope("widgets: a b :c"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::checks::common::shown;
 use crate::facts::Facts;
 use crate::finding::{Finding, Fix, FixAction, Location, Severity};
 use crate::rule::{Check, Rule};
+use crate::scan::visitor::looks_like_scope;
 
 pub static RULE: Rule = Rule {
     code: "WW403",
@@ -53,7 +54,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
     for file in &facts.files {
         for string in &file.strings {
             let value = string.value.as_str();
-            if !value.starts_with("widget")
+            if !looks_like_scope(value)
                 || Scope::parse(value).is_some()
                 || OTHER_PERMISSIONS.contains(&value)
             {
