@@ -465,49 +465,59 @@ fn fix_repairs_scopes_loading_and_gitignore() {
     );
 }
 
-#[test]
-fn an_app_init_generated_verifies_without_errors() {
-    let dir = materialise("ok-vite");
-    // A fresh Vite app: no widget code, React only.
-    for path in [
-        "server",
-        "src/App.tsx",
-        "src/widgets-token.ts",
-        "src/main.tsx",
-    ] {
-        let target = dir.path().join(path);
-        if target.is_dir() {
-            std::fs::remove_dir_all(target).unwrap();
-        } else {
-            std::fs::remove_file(target).unwrap();
-        }
-    }
-    std::fs::remove_dir_all(dir.path().join("node_modules")).unwrap();
+/// A fresh Vite app (TypeScript or JavaScript), set up by `init --no-install`
+/// with `widgets`, then "installed" as `npm install` would.
+fn init_then_verify(ts: bool, widgets: &str, strategy: &str, extra_deps: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let (script, component) = if ts { ("ts", "tsx") } else { ("js", "jsx") };
+    std::fs::create_dir_all(dir.path().join("src")).unwrap();
+    let typescript = if ts {
+        r#", "typescript": "~5.9.0""#
+    } else {
+        ""
+    };
     std::fs::write(
         dir.path().join("package.json"),
-        r#"{ "name": "fresh", "type": "module", "scripts": { "build": "tsc -b && vite build" },
-  "dependencies": { "react": "^19.2.0", "react-dom": "^19.2.0" },
-  "devDependencies": { "typescript": "~5.9.0", "vite": "^8.0.0" } }
-"#,
+        format!(
+            r#"{{ "name": "fresh", "type": "module", "scripts": {{ "build": "vite build" }},
+  "dependencies": {{ "react": "^19.2.0", "react-dom": "^19.2.0"{extra_deps} }},
+  "devDependencies": {{ "vite": "^8.0.0"{typescript} }} }}
+"#
+        ),
     )
     .unwrap();
     std::fs::write(
-        dir.path().join("src/main.tsx"),
-        "import { StrictMode } from 'react'\nimport { createRoot } from 'react-dom/client'\nimport './index.css'\nimport App from './App.tsx'\n\ncreateRoot(document.getElementById('root')!).render(\n  <StrictMode>\n    <App />\n  </StrictMode>,\n)\n",
+        dir.path().join("index.html"),
+        format!("<div id=\"root\"></div><script type=\"module\" src=\"/src/main.{component}\"></script>\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "node_modules\n").unwrap();
+    std::fs::write(
+        dir.path().join(format!("vite.config.{script}")),
+        "import { defineConfig } from 'vite'\n\nexport default defineConfig({\n  plugins: [],\n})\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("src/index.css"), "body { margin: 0 }\n").unwrap();
+    std::fs::write(
+        dir.path().join(format!("src/main.{component}")),
+        format!("import {{ StrictMode }} from 'react'\nimport {{ createRoot }} from 'react-dom/client'\nimport './index.css'\nimport App from './App.{component}'\n\ncreateRoot(document.getElementById('root')).render(\n  <StrictMode>\n    <App />\n  </StrictMode>,\n)\n"),
     )
     .unwrap();
     std::fs::write(
-        dir.path().join("src/App.tsx"),
+        dir.path().join(format!("src/App.{component}")),
         "export default function App() {\n  return <h1>Hello</h1>\n}\n",
     )
     .unwrap();
+    install_declared(dir.path());
     let init = run(
         dir.path(),
         &[
             "init",
             ".",
             "--widgets",
-            "user-profile,users-management,organization-switcher,api-keys,pipes-admin",
+            widgets,
+            "--token-strategy",
+            strategy,
             "-y",
             "--no-install",
         ],
@@ -518,15 +528,33 @@ fn an_app_init_generated_verifies_without_errors() {
         "{}",
         String::from_utf8_lossy(&init.stderr)
     );
-    // What `npm install` would then put in node_modules.
     install_declared(dir.path());
     let (report, exit) = verify_json(dir.path(), &[], &[]);
     assert_eq!(report["summary"]["errors"], 0, "{report:#}");
     assert_eq!(exit, 0);
+    report
+}
+
+#[test]
+fn apps_init_generated_verify_without_errors() {
+    let all = "user-profile,user-security,user-sessions,users-management,organization-switcher,pipes,pipes-admin,admin-portal-sso-connection,admin-portal-domain-verification,admin-portal-audit-log-streaming,api-keys,directory-sync";
+    for ts in [true, false] {
+        let report = init_then_verify(ts, all, "backend", "");
+        // Only warnings: no key in this environment, and the generated
+        // development identity resolver.
+        assert_eq!(codes(&report), ["WW506", "WW601"], "ts={ts}: {report:#}");
+    }
+    let authkit = r#", "@workos-inc/authkit-react": "^0.16.2""#;
+    let report = init_then_verify(
+        true,
+        "user-profile,users-management,organization-switcher",
+        "authkit",
+        authkit,
+    );
     assert_eq!(
         codes(&report),
-        ["WW506"],
-        "only the dev identity warning: {report:#}"
+        ["WW601"],
+        "only WORKOS_CLIENT_ID missing: {report:#}"
     );
 }
 

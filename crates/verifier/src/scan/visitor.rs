@@ -607,7 +607,7 @@ fn looks_interesting(value: &str) -> bool {
 pub fn looks_like_scope(value: &str) -> bool {
     let parts: Vec<&str> = value.split(':').collect();
     parts.len() == 3
-        && parts[0].eq_ignore_ascii_case("widgets") | parts[0].eq_ignore_ascii_case("widget")
+        && (parts[0].eq_ignore_ascii_case("widgets") || parts[0].eq_ignore_ascii_case("widget"))
         && parts[1..].iter().all(|p| {
             !p.is_empty()
                 && p.chars()
