@@ -31,7 +31,8 @@ impl From<oxc_span::Span> for Span {
 #[derive(Debug)]
 pub struct Facts {
     pub project: Project,
-    /// The source files that were parsed (those that can hold a fact).
+    /// The source files that were parsed (those that can hold a fact),
+    /// sorted by path.
     pub files: Vec<SourceFile>,
     /// Stylesheet imports found in `.css`/`.scss` files.
     pub css_imports: Vec<CssImport>,
@@ -51,7 +52,10 @@ pub struct Facts {
 impl Facts {
     /// The parsed file at `path` (relative to the root).
     pub fn file(&self, path: &Path) -> Option<&SourceFile> {
-        self.files.iter().find(|f| f.path == path)
+        self.files
+            .binary_search_by(|f| f.path.as_path().cmp(path))
+            .ok()
+            .map(|i| &self.files[i])
     }
 
     /// The files that render the app root: the Vite/CRA entry and App
