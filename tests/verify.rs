@@ -205,6 +205,7 @@ fixture_tests! {
     ww204_stylesheet_order => "ww204-stylesheet-order",
     ww301_auth_token_missing => "ww301-auth-token-missing",
     ww302_access_token_prop => "ww302-access-token-prop",
+    ww302_via_barrel => "ww302-via-barrel",
     ww303_session_id_missing => "ww303-session-id-missing",
     ww304_switch_organization_missing => "ww304-switch-organization-missing",
     ww305_loading_count_missing => "ww305-loading-count-missing",

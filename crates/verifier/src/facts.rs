@@ -123,6 +123,8 @@ pub struct SourceFile {
     /// A Next.js route handler (`app/**/route.*`, `pages/api/**`).
     pub next_route: bool,
     pub imports: Vec<ImportFact>,
+    /// Re-exports of `@workos-inc/widgets` (a local barrel module).
+    pub widget_reexports: Vec<Binding>,
     pub jsx: Vec<JsxFact>,
     /// Scope-like and secret-like string literals.
     pub strings: Vec<StringFact>,
@@ -144,6 +146,7 @@ impl SourceFile {
             client: false,
             next_route: false,
             imports: Vec::new(),
+            widget_reexports: Vec::new(),
             jsx: Vec::new(),
             strings: Vec::new(),
             new_workos: Vec::new(),

@@ -105,6 +105,7 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
     };
     reader.second_pass(&mut read);
     read.parsed.sort_by(|a, b| a.path.cmp(&b.path));
+    resolve_barrels(&root, &mut read.parsed);
     read.css
         .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let env_vars = env_files::read_vars(&root);
@@ -370,6 +371,48 @@ impl Drop for Local<'_> {
         shared.skipped.append(&mut self.read.skipped);
         shared.css.append(&mut self.read.css);
         shared.seen += self.read.seen;
+    }
+}
+
+/// Local components that a barrel module re-exports from
+/// `@workos-inc/widgets` are widgets (or the root) too.
+fn resolve_barrels(root: &Path, files: &mut [SourceFile]) {
+    let mut changes = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        for (element, jsx) in file.jsx.iter().enumerate() {
+            let Some(source) = jsx.import_source.as_deref() else {
+                continue;
+            };
+            let head = jsx.name.split('.').next().unwrap_or_default();
+            let Some((_, imported)) = file.import_of(head) else {
+                continue;
+            };
+            let name = match (imported, jsx.name.split_once('.')) {
+                ("*", Some((_, member))) => member,
+                (name, _) => name,
+            };
+            let Some(target) = resolve::resolve(root, &file.path, source) else {
+                continue;
+            };
+            let Ok(barrel) = files.binary_search_by(|f| f.path.cmp(&target)) else {
+                continue;
+            };
+            let original = files[barrel].widget_reexports.iter().find_map(|b| {
+                if b.local == name {
+                    Some(b.imported.as_str())
+                } else if b.local == "*" {
+                    Some(name)
+                } else {
+                    None
+                }
+            });
+            if let Some(original) = original {
+                changes.push((index, element, visitor::widgets_export(original)));
+            }
+        }
+    }
+    for (index, element, kind) in changes {
+        files[index].jsx[element].kind = kind;
     }
 }
 

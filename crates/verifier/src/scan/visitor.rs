@@ -53,6 +53,7 @@ pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
         .iter()
         .any(|d| d.directive.as_str() == "use client");
     file.imports = imports(program);
+    file.widget_reexports = widget_reexports(program);
     let mut collector = Collector {
         text: program.source_text,
         imports: &file.imports,
@@ -227,18 +228,7 @@ impl Collector<'_> {
         };
         let source = import.source.as_str();
         let kind = if is_package(source, WIDGETS_PACKAGE) {
-            if imported == "WorkOsWidgets" {
-                JsxKind::Root
-            } else if let Some(widget) = catalog::find_by_component(imported) {
-                JsxKind::Widget(widget)
-            } else if let Some(widget) = imported
-                .strip_suffix("Loading")
-                .and_then(catalog::find_by_component)
-            {
-                JsxKind::Loading(widget)
-            } else {
-                JsxKind::Other
-            }
+            widgets_export(imported)
         } else if source == "@tanstack/react-query" && imported == "QueryClientProvider" {
             JsxKind::QueryClientProvider
         } else if source == "@radix-ui/themes" && imported == "Theme" {
@@ -591,6 +581,50 @@ fn unwrap_await<'b, 'a>(expr: &'b Expression<'a>) -> &'b Expression<'a> {
         Expression::AwaitExpression(a) => unwrap_expression(&a.argument),
         other => other,
     }
+}
+
+/// What an export of `@workos-inc/widgets` named `name` renders.
+pub fn widgets_export(name: &str) -> JsxKind {
+    if name == "WorkOsWidgets" {
+        JsxKind::Root
+    } else if let Some(widget) = catalog::find_by_component(name) {
+        JsxKind::Widget(widget)
+    } else if let Some(widget) = name
+        .strip_suffix("Loading")
+        .and_then(catalog::find_by_component)
+    {
+        JsxKind::Loading(widget)
+    } else {
+        JsxKind::Other
+    }
+}
+
+/// `export { A as B } from '@workos-inc/widgets'` (as `A` imported, `B`
+/// local) and `export * from '@workos-inc/widgets'` (as `*`).
+fn widget_reexports(program: &Program<'_>) -> Vec<Binding> {
+    let mut found = Vec::new();
+    for statement in &program.body {
+        match statement {
+            Statement::ExportFromDeclaration(e) if is_package(&e.source.value, WIDGETS_PACKAGE) => {
+                for specifier in &e.specifiers {
+                    found.push(Binding {
+                        imported: specifier.local.name().to_string(),
+                        local: specifier.exported.name().to_string(),
+                    });
+                }
+            }
+            Statement::ExportAllDeclaration(e)
+                if e.exported.is_none() && is_package(&e.source.value, WIDGETS_PACKAGE) =>
+            {
+                found.push(Binding {
+                    imported: "*".to_owned(),
+                    local: "*".to_owned(),
+                });
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Relative imports and the common root aliases (`@/`, `~/`).

@@ -37,7 +37,11 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .widget_elements()
         .filter_map(|(file, element, widget)| {
             let attribute = element.attribute("accessToken")?;
-            let fix = element.attribute("authToken").is_none().then(|| Fix {
+            // The fix re-reads the file alone: widgets that come through a
+            // local barrel module are fixed by hand.
+            let fixable =
+                element.attribute("authToken").is_none() && element.import_source.is_none();
+            let fix = fixable.then(|| Fix {
                 description: format!(
                     "rename accessToken to authToken in {}",
                     crate::checks::common::shown(&file.path)

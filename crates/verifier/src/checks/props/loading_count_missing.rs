@@ -46,21 +46,22 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 && !element.has_spread
                 && element.attribute("count").is_none())
             .then(|| {
+                let fix = element.import_source.is_none().then(|| Fix {
+                    description: format!(
+                        "add count={{3}} to the Pipes loading placeholders in {}",
+                        shown(&file.path)
+                    ),
+                    action: FixAction::AddLoadingCount {
+                        file: file.path.clone(),
+                    },
+                });
                 RULE.fixable_finding(
                     Location::span(file, element.span),
                     format!(
                         "<{}> requires count (placeholder rows): add count={{3}}",
                         widget.loading_component
                     ),
-                    Some(Fix {
-                        description: format!(
-                            "add count={{3}} to the Pipes loading placeholders in {}",
-                            shown(&file.path)
-                        ),
-                        action: FixAction::AddLoadingCount {
-                            file: file.path.clone(),
-                        },
-                    }),
+                    fix,
                 )
             })
         })
