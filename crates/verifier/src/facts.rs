@@ -47,6 +47,10 @@ pub struct Facts {
     pub files_seen: usize,
     /// Installed packages' manifests, read from `node_modules`.
     pub installed: Installed,
+    /// The files that render the app root: the Vite/CRA entry and App
+    /// component, the Next.js `app/layout` and `pages/_app`, Remix/React
+    /// Router's `app/root`, TanStack Start's `routes/__root`. Always parsed.
+    pub root_paths: Vec<PathBuf>,
 }
 
 impl Facts {
@@ -58,14 +62,9 @@ impl Facts {
             .map(|i| &self.files[i])
     }
 
-    /// The files that render the app root: the Vite/CRA entry and App
-    /// component, the Next.js layout or `_app`.
+    /// The parsed files that render the app root (see [`Facts::root_paths`]).
     pub fn root_files(&self) -> impl Iterator<Item = &SourceFile> {
-        let entries = &self.project.entries;
-        [&entries.main, &entries.next_root, &entries.app]
-            .into_iter()
-            .flatten()
-            .filter_map(|path| self.file(path))
+        self.root_paths.iter().filter_map(|path| self.file(path))
     }
 
     /// Every widget element, with its file.

@@ -58,6 +58,38 @@ const SKIPPED_DIRS: [&str; 9] = [
 
 const STYLE_EXTENSIONS: [&str; 4] = ["css", "scss", "sass", "less"];
 
+/// The files that render the app root, for every framework.
+pub fn root_paths(project: &Project) -> Vec<PathBuf> {
+    let entries = &project.entries;
+    let mut stems: Vec<PathBuf> = Vec::new();
+    if let Some(next) = &project.next {
+        stems.extend(next.app_dir.iter().map(|d| d.join("layout")));
+        stems.extend(next.pages_dir.iter().map(|d| d.join("_app")));
+    }
+    match project.framework {
+        Framework::Remix | Framework::ReactRouter => stems.push("app/root".into()),
+        Framework::TanstackStart => {
+            stems.extend(["src/routes/__root", "app/routes/__root"].map(PathBuf::from));
+        }
+        _ => {}
+    }
+    let mut paths: Vec<PathBuf> = [&entries.main, &entries.app, &entries.next_root]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    for stem in stems {
+        let found = ["tsx", "jsx", "ts", "js"]
+            .iter()
+            .map(|ext| stem.with_extension(ext))
+            .find(|p| project.root.join(p).is_file());
+        paths.extend(found);
+    }
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
 /// Which files to read.
 #[derive(Debug, Clone)]
 pub enum Selection {
@@ -71,15 +103,7 @@ pub enum Selection {
 /// Scans `project`.
 pub fn scan(project: Project, selection: &Selection) -> Facts {
     let root = project.root.clone();
-    let always: Vec<PathBuf> = [
-        &project.entries.main,
-        &project.entries.app,
-        &project.entries.next_root,
-    ]
-    .into_iter()
-    .flatten()
-    .cloned()
-    .collect();
+    let always = root_paths(&project);
     let needles = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(NEEDLES)
@@ -122,6 +146,7 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
         unignored_env_files,
         complete,
         files_seen: read.seen,
+        root_paths: always,
     }
 }
 
