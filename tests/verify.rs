@@ -190,6 +190,7 @@ fixture_tests! {
     ok_vite => "ok-vite",
     ok_next_app_router => "ok-next-app",
     ok_next_pages_router => "ok-next-pages",
+    ok_react_router_framework => "ok-react-router",
     seed_000_gets_each_of_its_errors => "seed-000",
     ww001_syntax_error => "ww001-syntax-error",
     ww101_package_not_declared => "ww101-package-not-declared",
