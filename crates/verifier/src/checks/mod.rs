@@ -125,6 +125,17 @@ mod tests {
             );
         }
         assert_eq!(find("ww302").map(|r| r.name), Some("access-token-prop"));
+        let table = include_str!("../lib.rs");
+        for rule in RULES {
+            let row = format!("//! | {} | {}", rule.code, rule.name);
+            assert!(table.contains(&row), "the lib doc's table lacks {row}");
+            let severity = format!("| {} |", rule.severity.as_str());
+            let line = table
+                .lines()
+                .find(|l| l.starts_with(&row))
+                .unwrap_or_default();
+            assert!(line.contains(&severity), "{line} should say {severity}");
+        }
         assert_eq!(find("access-token-prop").map(|r| r.code), Some("WW302"));
     }
 }
