@@ -35,6 +35,84 @@ pub enum Command {
     Init(InitArgs),
     /// Add widgets to an app already set up with `init`.
     Add(AddArgs),
+    /// Check the WorkOS Widgets setup: dependencies, root and styles, props,
+    /// tokens and scopes, secrets, env (and optionally the build and a real
+    /// token). Exit 0 without errors, 1 with errors, 2 on bad input.
+    Verify(VerifyArgs),
+    /// Explain a `verify` finding code: what it checks, why, examples.
+    Explain(ExplainArgs),
+    /// Git hooks.
+    #[command(subcommand)]
+    Hook(HookCommand),
+}
+
+/// How `verify` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Grouped by file, with code frames (colours off under NO_COLOR or when piped).
+    Human,
+    /// One JSON document.
+    Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The app's folder.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Apply the safe fixes (accessToken -> authToken, stylesheet imports,
+    /// the <WorkOsWidgets> root, missing scopes, ...) and report the rest.
+    #[arg(long)]
+    pub fix: bool,
+    /// Check only the files staged in git, plus the project-level facts.
+    #[arg(long)]
+    pub staged: bool,
+    /// Also run the project's build script.
+    #[arg(long)]
+    pub build: bool,
+    /// Stop the build after this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 300, requires = "build")]
+    pub build_timeout: u64,
+    /// Also mint a real widget token (WORKOS_API_KEY; WORKOS_API_BASE_URL
+    /// overrides https://api.workos.com).
+    #[arg(long, requires = "organization_id")]
+    pub online: bool,
+    /// The user the --online token is for.
+    #[arg(long, value_name = "ID", requires = "online")]
+    pub user_id: Option<String>,
+    /// The organization the --online token is for.
+    #[arg(long, value_name = "ID", requires = "online")]
+    pub organization_id: Option<String>,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A finding code (e.g. WW302) or name (e.g. access-token-prop).
+    #[arg(required_unless_present = "list")]
+    pub code: Option<String>,
+    /// List every code.
+    #[arg(long, conflicts_with = "code")]
+    pub list: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Run `verify --staged` before each commit: through husky, lefthook or
+    /// the pre-commit framework when the repository uses one, else
+    /// .git/hooks/pre-commit.
+    Install {
+        /// The app's folder.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+    },
 }
 
 /// How widgets get their token.

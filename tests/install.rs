@@ -7,8 +7,8 @@ use common::{fake_program, fixture, run, snapshot_tree, stderr, stdout};
 
 const WIDGETS: &str = "--widgets=user-profile,users-management";
 
-/// A fake npm that logs its arguments and "installs" each package with the
-/// given @workos-inc/node version.
+/// A fake npm that logs its arguments, "installs" each package with the
+/// given @workos-inc/node version and declares them, as `npm install` does.
 fn fake_npm(dir: &std::path::Path, sdk_version: &str) {
     fake_program(
         dir,
@@ -21,7 +21,8 @@ done
 echo '{{"version":"1.18.0"}}' > node_modules/@workos-inc/widgets/package.json
 echo '{{"version":"3.3.0"}}' > node_modules/@radix-ui/themes/package.json
 echo '{{"version":"5.108.0"}}' > node_modules/@tanstack/react-query/package.json
-mkdir -p node_modules/@workos-inc/node && echo '{{"version":"{sdk_version}"}}' > node_modules/@workos-inc/node/package.json"#
+mkdir -p node_modules/@workos-inc/node && echo '{{"version":"{sdk_version}"}}' > node_modules/@workos-inc/node/package.json
+sed -i 's#"dependencies": {{#"dependencies": {{\n    "@radix-ui/themes": "^3.3.0",\n    "@tanstack/react-query": "^5.108.0",\n    "@workos-inc/node": "^{sdk_version}",\n    "@workos-inc/widgets": "^1.18.0",#' package.json"#
         ),
     );
 }
@@ -117,4 +118,51 @@ fn a_workspace_root_lists_its_react_packages() {
         "{err}"
     );
     assert!(!err.contains("apps/api"), "{err}");
+}
+
+#[test]
+fn installed_but_undeclared_packages_get_declared() {
+    let app = fixture("vite-ts");
+    for (pkg, version) in [
+        ("@workos-inc/widgets", "1.18.0"),
+        ("@radix-ui/themes", "3.3.0"),
+        ("@tanstack/react-query", "5.108.0"),
+        ("@workos-inc/node", "8.13.0"),
+    ] {
+        let dir = app.path().join("node_modules").join(pkg);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("package.json"),
+            format!("{{\"version\":\"{version}\"}}"),
+        )
+        .unwrap();
+    }
+    let out = run(
+        app.path(),
+        &["init", ".", WIDGETS, "--yes", "--no-install", "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(
+        json["install"].is_null(),
+        "everything is on disk already: {json}"
+    );
+    let pkg = std::fs::read_to_string(app.path().join("package.json")).unwrap();
+    assert!(
+        pkg.contains("\"@workos-inc/widgets\": \"^1.18.0\""),
+        "{pkg}"
+    );
+    assert!(pkg.contains("\"@workos-inc/node\": \"^8.13.0\""), "{pkg}");
+    let verify = run(app.path(), &["verify", ".", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&verify)).unwrap();
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(
+        !codes.contains(&"WW101") && !codes.contains(&"WW102"),
+        "{codes:?}"
+    );
 }

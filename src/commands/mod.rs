@@ -2,8 +2,11 @@
 
 mod add;
 mod detect;
+mod explain;
+mod hook;
 mod init;
 mod list;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -16,6 +19,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::List { json } => list::run(json),
         Command::Init(args) => init::run(args),
         Command::Add(args) => add::run(args),
+        Command::Verify(args) => verify::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Hook(command) => hook::run(command),
     }
 }
 
@@ -34,6 +40,9 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
                 .is_some_and(|e| {
                     !matches!(e, workos_widgets_generator::GenerateError::Write { .. })
                 })
+            || cause
+                .downcast_ref::<workos_widgets_verifier::VerifyError>()
+                .is_some_and(|e| !matches!(e, workos_widgets_verifier::VerifyError::Fix { .. }))
     });
     if bad_input {
         crate::exit::USAGE

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Real-app test of `workos-widgets init` on create-vite's React templates,
-# fetched from npm at test time: init exits 0, `npm run build` passes, and a
-# second init changes nothing.
+# fetched from npm at test time: init exits 0, `npm run build` passes,
+# `verify` reports no error, and a second init changes nothing.
 #
 #   tests/real-apps/vite.sh
 #
@@ -31,7 +31,7 @@ fail() { echo "  FAIL $kind: $1 (log: $2)" >&2; tail -n 20 "$2" | sed 's/^/    |
 # One app kind; returns non-zero on the first failed step. Every step is
 # checked explicitly (set -e does not apply inside an `if` condition).
 check_app() {
-  local kind=$1 template=$2 app=$work/$1 log=$logs/$1 t changes
+  local kind=$1 template=$2 app=$work/$1 log=$logs/$1 t changes errors
   cp -r "$work/package/$template" "$app" && mv "$app/_gitignore" "$app/.gitignore"
 
   t=$(now)
@@ -50,6 +50,12 @@ check_app() {
     || { fail "second init printed no JSON" "$log.reinit.json"; return 1; }
   [[ $changes == 0 ]] || { fail "second init reported \"changes\": $changes (want 0)" "$log.reinit.json"; return 1; }
   echo "  $kind: second init: 0 changes"
+
+  "$bin" verify "$app" --format json >"$log.verify.json" 2>"$log.verify.log"
+  errors=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).summary.errors)' "$log.verify.json") \
+    || { fail "verify printed no JSON" "$log.verify.log"; return 1; }
+  [[ $errors == 0 ]] || { fail "verify found $errors error(s)" "$log.verify.json"; return 1; }
+  echo "  $kind: verify: 0 errors"
 }
 
 passed=0 failed=0

@@ -81,15 +81,29 @@ pub fn plan(
             .installed(r.name)
             .is_some_and(|v| satisfies(v, r.compatible))
     };
-    let to_add: Vec<&Requirement> = reqs
-        .iter()
-        .filter(|r| !declared_ok(r) && !installed_ok(r))
-        .collect();
+    // Declared is what counts: a package only in node_modules (hoisted from
+    // elsewhere, or installed by hand) disappears on the next clean install.
+    let to_add: Vec<&Requirement> = reqs.iter().filter(|r| !declared_ok(r)).collect();
     let to_fetch = reqs.iter().any(|r| !installed_ok(r));
-    if to_add.is_empty() && !to_fetch {
-        return (None, Vec::new());
-    }
     let packages: Vec<String> = to_add.iter().map(|r| r.name.to_owned()).collect();
+    let additions: Vec<(String, String)> = if deferred {
+        to_add
+            .iter()
+            .map(|r| {
+                let range = project
+                    .installed(r.name)
+                    .filter(|v| satisfies(v, r.compatible))
+                    .map_or_else(|| r.range.clone(), |v| format!("^{v}"));
+                (r.name.to_owned(), range)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let needs_command = to_fetch || (!deferred && !to_add.is_empty());
+    if !needs_command {
+        return (None, additions);
+    }
     let args = if deferred || packages.is_empty() {
         vec!["install".to_owned()]
     } else {
@@ -99,14 +113,6 @@ pub fn plan(
         .chain(args.iter().cloned())
         .collect::<Vec<_>>()
         .join(" ");
-    let additions = if deferred {
-        to_add
-            .iter()
-            .map(|r| (r.name.to_owned(), r.range.clone()))
-            .collect()
-    } else {
-        Vec::new()
-    };
     let install = Install {
         command,
         program: manager.program().to_owned(),

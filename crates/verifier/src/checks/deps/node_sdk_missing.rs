@@ -1,0 +1,64 @@
+//! WW105: a token module without `@workos-inc/node` declared.
+
+use crate::checks::common::SDK_PACKAGE;
+use crate::facts::Facts;
+use crate::finding::{Finding, Location, Severity};
+use crate::rule::{Check, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "WW105",
+    name: "node-sdk-missing",
+    severity: Severity::Error,
+    summary: "Code mints widget tokens, but @workos-inc/node is not declared",
+    doc: DOC,
+    fixable: false,
+    check: Check::Facts(run),
+};
+
+const DOC: &str = r#"## What it checks
+That package.json declares `@workos-inc/node` when a file imports it or calls
+`workos.widgets.getToken`/`createToken`.
+
+## Why it matters
+The token route fails to start ("Cannot find module '@workos-inc/node'"), or
+works only by accident through another package's copy, whose version the
+token call must match (see WW402).
+
+## Example
+```json
+// bad: server/token.ts imports @workos-inc/node, package.json lacks it
+// good
+{ "dependencies": { "@workos-inc/node": "^8.13.0" } }
+```
+"#;
+
+fn run(facts: &Facts) -> Vec<Finding> {
+    if facts.project.package_json.declared(SDK_PACKAGE).is_some() {
+        return Vec::new();
+    }
+    let add = facts
+        .project
+        .package_manager
+        .name
+        .add_args(&[SDK_PACKAGE.to_owned()])
+        .join(" ");
+    let program = facts.project.package_manager.name.program();
+    facts
+        .files
+        .iter()
+        .filter_map(|file| {
+            let location = match (
+                file.imports.iter().find(|i| i.source == SDK_PACKAGE),
+                file.token_calls.first(),
+            ) {
+                (Some(import), _) => Location::span(file, import.span),
+                (None, Some(call)) => Location::span(file, call.span),
+                (None, None) => return None,
+            };
+            Some(RULE.finding(
+                location,
+                format!("this file mints widget tokens but {SDK_PACKAGE} is not declared in package.json: run `{program} {add}`"),
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,62 @@
+//! WW101: one of the three widget packages is not in package.json.
+
+use crate::checks::common::{REQUIRED_PACKAGES, package_location};
+use crate::facts::Facts;
+use crate::finding::{Finding, Severity};
+use crate::rule::{Check, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "WW101",
+    name: "package-not-declared",
+    severity: Severity::Error,
+    summary: "A package the widgets need is not declared in package.json",
+    doc: DOC,
+    fixable: false,
+    check: Check::Facts(run),
+};
+
+const DOC: &str = r#"## What it checks
+That package.json declares `@workos-inc/widgets`, `@radix-ui/themes` and
+`@tanstack/react-query` (in any dependency table).
+
+## Why it matters
+The widgets import Radix Themes and TanStack Query as peer dependencies: a
+missing one fails the build with "Cannot find module". A package that is
+only installed, not declared, disappears on the next clean install.
+
+## Example
+```json
+// bad
+{ "dependencies": { "@workos-inc/widgets": "^1.18.0", "react": "^19.0.0" } }
+// good
+{ "dependencies": { "@workos-inc/widgets": "^1.18.0", "@radix-ui/themes": "^3.3.0",
+                    "@tanstack/react-query": "^5.0.0", "react": "^19.0.0" } }
+```
+"#;
+
+fn run(facts: &Facts) -> Vec<Finding> {
+    let pm = facts.project.package_manager.name;
+    let missing: Vec<&str> = REQUIRED_PACKAGES
+        .into_iter()
+        .filter(|name| facts.project.package_json.declared(name).is_none())
+        .collect();
+    missing
+        .iter()
+        .map(|name| {
+            RULE.finding(
+                package_location(facts, "dependencies"),
+                format!(
+                    "{name} is not declared in package.json; the widgets need it: run `{}`",
+                    std::iter::once(pm.program().to_owned())
+                        .chain(
+                            pm.add_args(
+                                &missing.iter().map(|m| (*m).to_owned()).collect::<Vec<_>>()
+                            )
+                        )
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,89 @@
+//! WW203: a widget stylesheet is not imported.
+
+use crate::checks::common::{app_root_file, rendered_widgets, shown};
+use crate::facts::Facts;
+use crate::finding::{Finding, Fix, FixAction, Location, Severity};
+use crate::rule::{Check, Rule};
+use crate::scan::STYLESHEETS;
+
+pub static RULE: Rule = Rule {
+    code: "WW203",
+    name: "stylesheet-missing",
+    severity: Severity::Error,
+    summary: "A stylesheet the widgets need is not imported",
+    doc: DOC,
+    fixable: true,
+    check: Check::Facts(run),
+};
+
+const DOC: &str = r#"## What it checks
+That the app imports both `@radix-ui/themes/styles.css` and
+`@workos-inc/widgets/styles.css`, from any module or with `@import` in a CSS
+file.
+
+## Why it matters
+Without them the widgets render unstyled: raw buttons, broken dialogs and
+menus that never close.
+
+## Example
+```tsx
+// bad: src/main.tsx
+import '@radix-ui/themes/styles.css'
+import './index.css'
+// good
+import '@radix-ui/themes/styles.css'
+import '@workos-inc/widgets/styles.css'
+import './index.css'
+```
+`--fix` adds the missing imports to the app root, Radix first and before
+the app's own CSS.
+"#;
+
+fn run(facts: &Facts) -> Vec<Finding> {
+    let uses_widgets = !rendered_widgets(facts).is_empty()
+        || facts
+            .project
+            .package_json
+            .declared("@workos-inc/widgets")
+            .is_some();
+    if !uses_widgets {
+        return Vec::new();
+    }
+    let imported = |sheet: &str| {
+        facts.css_imports.iter().any(|c| c.sheet == sheet)
+            || facts
+                .files
+                .iter()
+                .any(|f| f.imports.iter().any(|i| i.source == sheet))
+    };
+    let missing: Vec<&str> = STYLESHEETS.into_iter().filter(|s| !imported(s)).collect();
+    // Under --staged only some files were read: an import elsewhere is
+    // possible, so say nothing.
+    if missing.is_empty() || !facts.complete {
+        return Vec::new();
+    }
+    let root = app_root_file(facts);
+    let fix = root.map(|file| Fix {
+        description: format!("import the widget stylesheets in {}", shown(file)),
+        action: FixAction::AddStylesheets {
+            file: file.to_path_buf(),
+        },
+    });
+    let location = root
+        .and_then(|file| facts.file(file))
+        .map(|file| match file.imports.last() {
+            Some(last) => Location::span(file, last.span),
+            None => Location::start(file.path.clone()),
+        })
+        .unwrap_or_else(|| Location::start("package.json"));
+    missing
+        .into_iter()
+        .map(|sheet| {
+            RULE.fixable_finding(
+                location.clone(),
+                format!("{sheet} is not imported anywhere, so the widgets render unstyled: import it in the app root{}", if sheet == STYLESHEETS[1] { ", after @radix-ui/themes/styles.css" } else { "" }),
+                fix.clone(),
+            )
+        })
+        .collect()
+}

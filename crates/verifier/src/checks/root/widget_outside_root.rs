@@ -1,0 +1,66 @@
+//! WW201: a widget rendered outside `<WorkOsWidgets>`.
+
+use super::wrap_root_fix;
+use crate::checks::common::{has_root_ancestor, root_wrapped};
+use crate::facts::Facts;
+use crate::finding::{Finding, Location, Severity};
+use crate::rule::{Check, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "WW201",
+    name: "widget-outside-root",
+    severity: Severity::Error,
+    summary: "A widget has no <WorkOsWidgets> ancestor and crashes at runtime",
+    doc: DOC,
+    fixable: true,
+    check: Check::Facts(run),
+};
+
+const DOC: &str = r#"## What it checks
+That every rendered widget has a `WorkOsWidgets` ancestor: either the app
+root wraps the whole tree (the Vite entry's `render(...)`, the Next.js
+`app/layout` around `{children}` or `pages/_app` around `<Component>`,
+directly or through a local wrapper such as `<Providers>`), or the widget's
+own file renders it inside `<WorkOsWidgets>`. Widgets are recognised through
+their imports, so aliases (`UserProfile as Profile`), namespace imports
+and per-widget entry points (`@workos-inc/widgets/user-profile`) count.
+
+## Why it matters
+`WorkOsWidgets` mounts the Radix `Theme`, a TanStack `QueryClientProvider`
+and the widgets' own context. Without it every widget throws
+`useElement must be used within a WidgetsContext provider` on first render.
+
+## Example
+```tsx
+// bad: src/main.tsx
+createRoot(el).render(<App />)
+// good
+createRoot(el).render(
+  <WorkOsWidgets>
+    <App />
+  </WorkOsWidgets>,
+)
+```
+`--fix` wraps the app root, as `init` does.
+"#;
+
+fn run(facts: &Facts) -> Vec<Finding> {
+    if root_wrapped(facts) {
+        return Vec::new();
+    }
+    let fix = wrap_root_fix(facts);
+    facts
+        .widget_elements()
+        .filter(|(file, element, _)| !has_root_ancestor(file, element))
+        .map(|(file, element, widget)| {
+            RULE.fixable_finding(
+                Location::span(file, element.span),
+                format!(
+                    "<{}> has no <WorkOsWidgets> ancestor and will throw \"useElement must be used within a WidgetsContext provider\": wrap the app root (or this tree) in <WorkOsWidgets>",
+                    widget.component
+                ),
+                fix.clone(),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,75 @@
+//! WW501: the secret key reachable from browser code.
+
+use crate::checks::common::{local_file, shown};
+use crate::facts::Facts;
+use crate::finding::{Finding, Location, Severity};
+use crate::rule::{Check, Rule};
+use crate::scan::holds_secret;
+
+pub static RULE: Rule = Rule {
+    code: "WW501",
+    name: "secret-in-client",
+    severity: Severity::Error,
+    summary: "Browser code reads the WorkOS secret key or imports code that does",
+    doc: DOC,
+    fixable: false,
+    check: Check::Facts(run),
+};
+
+const DOC: &str = r#"## What it checks
+Client code, meaning a `"use client"` file, or any module under `src/` of a
+Vite or Create React App app, that reads `WORKOS_API_KEY` (`process.env`,
+`import.meta.env`), imports `@workos-inc/node`, or imports a local module
+that does.
+
+## Why it matters
+Everything a client module reaches is bundled and shipped to every
+visitor. The secret key (`sk_...`) can do anything in your WorkOS
+environment: it must only be read by server code (the token route).
+
+## Example
+```tsx
+// bad: src/Profile.tsx (Vite)
+import { WorkOS } from '@workos-inc/node'
+const workos = new WorkOS(import.meta.env.WORKOS_API_KEY)
+// good: the browser asks your server, which holds the key
+<UserProfile authToken={fetchWidgetsToken} />
+```
+"#;
+
+fn run(facts: &Facts) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for file in facts.files.iter().filter(|f| f.client) {
+        for read in file.env_reads.iter().filter(|r| r.name.contains("API_KEY")) {
+            findings.push(RULE.finding(
+                Location::span(file, read.span),
+                format!("{} is read in client code ({}): the secret key must stay on the server; mint widget tokens in a server route", read.name, why_client(file.use_client)),
+            ));
+        }
+        for import in &file.imports {
+            if import.source == "@workos-inc/node" {
+                findings.push(RULE.finding(
+                    Location::span(file, import.span),
+                    format!("@workos-inc/node is imported in client code ({}): it needs the secret key; use it only in a server route", why_client(file.use_client)),
+                ));
+            } else if let Some(module) = local_file(facts, file, &import.source)
+                && !module.client
+                && holds_secret(module)
+            {
+                findings.push(RULE.finding(
+                    Location::span(file, import.span),
+                    format!("client code ({}) imports {}, which holds the secret key (WORKOS_API_KEY / @workos-inc/node): call it through an HTTP route instead", why_client(file.use_client), shown(&module.path)),
+                ));
+            }
+        }
+    }
+    findings
+}
+
+fn why_client(use_client: bool) -> &'static str {
+    if use_client {
+        "a \"use client\" file"
+    } else {
+        "bundled for the browser from src/"
+    }
+}

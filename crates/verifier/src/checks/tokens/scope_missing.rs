@@ -1,0 +1,103 @@
+//! WW404: the token module's scopes miss one a rendered widget needs.
+
+use workos_widgets_core::catalog::Scope;
+
+use crate::checks::common::{required_scopes, sdk_version, shown};
+use crate::facts::{Facts, ScopesArg};
+use crate::finding::{Finding, Fix, FixAction, Location, Severity};
+use crate::rule::{Check, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "WW404",
+    name: "scope-missing",
+    severity: Severity::Error,
+    summary: "The widget token lacks a scope a rendered widget needs",
+    doc: DOC,
+    fixable: true,
+    check: Check::Facts(run),
+};
+
+const DOC: &str = r#"## What it checks
+That the `scopes` of each widget token call cover the widgets the app
+renders: UsersManagement needs `widgets:users-table:manage`,
+AdminPortalSsoConnection `widgets:sso:manage`,
+AdminPortalDomainVerification `widgets:domain-verification:manage`,
+DirectorySync `widgets:dsync:manage`, ApiKeys `widgets:api-keys:manage`,
+AdminPortalAuditLogStreaming `widgets:audit-log-streaming:manage`, PipesAdmin
+`widgets:pipes:manage`. The scopes are read from the call (an array of
+strings, possibly through a constant such as `WIDGETS_SCOPES` in the same
+file); calls whose scopes are built otherwise are not checked.
+
+## Why it matters
+A token without the widget's scope gets 403 from the widget API: the
+widget shows "permission denied" although the user's role is right.
+
+## Example
+```ts
+// bad: the app renders <UsersManagement>
+workos.widgets.getToken({ organizationId, userId, scopes: [] })
+// good
+workos.widgets.getToken({ organizationId, userId, scopes: ['widgets:users-table:manage'] })
+```
+`--fix` adds the missing scopes to the array (except `widgets:pipes:manage`,
+which TypeScript needs a cast for; see `workos-widgets init`'s token module).
+"#;
+
+fn run(facts: &Facts) -> Vec<Finding> {
+    if !facts.complete {
+        return Vec::new();
+    }
+    let required = required_scopes(facts);
+    let sdk = sdk_version(facts);
+    let mut findings = Vec::new();
+    for file in facts.token_modules() {
+        for call in &file.token_calls {
+            let present: Vec<Scope> = match &call.scopes {
+                ScopesArg::Absent => Vec::new(),
+                ScopesArg::Known { scopes, .. } => scopes
+                    .iter()
+                    .filter_map(|s| Scope::parse(&s.value))
+                    .collect(),
+                ScopesArg::Unknown => continue,
+            };
+            let missing: Vec<Scope> = required
+                .iter()
+                .copied()
+                .filter(|s| !present.contains(s))
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let typed = |s: &Scope| sdk.as_ref().is_none_or(|v| s.in_sdk_types(v));
+            let fix = (matches!(call.scopes, ScopesArg::Known { .. }) && missing.iter().all(typed))
+                .then(|| Fix {
+                    description: format!(
+                        "add {} to the token scopes in {}",
+                        list(&missing),
+                        shown(&file.path)
+                    ),
+                    action: FixAction::AddScopes {
+                        file: file.path.clone(),
+                        scopes: missing.iter().map(|s| s.as_str()).collect(),
+                    },
+                });
+            findings.push(RULE.fixable_finding(
+                Location::span(file, call.span),
+                format!(
+                    "the widget token lacks {}, which the rendered widgets need: the widget API answers 403 without it; add it to scopes",
+                    list(&missing)
+                ),
+                fix,
+            ));
+        }
+    }
+    findings
+}
+
+fn list(scopes: &[Scope]) -> String {
+    scopes
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

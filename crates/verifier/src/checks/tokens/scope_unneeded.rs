@@ -1,0 +1,66 @@
+//! WW405: a scope no rendered widget needs.
+
+use workos_widgets_core::catalog::Scope;
+
+use crate::checks::common::required_scopes;
+use crate::facts::{Facts, ScopesArg};
+use crate::finding::{Finding, Location, Severity};
+use crate::rule::{Check, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "WW405",
+    name: "scope-unneeded",
+    severity: Severity::Warning,
+    summary: "The widget token asks for a scope no rendered widget needs",
+    doc: DOC,
+    fixable: false,
+    check: Check::Facts(run),
+};
+
+const DOC: &str = r#"## What it checks
+Scopes in a widget token call that no rendered widget needs (see WW404 for
+the widget-to-scope table).
+
+## Why it matters
+Least privilege: a token is a bearer credential readable by any script on
+the page. An extra admin scope (say `widgets:sso:manage` in an app that only
+shows UsersManagement) lets a stolen token do more than the app needs, and
+token creation fails with 403 for users whose role lacks it.
+
+## Example
+```ts
+// bad: the app only renders <UsersManagement>
+scopes: ['widgets:users-table:manage', 'widgets:sso:manage']
+// good
+scopes: ['widgets:users-table:manage']
+```
+"#;
+
+fn run(facts: &Facts) -> Vec<Finding> {
+    if !facts.complete {
+        return Vec::new();
+    }
+    let required = required_scopes(facts);
+    let mut findings = Vec::new();
+    for file in facts.token_modules() {
+        for call in &file.token_calls {
+            let ScopesArg::Known { scopes, .. } = &call.scopes else {
+                continue;
+            };
+            for string in scopes {
+                if let Some(scope) = Scope::parse(&string.value)
+                    && !required.contains(&scope)
+                {
+                    findings.push(RULE.finding(
+                        Location::span(file, string.span),
+                        format!(
+                            "{} is not needed by any rendered widget: remove it (least privilege; users whose role lacks it get 403)",
+                            scope.as_str()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    findings
+}

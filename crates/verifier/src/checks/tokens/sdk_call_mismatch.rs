@@ -1,0 +1,69 @@
+//! WW402: the token call does not match the installed `@workos-inc/node`.
+
+use crate::checks::common::sdk_version;
+use crate::facts::{Facts, TokenMethod};
+use crate::finding::{Finding, Location, Severity};
+use crate::rule::{Check, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "WW402",
+    name: "sdk-call-mismatch",
+    severity: Severity::Error,
+    summary: "The widget token call does not match the installed @workos-inc/node",
+    doc: DOC,
+    fixable: false,
+    check: Check::Facts(run),
+};
+
+const DOC: &str = r#"## What it checks
+`workos.widgets.getToken`/`createToken` calls against the installed (else
+declared) `@workos-inc/node` major version:
+
+| version | method | resolves to |
+|---|---|---|
+| 7.x, 8.x | `getToken` | the token string |
+| 9.x and later | `createToken` | `{ token }` |
+
+It also flags `const { token } = await workos.widgets.getToken(...)`.
+
+## Why it matters
+Each version has only one of the two methods: the other is `undefined`
+("workos.widgets.createToken is not a function"). Destructuring `{ token }`
+from `getToken`'s string gives `undefined`, so every widget gets no token;
+the public docs show exactly that.
+
+## Example
+```ts
+// bad with @workos-inc/node 8.13.0
+const { token } = await workos.widgets.getToken({ organizationId, userId })
+// good with 8.x
+const token = await workos.widgets.getToken({ organizationId, userId })
+// good with 9.x and later
+const { token } = await workos.widgets.createToken({ organizationId, userId })
+```
+"#;
+
+fn run(facts: &Facts) -> Vec<Finding> {
+    let Some(version) = sdk_version(facts) else {
+        return Vec::new();
+    };
+    let mut findings = Vec::new();
+    for file in facts.token_modules() {
+        for call in &file.token_calls {
+            let message = match (call.method, version.major >= 9) {
+                (TokenMethod::GetToken, true) => format!(
+                    "@workos-inc/node {version} has no widgets.getToken: since 9.0 it is widgets.createToken(...), which resolves to {{ token }}: `const {{ token }} = await workos.widgets.createToken(...)`"
+                ),
+                (TokenMethod::CreateToken, false) => format!(
+                    "@workos-inc/node {version} has no widgets.createToken (added in 9.0): call widgets.getToken(...), which resolves to the token string, or upgrade to 9+ (Node >= 22.11)"
+                ),
+                (TokenMethod::GetToken, false) if call.destructures_token => format!(
+                    "widgets.getToken resolves to the token string in @workos-inc/node {version}: `const {{ token }} = ...` gives undefined; write `const token = await workos.widgets.getToken(...)`"
+                ),
+                _ => continue,
+            };
+            findings.push(RULE.finding(Location::span(file, call.span), message));
+        }
+    }
+    findings
+}

@@ -1,0 +1,179 @@
+//! WW403: a scope string that is not a real widget scope.
+
+use workos_widgets_core::catalog::{self, Scope};
+
+use crate::checks::common::shown;
+use crate::facts::Facts;
+use crate::finding::{Finding, Fix, FixAction, Location, Severity};
+use crate::rule::{Check, Rule};
+use crate::scan::visitor::looks_like_scope;
+
+pub static RULE: Rule = Rule {
+    code: "WW403",
+    name: "unknown-scope",
+    severity: Severity::Error,
+    summary: "A widget scope string is not one WorkOS knows",
+    doc: DOC,
+    fixable: true,
+    check: Check::Facts(run),
+};
+
+const DOC: &str = r#"## What it checks
+Every string literal that looks like a widget scope (`widgets:...`,
+`widget:...`) against the real ones:
+`widgets:users-table:manage`, `widgets:sso:manage`,
+`widgets:domain-verification:manage`, `widgets:dsync:manage`,
+`widgets:api-keys:manage`, `widgets:audit-log-streaming:manage` and
+`widgets:pipes:manage` (PipesAdmin's permission, not in the SDK's type).
+
+## Why it matters
+The API rejects an unknown scope (422) and TypeScript rejects it against
+the SDK's scope type. Typos are common (`widget:` for `widgets:`, `_` for
+`-`), and some guides list invented ones such as
+`widgets:user-profile:manage`: UserProfile, UserSecurity, UserSessions,
+Pipes and OrganizationSwitcher need no scope at all.
+
+## Example
+```ts
+// bad
+scopes: ['widget:users_table:manage', 'widgets:user-profile:manage']
+// good
+scopes: ['widgets:users-table:manage']
+```
+`--fix` corrects `widget:`/`_` typos when that gives a real scope.
+"#;
+
+/// Permissions the widgets check that no SDK scope type lists.
+const OTHER_PERMISSIONS: [&str; 2] = [
+    "widgets:user-api-keys:manage-self",
+    "widgets:user-api-keys:manage-all",
+];
+
+fn run(facts: &Facts) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for file in &facts.files {
+        for string in &file.strings {
+            let value = string.value.as_str();
+            if !looks_like_scope(value)
+                || Scope::parse(value).is_some()
+                || OTHER_PERMISSIONS.contains(&value)
+            {
+                continue;
+            }
+            let (message, fix) = match suggestion(value) {
+                Suggestion::Typo(scope) => (
+                    format!(
+                        "unknown scope \"{value}\": did you mean \"{}\"?",
+                        scope.as_str()
+                    ),
+                    Some(Fix {
+                        description: format!(
+                            "replace \"{value}\" by \"{}\" in {}",
+                            scope.as_str(),
+                            shown(&file.path)
+                        ),
+                        action: FixAction::ReplaceScope {
+                            file: file.path.clone(),
+                            from: value.to_owned(),
+                            to: scope.as_str(),
+                        },
+                    }),
+                ),
+                Suggestion::NoScope(component) => (
+                    format!(
+                        "unknown scope \"{value}\": {component} needs no scope; remove it (only organization admin widgets have one)"
+                    ),
+                    None,
+                ),
+                Suggestion::Nearest(scope) => (
+                    format!(
+                        "unknown scope \"{value}\": did you mean \"{}\"?",
+                        scope.as_str()
+                    ),
+                    None,
+                ),
+                Suggestion::None => (
+                    format!("unknown scope \"{value}\": use one of {}", all_scopes()),
+                    None,
+                ),
+            };
+            findings.push(RULE.fixable_finding(Location::span(file, string.span), message, fix));
+        }
+    }
+    findings
+}
+
+enum Suggestion {
+    /// Only `widget:`/`_`/case typos: safe to replace.
+    Typo(Scope),
+    /// Names a widget that needs no scope.
+    NoScope(&'static str),
+    /// The closest real scope by edit distance.
+    Nearest(Scope),
+    None,
+}
+
+fn suggestion(value: &str) -> Suggestion {
+    let lower = value.to_ascii_lowercase().replace('_', "-");
+    let normalized = match lower.strip_prefix("widget:") {
+        Some(rest) => format!("widgets:{rest}"),
+        None => lower,
+    };
+    if let Some(scope) = Scope::parse(&normalized) {
+        return Suggestion::Typo(scope);
+    }
+    let middle = normalized.split(':').nth(1).unwrap_or_default();
+    if let Some(widget) = catalog::find(middle) {
+        return match widget.scope {
+            Some(scope) => Suggestion::Nearest(scope),
+            None => Suggestion::NoScope(widget.component),
+        };
+    }
+    Scope::ALL
+        .into_iter()
+        .map(|s| (strsim::levenshtein(&normalized, s.as_str()), s))
+        .min()
+        .filter(|(distance, _)| *distance <= 8)
+        .map_or(Suggestion::None, |(_, s)| Suggestion::Nearest(s))
+}
+
+fn all_scopes() -> String {
+    Scope::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_real_scopes() {
+        assert!(matches!(
+            suggestion("widget:users-table:manage"),
+            Suggestion::Typo(Scope::UsersTable)
+        ));
+        assert!(matches!(
+            suggestion("widgets:users_table:manage"),
+            Suggestion::Typo(Scope::UsersTable)
+        ));
+        assert!(matches!(
+            suggestion("widgets:user-profile:manage"),
+            Suggestion::NoScope("UserProfile")
+        ));
+        assert!(matches!(
+            suggestion("widgets:organization-switcher:read"),
+            Suggestion::NoScope("OrganizationSwitcher")
+        ));
+        assert!(matches!(
+            suggestion("widgets:users-management:manage"),
+            Suggestion::Nearest(Scope::UsersTable)
+        ));
+        assert!(matches!(
+            suggestion("widgets:sso:read"),
+            Suggestion::Nearest(Scope::Sso)
+        ));
+    }
+}

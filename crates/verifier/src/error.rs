@@ -1,0 +1,30 @@
+//! Errors that stop `verify` before it can report findings. Each says what
+//! went wrong, where, and what to do.
+
+use std::path::PathBuf;
+
+use workos_widgets_core::ProjectError;
+
+/// Why `verify` could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum VerifyError {
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+
+    #[error(
+        "cannot list the staged files in {dir}: {message}\n  hint: run it inside a git repository with git on PATH, or drop --staged"
+    )]
+    Git { dir: PathBuf, message: String },
+
+    #[error(
+        "cannot write the fixes under {path}: {message}\n  hint: check that the files are writable; nothing was changed"
+    )]
+    Fix { path: PathBuf, message: String },
+
+    #[error("{path}: {message}\n  hint: {hint}")]
+    Hook {
+        path: PathBuf,
+        message: String,
+        hint: String,
+    },
+}

@@ -1,0 +1,420 @@
+//! The facts `verify` works from: the project model plus what the scan read
+//! from each source file, gathered once and shared by every check.
+
+use std::path::{Path, PathBuf};
+
+use workos_widgets_core::Project;
+use workos_widgets_core::catalog::Widget;
+use workos_widgets_core::env_files::EnvVar;
+
+/// A byte range in a file's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    /// The span `start..end`.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+}
+
+impl From<oxc_span::Span> for Span {
+    fn from(span: oxc_span::Span) -> Self {
+        Self::new(span.start as usize, span.end as usize)
+    }
+}
+
+/// Everything the checks read.
+#[derive(Debug)]
+pub struct Facts {
+    pub project: Project,
+    /// The source files that were parsed (those that can hold a fact),
+    /// sorted by path.
+    pub files: Vec<SourceFile>,
+    /// Stylesheet imports found in `.css`/`.scss` files.
+    pub css_imports: Vec<CssImport>,
+    /// Variables from `.env` and `.env.local`.
+    pub env_vars: Vec<EnvVar>,
+    /// `.env`/`.env.local` files that exist and git does not ignore.
+    pub unignored_env_files: Vec<&'static str>,
+    /// Whether every source file was considered (false under `--staged`):
+    /// checks that need the whole project stay silent otherwise.
+    pub complete: bool,
+    /// How many source files the walk found.
+    pub files_seen: usize,
+    /// Installed packages' manifests, read from `node_modules`.
+    pub installed: Installed,
+    /// The files that render the app root: the Vite/CRA entry and App
+    /// component, the Next.js `app/layout` and `pages/_app`, Remix/React
+    /// Router's `app/root`, TanStack Start's `routes/__root`. Always parsed.
+    pub root_paths: Vec<PathBuf>,
+}
+
+impl Facts {
+    /// The parsed file at `path` (relative to the root).
+    pub fn file(&self, path: &Path) -> Option<&SourceFile> {
+        self.files
+            .binary_search_by(|f| f.path.as_path().cmp(path))
+            .ok()
+            .map(|i| &self.files[i])
+    }
+
+    /// The parsed files that render the app root (see [`Facts::root_paths`]).
+    pub fn root_files(&self) -> impl Iterator<Item = &SourceFile> {
+        self.root_paths.iter().filter_map(|path| self.file(path))
+    }
+
+    /// Every widget element, with its file.
+    pub fn widget_elements(
+        &self,
+    ) -> impl Iterator<Item = (&SourceFile, &JsxFact, &'static Widget)> {
+        self.files.iter().flat_map(|file| {
+            file.jsx
+                .iter()
+                .filter_map(move |element| match element.kind {
+                    JsxKind::Widget(widget) => Some((file, element, widget)),
+                    _ => None,
+                })
+        })
+    }
+
+    /// The files that call `widgets.getToken`/`widgets.createToken`.
+    pub fn token_modules(&self) -> impl Iterator<Item = &SourceFile> {
+        self.files.iter().filter(|f| !f.token_calls.is_empty())
+    }
+}
+
+/// Installed package manifests that the dependency checks need.
+#[derive(Debug, Default)]
+pub struct Installed {
+    /// `peerDependencies` of the installed `@workos-inc/widgets`.
+    pub widgets_peers: Vec<(String, String)>,
+    /// Versions of the widgets' peers as the widgets package resolves them
+    /// (pnpm keeps them beside it, npm hoists them).
+    pub peer_versions: Vec<(String, String)>,
+}
+
+/// A stylesheet `@import` in a CSS file.
+#[derive(Debug, Clone)]
+pub struct CssImport {
+    pub file: PathBuf,
+    pub sheet: String,
+    /// 1-based line of the `@import`.
+    pub line: usize,
+}
+
+/// One parsed JS/TS file and the facts read from it.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Relative to the project root.
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+    /// The first syntax error, when the file does not parse.
+    pub syntax_error: Option<(Span, String)>,
+    /// A `"use client"` directive at the top.
+    pub use_client: bool,
+    /// Code that runs in the browser (see [`crate::scan::is_client`]).
+    pub client: bool,
+    /// A Next.js route handler (`app/**/route.*`, `pages/api/**`).
+    pub next_route: bool,
+    pub imports: Vec<ImportFact>,
+    /// Re-exports of `@workos-inc/widgets` (a local barrel module).
+    pub widget_reexports: Vec<Binding>,
+    pub jsx: Vec<JsxFact>,
+    /// Scope-like and secret-like string literals.
+    pub strings: Vec<StringFact>,
+    pub new_workos: Vec<NewWorkOs>,
+    pub token_calls: Vec<TokenCall>,
+    pub env_reads: Vec<EnvRead>,
+    pub request_reads: Vec<RequestRead>,
+}
+
+impl SourceFile {
+    /// An empty fact set for `path`.
+    pub fn new(path: PathBuf, text: String) -> Self {
+        let mut file = Self {
+            path,
+            text: String::new(),
+            line_starts: Vec::new(),
+            syntax_error: None,
+            use_client: false,
+            client: false,
+            next_route: false,
+            imports: Vec::new(),
+            widget_reexports: Vec::new(),
+            jsx: Vec::new(),
+            strings: Vec::new(),
+            new_workos: Vec::new(),
+            token_calls: Vec::new(),
+            env_reads: Vec::new(),
+            request_reads: Vec::new(),
+        };
+        file.set_text(text);
+        file
+    }
+
+    /// Sets the file's text (facts were read from this text).
+    pub(crate) fn set_text(&mut self, text: String) {
+        self.line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        self.text = text;
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        line_col(&self.text, &self.line_starts, offset)
+    }
+
+    /// The import that binds `local`, with the name it imports.
+    pub fn import_of(&self, local: &str) -> Option<(&ImportFact, &str)> {
+        self.imports.iter().find_map(|import| {
+            import
+                .bindings
+                .iter()
+                .find(|b| b.local == local)
+                .map(|b| (import, b.imported.as_str()))
+        })
+    }
+
+    /// Whether any import comes from `source` or one of its subpaths.
+    pub fn imports_package(&self, package: &str) -> bool {
+        self.imports.iter().any(|i| is_package(&i.source, package))
+    }
+
+    /// The `WorkOsWidgets` elements.
+    pub fn roots(&self) -> impl Iterator<Item = &JsxFact> {
+        self.jsx.iter().filter(|e| e.kind == JsxKind::Root)
+    }
+}
+
+/// 1-based line and column of `offset`, given the text's line starts.
+pub fn line_col(text: &str, line_starts: &[usize], offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let line = line_starts.partition_point(|&start| start <= offset).max(1);
+    let start = line_starts[line - 1];
+    let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+    (line, column)
+}
+
+/// Whether a module specifier is `package` or one of its subpaths.
+pub fn is_package(source: &str, package: &str) -> bool {
+    source
+        .strip_prefix(package)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// One `import` declaration.
+#[derive(Debug, Clone)]
+pub struct ImportFact {
+    pub source: String,
+    pub span: Span,
+    pub bindings: Vec<Binding>,
+}
+
+/// `imported as local` (`default` and `*` for default and namespace imports).
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub imported: String,
+    pub local: String,
+}
+
+/// What a JSX element is, resolved through the file's imports.
+#[derive(Debug, Clone, Copy)]
+pub enum JsxKind {
+    Widget(&'static Widget),
+    /// `<Name>Loading`.
+    Loading(&'static Widget),
+    /// `WorkOsWidgets`.
+    Root,
+    /// TanStack's `QueryClientProvider`.
+    QueryClientProvider,
+    /// Radix's `Theme`.
+    Theme,
+    /// An element rendered from a relative import (a local component).
+    Local,
+    Other,
+}
+
+impl PartialEq for JsxKind {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (JsxKind::Widget(a), JsxKind::Widget(b))
+            | (JsxKind::Loading(a), JsxKind::Loading(b)) => a.id == b.id,
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
+}
+
+impl Eq for JsxKind {}
+
+/// One JSX element.
+#[derive(Debug, Clone)]
+pub struct JsxFact {
+    /// The name as written, e.g. `UserProfile` or `W.UserProfile`.
+    pub name: String,
+    pub kind: JsxKind,
+    /// The opening element's name.
+    pub span: Span,
+    pub attributes: Vec<AttributeFact>,
+    pub has_spread: bool,
+    /// Whether it has children other than whitespace.
+    pub has_children: bool,
+    /// Whether its children include `{children}` (or `{props.children}`) or
+    /// `<Component ...>` (Next.js `_app`): it wraps the rendered tree.
+    pub wraps_children: bool,
+    /// Indexes (into the file's `jsx`) of its JSX ancestors, outermost first.
+    pub ancestors: Vec<usize>,
+    /// For local components: the import source they come from.
+    pub import_source: Option<String>,
+}
+
+impl JsxFact {
+    /// The attribute called `name`.
+    pub fn attribute(&self, name: &str) -> Option<&AttributeFact> {
+        self.attributes.iter().find(|a| a.name == name)
+    }
+}
+
+/// One `name=value` attribute.
+#[derive(Debug, Clone)]
+pub struct AttributeFact {
+    pub name: String,
+    /// The attribute name's span.
+    pub name_span: Span,
+    pub value: ValueKind,
+    /// Source text of the value (expression inside `{}`, or the literal).
+    pub value_text: String,
+}
+
+/// What an attribute value is, as far as one file tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    /// A string literal or template, or a variable named like a token
+    /// (`token`, `accessToken`).
+    String,
+    /// A function: an arrow/function expression or a variable named like a
+    /// function (`getAccessToken`, `fetchWidgetsToken`).
+    Function,
+    /// A bare attribute (`<X flag />`).
+    Bool,
+    Unknown,
+}
+
+/// A string literal worth checking.
+#[derive(Debug, Clone)]
+pub struct StringFact {
+    pub value: String,
+    /// Includes the quotes.
+    pub span: Span,
+}
+
+/// `new WorkOS(...)` with the WorkOS class of `@workos-inc/node`.
+#[derive(Debug, Clone)]
+pub struct NewWorkOs {
+    pub span: Span,
+    /// Outside every function: runs when the module is imported.
+    pub module_scope: bool,
+}
+
+/// The widgets token method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenMethod {
+    /// `@workos-inc/node` up to 8: resolves to the token string.
+    GetToken,
+    /// From 9: resolves to `{ token }`.
+    CreateToken,
+}
+
+impl TokenMethod {
+    /// The method name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            TokenMethod::GetToken => "getToken",
+            TokenMethod::CreateToken => "createToken",
+        }
+    }
+}
+
+/// A `*.widgets.getToken(...)`/`*.widgets.createToken(...)` call.
+#[derive(Debug, Clone)]
+pub struct TokenCall {
+    pub method: TokenMethod,
+    /// The method name's span.
+    pub span: Span,
+    /// `const { token } = await ...` (the 9+ shape).
+    pub destructures_token: bool,
+    pub scopes: ScopesArg,
+}
+
+/// The `scopes` a token call passes.
+#[derive(Debug, Clone)]
+pub enum ScopesArg {
+    /// No `scopes` property: the token carries no widget scope.
+    Absent,
+    /// Resolved to string literals (inline or through a constant in the
+    /// same file). `array` is the array literal that holds them.
+    Known {
+        scopes: Vec<StringFact>,
+        array: Span,
+    },
+    /// Built in a way one file does not tell.
+    Unknown,
+}
+
+/// How an environment variable is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnvAccess {
+    /// `process.env.X`.
+    ProcessEnv,
+    /// `import.meta.env.X`.
+    ImportMetaEnv,
+    /// `env.X` on some other `env` object (e.g. a handler parameter).
+    Other,
+}
+
+/// A read of a `WORKOS`-named environment variable.
+#[derive(Debug, Clone)]
+pub struct EnvRead {
+    pub name: String,
+    pub span: Span,
+    pub access: EnvAccess,
+}
+
+/// A user or organization id read from the incoming request.
+#[derive(Debug, Clone)]
+pub struct RequestRead {
+    pub name: String,
+    pub span: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn computes_line_and_column() {
+        let file = SourceFile::new("a.ts".into(), "ab\ncé\nx".into());
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(3), (2, 1));
+        assert_eq!(file.line_col(6), (2, 3));
+        assert_eq!(file.line_col(7), (3, 1));
+    }
+
+    #[test]
+    fn matches_package_subpaths() {
+        assert!(is_package("@workos-inc/widgets", "@workos-inc/widgets"));
+        assert!(is_package(
+            "@workos-inc/widgets/user-profile",
+            "@workos-inc/widgets"
+        ));
+        assert!(!is_package(
+            "@workos-inc/widgets-extra",
+            "@workos-inc/widgets"
+        ));
+    }
+}

@@ -1,0 +1,169 @@
+//! The transforms behind each fix. Each re-reads the facts of the file as
+//! it is at that step, so several fixes in one file compose.
+
+use std::path::Path;
+
+use oxc_ast::ast::{JSXElement, JSXExpression, JSXExpressionContainer, Program};
+use oxc_ast_visit::Visit;
+use workos_widgets_core::catalog::WIDGETS_PACKAGE;
+use workos_widgets_core::edit::TextEdit;
+use workos_widgets_core::js;
+use workos_widgets_generator::transform::{Transform, imports, root};
+
+use crate::facts::{JsxKind, ScopesArg, SourceFile};
+use crate::finding::FixAction;
+use crate::scan::{STYLESHEETS, visitor};
+
+/// The transforms that carry out `action` on `path`.
+pub fn for_action<'a>(path: &'a Path, action: &'a FixAction) -> Vec<Transform<'a>> {
+    match action {
+        FixAction::RenameAccessToken { .. } => vec![Box::new(move |t, p| {
+            Ok(facts(path, t, p)
+                .jsx
+                .iter()
+                .filter(|e| {
+                    matches!(e.kind, JsxKind::Widget(_)) && e.attribute("authToken").is_none()
+                })
+                .filter_map(|e| e.attribute("accessToken"))
+                .map(|a| TextEdit::replace(a.name_span.start, a.name_span.end, "authToken"))
+                .collect())
+        })],
+        FixAction::AddLoadingCount { .. } => vec![Box::new(move |t, p| {
+            Ok(facts(path, t, p)
+                .jsx
+                .iter()
+                .filter(|e| {
+                    matches!(e.kind, JsxKind::Loading(w) if !w.loading_props.is_empty())
+                        && !e.has_spread
+                        && e.attribute("count").is_none()
+                })
+                .map(|e| TextEdit::insert(e.span.end, " count={3}"))
+                .collect())
+        })],
+        FixAction::ReplaceScope { from, to, .. } => vec![Box::new(move |t, p| {
+            Ok(facts(path, t, p)
+                .strings
+                .iter()
+                .filter(|s| s.value == *from && s.span.end > s.span.start + 1)
+                .map(|s| TextEdit::replace(s.span.start + 1, s.span.end - 1, *to))
+                .collect())
+        })],
+        FixAction::AddScopes { scopes, .. } => {
+            vec![Box::new(move |t, p| Ok(add_scopes(path, t, p, scopes)))]
+        }
+        FixAction::AddStylesheets { .. } => {
+            vec![Box::new(|t, p| {
+                imports::ensure_stylesheets(t, p, &STYLESHEETS)
+            })]
+        }
+        FixAction::WrapRoot { .. } => vec![
+            Box::new(|t, p| imports::ensure_named_import(t, p, root::ROOT, WIDGETS_PACKAGE)),
+            Box::new(move |t, p| wrap_root(path, t, p)),
+        ],
+        FixAction::IgnoreEnvFiles { .. } => Vec::new(),
+    }
+}
+
+fn facts(path: &Path, text: &str, program: &Program<'_>) -> SourceFile {
+    let mut file = SourceFile::new(path.to_path_buf(), text.to_owned());
+    visitor::extract(&mut file, program);
+    file
+}
+
+/// Appends `scopes` missing from the array a token call's scopes come from.
+fn add_scopes(path: &Path, text: &str, program: &Program<'_>, wanted: &[&str]) -> Vec<TextEdit> {
+    let file = facts(path, text, program);
+    let Some((present, array)) = file.token_calls.iter().find_map(|c| match &c.scopes {
+        ScopesArg::Known { scopes, array } => Some((scopes, *array)),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let missing: Vec<&&str> = wanted
+        .iter()
+        .filter(|w| !present.iter().any(|p| p.value == **w))
+        .collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let in_array: Vec<_> = present
+        .iter()
+        .filter(|s| s.span.start > array.start && s.span.end < array.end)
+        .collect();
+    let quote = in_array
+        .first()
+        .and_then(|s| text[s.span.start..].chars().next())
+        .unwrap_or_else(|| js::quote_style(text));
+    let list = missing
+        .iter()
+        .map(|s| format!("{quote}{s}{quote}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    vec![match in_array.last() {
+        Some(last) => TextEdit::insert(last.span.end, format!(", {list}")),
+        None => TextEdit::insert(array.start + 1, list),
+    }]
+}
+
+/// Wraps the rendered tree: a layout's `{children}`, `_app`'s
+/// `<Component />`, else the JSX passed to `render(...)`.
+fn wrap_root(
+    path: &Path,
+    text: &str,
+    program: &Program<'_>,
+) -> Result<Vec<TextEdit>, workos_widgets_generator::GenerateError> {
+    let file = facts(path, text, program);
+    if file.roots().next().is_some() {
+        return Ok(Vec::new());
+    }
+    let attributes = file
+        .jsx
+        .iter()
+        .find(|e| e.kind == JsxKind::QueryClientProvider)
+        .and_then(|e| e.attribute("client"))
+        .map(|client| format!(" queryClient={{{}}}", client.value_text))
+        .unwrap_or_default();
+    let mut finder = TreeFinder { target: None };
+    finder.visit_program(program);
+    match finder.target {
+        Some((start, end)) => Ok(vec![root::wrap(text, start, end, &attributes)]),
+        None => root::wrap_render_root(path, text, program, &attributes),
+    }
+}
+
+/// Finds `{children}` or `<Component ...>` (the page in Next.js).
+struct TreeFinder {
+    target: Option<(usize, usize)>,
+}
+
+impl<'a> Visit<'a> for TreeFinder {
+    fn visit_jsx_expression_container(&mut self, it: &JSXExpressionContainer<'a>) {
+        if self.target.is_none()
+            && matches!(&it.expression, JSXExpression::Identifier(id) if id.name == "children")
+        {
+            self.target = Some((it.span.start as usize, it.span.end as usize));
+        }
+    }
+
+    fn visit_jsx_element(&mut self, it: &JSXElement<'a>) {
+        if self.target.is_none() && js::jsx_name(&it.opening_element.name) == "Component" {
+            self.target = Some((it.span.start as usize, it.span.end as usize));
+            return;
+        }
+        oxc_ast_visit::walk::walk_jsx_element(self, it);
+    }
+}
+
+/// `.gitignore` with `files` appended.
+pub fn ignore_env_files(before: &str, files: &[&str]) -> String {
+    let mut text = before.to_owned();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str("\n# WorkOS secrets (added by workos-widgets verify --fix)\n");
+    for file in files {
+        text.push_str(file);
+        text.push('\n');
+    }
+    text
+}

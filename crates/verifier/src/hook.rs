@@ -1,0 +1,332 @@
+//! `workos-widgets hook install`: runs `verify --staged` before each commit,
+//! through the hook manager the repository already uses (husky, lefthook,
+//! the pre-commit framework) or else a plain `.git/hooks/pre-commit`.
+//! Idempotent: a second install changes nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde::Serialize;
+
+use crate::VerifyError;
+
+/// Marks what we installed.
+const MARKER: &str = "workos-widgets verify";
+
+/// Where the hook went.
+#[derive(Debug, Clone, Serialize)]
+pub struct Installed {
+    /// `husky`, `lefthook`, `pre-commit` or `git`.
+    pub manager: &'static str,
+    pub file: PathBuf,
+    /// False when the hook was already there.
+    pub changed: bool,
+    /// The command the hook runs.
+    pub command: String,
+}
+
+/// Installs the pre-commit hook for the project at `project_root`.
+pub fn install(project_root: &Path) -> Result<Installed, VerifyError> {
+    let repo = project_root
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .ok_or_else(|| VerifyError::Hook {
+            path: project_root.to_path_buf(),
+            message: "not inside a git repository".to_owned(),
+            hint: "run `git init` first, or pass the app's path inside a repository".to_owned(),
+        })?;
+    let relative = project_root.strip_prefix(repo).unwrap_or(Path::new(""));
+    let command = hook_command(relative);
+    if repo.join(".husky").is_dir() {
+        let file = repo.join(".husky/pre-commit");
+        let changed = append_line(&file, &command, "")?;
+        return Ok(Installed {
+            manager: "husky",
+            file,
+            changed,
+            command,
+        });
+    }
+    for name in [
+        "lefthook.yml",
+        "lefthook.yaml",
+        ".lefthook.yml",
+        ".lefthook.yaml",
+    ] {
+        let file = repo.join(name);
+        if file.is_file() {
+            let changed = edit_yaml(&file, |text| lefthook(text, &command))?;
+            return Ok(Installed {
+                manager: "lefthook",
+                file,
+                changed,
+                command,
+            });
+        }
+    }
+    let file = repo.join(".pre-commit-config.yaml");
+    if file.is_file() {
+        let changed = edit_yaml(&file, |text| pre_commit(text, &command))?;
+        return Ok(Installed {
+            manager: "pre-commit",
+            file,
+            changed,
+            command,
+        });
+    }
+    let file = git_hooks_dir(project_root)?.join("pre-commit");
+    let changed = append_line(
+        &file,
+        &format!("exec {command}"),
+        "#!/bin/sh\n# Installed by `workos-widgets hook install`.\n",
+    )?;
+    Ok(Installed {
+        manager: "git",
+        file,
+        changed,
+        command,
+    })
+}
+
+/// `workos-widgets verify --staged [PATH]`, PATH relative to the repository.
+fn hook_command(relative: &Path) -> String {
+    let path = crate::finding::display_path(relative);
+    if path.is_empty() {
+        return format!("{MARKER} --staged");
+    }
+    if path
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c))
+    {
+        format!("{MARKER} --staged {path}")
+    } else {
+        format!("{MARKER} --staged '{}'", path.replace('\'', r"'\''"))
+    }
+}
+
+fn git_hooks_dir(project_root: &Path) -> Result<PathBuf, VerifyError> {
+    let output = Command::new("git")
+        .args(["rev-parse", "--git-path", "hooks"])
+        .current_dir(project_root)
+        .output()
+        .map_err(|e| VerifyError::Git {
+            dir: project_root.to_path_buf(),
+            message: e.to_string(),
+        })?;
+    if !output.status.success() {
+        return Err(VerifyError::Git {
+            dir: project_root.to_path_buf(),
+            message: String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+        });
+    }
+    let hooks = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+    Ok(if hooks.is_absolute() {
+        hooks
+    } else {
+        project_root.join(hooks)
+    })
+}
+
+/// Appends `line` to a shell hook (created with `header` when absent) and
+/// makes it executable. False when the hook already runs verify.
+fn append_line(file: &Path, line: &str, header: &str) -> Result<bool, VerifyError> {
+    let existing = match std::fs::read_to_string(file) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(hook_error(file, &e)),
+    };
+    if existing.as_deref().is_some_and(|t| t.contains(MARKER)) {
+        return Ok(false);
+    }
+    let mut text = existing.unwrap_or_else(|| header.to_owned());
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(line);
+    text.push('\n');
+    write(file, &text)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| hook_error(file, &e))?;
+    }
+    Ok(true)
+}
+
+fn edit_yaml(
+    file: &Path,
+    edit: impl Fn(&str) -> Result<Option<String>, String>,
+) -> Result<bool, VerifyError> {
+    let text = std::fs::read_to_string(file).map_err(|e| hook_error(file, &e))?;
+    match edit(&text) {
+        Ok(Some(new)) => write(file, &new).map(|()| true),
+        Ok(None) => Ok(false),
+        Err(snippet) => Err(VerifyError::Hook {
+            path: file.to_path_buf(),
+            message: "cannot find where to add the hook in this file's layout".to_owned(),
+            hint: format!("add this yourself:\n{snippet}"),
+        }),
+    }
+}
+
+/// Adds a lefthook `pre-commit` command.
+fn lefthook(text: &str, command: &str) -> Result<Option<String>, String> {
+    if text.contains(MARKER) {
+        return Ok(None);
+    }
+    let block = format!("pre-commit:\n  commands:\n    workos-widgets:\n      run: {command}\n");
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(start) = lines.iter().position(|l| l.trim_end() == "pre-commit:") else {
+        let mut out = text.to_owned();
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(&block);
+        return Ok(Some(out));
+    };
+    let commands = lines[start + 1..]
+        .iter()
+        .take_while(|l| l.is_empty() || l.starts_with(char::is_whitespace))
+        .position(|l| l.trim_end().ends_with("commands:"))
+        .map(|i| start + 1 + i)
+        .ok_or(block)?;
+    let unit = lines[commands].len() - lines[commands].trim_start().len();
+    let child = " ".repeat(unit * 2);
+    let grandchild = " ".repeat(unit * 3);
+    let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+    out.insert(commands + 1, format!("{child}workos-widgets:"));
+    out.insert(commands + 2, format!("{grandchild}run: {command}"));
+    Ok(Some(out.join("\n") + "\n"))
+}
+
+/// Adds a `repo: local` hook to `.pre-commit-config.yaml` (its `repos:`
+/// list must be the last top-level key).
+fn pre_commit(text: &str, command: &str) -> Result<Option<String>, String> {
+    if text.contains(MARKER) {
+        return Ok(None);
+    }
+    let item = |indent: &str| {
+        format!(
+            "{indent}- repo: local\n{indent}  hooks:\n{indent}    - id: workos-widgets-verify\n{indent}      name: workos-widgets verify\n{indent}      entry: {command}\n{indent}      language: system\n{indent}      pass_filenames: false\n"
+        )
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let repos = lines
+        .iter()
+        .position(|l| l.trim_end() == "repos:")
+        .ok_or_else(|| format!("repos:\n{}", item("  ")))?;
+    let later_key = lines[repos + 1..]
+        .iter()
+        .any(|l| !l.is_empty() && !l.starts_with([' ', '-', '#']));
+    if later_key {
+        return Err(item("  "));
+    }
+    let indent: String = lines[repos + 1..]
+        .iter()
+        .find(|l| l.trim_start().starts_with('-'))
+        .map(|l| l[..l.len() - l.trim_start().len()].to_owned())
+        .unwrap_or_else(|| "  ".to_owned());
+    let mut out = text.to_owned();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(&item(&indent));
+    Ok(Some(out))
+}
+
+fn write(file: &Path, text: &str) -> Result<(), VerifyError> {
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| hook_error(dir, &e))?;
+    }
+    std::fs::write(file, text).map_err(|e| hook_error(file, &e))
+}
+
+fn hook_error(path: &Path, error: &std::io::Error) -> VerifyError {
+    VerifyError::Hook {
+        path: path.to_path_buf(),
+        message: error.to_string(),
+        hint: "check that the file is writable".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn git_repo() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let status = Command::new("git")
+            .args(["init", "-q"])
+            .current_dir(dir.path())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        dir
+    }
+
+    #[test]
+    fn installs_a_git_hook_once() {
+        let repo = git_repo();
+        let app = repo.path().join("apps/web");
+        std::fs::create_dir_all(&app).unwrap();
+        let first = install(&app).unwrap();
+        assert_eq!(first.manager, "git");
+        assert!(first.changed);
+        let text = std::fs::read_to_string(&first.file).unwrap();
+        assert!(text.starts_with("#!/bin/sh\n"), "{text}");
+        assert!(
+            text.contains("exec workos-widgets verify --staged apps/web\n"),
+            "{text}"
+        );
+        assert!(
+            !install(&app).unwrap().changed,
+            "second install changes nothing"
+        );
+    }
+
+    #[test]
+    fn appends_to_husky() {
+        let repo = git_repo();
+        std::fs::create_dir(repo.path().join(".husky")).unwrap();
+        std::fs::write(repo.path().join(".husky/pre-commit"), "npx lint-staged").unwrap();
+        let installed = install(repo.path()).unwrap();
+        assert_eq!(installed.manager, "husky");
+        assert_eq!(
+            std::fs::read_to_string(&installed.file).unwrap(),
+            "npx lint-staged\nworkos-widgets verify --staged\n"
+        );
+    }
+
+    #[test]
+    fn edits_lefthook_config() {
+        let existing = "pre-commit:\n  commands:\n    lint:\n      run: npm run lint\n";
+        let out = lefthook(existing, "workos-widgets verify --staged")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            out,
+            "pre-commit:\n  commands:\n    workos-widgets:\n      run: workos-widgets verify --staged\n    lint:\n      run: npm run lint\n"
+        );
+        assert!(lefthook(&out, "x").unwrap().is_none());
+        let fresh = lefthook("pre-push:\n  commands: {}\n", "c")
+            .unwrap()
+            .unwrap();
+        assert!(
+            fresh.ends_with("pre-commit:\n  commands:\n    workos-widgets:\n      run: c\n"),
+            "{fresh}"
+        );
+    }
+
+    #[test]
+    fn edits_pre_commit_config() {
+        let existing = "repos:\n-   repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n    hooks:\n    -   id: trailing-whitespace\n";
+        let out = pre_commit(existing, "workos-widgets verify --staged")
+            .unwrap()
+            .unwrap();
+        assert!(out.starts_with(existing));
+        assert!(out.ends_with("- repo: local\n  hooks:\n    - id: workos-widgets-verify\n      name: workos-widgets verify\n      entry: workos-widgets verify --staged\n      language: system\n      pass_filenames: false\n"), "{out}");
+        assert!(pre_commit(&out, "x").unwrap().is_none());
+        assert!(pre_commit("repos:\n- repo: a\nci:\n  skip: []\n", "c").is_err());
+    }
+}

@@ -1,0 +1,542 @@
+//! The scan: one `.gitignore`-aware walk of the project (skipping
+//! `node_modules`, build output and hidden folders), reading each source
+//! file once and parsing it with oxc only when it can hold a fact.
+//!
+//! Every fact the checks use needs one of a few words in the file's text
+//! (see [`NEEDLES`]), so a file without any of them is not parsed: that is
+//! what makes `verify` fast on big apps. Entry files (the app root) are
+//! always parsed. A second, small pass parses the local modules that token
+//! modules, route handlers and root files import, and the client files that
+//! may import a module holding the secret key.
+
+mod installed;
+pub mod resolve;
+pub mod staged;
+pub mod visitor;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use aho_corasick::AhoCorasick;
+use oxc_allocator::Allocator;
+use oxc_parser::Parser;
+use workos_widgets_core::project::{Framework, Project};
+use workos_widgets_core::{env_files, js, manifest::Manifest};
+
+use crate::facts::{CssImport, Facts, SourceFile, Span};
+use crate::scan::resolve::SOURCE_EXTENSIONS;
+
+/// Words (ASCII case-insensitive) without which a file holds no fact.
+pub const NEEDLES: [&str; 6] = [
+    "workos",
+    "widget",
+    "sk_test_",
+    "sk_live_",
+    "queryclientprovider",
+    "@radix-ui/themes",
+];
+
+/// The stylesheets the widgets need, in import order.
+pub const STYLESHEETS: [&str; 2] = [
+    "@radix-ui/themes/styles.css",
+    "@workos-inc/widgets/styles.css",
+];
+
+/// Folders never walked.
+const SKIPPED_DIRS: [&str; 9] = [
+    "node_modules",
+    "dist",
+    "build",
+    "out",
+    "coverage",
+    ".next",
+    ".output",
+    ".vercel",
+    ".turbo",
+];
+
+const STYLE_EXTENSIONS: [&str; 4] = ["css", "scss", "sass", "less"];
+
+/// The files that render the app root, for every framework.
+pub fn root_paths(project: &Project) -> Vec<PathBuf> {
+    let entries = &project.entries;
+    let mut stems: Vec<PathBuf> = Vec::new();
+    if let Some(next) = &project.next {
+        stems.extend(next.app_dir.iter().map(|d| d.join("layout")));
+        stems.extend(next.pages_dir.iter().map(|d| d.join("_app")));
+    }
+    match project.framework {
+        Framework::Remix | Framework::ReactRouter => stems.push("app/root".into()),
+        Framework::TanstackStart => {
+            stems.extend(["src/routes/__root", "app/routes/__root"].map(PathBuf::from));
+        }
+        _ => {}
+    }
+    let mut paths: Vec<PathBuf> = [&entries.main, &entries.app, &entries.next_root]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    for stem in stems {
+        let found = ["tsx", "jsx", "ts", "js"]
+            .iter()
+            .map(|ext| stem.with_extension(ext))
+            .find(|p| project.root.join(p).is_file());
+        paths.extend(found);
+    }
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
+/// Which files to read.
+#[derive(Debug, Clone)]
+pub enum Selection {
+    /// Every source file of the project.
+    All,
+    /// These files (relative to the root) plus the files that define the
+    /// app root and the generated token module.
+    Only(Vec<PathBuf>),
+}
+
+/// Scans `project`.
+pub fn scan(project: Project, selection: &Selection) -> Facts {
+    let root = project.root.clone();
+    let always = root_paths(&project);
+    let needles = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(NEEDLES)
+        .ok();
+    let reader = Reader {
+        root: &root,
+        project: &project,
+        always: &always,
+        needles: needles.as_ref(),
+    };
+    let (mut read, complete) = match selection {
+        Selection::All => (reader.walk(), true),
+        Selection::Only(paths) => {
+            let mut wanted: Vec<PathBuf> = paths.clone();
+            wanted.extend(always.iter().cloned());
+            if let Ok(Some(manifest)) = Manifest::read(&root) {
+                wanted.extend(manifest.generated_paths());
+            }
+            wanted.sort();
+            wanted.dedup();
+            (reader.read_list(&wanted), false)
+        }
+    };
+    reader.second_pass(&mut read);
+    read.parsed.sort_by(|a, b| a.path.cmp(&b.path));
+    resolve_barrels(&root, &mut read.parsed);
+    read.css
+        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    let env_vars = env_files::read_vars(&root);
+    let unignored_env_files = env_files::unignored_env_files(&root)
+        .into_iter()
+        .filter(|f| root.join(f).is_file())
+        .collect();
+    Facts {
+        installed: installed::read(&root),
+        project,
+        files: read.parsed,
+        css_imports: read.css,
+        env_vars,
+        unignored_env_files,
+        complete,
+        files_seen: read.seen,
+        root_paths: always,
+    }
+}
+
+/// What the first pass read.
+#[derive(Default)]
+struct Read {
+    parsed: Vec<SourceFile>,
+    /// Client files read but not parsed (no needle), with the local module
+    /// paths their text mentions, for the second pass.
+    skipped: Vec<(PathBuf, Vec<String>)>,
+    css: Vec<CssImport>,
+    seen: usize,
+}
+
+struct Reader<'r> {
+    root: &'r Path,
+    project: &'r Project,
+    always: &'r [PathBuf],
+    needles: Option<&'r AhoCorasick>,
+}
+
+impl Reader<'_> {
+    /// Walks the whole project on two threads.
+    fn walk(&self) -> Read {
+        let shared = Mutex::new(Read::default());
+        let walker = ignore::WalkBuilder::new(self.root)
+            .hidden(true)
+            .require_git(false)
+            .threads(2)
+            .filter_entry(|entry| {
+                !(entry.file_type().is_some_and(|t| t.is_dir())
+                    && entry
+                        .file_name()
+                        .to_str()
+                        .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+            })
+            .build_parallel();
+        walker.run(|| {
+            let mut local = Local {
+                shared: &shared,
+                read: Read::default(),
+                allocator: Allocator::default(),
+                buffer: Buffer::default(),
+            };
+            Box::new(move |entry| {
+                if let Ok(entry) = entry
+                    && entry.file_type().is_some_and(|t| t.is_file())
+                    && let Ok(relative) = entry.path().strip_prefix(self.root)
+                {
+                    let Local {
+                        read,
+                        allocator,
+                        buffer,
+                        ..
+                    } = &mut local;
+                    self.read_one(relative, allocator, buffer, read);
+                }
+                ignore::WalkState::Continue
+            })
+        });
+        shared.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn read_list(&self, paths: &[PathBuf]) -> Read {
+        let mut read = Read::default();
+        let mut allocator = Allocator::default();
+        let mut buffer = Buffer::default();
+        for path in paths {
+            if self.root.join(path).is_file() {
+                self.read_one(path, &mut allocator, &mut buffer, &mut read);
+            }
+        }
+        read
+    }
+
+    fn read_one(
+        &self,
+        relative: &Path,
+        allocator: &mut Allocator,
+        buffer: &mut Buffer,
+        read: &mut Read,
+    ) {
+        let Some(ext) = relative.extension().and_then(|e| e.to_str()) else {
+            return;
+        };
+        let style = STYLE_EXTENSIONS.contains(&ext);
+        if !style
+            && (!SOURCE_EXTENSIONS.contains(&ext) || relative.to_string_lossy().ends_with(".d.ts"))
+        {
+            return;
+        }
+        let Ok(text) = buffer.read(&self.root.join(relative)) else {
+            return;
+        };
+        if style {
+            read.css.extend(css_imports(relative, text));
+            return;
+        }
+        read.seen += 1;
+        let wanted = self.always.iter().any(|p| p == relative)
+            || self.needles.is_none_or(|n| n.is_match(text));
+        if wanted {
+            read.parsed
+                .push(self.parse(relative.to_path_buf(), text.to_owned(), allocator));
+        } else if is_client(self.project, relative, text.contains("use client")) {
+            read.skipped
+                .push((relative.to_path_buf(), local_specifiers(text)));
+        }
+    }
+
+    fn parse(&self, path: PathBuf, text: String, allocator: &mut Allocator) -> SourceFile {
+        allocator.reset();
+        let mut file = SourceFile::new(path, String::new());
+        let source_type = js::source_type_for(&file.path);
+        {
+            let ret = Parser::new(allocator, &text, source_type).parse();
+            match ret.diagnostics.errors().next() {
+                Some(error) => {
+                    let offset = error.labels.first().map_or(0, |l| l.offset() as usize);
+                    file.syntax_error =
+                        Some((Span::new(offset, offset), error.message.to_string()));
+                }
+                None if ret.panicked => {
+                    file.syntax_error = Some((
+                        Span::new(0, 0),
+                        "the parser could not read this file".into(),
+                    ));
+                }
+                None => visitor::extract(&mut file, &ret.program),
+            }
+        }
+        file.set_text(text);
+        file.client = is_client(self.project, &file.path, file.use_client);
+        file.next_route = is_next_route(self.project, &file.path);
+        file
+    }
+
+    /// Parses the local modules that matter through an import: those of
+    /// token modules, route handlers and root files, and client files that
+    /// import a module holding the secret.
+    fn second_pass(&self, read: &mut Read) {
+        let mut allocator = Allocator::default();
+        let importers: Vec<&SourceFile> = read
+            .parsed
+            .iter()
+            .filter(|f| !f.token_calls.is_empty() || f.next_route || self.always.contains(&f.path))
+            .collect();
+        let mut wanted: HashSet<PathBuf> = importers
+            .iter()
+            .flat_map(|f| {
+                f.imports.iter().filter_map(|i| {
+                    visitor::is_local_module(&i.source)
+                        .then(|| resolve::resolve(self.root, &f.path, &i.source))
+                        .flatten()
+                })
+            })
+            .collect();
+        // Client files that mention a local module named like a file that
+        // holds the secret: resolve those mentions to be sure.
+        let secret: Vec<&SourceFile> = read.parsed.iter().filter(|f| holds_secret(f)).collect();
+        let stems: HashSet<String> = secret.iter().filter_map(|f| module_stem(&f.path)).collect();
+        for (path, specifiers) in &read.skipped {
+            let imports_secret = specifiers.iter().any(|specifier| {
+                module_stem(Path::new(specifier)).is_some_and(|stem| stems.contains(&stem))
+                    && resolve::resolve(self.root, path, specifier)
+                        .is_some_and(|target| secret.iter().any(|f| f.path == target))
+            });
+            if imports_secret {
+                wanted.insert(path.clone());
+            }
+        }
+        let parsed: HashSet<PathBuf> = read.parsed.iter().map(|f| f.path.clone()).collect();
+        let mut wanted: Vec<PathBuf> = wanted.difference(&parsed).cloned().collect();
+        wanted.sort();
+        for path in wanted {
+            if let Ok(text) = std::fs::read_to_string(self.root.join(&path)) {
+                read.parsed.push(self.parse(path, text, &mut allocator));
+            }
+        }
+    }
+}
+
+/// One walker thread's results, handed over when the thread is done.
+struct Local<'s> {
+    shared: &'s Mutex<Read>,
+    read: Read,
+    allocator: Allocator,
+    buffer: Buffer,
+}
+
+/// A read buffer reused across files: one `open`, `read`s and `close` per
+/// file, no `stat` and no allocation for files that are not kept.
+#[derive(Default)]
+struct Buffer {
+    data: Vec<u8>,
+}
+
+impl Buffer {
+    /// Reads `path`; `Err` when it cannot be read or is not UTF-8.
+    fn read(&mut self, path: &Path) -> std::io::Result<&str> {
+        use std::io::Read as _;
+        let mut file = std::fs::File::open(path)?;
+        let mut filled = 0;
+        loop {
+            if filled == self.data.len() {
+                self.data.resize((self.data.len() * 2).max(64 * 1024), 0);
+            }
+            match file.read(&mut self.data[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        std::str::from_utf8(&self.data[..filled])
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    }
+}
+
+/// Quoted strings that look like local module paths (`'./x'`, `"../x"`,
+/// `'@/x'`, `'~/x'`): a cheap over-approximation of a file's local imports.
+fn local_specifiers(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for at in memchr::memchr2_iter(b'\'', b'"', bytes) {
+        let rest = &text[at + 1..];
+        if !["./", "../", "@/", "~/"]
+            .iter()
+            .any(|p| rest.starts_with(p))
+        {
+            continue;
+        }
+        let quote = bytes[at] as char;
+        if let Some(end) = rest.find([quote, '\n']) {
+            found.push(rest[..end].to_owned());
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+impl Drop for Local<'_> {
+    fn drop(&mut self) {
+        let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
+        shared.parsed.append(&mut self.read.parsed);
+        shared.skipped.append(&mut self.read.skipped);
+        shared.css.append(&mut self.read.css);
+        shared.seen += self.read.seen;
+    }
+}
+
+/// Local components that a barrel module re-exports from
+/// `@workos-inc/widgets` are widgets (or the root) too.
+fn resolve_barrels(root: &Path, files: &mut [SourceFile]) {
+    let mut changes = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        for (element, jsx) in file.jsx.iter().enumerate() {
+            let Some(source) = jsx.import_source.as_deref() else {
+                continue;
+            };
+            let head = jsx.name.split('.').next().unwrap_or_default();
+            let Some((_, imported)) = file.import_of(head) else {
+                continue;
+            };
+            let name = match (imported, jsx.name.split_once('.')) {
+                ("*", Some((_, member))) => member,
+                (name, _) => name,
+            };
+            let Some(target) = resolve::resolve(root, &file.path, source) else {
+                continue;
+            };
+            let Ok(barrel) = files.binary_search_by(|f| f.path.cmp(&target)) else {
+                continue;
+            };
+            let original = files[barrel].widget_reexports.iter().find_map(|b| {
+                if b.local == name {
+                    Some(b.imported.as_str())
+                } else if b.local == "*" {
+                    Some(name)
+                } else {
+                    None
+                }
+            });
+            if let Some(original) = original {
+                changes.push((index, element, visitor::widgets_export(original)));
+            }
+        }
+    }
+    for (index, element, kind) in changes {
+        files[index].jsx[element].kind = kind;
+    }
+}
+
+/// Whether a file reads the secret key or creates the WorkOS client.
+pub fn holds_secret(file: &SourceFile) -> bool {
+    file.env_reads.iter().any(|r| r.name == "WORKOS_API_KEY")
+        || !file.new_workos.is_empty()
+        || file.imports_package("@workos-inc/node")
+}
+
+/// The name an import of `path` is likely to contain: the file stem, or
+/// the folder name for an `index` file.
+fn module_stem(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    if stem == "index" {
+        return path.parent()?.file_name()?.to_str().map(str::to_owned);
+    }
+    Some(stem.to_owned())
+}
+
+/// Whether a file's code runs in the browser: a `"use client"` file, or
+/// any module under `src/` of a Vite or Create React App app (everything
+/// there is bundled for the browser).
+pub fn is_client(project: &Project, path: &Path, use_client: bool) -> bool {
+    if use_client {
+        return true;
+    }
+    let server_named = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.contains(".server.") || n.starts_with("vite.config"));
+    matches!(
+        project.framework,
+        Framework::Vite | Framework::CreateReactApp
+    ) && path.starts_with("src")
+        && !server_named
+}
+
+/// A Next.js route handler: `app/**/route.*` or `pages/api/**`.
+pub fn is_next_route(project: &Project, path: &Path) -> bool {
+    let Some(next) = &project.next else {
+        return false;
+    };
+    let in_app = next
+        .app_dir
+        .as_ref()
+        .is_some_and(|dir| path.starts_with(dir))
+        && path.file_stem().is_some_and(|s| s == "route");
+    let in_api = next
+        .pages_dir
+        .as_ref()
+        .is_some_and(|dir| path.starts_with(dir.join("api")));
+    in_app || in_api
+}
+
+/// `@import` lines of the widget stylesheets in a CSS file.
+fn css_imports(path: &Path, text: &str) -> Vec<CssImport> {
+    if !text.contains("styles.css") {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("@import") {
+            for sheet in STYLESHEETS {
+                if trimmed.contains(sheet) {
+                    found.push(CssImport {
+                        file: path.to_path_buf(),
+                        sheet: sheet.to_owned(),
+                        line: index + 1,
+                    });
+                }
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_local_specifiers_in_text() {
+        let text = "import a from './a'\nimport { b } from \"../lib/b.js\"\nconst c = require('@/c')\nimport 'react'\nconst s = '~/d'\n";
+        assert_eq!(local_specifiers(text), ["../lib/b.js", "./a", "@/c", "~/d"]);
+    }
+
+    #[test]
+    fn reuses_one_buffer_across_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = "x".repeat(100_000);
+        std::fs::write(dir.path().join("big.ts"), &big).unwrap();
+        std::fs::write(dir.path().join("small.ts"), "ab").unwrap();
+        let mut buffer = Buffer::default();
+        assert_eq!(
+            buffer.read(&dir.path().join("big.ts")).unwrap().len(),
+            100_000
+        );
+        assert_eq!(buffer.read(&dir.path().join("small.ts")).unwrap(), "ab");
+    }
+}

@@ -1,0 +1,797 @@
+//! One walk over a parsed file that records every fact the checks need:
+//! imports, JSX elements (resolved through the imports), scope-like and
+//! secret-like strings, `new WorkOS(...)`, token calls, env reads and reads
+//! of user/organization ids from the request.
+
+use std::collections::{HashMap, HashSet};
+
+use oxc_ast::ast::{
+    ArrayExpression, ArrayExpressionElement, BindingPattern, CallExpression,
+    ComputedMemberExpression, Expression, Function, ImportDeclarationSpecifier, JSXAttributeItem,
+    JSXAttributeName, JSXAttributeValue, JSXChild, JSXElement, JSXExpression,
+    JSXExpressionContainer, ModuleExportName, NewExpression, ObjectPropertyKind, Program,
+    PropertyKey, Statement, StaticMemberExpression, StringLiteral, TemplateLiteral,
+    VariableDeclarator,
+};
+use oxc_ast_visit::Visit;
+use oxc_span::GetSpan;
+use workos_widgets_core::catalog::{self, WIDGETS_PACKAGE};
+use workos_widgets_core::js::{jsx_name, unwrap_expression};
+
+use crate::facts::{
+    AttributeFact, Binding, EnvAccess, EnvRead, ImportFact, JsxFact, JsxKind, NewWorkOs,
+    RequestRead, ScopesArg, SourceFile, Span, StringFact, TokenCall, TokenMethod, ValueKind,
+    is_package,
+};
+
+/// Property names that identify who a widget token is for.
+pub const IDENTITY_NAMES: [&str; 6] = [
+    "user_id",
+    "userId",
+    "organization_id",
+    "organizationId",
+    "org_id",
+    "orgId",
+];
+
+/// Words in an expression's text that mark it as coming from the request.
+const REQUEST_WORDS: [&str; 8] = [
+    "req",
+    "body",
+    "query",
+    "params",
+    "searchParams",
+    "formData",
+    "headers",
+    "json()",
+];
+
+/// Records the facts of `program` (the contents of `file`) into `file`.
+pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
+    file.use_client = program
+        .directives
+        .iter()
+        .any(|d| d.directive.as_str() == "use client");
+    file.imports = imports(program);
+    file.widget_reexports = widget_reexports(program);
+    let mut collector = Collector {
+        text: program.source_text,
+        imports: &file.imports,
+        const_arrays: const_arrays(program),
+        function_depth: 0,
+        open: Vec::new(),
+        destructured_calls: HashSet::new(),
+        jsx: Vec::new(),
+        strings: Vec::new(),
+        new_workos: Vec::new(),
+        token_calls: Vec::new(),
+        env_reads: Vec::new(),
+        request_reads: Vec::new(),
+    };
+    collector.visit_program(program);
+    let Collector {
+        jsx,
+        strings,
+        new_workos,
+        token_calls,
+        env_reads,
+        request_reads,
+        ..
+    } = collector;
+    file.jsx = jsx;
+    file.strings = strings;
+    file.new_workos = new_workos;
+    file.token_calls = token_calls;
+    file.env_reads = env_reads;
+    file.request_reads = request_reads;
+}
+
+fn imports(program: &Program<'_>) -> Vec<ImportFact> {
+    program
+        .body
+        .iter()
+        .filter_map(|statement| match statement {
+            Statement::ImportDeclaration(decl) => Some(decl),
+            _ => None,
+        })
+        .map(|decl| ImportFact {
+            source: decl.source.value.to_string(),
+            span: decl.span.into(),
+            bindings: decl
+                .specifiers
+                .iter()
+                .flatten()
+                .map(|specifier| match specifier {
+                    ImportDeclarationSpecifier::ImportSpecifier(s) => Binding {
+                        imported: match &s.imported {
+                            ModuleExportName::IdentifierName(id) => id.name.to_string(),
+                            ModuleExportName::IdentifierReference(id) => id.name.to_string(),
+                            ModuleExportName::StringLiteral(s) => s.value.to_string(),
+                        },
+                        local: s.local.name.to_string(),
+                    },
+                    ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => Binding {
+                        imported: "default".to_owned(),
+                        local: s.local.name.to_string(),
+                    },
+                    ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => Binding {
+                        imported: "*".to_owned(),
+                        local: s.local.name.to_string(),
+                    },
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A top-level `const NAME = [...]` whose elements are all string literals.
+struct ConstArray {
+    span: Span,
+    strings: Vec<StringFact>,
+}
+
+fn const_arrays(program: &Program<'_>) -> HashMap<String, ConstArray> {
+    let mut found = HashMap::new();
+    for statement in &program.body {
+        let declaration = match statement {
+            Statement::VariableDeclaration(d) => &**d,
+            Statement::ExportDeclaration(e) => match &e.declaration {
+                oxc_ast::ast::Declaration::VariableDeclaration(d) => &**d,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        for declarator in &declaration.declarations {
+            let (Some(name), Some(init)) = (declarator.id.get_identifier_name(), &declarator.init)
+            else {
+                continue;
+            };
+            if let Expression::ArrayExpression(array) = unwrap_expression(init)
+                && let Some(strings) = literal_strings(array)
+            {
+                found.insert(
+                    name.to_string(),
+                    ConstArray {
+                        span: array.span.into(),
+                        strings,
+                    },
+                );
+            }
+        }
+    }
+    found
+}
+
+fn literal_strings(array: &ArrayExpression<'_>) -> Option<Vec<StringFact>> {
+    array
+        .elements
+        .iter()
+        .map(|element| match element {
+            ArrayExpressionElement::StringLiteral(s) => Some(string_fact(s)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn string_fact(s: &StringLiteral<'_>) -> StringFact {
+    StringFact {
+        value: s.value.to_string(),
+        span: s.span.into(),
+    }
+}
+
+struct Collector<'f> {
+    text: &'f str,
+    imports: &'f [ImportFact],
+    const_arrays: HashMap<String, ConstArray>,
+    function_depth: usize,
+    /// Indexes of the JSX elements enclosing the current node.
+    open: Vec<usize>,
+    /// Start offsets of calls whose result is destructured as `{ token }`.
+    destructured_calls: HashSet<u32>,
+    jsx: Vec<JsxFact>,
+    strings: Vec<StringFact>,
+    new_workos: Vec<NewWorkOs>,
+    token_calls: Vec<TokenCall>,
+    env_reads: Vec<EnvRead>,
+    request_reads: Vec<RequestRead>,
+}
+
+impl Collector<'_> {
+    fn source(&self, span: oxc_span::Span) -> &str {
+        span.source_text(self.text)
+    }
+
+    fn binding(&self, local: &str) -> Option<(&ImportFact, &str)> {
+        self.imports.iter().find_map(|import| {
+            import
+                .bindings
+                .iter()
+                .find(|b| b.local == local)
+                .map(|b| (import, b.imported.as_str()))
+        })
+    }
+
+    /// What the JSX name `name` refers to, through the imports.
+    fn resolve(&self, name: &str) -> (JsxKind, Option<String>) {
+        let (head, member) = match name.split_once('.') {
+            Some((head, rest)) => (head, Some(rest)),
+            None => (name, None),
+        };
+        let Some((import, imported)) = self.binding(head) else {
+            return (JsxKind::Other, None);
+        };
+        let imported = match (imported, member) {
+            ("*", Some(member)) => member,
+            (_, Some(_)) => return (JsxKind::Other, None),
+            (imported, None) => imported,
+        };
+        let source = import.source.as_str();
+        let kind = if is_package(source, WIDGETS_PACKAGE) {
+            widgets_export(imported)
+        } else if source == "@tanstack/react-query" && imported == "QueryClientProvider" {
+            JsxKind::QueryClientProvider
+        } else if source == "@radix-ui/themes" && imported == "Theme" {
+            JsxKind::Theme
+        } else if is_local_module(source) {
+            return (JsxKind::Local, Some(source.to_owned()));
+        } else {
+            JsxKind::Other
+        };
+        (kind, None)
+    }
+
+    fn is_workos_class(&self, callee: &Expression<'_>) -> bool {
+        match unwrap_expression(callee) {
+            Expression::Identifier(id) => self
+                .binding(&id.name)
+                .is_some_and(|(i, name)| i.source == "@workos-inc/node" && name == "WorkOS"),
+            Expression::StaticMemberExpression(member) => {
+                member.property.name == "WorkOS"
+                    && matches!(&member.object, Expression::Identifier(id)
+                        if self.binding(&id.name).is_some_and(|(i, name)| i.source == "@workos-inc/node" && name == "*"))
+            }
+            _ => false,
+        }
+    }
+
+    fn mark_wrapping(&mut self) {
+        for &index in &self.open {
+            self.jsx[index].wraps_children = true;
+        }
+    }
+
+    fn attribute_value(&self, value: Option<&JSXAttributeValue<'_>>) -> (ValueKind, String) {
+        match value {
+            None => (ValueKind::Bool, String::new()),
+            Some(JSXAttributeValue::StringLiteral(s)) => {
+                (ValueKind::String, self.source(s.span).to_owned())
+            }
+            Some(JSXAttributeValue::ExpressionContainer(container)) => {
+                let text = self.source(container.expression.span()).to_owned();
+                let kind = container
+                    .expression
+                    .as_expression()
+                    .map_or(ValueKind::Unknown, classify_value);
+                (kind, text)
+            }
+            Some(other) => (ValueKind::Unknown, self.source(other.span()).to_owned()),
+        }
+    }
+
+    fn scopes_of(&self, call: &CallExpression<'_>) -> ScopesArg {
+        let Some(Expression::ObjectExpression(options)) = call
+            .arguments
+            .first()
+            .and_then(|a| a.as_expression())
+            .map(unwrap_expression)
+        else {
+            return ScopesArg::Unknown;
+        };
+        let mut value = None;
+        for property in &options.properties {
+            match property {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if p.key.static_name().as_deref() == Some("scopes") =>
+                {
+                    value = Some(&p.value);
+                }
+                ObjectPropertyKind::ObjectProperty(_) => {}
+                ObjectPropertyKind::SpreadProperty(_) => return ScopesArg::Unknown,
+            }
+        }
+        let Some(value) = value else {
+            return ScopesArg::Absent;
+        };
+        match unwrap_expression(value) {
+            Expression::Identifier(id) => self.known_const(&id.name),
+            Expression::ArrayExpression(array) => {
+                let mut scopes = Vec::new();
+                let mut holder = Span::from(array.span);
+                for element in &array.elements {
+                    match element {
+                        ArrayExpressionElement::StringLiteral(s) => scopes.push(string_fact(s)),
+                        ArrayExpressionElement::SpreadElement(spread) => {
+                            let Expression::Identifier(id) = unwrap_expression(&spread.argument)
+                            else {
+                                return ScopesArg::Unknown;
+                            };
+                            let ScopesArg::Known {
+                                scopes: more,
+                                array,
+                            } = self.known_const(&id.name)
+                            else {
+                                return ScopesArg::Unknown;
+                            };
+                            scopes.extend(more);
+                            holder = array;
+                        }
+                        _ => return ScopesArg::Unknown,
+                    }
+                }
+                ScopesArg::Known {
+                    scopes,
+                    array: holder,
+                }
+            }
+            _ => ScopesArg::Unknown,
+        }
+    }
+
+    fn known_const(&self, name: &str) -> ScopesArg {
+        match self.const_arrays.get(name) {
+            Some(found) => ScopesArg::Known {
+                scopes: found.strings.clone(),
+                array: found.span,
+            },
+            None => ScopesArg::Unknown,
+        }
+    }
+
+    fn record_env(&mut self, object: &Expression<'_>, name: &str, span: oxc_span::Span) {
+        if !name.contains("WORKOS") {
+            return;
+        }
+        let access = match unwrap_expression(object) {
+            Expression::StaticMemberExpression(m) if m.property.name == "env" => match &m.object {
+                Expression::Identifier(id) if id.name == "process" => EnvAccess::ProcessEnv,
+                Expression::ImportMeta(_) => EnvAccess::ImportMetaEnv,
+                _ => EnvAccess::Other,
+            },
+            Expression::Identifier(id) if id.name.ends_with("env") || id.name.ends_with("Env") => {
+                EnvAccess::Other
+            }
+            _ => return,
+        };
+        self.env_reads.push(EnvRead {
+            name: name.to_owned(),
+            span: span.into(),
+            access,
+        });
+    }
+
+    fn reads_request(&self, object: oxc_span::Span) -> bool {
+        let text = self.source(object);
+        REQUEST_WORDS.iter().any(|w| text.contains(w))
+    }
+}
+
+impl<'a> Visit<'a> for Collector<'_> {
+    fn visit_function(&mut self, it: &Function<'a>, flags: oxc_syntax::scope::ScopeFlags) {
+        self.function_depth += 1;
+        oxc_ast_visit::walk::walk_function(self, it, flags);
+        self.function_depth -= 1;
+    }
+
+    fn visit_arrow_function_expression(&mut self, it: &oxc_ast::ast::ArrowFunctionExpression<'a>) {
+        self.function_depth += 1;
+        oxc_ast_visit::walk::walk_arrow_function_expression(self, it);
+        self.function_depth -= 1;
+    }
+
+    fn visit_jsx_element(&mut self, it: &JSXElement<'a>) {
+        let opening = &it.opening_element;
+        let name = jsx_name(&opening.name);
+        let (kind, import_source) = self.resolve(&name);
+        let mut attributes = Vec::new();
+        let mut has_spread = false;
+        for item in &opening.attributes {
+            match item {
+                JSXAttributeItem::Attribute(attr) => {
+                    let (attr_name, name_span) = match &attr.name {
+                        JSXAttributeName::Identifier(id) => (id.name.to_string(), id.span),
+                        JSXAttributeName::NamespacedName(ns) => {
+                            (format!("{}:{}", ns.namespace.name, ns.name.name), ns.span)
+                        }
+                    };
+                    let (value, value_text) = self.attribute_value(attr.value.as_ref());
+                    attributes.push(AttributeFact {
+                        name: attr_name,
+                        name_span: name_span.into(),
+                        value,
+                        value_text,
+                    });
+                }
+                JSXAttributeItem::SpreadAttribute(_) => has_spread = true,
+            }
+        }
+        let has_children = it
+            .children
+            .iter()
+            .any(|child| !matches!(child, JSXChild::Text(t) if t.value.trim().is_empty()));
+        if name == "Component" {
+            self.mark_wrapping();
+        }
+        self.jsx.push(JsxFact {
+            name,
+            kind,
+            span: opening.name.span().into(),
+            attributes,
+            has_spread,
+            has_children,
+            wraps_children: false,
+            ancestors: self.open.clone(),
+            import_source,
+        });
+        self.open.push(self.jsx.len() - 1);
+        oxc_ast_visit::walk::walk_jsx_element(self, it);
+        self.open.pop();
+    }
+
+    fn visit_jsx_expression_container(&mut self, it: &JSXExpressionContainer<'a>) {
+        let is_children = match &it.expression {
+            JSXExpression::Identifier(id) => id.name == "children",
+            JSXExpression::StaticMemberExpression(m) => m.property.name == "children",
+            _ => false,
+        };
+        if is_children {
+            self.mark_wrapping();
+        }
+        oxc_ast_visit::walk::walk_jsx_expression_container(self, it);
+    }
+
+    fn visit_string_literal(&mut self, it: &StringLiteral<'a>) {
+        if looks_interesting(&it.value) {
+            self.strings.push(string_fact(it));
+        }
+    }
+
+    fn visit_template_literal(&mut self, it: &TemplateLiteral<'a>) {
+        if it.quasis.iter().any(|q| looks_like_secret(&q.value.raw)) {
+            self.strings.push(StringFact {
+                value: it
+                    .quasis
+                    .iter()
+                    .map(|q| q.value.raw.as_str())
+                    .collect::<Vec<_>>()
+                    .join("${}"),
+                span: it.span.into(),
+            });
+        }
+        oxc_ast_visit::walk::walk_template_literal(self, it);
+    }
+
+    fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
+        if self.is_workos_class(&it.callee) {
+            self.new_workos.push(NewWorkOs {
+                span: it.span.into(),
+                module_scope: self.function_depth == 0,
+            });
+        }
+        oxc_ast_visit::walk::walk_new_expression(self, it);
+    }
+
+    fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        if let (BindingPattern::ObjectPattern(pattern), Some(init)) = (&it.id, &it.init) {
+            let keys: Vec<(String, oxc_span::Span)> = pattern
+                .properties
+                .iter()
+                .filter_map(|p| match &p.key {
+                    PropertyKey::StaticIdentifier(id) => Some((id.name.to_string(), id.span)),
+                    _ => None,
+                })
+                .collect();
+            let init = unwrap_await(init);
+            if keys.iter().any(|(k, _)| k == "token")
+                && let Expression::CallExpression(call) = init
+            {
+                self.destructured_calls.insert(call.span.start);
+            }
+            let init_span = init.span();
+            let init_text = self.source(init_span);
+            let env_object = init_text == "process.env" || init_text == "import.meta.env";
+            for (key, span) in &keys {
+                if env_object {
+                    self.record_env(init, key, *span);
+                } else if IDENTITY_NAMES.contains(&key.as_str()) && self.reads_request(init_span) {
+                    self.request_reads.push(RequestRead {
+                        name: key.clone(),
+                        span: (*span).into(),
+                    });
+                }
+            }
+        }
+        oxc_ast_visit::walk::walk_variable_declarator(self, it);
+    }
+
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        if let Expression::StaticMemberExpression(member) = unwrap_expression(&it.callee) {
+            let method = match member.property.name.as_str() {
+                "getToken" => Some(TokenMethod::GetToken),
+                "createToken" => Some(TokenMethod::CreateToken),
+                _ => None,
+            };
+            let on_widgets = match unwrap_expression(&member.object) {
+                Expression::StaticMemberExpression(m) => m.property.name == "widgets",
+                Expression::Identifier(id) => id.name == "widgets",
+                _ => false,
+            };
+            if let (Some(method), true) = (method, on_widgets) {
+                self.token_calls.push(TokenCall {
+                    method,
+                    span: member.property.span.into(),
+                    destructures_token: self.destructured_calls.contains(&it.span.start),
+                    scopes: self.scopes_of(it),
+                });
+            }
+            if member.property.name == "get"
+                && self.reads_request(member.object.span())
+                && let Some(Expression::StringLiteral(key)) =
+                    it.arguments.first().and_then(|a| a.as_expression())
+                && IDENTITY_NAMES.contains(&key.value.as_str())
+            {
+                self.request_reads.push(RequestRead {
+                    name: key.value.to_string(),
+                    span: key.span.into(),
+                });
+            }
+        }
+        oxc_ast_visit::walk::walk_call_expression(self, it);
+    }
+
+    fn visit_static_member_expression(&mut self, it: &StaticMemberExpression<'a>) {
+        let name = it.property.name.as_str();
+        self.record_env(&it.object, name, it.property.span);
+        if IDENTITY_NAMES.contains(&name) && self.reads_request(it.object.span()) {
+            self.request_reads.push(RequestRead {
+                name: name.to_owned(),
+                span: it.property.span.into(),
+            });
+        }
+        oxc_ast_visit::walk::walk_static_member_expression(self, it);
+    }
+
+    fn visit_computed_member_expression(&mut self, it: &ComputedMemberExpression<'a>) {
+        if let Expression::StringLiteral(key) = &it.expression {
+            self.record_env(&it.object, &key.value, key.span);
+            if IDENTITY_NAMES.contains(&key.value.as_str()) && self.reads_request(it.object.span())
+            {
+                self.request_reads.push(RequestRead {
+                    name: key.value.to_string(),
+                    span: key.span.into(),
+                });
+            }
+        }
+        oxc_ast_visit::walk::walk_computed_member_expression(self, it);
+    }
+}
+
+fn unwrap_await<'b, 'a>(expr: &'b Expression<'a>) -> &'b Expression<'a> {
+    match unwrap_expression(expr) {
+        Expression::AwaitExpression(a) => unwrap_expression(&a.argument),
+        other => other,
+    }
+}
+
+/// What an export of `@workos-inc/widgets` named `name` renders.
+pub fn widgets_export(name: &str) -> JsxKind {
+    if name == "WorkOsWidgets" {
+        JsxKind::Root
+    } else if let Some(widget) = catalog::find_by_component(name) {
+        JsxKind::Widget(widget)
+    } else if let Some(widget) = name
+        .strip_suffix("Loading")
+        .and_then(catalog::find_by_component)
+    {
+        JsxKind::Loading(widget)
+    } else {
+        JsxKind::Other
+    }
+}
+
+/// `export { A as B } from '@workos-inc/widgets'` (as `A` imported, `B`
+/// local) and `export * from '@workos-inc/widgets'` (as `*`).
+fn widget_reexports(program: &Program<'_>) -> Vec<Binding> {
+    let mut found = Vec::new();
+    for statement in &program.body {
+        match statement {
+            Statement::ExportFromDeclaration(e) if is_package(&e.source.value, WIDGETS_PACKAGE) => {
+                for specifier in &e.specifiers {
+                    found.push(Binding {
+                        imported: specifier.local.name().to_string(),
+                        local: specifier.exported.name().to_string(),
+                    });
+                }
+            }
+            Statement::ExportAllDeclaration(e)
+                if e.exported.is_none() && is_package(&e.source.value, WIDGETS_PACKAGE) =>
+            {
+                found.push(Binding {
+                    imported: "*".to_owned(),
+                    local: "*".to_owned(),
+                });
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Relative imports and the common root aliases (`@/`, `~/`).
+pub fn is_local_module(source: &str) -> bool {
+    source.starts_with('.') || source.starts_with("@/") || source.starts_with("~/")
+}
+
+/// Scope-like (`widgets:...`) or secret-like (`sk_test_...`) strings.
+fn looks_interesting(value: &str) -> bool {
+    looks_like_scope(value) || looks_like_secret(value)
+}
+
+/// `widget(s):<name>:<action>`, case and separators as typed.
+pub fn looks_like_scope(value: &str) -> bool {
+    let parts: Vec<&str> = value.split(':').collect();
+    parts.len() == 3
+        && (parts[0].eq_ignore_ascii_case("widgets") || parts[0].eq_ignore_ascii_case("widget"))
+        && parts[1..].iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
+}
+
+/// Whether a string holds a WorkOS secret key.
+pub fn looks_like_secret(value: &str) -> bool {
+    ["sk_test_", "sk_live_"].iter().any(|prefix| {
+        value.match_indices(prefix).any(|(at, _)| {
+            let boundary = value[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '_');
+            boundary
+                && value[at + prefix.len()..]
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .count()
+                    >= 8
+        })
+    })
+}
+
+/// Guesses whether an attribute value is a string or a function.
+fn classify_value(expr: &Expression<'_>) -> ValueKind {
+    match unwrap_expression(expr) {
+        Expression::StringLiteral(_) | Expression::TemplateLiteral(_) => ValueKind::String,
+        Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) => {
+            ValueKind::Function
+        }
+        Expression::Identifier(id) => classify_name(&id.name),
+        Expression::StaticMemberExpression(m) => classify_name(&m.property.name),
+        Expression::CallExpression(call) => match unwrap_expression(&call.callee) {
+            Expression::Identifier(id) if id.name == "useCallback" => ValueKind::Function,
+            _ => ValueKind::Unknown,
+        },
+        _ => ValueKind::Unknown,
+    }
+}
+
+/// `getAccessToken`, `fetchWidgetsToken` are functions; `token`,
+/// `accessToken` are strings; anything else is unknown.
+fn classify_name(name: &str) -> ValueKind {
+    const VERBS: [&str; 9] = [
+        "get", "fetch", "load", "refresh", "resolve", "request", "create", "mint", "issue",
+    ];
+    let is_verb_call = VERBS.iter().any(|verb| {
+        name.strip_prefix(verb)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+    });
+    if is_verb_call {
+        ValueKind::Function
+    } else if name.to_ascii_lowercase().ends_with("token") {
+        ValueKind::String
+    } else {
+        ValueKind::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxc_allocator::Allocator;
+    use std::path::Path;
+
+    fn facts(path: &str, src: &str) -> SourceFile {
+        let allocator = Allocator::default();
+        let program =
+            workos_widgets_core::js::parse(&allocator, Path::new(path), src).expect("parses");
+        let mut file = SourceFile::new(path.into(), src.to_owned());
+        extract(&mut file, &program);
+        file
+    }
+
+    #[test]
+    fn resolves_widgets_through_aliases_and_entry_points() {
+        let file = facts(
+            "a.tsx",
+            "import { UserProfile as UP } from '@workos-inc/widgets'\n\
+             import { UsersManagement } from '@workos-inc/widgets/users-management'\n\
+             import * as W from '@workos-inc/widgets'\n\
+             const UserSecurity = () => null\n\
+             export const A = () => <W.WorkOsWidgets><UP authToken={getToken} /><UsersManagement authToken=\"t\" /><UserSecurity /></W.WorkOsWidgets>\n",
+        );
+        let kinds: Vec<_> = file.jsx.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds[0], JsxKind::Root);
+        assert!(matches!(kinds[1], JsxKind::Widget(w) if w.component == "UserProfile"));
+        assert!(matches!(kinds[2], JsxKind::Widget(w) if w.component == "UsersManagement"));
+        assert_eq!(
+            kinds[3],
+            JsxKind::Other,
+            "a local UserSecurity is no widget"
+        );
+        assert_eq!(file.jsx[1].ancestors, [0]);
+        assert_eq!(file.jsx[1].attributes[0].value, ValueKind::Function);
+        assert_eq!(file.jsx[2].attributes[0].value, ValueKind::String);
+    }
+
+    #[test]
+    fn reads_token_calls_and_their_scopes() {
+        let file = facts(
+            "t.ts",
+            "import { WorkOS } from '@workos-inc/node'\n\
+             const workos = new WorkOS(process.env.WORKOS_API_KEY)\n\
+             export const WIDGETS_SCOPES = ['widgets:users-table:manage'] as const\n\
+             export async function h(request: Request) {\n\
+               const { userId } = await request.json()\n\
+               const { token } = await workos.widgets.createToken({ organizationId: 'o', userId, scopes: [...WIDGETS_SCOPES] })\n\
+               return token\n\
+             }\n",
+        );
+        assert_eq!(file.new_workos.len(), 1);
+        assert!(file.new_workos[0].module_scope);
+        assert_eq!(file.env_reads[0].name, "WORKOS_API_KEY");
+        assert_eq!(file.env_reads[0].access, EnvAccess::ProcessEnv);
+        assert_eq!(file.request_reads[0].name, "userId");
+        let call = &file.token_calls[0];
+        assert_eq!(call.method, TokenMethod::CreateToken);
+        assert!(call.destructures_token);
+        let ScopesArg::Known { scopes, .. } = &call.scopes else {
+            panic!("scopes not resolved: {:?}", call.scopes);
+        };
+        assert_eq!(scopes[0].value, "widgets:users-table:manage");
+    }
+
+    #[test]
+    fn marks_roots_that_wrap_children() {
+        let file = facts(
+            "layout.tsx",
+            "import { WorkOsWidgets } from '@workos-inc/widgets'\n\
+             export default function L({ children }) { return <html><body><WorkOsWidgets>{children}</WorkOsWidgets></body></html> }\n",
+        );
+        let root = file.roots().next().expect("a root");
+        assert!(root.wraps_children && root.has_children);
+    }
+
+    #[test]
+    fn spots_scope_strings() {
+        assert!(looks_like_scope("widgets:users-table:manage"));
+        assert!(looks_like_scope("widget:users_table:manage"));
+        assert!(!looks_like_scope("widget:hover"));
+        assert!(!looks_like_scope("widgets: a b :c"));
+    }
+
+    #[test]
+    fn spots_secrets() {
+        assert!(looks_like_secret("sk_test_abcdefgh1234"));
+        assert!(!looks_like_secret("sk_test_..."));
+        assert!(!looks_like_secret("task_test_abcdefgh1234"));
+    }
+}

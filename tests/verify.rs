@@ -1,0 +1,730 @@
+//! `workos-widgets verify` end to end: one broken fixture per finding code
+//! (a snapshot of the JSON output and the exact set of codes), the seed
+//! 000 app, an app `init` generated, `--fix`, `--staged`, SARIF, the exit
+//! codes, and `--online` against a mock token endpoint on 127.0.0.1.
+//!
+//! A fixture (`fixtures/verify/<slug>/`) is overlaid on a base app
+//! (`_base-vite`, or the one named in `BASE`): `_gitignore`/`_env*` become
+//! dotfiles, `DELETE` lists paths to remove, `EXPECT` the codes it must
+//! produce, `ARGS` extra arguments, `installed.txt` overrides the fake
+//! `node_modules` (`name version`, or `name -` for not installed). Every
+//! declared package is otherwise "installed" at its range's version.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_workos-widgets");
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/verify")
+}
+
+/// Copies `from` into `to`, turning `_gitignore`/`_env*` into dotfiles.
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if ["BASE", "DELETE", "EXPECT", "ARGS", "installed.txt"].contains(&name.as_str()) {
+            continue;
+        }
+        let target_name = if name == "_gitignore" || name.starts_with("_env") {
+            format!(".{}", &name[1..])
+        } else {
+            name
+        };
+        let target = to.join(target_name);
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn read_list(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .map(|t| {
+            t.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Writes `node_modules/<name>/package.json`.
+fn install(root: &Path, name: &str, version: &str) {
+    let dir = root.join("node_modules").join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut manifest = serde_json::json!({ "name": name, "version": version });
+    if name == "@workos-inc/widgets" {
+        manifest["peerDependencies"] = serde_json::json!({
+            "@radix-ui/themes": "^3.3.0",
+            "@tanstack/react-query": "^5.0.0",
+            "react": ">=18",
+            "react-dom": ">=18",
+            "swr": "^2.0.0"
+        });
+    }
+    std::fs::write(dir.join("package.json"), manifest.to_string()).unwrap();
+}
+
+/// Installs every declared dependency at its range's version.
+fn install_declared(root: &Path) {
+    let text = std::fs::read_to_string(root.join("package.json")).unwrap();
+    let pkg: Value = serde_json::from_str(&text).unwrap();
+    for table in ["dependencies", "devDependencies"] {
+        for (name, range) in pkg[table].as_object().into_iter().flatten() {
+            let version = range.as_str().unwrap().trim_start_matches(['^', '~']);
+            if version.split('.').count() == 3 {
+                install(root, name, version);
+            }
+        }
+    }
+}
+
+/// A fixture materialised in a temporary folder.
+fn materialise(slug: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = fixtures().join(slug);
+    let base = read_list(&fixture.join("BASE"))
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "_base-vite".to_owned());
+    copy_tree(&fixtures().join(base), dir.path());
+    copy_tree(&fixture, dir.path());
+    for path in read_list(&fixture.join("DELETE")) {
+        let target = dir.path().join(path);
+        if target.is_dir() {
+            std::fs::remove_dir_all(target).unwrap();
+        } else {
+            std::fs::remove_file(target).unwrap();
+        }
+    }
+    install_declared(dir.path());
+    for line in read_list(&fixture.join("installed.txt")) {
+        let (name, version) = line.split_once(' ').unwrap();
+        if version == "-" {
+            std::fs::remove_dir_all(dir.path().join("node_modules").join(name)).unwrap();
+        } else {
+            install(dir.path(), name, version);
+        }
+    }
+    dir
+}
+
+/// Runs the binary in `dir` with a clean WorkOS environment.
+fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(BIN);
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("WORKOS_API_KEY")
+        .env_remove("WORKOS_CLIENT_ID")
+        .env_remove("WORKOS_API_BASE_URL")
+        .env("NO_COLOR", "1");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().unwrap()
+}
+
+fn verify_json(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> (Value, i32) {
+    let mut args = vec!["verify", ".", "--format", "json"];
+    args.extend_from_slice(extra);
+    let output = run(dir, &args, env);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let value: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {stdout}\nstderr: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (value, output.status.code().unwrap())
+}
+
+fn codes(report: &Value) -> Vec<String> {
+    let mut codes: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_owned())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+/// Verifies a fixture: the exact codes of `EXPECT`, the exit code, and a
+/// snapshot of the JSON.
+fn check_fixture(slug: &str) {
+    let dir = materialise(slug);
+    let args = read_list(&fixtures().join(slug).join("ARGS"));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (report, exit) = verify_json(dir.path(), &args, &[]);
+    let expected = read_list(&fixtures().join(slug).join("EXPECT"));
+    assert_eq!(codes(&report), expected, "{slug}: {report:#}");
+    let errors = report["summary"]["errors"].as_u64().unwrap();
+    assert_eq!(exit, if errors > 0 { 1 } else { 0 }, "{slug}");
+    insta::assert_json_snapshot!(slug, report);
+}
+
+macro_rules! fixture_tests {
+    ($($name:ident => $slug:literal,)*) => {
+        $(
+            #[test]
+            fn $name() {
+                check_fixture($slug);
+            }
+        )*
+    };
+}
+
+fixture_tests! {
+    ok_vite => "ok-vite",
+    ok_next_app_router => "ok-next-app",
+    ok_next_pages_router => "ok-next-pages",
+    ok_react_router_framework => "ok-react-router",
+    seed_000_gets_each_of_its_errors => "seed-000",
+    ww001_syntax_error => "ww001-syntax-error",
+    ww101_package_not_declared => "ww101-package-not-declared",
+    ww102_package_not_installed => "ww102-package-not-installed",
+    ww103_peer_version_mismatch => "ww103-peer-version-mismatch",
+    ww104_react_too_old => "ww104-react-too-old",
+    ww105_node_sdk_missing => "ww105-node-sdk-missing",
+    ww201_widget_outside_root => "ww201-widget-outside-root",
+    ww201_next_pages_without_root => "ww201-next-pages-without-root",
+    ww201_next_app_without_root => "ww201-next-app-without-root",
+    ww202_providers_without_root => "ww202-providers-without-root",
+    ww203_stylesheet_missing => "ww203-stylesheet-missing",
+    ww204_stylesheet_order => "ww204-stylesheet-order",
+    ww301_auth_token_missing => "ww301-auth-token-missing",
+    ww302_access_token_prop => "ww302-access-token-prop",
+    ww302_via_barrel => "ww302-via-barrel",
+    ww303_session_id_missing => "ww303-session-id-missing",
+    ww304_switch_organization_missing => "ww304-switch-organization-missing",
+    ww305_loading_count_missing => "ww305-loading-count-missing",
+    ww306_function_token_in_server_component => "ww306-function-token-in-server-component",
+    ww401_token_source_missing => "ww401-token-source-missing",
+    ww402_sdk_call_mismatch => "ww402-sdk-call-mismatch",
+    ww403_unknown_scope => "ww403-unknown-scope",
+    ww403_scope_typo => "ww403-scope-typo",
+    ww404_scope_missing => "ww404-scope-missing",
+    ww405_scope_unneeded => "ww405-scope-unneeded",
+    ww406_module_scope_client => "ww406-module-scope-client",
+    ww501_secret_in_client => "ww501-secret-in-client",
+    ww501_use_client_reads_key => "ww501-use-client-reads-key",
+    ww502_public_env_secret => "ww502-public-env-secret",
+    ww503_hardcoded_secret => "ww503-hardcoded-secret",
+    ww504_env_file_not_ignored => "ww504-env-file-not-ignored",
+    ww505_identity_from_request => "ww505-identity-from-request",
+    ww506_dev_identity => "ww506-dev-identity",
+    ww601_env_missing => "ww601-env-missing",
+    ww602_env_malformed => "ww602-env-malformed",
+    ww701_build_failed => "ww701-build-failed",
+    ww702_build_timeout => "ww702-build-timeout",
+    ww703_build_script_missing => "ww703-build-script-missing",
+}
+
+#[test]
+fn every_rule_has_a_fixture() {
+    let output = run(&fixtures(), &["explain", "--list"], &[]);
+    let listed = String::from_utf8(output.stdout).unwrap();
+    let mut covered: Vec<String> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .flat_map(|e| read_list(&e.unwrap().path().join("EXPECT")))
+        .collect();
+    covered.extend(["WW801", "WW802", "WW803", "WW804", "WW805"].map(str::to_owned));
+    for line in listed.lines() {
+        let code = line.split_whitespace().next().unwrap();
+        assert!(
+            covered.iter().any(|c| c == code),
+            "no fixture produces {code}"
+        );
+    }
+    assert_eq!(listed.lines().count(), 38);
+}
+
+#[test]
+fn human_output_has_code_frames_and_no_colours_when_piped() {
+    let dir = materialise("ww302-access-token-prop");
+    let output = run(dir.path(), &["verify"], &[]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!stdout.contains('\u{1b}'), "{stdout}");
+    assert!(
+        stdout.contains(
+            "src/App.tsx:7:20 error WW302 <UserProfile> takes authToken, not accessToken"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("7 |       <UserProfile accessToken={fetchWidgetsToken} />"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("|                    ^^^^^^^^^^^\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1 error, 0 warnings"), "{stdout}");
+}
+
+#[test]
+fn secrets_are_masked_everywhere() {
+    let dir = materialise("ww503-hardcoded-secret");
+    for format in ["human", "json", "sarif"] {
+        let output = run(dir.path(), &["verify", "--format", format], &[]);
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            !stdout.contains("sk_test_fixture0000000000"),
+            "{format}: {stdout}"
+        );
+        assert!(stdout.contains("sk_test_****0000"), "{format}: {stdout}");
+    }
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings() {
+    let dir = materialise("ww506-dev-identity");
+    assert_eq!(verify_json(dir.path(), &[], &[]).1, 0);
+    assert_eq!(verify_json(dir.path(), &["--deny-warnings"], &[]).1, 1);
+}
+
+#[test]
+fn bad_input_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(dir.path(), &["verify"], &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no package.json"));
+    let app = materialise("ok-vite");
+    let output = run(app.path(), &["verify", "--online"], &[]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "--online needs --organization-id"
+    );
+    let output = run(app.path(), &["verify", "--staged"], &[]);
+    assert_eq!(output.status.code(), Some(2), "--staged outside git");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("drop --staged"));
+}
+
+#[test]
+fn explain_prints_the_doc() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(dir.path(), &["explain", "WW302"], &[]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.starts_with("WW302 access-token-prop (error, fixable with --fix, widget props)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("<UserProfile accessToken={token} />"));
+    assert_eq!(
+        run(dir.path(), &["explain", "WW999"], &[]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn sarif_is_valid_2_1_0() {
+    let dir = materialise("seed-000");
+    let output = run(dir.path(), &["verify", "--format", "sarif"], &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(sarif["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
+    let run = &sarif["runs"][0];
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "workos-widgets");
+    assert!(
+        driver["informationUri"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://")
+    );
+    let rules = driver["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 38);
+    for rule in rules {
+        assert!(rule["id"].as_str().unwrap().starts_with("WW"));
+        assert!(rule["shortDescription"]["text"].is_string());
+        assert!(rule["helpUri"].as_str().unwrap().starts_with("https://"));
+        assert!(
+            ["error", "warning"].contains(&rule["defaultConfiguration"]["level"].as_str().unwrap())
+        );
+    }
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for result in results {
+        let id = result["ruleId"].as_str().unwrap();
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], id);
+        assert!(["error", "warning"].contains(&result["level"].as_str().unwrap()));
+        assert!(!result["message"]["text"].as_str().unwrap().is_empty());
+        let location = &result["locations"][0]["physicalLocation"];
+        let uri = location["artifactLocation"]["uri"].as_str().unwrap();
+        assert!(!uri.starts_with('/') && !uri.contains('\\'), "{uri}");
+        let region = &location["region"];
+        assert!(region["startLine"].as_u64().unwrap() >= 1);
+        assert!(region["startColumn"].as_u64().unwrap() >= 1);
+        assert!(region["endLine"].as_u64() >= region["startLine"].as_u64());
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn staged_checks_only_staged_files() {
+    let dir = materialise("ww302-access-token-prop");
+    // A defect in a file that is not staged: it must not be reported.
+    std::fs::write(
+        dir.path().join("src/Other.tsx"),
+        "import { UserSecurity } from '@workos-inc/widgets'\nexport const O = () => <UserSecurity />\n",
+    )
+    .unwrap();
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "src/App.tsx"]);
+    let (report, exit) = verify_json(dir.path(), &["--staged"], &[]);
+    assert_eq!(exit, 1);
+    assert_eq!(codes(&report), ["WW302"], "{report:#}");
+    assert_eq!(report["project"]["staged"], true);
+    let (full, _) = verify_json(dir.path(), &[], &[]);
+    assert_eq!(codes(&full), ["WW301", "WW302"], "{full:#}");
+}
+
+#[test]
+fn fix_repairs_the_seed_app() {
+    let dir = materialise("seed-000");
+    let (report, exit) = verify_json(dir.path(), &["--fix"], &[]);
+    assert_eq!(exit, 1, "unfixable errors remain");
+    assert_eq!(codes(&report), ["WW303", "WW304", "WW403"], "{report:#}");
+    let changed: Vec<&str> = report["fixes"]["applied"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(changed, ["src/Pages.tsx", "src/main.tsx"]);
+    let main = std::fs::read_to_string(dir.path().join("src/main.tsx")).unwrap();
+    let pages = std::fs::read_to_string(dir.path().join("src/Pages.tsx")).unwrap();
+    insta::assert_snapshot!("fix_seed_main", main);
+    assert!(!pages.contains("accessToken"), "{pages}");
+    let (again, _) = verify_json(dir.path(), &["--fix"], &[]);
+    assert_eq!(
+        again["fixes"]["applied"],
+        serde_json::json!([]),
+        "a second --fix changes nothing"
+    );
+}
+
+#[test]
+fn fix_repairs_scopes_loading_and_gitignore() {
+    for slug in [
+        "ww403-scope-typo",
+        "ww404-scope-missing",
+        "ww305-loading-count-missing",
+        "ww504-env-file-not-ignored",
+        "ww302-access-token-prop",
+        "ww203-stylesheet-missing",
+        "ww201-widget-outside-root",
+        "ww201-next-pages-without-root",
+        "ww201-next-app-without-root",
+        "ww202-providers-without-root",
+    ] {
+        let dir = materialise(slug);
+        let (report, exit) = verify_json(dir.path(), &["--fix"], &[]);
+        assert_eq!(codes(&report), Vec::<String>::new(), "{slug}: {report:#}");
+        assert_eq!(exit, 0, "{slug}");
+        assert!(
+            !report["fixes"]["applied"].as_array().unwrap().is_empty(),
+            "{slug}"
+        );
+    }
+    let dir = materialise("ww201-next-app-without-root");
+    verify_json(dir.path(), &["--fix"], &[]);
+    let layout = std::fs::read_to_string(dir.path().join("app/layout.tsx")).unwrap();
+    assert!(
+        layout.contains("<body>\n        <WorkOsWidgets>{children}</WorkOsWidgets>\n      </body>"),
+        "{layout}"
+    );
+    let dir = materialise("ww403-scope-typo");
+    verify_json(dir.path(), &["--fix"], &[]);
+    let handler = std::fs::read_to_string(dir.path().join("server/token-handler.ts")).unwrap();
+    assert!(
+        handler.contains("['widgets:users-table:manage'] as const"),
+        "{handler}"
+    );
+}
+
+/// A fresh Vite app (TypeScript or JavaScript), set up by `init --no-install`
+/// with `widgets`, then "installed" as `npm install` would.
+fn init_then_verify(ts: bool, widgets: &str, strategy: &str, extra_deps: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let (script, component) = if ts { ("ts", "tsx") } else { ("js", "jsx") };
+    std::fs::create_dir_all(dir.path().join("src")).unwrap();
+    let typescript = if ts {
+        r#", "typescript": "~5.9.0""#
+    } else {
+        ""
+    };
+    std::fs::write(
+        dir.path().join("package.json"),
+        format!(
+            r#"{{ "name": "fresh", "type": "module", "scripts": {{ "build": "vite build" }},
+  "dependencies": {{ "react": "^19.2.0", "react-dom": "^19.2.0"{extra_deps} }},
+  "devDependencies": {{ "vite": "^8.0.0"{typescript} }} }}
+"#
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        format!("<div id=\"root\"></div><script type=\"module\" src=\"/src/main.{component}\"></script>\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "node_modules\n").unwrap();
+    std::fs::write(
+        dir.path().join(format!("vite.config.{script}")),
+        "import { defineConfig } from 'vite'\n\nexport default defineConfig({\n  plugins: [],\n})\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("src/index.css"), "body { margin: 0 }\n").unwrap();
+    std::fs::write(
+        dir.path().join(format!("src/main.{component}")),
+        format!("import {{ StrictMode }} from 'react'\nimport {{ createRoot }} from 'react-dom/client'\nimport './index.css'\nimport App from './App.{component}'\n\ncreateRoot(document.getElementById('root')).render(\n  <StrictMode>\n    <App />\n  </StrictMode>,\n)\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(format!("src/App.{component}")),
+        "export default function App() {\n  return <h1>Hello</h1>\n}\n",
+    )
+    .unwrap();
+    install_declared(dir.path());
+    let init = run(
+        dir.path(),
+        &[
+            "init",
+            ".",
+            "--widgets",
+            widgets,
+            "--token-strategy",
+            strategy,
+            "-y",
+            "--no-install",
+        ],
+        &[],
+    );
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    install_declared(dir.path());
+    let (report, exit) = verify_json(dir.path(), &[], &[]);
+    assert_eq!(report["summary"]["errors"], 0, "{report:#}");
+    assert_eq!(exit, 0);
+    report
+}
+
+#[test]
+fn apps_init_generated_verify_without_errors() {
+    let all = "user-profile,user-security,user-sessions,users-management,organization-switcher,pipes,pipes-admin,admin-portal-sso-connection,admin-portal-domain-verification,admin-portal-audit-log-streaming,api-keys,directory-sync";
+    for ts in [true, false] {
+        let report = init_then_verify(ts, all, "backend", "");
+        // Only warnings: no key in this environment, and the generated
+        // development identity resolver.
+        assert_eq!(codes(&report), ["WW506", "WW601"], "ts={ts}: {report:#}");
+    }
+    let authkit = r#", "@workos-inc/authkit-react": "^0.16.2""#;
+    let report = init_then_verify(
+        true,
+        "user-profile,users-management,organization-switcher",
+        "authkit",
+        authkit,
+    );
+    assert_eq!(
+        codes(&report),
+        ["WW601"],
+        "only WORKOS_CLIENT_ID missing: {report:#}"
+    );
+}
+
+/// The requests a mock server received: head and JSON body.
+type Requests = Arc<Mutex<Vec<(String, Value)>>>;
+
+/// A one-shot-per-connection HTTP server on 127.0.0.1 answering each
+/// request with `respond(body)`, recording the requests.
+fn mock_server(respond: impl Fn(&Value) -> (u16, String) + Send + 'static) -> (String, Requests) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let record = Arc::clone(&seen);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(16) {
+            let Ok(mut stream) = stream else { return };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut head = Vec::new();
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap() == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap();
+                }
+                head.push(line);
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap();
+            let json: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+            record.lock().unwrap().push((head.join(""), json.clone()));
+            let (status, reply) = respond(&json);
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{reply}",
+                reply.len()
+            );
+        }
+    });
+    (url, seen)
+}
+
+fn online(slug: &str, status: u16, body: &str) -> (Value, i32, Vec<(String, Value)>) {
+    let body = body.to_owned();
+    let (url, seen) = mock_server(move |_| (status, body.clone()));
+    let dir = materialise(slug);
+    let (report, exit) = verify_json(
+        dir.path(),
+        &[
+            "--online",
+            "--organization-id",
+            "org_test",
+            "--user-id",
+            "user_test",
+        ],
+        &[("WORKOS_API_BASE_URL", &url)],
+    );
+    let requests = seen.lock().unwrap().clone();
+    (report, exit, requests)
+}
+
+#[test]
+fn online_mints_a_token() {
+    let (report, exit, requests) = online("ok-vite", 200, r#"{"token":"eyJhbGciOi.payload.sig"}"#);
+    assert_eq!(exit, 0, "{report:#}");
+    assert_eq!(report["online"]["token_length"], 22);
+    assert_eq!(
+        report["online"]["scopes"],
+        serde_json::json!(["widgets:users-table:manage"])
+    );
+    let (head, body) = &requests[0];
+    assert!(head.starts_with("POST /widgets/token HTTP/1.1"), "{head}");
+    assert!(
+        head.contains("Bearer sk_test_fixture0000000000"),
+        "the key from .env.local"
+    );
+    assert_eq!(
+        body,
+        &serde_json::json!({"organization_id": "org_test", "user_id": "user_test", "scopes": ["widgets:users-table:manage"]})
+    );
+    assert!(
+        !report.to_string().contains("eyJhbGciOi"),
+        "the token is never printed"
+    );
+}
+
+#[test]
+fn online_maps_each_error_status() {
+    for (status, code, says) in [
+        (401, "WW801", "rejected WORKOS_API_KEY"),
+        (
+            403,
+            "WW802",
+            "lacks the permission for widgets:users-table:manage",
+        ),
+        (404, "WW803", "organization org_test was not found"),
+        (422, "WW804", "(\"Invalid scope\")"),
+        (500, "WW805", "answered 500"),
+    ] {
+        let (report, exit, _) = online("ok-vite", status, r#"{"message":"Invalid scope"}"#);
+        assert_eq!(exit, 1, "{status}");
+        assert_eq!(codes(&report), [code], "{status}: {report:#}");
+        let message = report["findings"][0]["message"].as_str().unwrap();
+        assert!(message.contains(says), "{status}: {message}");
+    }
+}
+
+#[test]
+fn online_names_the_denied_scopes() {
+    let (url, seen) = mock_server(|body| {
+        let scopes = body["scopes"].as_array().unwrap();
+        if scopes.iter().any(|s| s == "widgets:sso:manage") {
+            (403, r#"{"message":"forbidden"}"#.to_owned())
+        } else {
+            (200, r#"{"token":"t"}"#.to_owned())
+        }
+    });
+    let dir = materialise("ww405-scope-unneeded");
+    let (report, _) = verify_json(
+        dir.path(),
+        &["--online", "--organization-id", "org_test"],
+        &[("WORKOS_API_BASE_URL", &url)],
+    );
+    let online = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "WW802")
+        .unwrap();
+    let message = online["message"].as_str().unwrap();
+    assert!(
+        message.contains("lacks the permission for widgets:sso:manage:"),
+        "{message}"
+    );
+    assert_eq!(
+        seen.lock().unwrap().len(),
+        3,
+        "one request, then one per scope"
+    );
+}
+
+#[test]
+fn online_without_a_key_says_so() {
+    let dir = materialise("ww601-env-missing");
+    let (report, exit) = verify_json(
+        dir.path(),
+        &["--online", "--organization-id", "org_test"],
+        &[],
+    );
+    assert_eq!(exit, 1);
+    assert!(codes(&report).contains(&"WW805".to_owned()), "{report:#}");
+}
+
+#[test]
+fn hook_install_writes_a_git_hook() {
+    let dir = materialise("ok-vite");
+    git(dir.path(), &["init", "-q"]);
+    let output = run(dir.path(), &["hook", "install"], &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let hook = std::fs::read_to_string(dir.path().join(".git/hooks/pre-commit")).unwrap();
+    assert!(
+        hook.contains("exec workos-widgets verify --staged\n"),
+        "{hook}"
+    );
+}
