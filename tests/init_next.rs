@@ -138,7 +138,25 @@ fn applies_every_fixture_once_with_files_that_parse() {
         let second = app.apply(&["init", "--widgets", WIDGETS]);
         assert_eq!(second["changes"], 0, "{fixture}: {second:#}");
         assert_eq!(second["kept"], Value::Array(Vec::new()), "{fixture}");
+        assert_eq!(verify_errors(&app), ["WW102"], "{fixture}");
     }
+}
+
+/// The error codes `verify` reports. Without an install, only WW102
+/// (declared but not installed) may remain.
+fn verify_errors(app: &App) -> Vec<String> {
+    let output = app.run(&["verify", ".", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("verify printed no JSON ({e}): {}", text(&output)));
+    let mut codes: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| f["code"].as_str().unwrap().to_owned())
+        .collect();
+    codes.dedup();
+    codes
 }
 
 #[test]

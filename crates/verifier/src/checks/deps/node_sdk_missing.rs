@@ -17,7 +17,10 @@ pub static RULE: Rule = Rule {
 
 const DOC: &str = r#"## What it checks
 That package.json declares `@workos-inc/node` when a file imports it or calls
-`workos.widgets.getToken`/`createToken`.
+`workos.widgets.getToken`/`createToken`. A file that gets its client from
+`@workos-inc/authkit-nextjs` (`getWorkOS()`), with that package declared, needs
+no direct dependency: AuthKit depends on the SDK and picks its version (adding
+another copy can even conflict, e.g. authkit-nextjs 4 with @workos-inc/node 11).
 
 ## Why it matters
 The token route fails to start ("Cannot find module '@workos-inc/node'"), or
@@ -32,10 +35,15 @@ token call must match (see WW402).
 ```
 "#;
 
+/// The AuthKit package whose `getWorkOS()` client brings its own SDK.
+const AUTHKIT_NEXTJS: &str = "@workos-inc/authkit-nextjs";
+
 fn run(facts: &Facts) -> Vec<Finding> {
-    if facts.project.package_json.declared(SDK_PACKAGE).is_some() {
+    let declared = |name: &str| facts.project.package_json.declared(name).is_some();
+    if declared(SDK_PACKAGE) {
         return Vec::new();
     }
+    let authkit_declared = declared(AUTHKIT_NEXTJS);
     let add = facts
         .project
         .package_manager
@@ -52,6 +60,12 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 file.token_calls.first(),
             ) {
                 (Some(import), _) => Location::span(file, import.span),
+                (None, Some(_))
+                    if authkit_declared
+                        && file.imports.iter().any(|i| i.source == AUTHKIT_NEXTJS) =>
+                {
+                    return None;
+                }
                 (None, Some(call)) => Location::span(file, call.span),
                 (None, None) => return None,
             };
