@@ -3,7 +3,7 @@
 # Router (JavaScript) and the Pages Router (TypeScript), create an app with
 # create-next-app, run `workos-widgets init --widgets user-profile,users-management --yes`
 # (which installs the packages), `npm run build` with no WORKOS_* variable
-# set, then a second `init` that must plan zero changes.
+# set, `verify` must report no error, and a second `init` must plan zero changes.
 #
 # Usage: tests/real-apps/next.sh [--next VERSION] [--only NAME] [--keep]
 #   --next   create-next-app major or version (default: 16)
@@ -95,6 +95,16 @@ run_app() {
     fi
   done
 
+  "$bin" verify "$dir" --format json > "$logs/verify.json" 2> "$logs/verify.log"
+  local errors
+  if ! errors=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).summary.errors)' \
+      < "$logs/verify.json"); then
+    fail "$name" "verify printed no JSON" "$logs/verify.log"; return
+  fi
+  if [ "$errors" != 0 ]; then
+    fail "$name" "verify found $errors error(s)" "$logs/verify.json"; return
+  fi
+
   if ! "$bin" init "$dir" --widgets "$widgets" --yes --json > "$logs/rerun.json" 2> "$logs/rerun.err"; then
     fail "$name" "second workos-widgets init" "$logs/rerun.err"; return
   fi
@@ -105,7 +115,7 @@ run_app() {
     fail "$name" "the second init planned $changes change(s), want 0" "$logs/rerun.json"; return
   fi
 
-  echo "PASS $name: init ${init_s}s (incl. npm install), next build ${build_s}s, second init 0 changes"
+  echo "PASS $name: init ${init_s}s (incl. npm install), next build ${build_s}s, verify 0 errors, second init 0 changes"
   passed=$((passed + 1))
 }
 

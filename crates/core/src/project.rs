@@ -262,13 +262,6 @@ pub struct NextInfo {
     pub cache_components: bool,
 }
 
-impl NextInfo {
-    /// Both `app/` and `pages/` exist (the App Router is the one set up).
-    pub fn has_both_routers(&self) -> bool {
-        self.app_dir.is_some() && self.pages_dir.is_some()
-    }
-}
-
 /// Where a provider or root component already appears.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProviderUse {

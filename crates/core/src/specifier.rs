@@ -26,7 +26,7 @@ impl PathAlias {
         Some(format!(
             "{}{}",
             self.prefix,
-            slash_path(&without_extension(rest))
+            slash(&without_extension(rest))
         ))
     }
 
@@ -125,7 +125,8 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-fn slash_path(path: &Path) -> String {
+/// A relative path with `/` separators, as in specifiers and messages.
+pub fn slash(path: &Path) -> String {
     path.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()

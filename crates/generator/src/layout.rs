@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use workos_widgets_core::Project;
 use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::project::Router;
+use workos_widgets_core::specifier::{slash, without_extension};
 
 /// The token route the browser calls.
 pub const TOKEN_ENDPOINT: &str = "/api/workos/widgets-token";
@@ -153,15 +154,8 @@ impl Layout {
 
     /// A path without its extension, for import paths.
     pub fn import_path(path: &str) -> String {
-        path.rsplit_once('.')
-            .map_or(path, |(stem, _)| stem)
-            .to_owned()
+        slash(&without_extension(Path::new(path)))
     }
-}
-
-/// A relative path with `/` separators.
-pub fn slash(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
 }
 
 /// The URL path of a widget's page.

@@ -11,11 +11,12 @@ use workos_widgets_core::catalog::{self, Widget};
 use workos_widgets_core::error::read_to_string;
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::project::{AuthKit, Router};
-use workos_widgets_core::{Project, ProjectError, js, specifier};
+use workos_widgets_core::specifier::{self, slash};
+use workos_widgets_core::{Project, ProjectError, js};
 
 use crate::context::{Flavor, TemplateData, WidgetData};
 use crate::files::FilePlanner;
-use crate::layout::{Layout, TOKEN_ENDPOINT, slash, widget_route};
+use crate::layout::{Layout, TOKEN_ENDPOINT, widget_route};
 use crate::plan::{Component, Guide, Plan};
 use crate::transform::{Transform, imports, root};
 use crate::vite::STYLESHEETS;
@@ -159,9 +160,7 @@ fn notes(project: &Project) -> Vec<String> {
     let Some(next) = &project.next else {
         return notes;
     };
-    if next.has_both_routers()
-        && let (Some(app), Some(pages)) = (&next.app_dir, &next.pages_dir)
-    {
+    if let (Some(app), Some(pages)) = (&next.app_dir, &next.pages_dir) {
         notes.push(format!(
             "both {} and {} exist: setting up the App Router ({}); pages under {} keep working but get no <WorkOsWidgets>",
             slash(app),
@@ -303,4 +302,106 @@ fn render_steps(project: &Project, components: &[Component], pages: bool) -> Vec
         first.component_name, first.component_name
     ));
     steps
+}
+
+#[cfg(test)]
+mod template_tests {
+    use super::*;
+    use crate::context::TemplateData;
+
+    /// Next.js template data: TypeScript or not, App or Pages Router, and
+    /// which AuthKit (if any).
+    fn data(ts: bool, app_router: bool, authkit: Option<AuthKit>) -> TemplateData {
+        let authkit_nextjs = authkit == Some(AuthKit::NextJs);
+        let browser_authkit = authkit.is_some_and(AuthKit::has_browser_tokens);
+        TemplateData {
+            ts,
+            next: true,
+            app_router,
+            client_ext: String::new(),
+            server_ext: String::new(),
+            public_prefix: "NEXT_PUBLIC_",
+            public_env: "process.env",
+            production_server: "`next start`",
+            served_by: "app/api/workos/widgets-token/route.ts".to_owned(),
+            root_note: "app/layout.tsx".to_owned(),
+            handler_import: "@/workos/server/token-handler".to_owned(),
+            token_endpoint: TOKEN_ENDPOINT,
+            scopes: vec!["widgets:users-table:manage", "widgets:pipes:manage"],
+            scopes_cast: true,
+            create_token: true,
+            sdk_version: "10.14.0".to_owned(),
+            sdk_type: if authkit_nextjs {
+                "ReturnType<typeof getWorkOS>"
+            } else {
+                "WorkOS"
+            },
+            authkit: browser_authkit,
+            authkit_react: authkit == Some(AuthKit::React),
+            authkit_nextjs,
+            dev_identity: !browser_authkit && !authkit_nextjs,
+            session_path: "workos/server/session.ts".to_owned(),
+            token_handler_path: "workos/server/token-handler.ts".to_owned(),
+            widget: None,
+        }
+    }
+
+    #[test]
+    fn every_next_template_parses_in_every_flavor() {
+        let switcher = catalog::find("organization-switcher").unwrap();
+        let pipes_admin = catalog::find("pipes-admin").unwrap();
+        for ts in [true, false] {
+            for app_router in [true, false] {
+                for authkit in [None, Some(AuthKit::NextJs), Some(AuthKit::React)] {
+                    let mut data = data(ts, app_router, authkit);
+                    let flavor = format!("ts={ts} app={app_router} {authkit:?}");
+                    let route = if app_router {
+                        "next/app-route"
+                    } else {
+                        "next/pages-api-route"
+                    };
+                    let mut files = Vec::new();
+                    for name in [
+                        "shared/api-options",
+                        "shared/session",
+                        "shared/token-handler",
+                        route,
+                    ] {
+                        files.push((name.to_owned(), templates::render(name, &data).unwrap()));
+                    }
+                    for widget in [switcher, pipes_admin] {
+                        let page = Some(("/workos/x".to_owned(), "@/workos/X".to_owned()));
+                        let view = WidgetData::new(widget, &data, page);
+                        data.with_widget(view);
+                        for name in ["shared/widget", "next/page"] {
+                            let text = templates::render(name, &data).unwrap();
+                            files.push((format!("{name} {}", widget.id), text));
+                        }
+                    }
+                    for (name, text) in &files {
+                        let path = if ts { "x.tsx" } else { "x.jsx" };
+                        js::check_parses(Path::new(path), text)
+                            .unwrap_or_else(|e| panic!("{name} ({flavor}): {e}\n{text}"));
+                    }
+                    let page = files
+                        .iter()
+                        .find(|(name, _)| name == "next/page organization-switcher")
+                        .map(|(_, text)| text.as_str())
+                        .unwrap_or_default();
+                    let passes_switch =
+                        page.contains("switchToOrganization={switchToOrganization}");
+                    assert_eq!(
+                        passes_switch,
+                        authkit != Some(AuthKit::React),
+                        "{flavor}: AuthKit React's useAuth() switches organizations itself\n{page}"
+                    );
+                    assert_eq!(
+                        page.contains("'use server'"),
+                        app_router && passes_switch,
+                        "{flavor}: only the App Router page passes a server action\n{page}"
+                    );
+                }
+            }
+        }
+    }
 }
