@@ -1,12 +1,13 @@
 //! Import specifiers and project paths, both ways: the tsconfig/jsconfig path
-//! alias (`@/*` -> `./src/*`) and plain relative specifiers.
+//! alias (`@/*` -> `./src/*`), relative specifiers, and resolving a local
+//! specifier to a file the way bundlers do for these simple cases.
 
 use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 
-/// Extensions a specifier without one may resolve to, in Next/Vite order.
-const SCRIPT_EXTENSIONS: [&str; 4] = ["tsx", "ts", "jsx", "js"];
+/// Extensions of JS/TS source files, in resolution order.
+pub const SOURCE_EXTENSIONS: [&str; 8] = ["tsx", "ts", "jsx", "js", "mts", "cts", "mjs", "cjs"];
 
 /// A `compilerOptions.paths` alias such as `"@/*": ["./src/*"]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -28,13 +29,6 @@ impl PathAlias {
             self.prefix,
             slash(&without_extension(rest))
         ))
-    }
-
-    /// The root-relative path (without extension) an aliased specifier
-    /// points at.
-    pub fn resolve(&self, specifier: &str) -> Option<PathBuf> {
-        let rest = specifier.strip_prefix(&self.prefix)?;
-        Some(normalize(&self.dir.join(rest)))
     }
 }
 
@@ -73,33 +67,81 @@ pub fn relative_specifier(from: &Path, to: &Path, ext: &str) -> String {
     format!("{prefix}{joined}{ext}")
 }
 
-/// The project file a local specifier (relative, or through `alias`) in the
-/// file `from` refers to, if it exists under `root`. Package specifiers give
-/// `None`.
+/// The JS/TS file (relative to `root`) that `specifier`, imported from the
+/// file `from` (relative to `root`), refers to: relative specifiers, the
+/// project's path `alias`, or, when the project declares none, `@/` and `~/`
+/// for the root or `src/`. Package specifiers, paths leaving the root and
+/// missing files give `None`.
 pub fn resolve_local(
     root: &Path,
     from: &Path,
     specifier: &str,
     alias: Option<&PathAlias>,
 ) -> Option<PathBuf> {
-    let stem = if specifier.starts_with("./") || specifier.starts_with("../") {
-        normalize(&from.parent().unwrap_or(Path::new("")).join(specifier))
+    let bases: Vec<PathBuf> = if specifier.starts_with('.') {
+        vec![from.parent().unwrap_or(Path::new("")).join(specifier)]
+    } else if let Some(alias) = alias {
+        vec![alias.dir.join(specifier.strip_prefix(&alias.prefix)?)]
+    } else if let Some(rest) = specifier
+        .strip_prefix("@/")
+        .or_else(|| specifier.strip_prefix("~/"))
+    {
+        vec![PathBuf::from(rest), Path::new("src").join(rest)]
     } else {
-        alias?.resolve(specifier)?
+        return None;
     };
-    if stem.extension().is_some() && root.join(&stem).is_file() {
-        return Some(stem);
-    }
-    let stem_text = stem.to_string_lossy();
-    SCRIPT_EXTENSIONS
+    bases
         .iter()
-        .flat_map(|ext| {
-            [
-                PathBuf::from(format!("{stem_text}.{ext}")),
-                stem.join(format!("index.{ext}")),
-            ]
-        })
-        .find(|candidate| root.join(candidate).is_file())
+        .filter_map(|base| normalize(base))
+        .find_map(|base| candidates(&base).find(|c| is_source(c) && root.join(c).is_file()))
+}
+
+fn is_source(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SOURCE_EXTENSIONS.contains(&e))
+}
+
+/// `base` as written, with a source extension, with `.js` swapped for the
+/// TypeScript extensions, and as a folder's index file.
+fn candidates(base: &Path) -> impl Iterator<Item = PathBuf> + '_ {
+    let text = base.to_string_lossy().into_owned();
+    let swapped: Vec<PathBuf> = ["js", "jsx", "mjs", "cjs"]
+        .iter()
+        .filter_map(|ext| text.strip_suffix(&format!(".{ext}")))
+        .flat_map(|stem| ["ts", "tsx", "mts", "cts"].map(|e| PathBuf::from(format!("{stem}.{e}"))))
+        .collect();
+    std::iter::once(base.to_path_buf())
+        .chain(
+            SOURCE_EXTENSIONS
+                .iter()
+                .map(move |ext| PathBuf::from(format!("{text}.{ext}"))),
+        )
+        .chain(swapped)
+        .chain(
+            SOURCE_EXTENSIONS
+                .iter()
+                .map(move |ext| base.join(format!("index.{ext}"))),
+        )
+}
+
+/// A relative path with `.` and `..` folded away, without touching the
+/// disk; `None` when it leaves the root or is absolute.
+pub fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::Normal(part) => out.push(part),
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
 }
 
 /// `path` without its last extension.
@@ -108,21 +150,6 @@ pub fn without_extension(path: &Path) -> PathBuf {
         Some(_) => path.with_extension(""),
         None => path.to_path_buf(),
     }
-}
-
-/// A relative path with `.` and `..` folded away (never above the root).
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// A relative path with `/` separators, as in specifiers and messages.
@@ -197,27 +224,42 @@ mod tests {
     }
 
     #[test]
-    fn resolves_local_specifiers_to_files() {
+    fn resolves_relative_and_alias_imports() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("src/app")).unwrap();
-        std::fs::create_dir_all(dir.path().join("src/lib/ui")).unwrap();
-        std::fs::write(dir.path().join("src/app/providers.tsx"), "").unwrap();
-        std::fs::write(dir.path().join("src/lib/ui/index.ts"), "").unwrap();
-        let from = Path::new("src/app/layout.tsx");
-        let alias = src_alias();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("src/lib")).unwrap();
+        std::fs::create_dir_all(root.join("server")).unwrap();
+        std::fs::write(root.join("src/lib/workos.ts"), "").unwrap();
+        std::fs::write(root.join("server/index.ts"), "").unwrap();
+        let from = Path::new("src/app/page.tsx");
+        let resolve = |from: &Path, specifier: &str, alias: Option<&PathAlias>| {
+            resolve_local(root, from, specifier, alias)
+        };
+        let workos = Some(PathBuf::from("src/lib/workos.ts"));
+        assert_eq!(resolve(from, "../lib/workos", None), workos);
+        assert_eq!(resolve(from, "../lib/workos.js", None), workos);
+        assert_eq!(resolve(from, "@/lib/workos", None), workos, "guessed alias");
+        assert_eq!(resolve(from, "@/lib/workos", Some(&src_alias())), workos);
+        let root_alias = PathAlias {
+            prefix: "@/".to_owned(),
+            dir: PathBuf::new(),
+        };
         assert_eq!(
-            resolve_local(dir.path(), from, "./providers", None),
-            Some(PathBuf::from("src/app/providers.tsx"))
+            resolve(from, "@/lib/workos", Some(&root_alias)),
+            None,
+            "the declared alias wins over guesses"
         );
         assert_eq!(
-            resolve_local(dir.path(), from, "@/app/providers", Some(&alias)),
-            Some(PathBuf::from("src/app/providers.tsx"))
+            resolve(Path::new("src/main.tsx"), "../server", None),
+            Some(PathBuf::from("server/index.ts"))
         );
+        assert_eq!(resolve(from, "../../../etc/passwd", None), None);
+        assert_eq!(resolve(from, "react", Some(&src_alias())), None);
+        std::fs::write(root.join("src/lib/a.css"), "").unwrap();
         assert_eq!(
-            resolve_local(dir.path(), from, "../lib/ui", None),
-            Some(PathBuf::from("src/lib/ui/index.ts"))
+            resolve(from, "../lib/a.css", None),
+            None,
+            "only JS/TS files"
         );
-        assert_eq!(resolve_local(dir.path(), from, "react", Some(&alias)), None);
-        assert_eq!(resolve_local(dir.path(), from, "./missing", None), None);
     }
 }

@@ -2,11 +2,11 @@
 //! (`compilerOptions.paths`, e.g. `"@/*": ["./src/*"]`, relative to
 //! `compilerOptions.baseUrl`). Both files are JSON with comments.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::specifier::PathAlias;
+use crate::specifier::{self, PathAlias};
 
 /// The project's wildcard alias: `@/*` when declared, else the first
 /// `prefix/*` entry that maps into the project.
@@ -29,7 +29,7 @@ pub fn detect(root: &Path) -> Option<PathAlias> {
         .filter_map(|(key, targets)| {
             let prefix = key.strip_suffix('*')?;
             let target = targets.as_array()?.first()?.as_str()?;
-            let dir = inside_root(&base.join(target.strip_suffix('*')?))?;
+            let dir = specifier::normalize(&base.join(target.strip_suffix('*')?))?;
             Some(PathAlias {
                 prefix: prefix.to_owned(),
                 dir,
@@ -42,24 +42,6 @@ pub fn detect(root: &Path) -> Option<PathAlias> {
         .find(|a| a.prefix == "@/")
         .or_else(|| aliases.first())
         .cloned()
-}
-
-/// `path` folded to a root-relative folder, or `None` if it leaves the root.
-fn inside_root(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::Normal(part) => out.push(part),
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(out)
 }
 
 /// JSON with comments and trailing commas (tsconfig's dialect) as plain JSON.

@@ -5,11 +5,11 @@ use std::path::Path;
 use semver::Version;
 use workos_widgets_core::catalog::{self, Scope, Widget};
 use workos_widgets_core::project::Framework;
+use workos_widgets_core::specifier;
 
 use crate::facts::{Facts, JsxFact, JsxKind, SourceFile};
 use crate::finding::Location;
 use crate::npm_range;
-use crate::scan::resolve::resolve;
 
 /// The three packages every widget app needs.
 pub const REQUIRED_PACKAGES: [&str; 3] = [
@@ -129,7 +129,13 @@ pub fn has_root_ancestor(file: &SourceFile, element: &JsxFact) -> bool {
 
 /// The parsed file a local import of `file` refers to.
 pub fn local_file<'f>(facts: &'f Facts, file: &SourceFile, source: &str) -> Option<&'f SourceFile> {
-    let path = resolve(&facts.project.root, &file.path, source)?;
+    let project = &facts.project;
+    let path = specifier::resolve_local(
+        &project.root,
+        &file.path,
+        source,
+        project.path_alias.as_ref(),
+    )?;
     facts.file(&path)
 }
 

@@ -10,7 +10,6 @@
 //! may import a module holding the secret key.
 
 mod installed;
-pub mod resolve;
 pub mod staged;
 pub mod visitor;
 
@@ -25,7 +24,7 @@ use workos_widgets_core::project::{Framework, Project};
 use workos_widgets_core::{env_files, js, manifest::Manifest};
 
 use crate::facts::{CssImport, Facts, SourceFile, Span};
-use crate::scan::resolve::SOURCE_EXTENSIONS;
+use workos_widgets_core::specifier::{self, SOURCE_EXTENSIONS};
 
 /// Words (ASCII case-insensitive) without which a file holds no fact.
 pub const NEEDLES: [&str; 6] = [
@@ -129,7 +128,7 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
     };
     reader.second_pass(&mut read);
     read.parsed.sort_by(|a, b| a.path.cmp(&b.path));
-    resolve_barrels(&root, &mut read.parsed);
+    resolve_barrels(&project, &mut read.parsed);
     read.css
         .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let env_vars = env_files::read_vars(&root);
@@ -284,6 +283,11 @@ impl Reader<'_> {
         file
     }
 
+    /// The project file a local import of `from` refers to.
+    fn resolve(&self, from: &Path, specifier: &str) -> Option<PathBuf> {
+        specifier::resolve_local(self.root, from, specifier, self.project.path_alias.as_ref())
+    }
+
     /// Parses the local modules that matter through an import: those of
     /// token modules, route handlers and root files, and client files that
     /// import a module holding the secret.
@@ -299,7 +303,7 @@ impl Reader<'_> {
             .flat_map(|f| {
                 f.imports.iter().filter_map(|i| {
                     visitor::is_local_module(&i.source)
-                        .then(|| resolve::resolve(self.root, &f.path, &i.source))
+                        .then(|| self.resolve(&f.path, &i.source))
                         .flatten()
                 })
             })
@@ -311,7 +315,8 @@ impl Reader<'_> {
         for (path, specifiers) in &read.skipped {
             let imports_secret = specifiers.iter().any(|specifier| {
                 module_stem(Path::new(specifier)).is_some_and(|stem| stems.contains(&stem))
-                    && resolve::resolve(self.root, path, specifier)
+                    && self
+                        .resolve(path, specifier)
                         .is_some_and(|target| secret.iter().any(|f| f.path == target))
             });
             if imports_secret {
@@ -401,7 +406,7 @@ impl Drop for Local<'_> {
 
 /// Local components that a barrel module re-exports from
 /// `@workos-inc/widgets` are widgets (or the root) too.
-fn resolve_barrels(root: &Path, files: &mut [SourceFile]) {
+fn resolve_barrels(project: &Project, files: &mut [SourceFile]) {
     let mut changes = Vec::new();
     for (index, file) in files.iter().enumerate() {
         for (element, jsx) in file.jsx.iter().enumerate() {
@@ -416,7 +421,12 @@ fn resolve_barrels(root: &Path, files: &mut [SourceFile]) {
                 ("*", Some((_, member))) => member,
                 (name, _) => name,
             };
-            let Some(target) = resolve::resolve(root, &file.path, source) else {
+            let Some(target) = specifier::resolve_local(
+                &project.root,
+                &file.path,
+                source,
+                project.path_alias.as_ref(),
+            ) else {
                 continue;
             };
             let Ok(barrel) = files.binary_search_by(|f| f.path.cmp(&target)) else {
