@@ -17,7 +17,7 @@ use workos_widgets_core::{Project, ProjectError, js};
 use crate::context::{Flavor, TemplateData, WidgetData};
 use crate::files::FilePlanner;
 use crate::layout::{Layout, TOKEN_ENDPOINT, widget_route};
-use crate::plan::{Component, Guide, Plan};
+use crate::plan::{Component, Draft, Guide, Plan};
 use crate::transform::{Transform, imports, root};
 use crate::vite::STYLESHEETS;
 use crate::{GenerateError, Options, TokenStrategy, steps, templates};
@@ -126,32 +126,22 @@ pub fn plan(
         files.manifest.set_bool("pages", false);
     }
 
-    let (changes, kept) = files.finish();
     let guide = Guide {
         session_path: layout.session(),
         dev_identity: data.dev_identity,
         origin: DEV_ORIGIN,
         render: render_steps(project, &components, pages),
     };
-    let next_steps = crate::plan::next_steps(
-        project,
-        &widgets,
+    let draft = Draft {
         strategy,
-        install.as_ref(),
-        &data.scopes,
-        guide,
-    );
-    Ok(Plan {
-        strategy,
-        files: changes,
-        kept,
+        widgets: &widgets,
+        scopes: &data.scopes,
         components,
-        token_endpoint: backend.then(|| TOKEN_ENDPOINT.to_owned()),
         install,
         warnings,
         notes,
-        next_steps,
-    })
+    };
+    Ok(draft.finish(files, project, guide))
 }
 
 /// What the user should know about the choices made for this app.

@@ -83,6 +83,50 @@ impl Plan {
     }
 }
 
+/// What a planner collected; [`Draft::finish`] closes it into a [`Plan`].
+pub(crate) struct Draft<'w> {
+    pub strategy: crate::TokenStrategy,
+    pub widgets: &'w [&'static workos_widgets_core::catalog::Widget],
+    /// The scopes the widgets need.
+    pub scopes: &'w [&'static str],
+    pub components: Vec<Component>,
+    pub install: Option<Install>,
+    pub warnings: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+impl Draft<'_> {
+    /// The plan: the files (the manifest's change last) and the next steps.
+    pub fn finish(
+        self,
+        files: crate::files::FilePlanner<'_>,
+        project: &workos_widgets_core::Project,
+        guide: Guide,
+    ) -> Plan {
+        let (files, kept) = files.finish();
+        let next_steps = next_steps(
+            project,
+            self.widgets,
+            self.strategy,
+            self.install.as_ref(),
+            self.scopes,
+            guide,
+        );
+        let backend = self.strategy == crate::TokenStrategy::Backend;
+        Plan {
+            strategy: self.strategy,
+            files,
+            kept,
+            components: self.components,
+            token_endpoint: backend.then(|| crate::layout::TOKEN_ENDPOINT.to_owned()),
+            install: self.install,
+            warnings: self.warnings,
+            notes: self.notes,
+            next_steps,
+        }
+    }
+}
+
 /// Framework-specific facts for [`next_steps`].
 pub(crate) struct Guide {
     /// Where `resolveWidgetsSession()` lives.
@@ -97,7 +141,7 @@ pub(crate) struct Guide {
 }
 
 /// What the user does after `init`: keys, CORS, roles, where to render, verify.
-pub(crate) fn next_steps(
+fn next_steps(
     project: &workos_widgets_core::Project,
     widgets: &[&workos_widgets_core::catalog::Widget],
     strategy: crate::TokenStrategy,

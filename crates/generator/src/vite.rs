@@ -12,7 +12,7 @@ use workos_widgets_core::{Project, ProjectError};
 use crate::context::{Flavor, TemplateData};
 use crate::files::FilePlanner;
 use crate::layout::{Layout, TOKEN_ENDPOINT};
-use crate::plan::{Guide, Plan};
+use crate::plan::{Draft, Guide, Plan};
 use crate::transform::{Transform, imports, root, vite_config};
 use crate::{GenerateError, Options, TokenStrategy, steps, templates};
 
@@ -127,7 +127,6 @@ pub fn plan(
     // 7. Manifest.
     steps::manifest(&mut files, project, "vite", &[], strategy, &widgets);
 
-    let (changes, kept) = files.finish();
     let render = components.first().map(|first| {
         let app = project
             .entries
@@ -147,25 +146,16 @@ pub fn plan(
         origin: "http://localhost:5173",
         render: render.into_iter().collect(),
     };
-    let next_steps = crate::plan::next_steps(
-        project,
-        &widgets,
+    let draft = Draft {
         strategy,
-        install.as_ref(),
-        &data.scopes,
-        guide,
-    );
-    Ok(Plan {
-        strategy,
-        files: changes,
-        kept,
+        widgets: &widgets,
+        scopes: &data.scopes,
         components,
-        token_endpoint: backend.then(|| TOKEN_ENDPOINT.to_owned()),
         install,
         warnings,
         notes: Vec::new(),
-        next_steps,
-    })
+    };
+    Ok(draft.finish(files, project, guide))
 }
 
 fn plan_vite_config(

@@ -5,6 +5,8 @@
 //! and an existing `QueryClientProvider` (whose client is then passed on as
 //! `queryClient`), and wraps what is inside.
 
+use std::path::Path;
+
 use oxc_ast::ast::{CallExpression, Expression, JSXChild, JSXElement, Program};
 use oxc_ast_visit::Visit;
 use workos_widgets_core::edit::{TextEdit, indent_at, indent_unit};
@@ -21,73 +23,105 @@ const PASS_THROUGH: [&str; 3] = ["StrictMode", "React.StrictMode", "QueryClientP
 /// Wraps the rendered tree in `<WorkOsWidgets {attributes}>` unless the file
 /// already renders one. `attributes` is inserted verbatim after the name.
 pub fn wrap_render_root(
-    path: &std::path::Path,
+    path: &Path,
     text: &str,
     program: &Program<'_>,
     attributes: &str,
 ) -> Result<Vec<TextEdit>, GenerateError> {
-    if js::jsx_elements(program).iter().any(|e| e.name == ROOT) {
-        return Ok(Vec::new());
-    }
     let mut finder = RenderFinder { target: None };
     finder.visit_program(program);
-    let Some((start, end)) = finder.target else {
-        return Err(GenerateError::Edit {
-            path: path.to_path_buf(),
-            message: "found no `render(<App />)` call to wrap in <WorkOsWidgets>".to_owned(),
-            hint: "render the app with createRoot(...).render(<App />), or wrap your root in <WorkOsWidgets> yourself".to_owned(),
-        });
-    };
-    Ok(vec![wrap(text, start, end, attributes)])
+    wrap_found(
+        Target {
+            path,
+            text,
+            program,
+            attributes,
+        },
+        finder.target,
+        "found no `render(<App />)` call to wrap in <WorkOsWidgets>",
+        "render the app with createRoot(...).render(<App />), or wrap your root in <WorkOsWidgets> yourself",
+    )
 }
 
 /// Wraps a Next.js root's page slot (`{children}` inside `<body>`, or
 /// `_app`'s `<Component {...pageProps} />`) in `<WorkOsWidgets {attributes}>`
 /// unless the file already renders one.
 pub fn wrap_page_slot(
-    path: &std::path::Path,
+    path: &Path,
     text: &str,
     program: &Program<'_>,
     attributes: &str,
 ) -> Result<Vec<TextEdit>, GenerateError> {
-    if js::jsx_elements(program).iter().any(|e| e.name == ROOT) {
-        return Ok(Vec::new());
-    }
-    let Some(slot) = js::page_slot(program) else {
-        return Err(GenerateError::Edit {
-            path: path.to_path_buf(),
-            message: "found neither `{children}` inside <body> nor `<Component {...pageProps} />` to wrap in <WorkOsWidgets>".to_owned(),
-            hint: "wrap what your root renders in <WorkOsWidgets> from @workos-inc/widgets yourself, then run again".to_owned(),
-        });
-    };
-    Ok(vec![wrap(text, slot.start, slot.end, attributes)])
+    wrap_found(
+        Target {
+            path,
+            text,
+            program,
+            attributes,
+        },
+        js::page_slot(program).map(|slot| (slot.start, slot.end)),
+        "found neither `{children}` inside <body> nor `<Component {...pageProps} />` to wrap in <WorkOsWidgets>",
+        "wrap what your root renders in <WorkOsWidgets> from @workos-inc/widgets yourself, then run again",
+    )
 }
 
 /// Wraps the children of the file's `<QueryClientProvider>` (a client
 /// providers file) in `<WorkOsWidgets {attributes}>` unless the file already
 /// renders one.
 pub fn wrap_query_client_children(
-    path: &std::path::Path,
+    path: &Path,
     text: &str,
     program: &Program<'_>,
     attributes: &str,
 ) -> Result<Vec<TextEdit>, GenerateError> {
-    if js::jsx_elements(program).iter().any(|e| e.name == ROOT) {
-        return Ok(Vec::new());
-    }
     let mut finder = ElementFinder {
         name: "QueryClientProvider",
         target: None,
     };
     finder.visit_program(program);
-    let Some((start, end)) = finder.target else {
+    wrap_found(
+        Target {
+            path,
+            text,
+            program,
+            attributes,
+        },
+        finder.target,
+        "found no <QueryClientProvider> to put <WorkOsWidgets> in",
+        "wrap your providers' children in <WorkOsWidgets queryClient={...}> yourself, then run again",
+    )
+}
+
+/// The file a wrap edits, and the root's attributes.
+struct Target<'t, 'a> {
+    path: &'t Path,
+    text: &'t str,
+    program: &'t Program<'a>,
+    attributes: &'t str,
+}
+
+/// Wraps `found` unless the file already renders the root; fails with
+/// `message` and `hint` when nothing was found to wrap.
+fn wrap_found(
+    target: Target<'_, '_>,
+    found: Option<(usize, usize)>,
+    message: &str,
+    hint: &str,
+) -> Result<Vec<TextEdit>, GenerateError> {
+    if js::jsx_elements(target.program)
+        .iter()
+        .any(|e| e.name == ROOT)
+    {
+        return Ok(Vec::new());
+    }
+    let Some((start, end)) = found else {
         return Err(GenerateError::Edit {
-            path: path.to_path_buf(),
-            message: "found no <QueryClientProvider> to put <WorkOsWidgets> in".to_owned(),
-            hint: "wrap your providers' children in <WorkOsWidgets queryClient={...}> yourself, then run again".to_owned(),
+            path: target.path.to_path_buf(),
+            message: message.to_owned(),
+            hint: hint.to_owned(),
         });
     };
-    Ok(vec![wrap(text, start, end, attributes)])
+    Ok(vec![wrap(target.text, start, end, target.attributes)])
 }
 
 /// Wraps `text[start..end]` in the root element: multi-line when the target
