@@ -75,12 +75,7 @@ pub fn plan(
 
     // 2. Styles and <WorkOsWidgets> in the root.
     plan_root(project, &root_file, &layout, &mut files)?;
-    files.generated(
-        &layout.api_options(),
-        templates::render("shared/api-options", &data)?,
-        "read NEXT_PUBLIC_WORKOS_API_BASE_URL for <WorkOsWidgets>",
-        None,
-    )?;
+    steps::api_options(&mut files, &layout, &data)?;
 
     // 3. Widget components.
     let components = steps::widget_components(&mut files, &layout, &mut data, &widgets)?;

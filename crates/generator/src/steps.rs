@@ -57,6 +57,24 @@ pub fn dependencies(
     Ok(install)
 }
 
+/// The module that reads the public `*_WORKOS_API_BASE_URL` for
+/// `<WorkOsWidgets>`.
+pub fn api_options(
+    files: &mut FilePlanner<'_>,
+    layout: &Layout,
+    data: &TemplateData,
+) -> Result<(), GenerateError> {
+    files.generated(
+        &layout.api_options(),
+        templates::render("shared/api-options", data)?,
+        &format!(
+            "read {}WORKOS_API_BASE_URL for <WorkOsWidgets>",
+            data.public_prefix
+        ),
+        None,
+    )
+}
+
 /// One component per widget.
 pub fn widget_components(
     files: &mut FilePlanner<'_>,

@@ -97,12 +97,7 @@ pub fn plan(
         &entry,
         "import the widget styles and wrap the app in <WorkOsWidgets>",
     )?;
-    files.generated(
-        &layout.api_options(),
-        templates::render("shared/api-options", &data)?,
-        "read VITE_WORKOS_API_BASE_URL for <WorkOsWidgets>",
-        None,
-    )?;
+    steps::api_options(&mut files, &layout, &data)?;
 
     // 3. Widget components.
     let components = steps::widget_components(&mut files, &layout, &mut data, &widgets)?;
