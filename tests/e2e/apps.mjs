@@ -8,8 +8,9 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startOfflineFonts } from '../real-apps/offline-fonts.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // WORKOS_WIDGETS_BIN: the binary under test (relative to the current directory);
@@ -29,22 +30,16 @@ export const WIDGET_ENDPOINTS = {
 
 // ---- app kinds ----------------------------------------------------------
 //
-// id             name of the test, the screenshot and the app folder
+// id             name of the test, the screenshots and the app folder
 // create(dir)    make a fresh app in `dir` (not installed: init installs)
 // entryFile      where init puts the <WorkOsWidgets> root
 // render(dir, components)  add init's components to the app as a user would
 // pages(components)        paths to open in the browser
 // devCommand(port)         [cmd, args] of the dev server on 127.0.0.1:port
+// devEnv(workDir)          extra environment of the dev server (async, optional)
 // publicBaseUrlVar         the browser-side API base URL variable (-> mock)
 // tokenHandlerChecks       run check-token-handler.mjs (the route's error paths)
-//
-// A Next.js kind (to be added) would look like:
-//   { id: 'next-app-ts', create: (dir) => run('npx', ['create-next-app@16', dir, '--ts', '--app',
-//       '--no-tailwind', '--eslint=false', '--skip-install', '--use-npm', '--yes', '--disable-git']),
-//     entryFile: 'app/layout.tsx', render: () => {}, // init generates /workos/<widget> pages
-//     pages: (components) => components.map((c) => `/workos/${c.widget}`),
-//     devCommand: (port) => ['npx', ['next', 'dev', '--port', String(port), '--hostname', '127.0.0.1']],
-//     publicBaseUrlVar: 'NEXT_PUBLIC_WORKOS_API_BASE_URL' }
+// limits                   ms: test (whole test), ready (dev server answers), page (email visible)
 
 const viteKind = (id, template, ext) => ({
   id,
@@ -55,12 +50,49 @@ const viteKind = (id, template, ext) => ({
   devCommand: (port) => ['npx', ['vite', '--port', String(port), '--strictPort', '--host', '127.0.0.1']],
   publicBaseUrlVar: 'VITE_WORKOS_API_BASE_URL',
   tokenHandlerChecks: true, // check-token-handler.mjs loads server/workos-widgets/token-handler.*
+  limits: { test: 120_000, ready: 30_000, page: 30_000 },
+});
+
+/** create-next-app@16 with `flags`; init generates a page per widget at /workos/<widget>. */
+const nextKind = (id, flags, entryFile) => ({
+  id,
+  create: (dir) =>
+    runOk('create-next-app', 'npx', ['-y', 'create-next-app@16', basename(dir), ...flags, '--no-tailwind', '--eslint=false', '--skip-install', '--use-npm', '--yes', '--disable-git'], {
+      cwd: dirname(dir),
+      timeoutMs: 120_000,
+      logFile: join(LOG_DIR, `${id}.create.log`),
+    }),
+  entryFile,
+  render: () => {},
+  pages: (components) => components.map((c) => `/workos/${c.widget}`),
+  devCommand: (port) => ['npx', ['next', 'dev', '--port', String(port), '--hostname', '127.0.0.1']],
+  devEnv: nextDevEnv,
+  publicBaseUrlVar: 'NEXT_PUBLIC_WORKOS_API_BASE_URL', // inlined when a page compiles: set before the server starts
+  tokenHandlerChecks: false, // the handler is workos/server/token-handler.*, served by Next's route
+  limits: { test: 240_000, ready: 90_000, page: 90_000 }, // pages compile on first request
 });
 
 export const APP_KINDS = [
   viteKind('vite-ts', 'template-react-ts', 'tsx'),
   viteKind('vite-js', 'template-react', 'jsx'),
+  nextKind('next-app-ts', ['--ts', '--app'], 'app/layout.tsx'),
+  nextKind('next-pages-ts', ['--ts', '--no-app'], 'pages/_app.tsx'),
+  nextKind('next-app-js-src', ['--js', '--app', '--src-dir'], 'src/app/layout.js'),
 ];
+
+let offlineFonts;
+/**
+ * The templates' next/font/google fonts, served on 127.0.0.1 (no internet here):
+ * one server per process, see tests/real-apps/offline-fonts.mjs.
+ */
+async function nextDevEnv(workDir) {
+  offlineFonts ??= startOfflineFonts(join(workDir, 'google-fonts.cjs')).then((fonts) => {
+    fonts.server.unref();
+    return fonts;
+  });
+  const { mockFile } = await offlineFonts;
+  return { NEXT_FONT_GOOGLE_MOCKED_RESPONSES: mockFile, NEXT_TELEMETRY_DISABLED: '1' };
+}
 
 // ---- processes ------------------------------------------------------------
 

@@ -1,11 +1,11 @@
 // Load an app set up by `workos-widgets init` in headless Chromium against the
 // mock WorkOS API, and list everything that is wrong with what happened.
 //
-//   const run = await loadApp({ kind, appDir, components, shotName })
+//   const run = await loadApp({ kind, appDir, components, tokenEndpoint, shotName })
 //   const failures = appFailures(run)   // [] when the widgets work
 
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { EXPECTED_SCOPES, REPO_ROOT, WIDGET_ENDPOINTS, startDevServer } from './apps.mjs';
 import { checkPage } from './browser-check.mjs';
 import { TEST_USER, startMockWorkos } from './mock-workos-api.mjs';
@@ -15,10 +15,11 @@ export const DEV_IDENTITY = { userId: 'user_e2e_ada', organizationId: 'org_e2e_t
 export const API_KEY = 'sk_test_e2e_not_a_real_key';
 
 /**
- * Start the mock and the kind's dev server, open each of the kind's pages.
- * Screenshots: target/e2e/<shotName>.png (one page) or <shotName><path>.png.
+ * Start the mock and the kind's dev server, open each of the kind's pages, then
+ * GET the token route (init's `token_endpoint`; only POST is allowed).
+ * Screenshots: target/e2e/<shotName>.png (one page) or <shotName>-<last path segment>.png.
  */
-export async function loadApp({ kind, appDir, components, shotName = kind.id, timeoutMs = 30_000 }) {
+export async function loadApp({ kind, appDir, components, tokenEndpoint, shotName = kind.id, timeoutMs = kind.limits.page }) {
   mkdirSync(SHOT_DIR, { recursive: true });
   const mock = await startMockWorkos({ host: '127.0.0.1' });
   const env = {
@@ -28,32 +29,43 @@ export async function loadApp({ kind, appDir, components, shotName = kind.id, ti
     [kind.publicBaseUrlVar]: mock.url,
     WORKOS_WIDGETS_DEV_USER_ID: DEV_IDENTITY.userId,
     WORKOS_WIDGETS_DEV_ORGANIZATION_ID: DEV_IDENTITY.organizationId,
+    ...(await kind.devEnv?.(dirname(appDir))),
   };
   delete env.NODE_ENV; // NODE_ENV=production (e.g. from CI) refuses the dev identity
   const paths = kind.pages(components);
   const pages = [];
   const timings = {};
   let server;
+  let tokenRouteGet = null;
   try {
     const t = Date.now();
-    server = await startDevServer(kind, appDir, env);
+    server = await startDevServer(kind, appDir, env, { timeoutMs: kind.limits.ready });
     timings.serverReadyMs = Date.now() - t;
     for (const path of paths) {
-      const shot = paths.length === 1 ? shotName : `${shotName}${path.replaceAll('/', '-')}`;
-      const page = await checkPage({ url: server.url + path, expectText: TEST_USER.email, screenshotPath: join(SHOT_DIR, `${shot}.png`), timeoutMs });
-      pages.push({ path, screenshot: join(SHOT_DIR, `${shot}.png`), ...page });
+      const shot = paths.length === 1 ? shotName : `${shotName}-${path.split('/').at(-1)}`;
+      const screenshot = join(SHOT_DIR, `${shot}.png`);
+      const page = await checkPage({ url: server.url + path, expectText: TEST_USER.email, screenshotPath: screenshot, timeoutMs });
+      pages.push({ path, screenshot, ...page });
+    }
+    if (tokenEndpoint) {
+      tokenRouteGet = await fetch(server.url + tokenEndpoint, { signal: AbortSignal.timeout(timeoutMs) }).then(
+        (r) => r.status,
+        (err) => String(err),
+      );
     }
   } finally {
     await server?.stop();
     await mock.close();
   }
   timings.renderMs = pages.map((p) => p.renderMs);
-  return { pages, mock, components, timings, serverLog: server?.log() ?? '' };
+  return { pages, mock, components, tokenEndpoint, tokenRouteGet, timings, serverLog: server?.log() ?? '' };
 }
 
 /** Everything that shows the widgets did not work, as readable strings. */
-export function appFailures({ pages, mock, components }) {
+export function appFailures({ pages, mock, components, tokenEndpoint, tokenRouteGet }) {
   const failures = [];
+  if (!tokenEndpoint) failures.push('init reported no token_endpoint');
+  else if (tokenRouteGet !== 405) failures.push(`GET ${tokenEndpoint} answered ${tokenRouteGet}, want 405 (the route takes POST only)`);
   for (const p of pages) {
     const at = `page ${p.path}:`;
     if (p.waitError) failures.push(`${at} "${TEST_USER.email}" not visible (${p.waitError})`);
@@ -108,6 +120,7 @@ export function summary(run, failures) {
   return {
     failures,
     timings: run.timings,
+    tokenRouteGet: run.tokenRouteGet,
     pages: run.pages.map(({ path, screenshot, waitError, pageErrors, consoleErrors, failedRequests, blockedRequests, text }) => ({
       path, screenshot, waitError, pageErrors, consoleErrors, failedRequests, blockedRequests, text: text.slice(0, 1500),
     })),

@@ -45,7 +45,7 @@ async function guarded(t, fn) {
 }
 
 for (const kind of APP_KINDS) {
-  test(`${kind.id}: init sets up the app, and its widgets load in Chromium with a token from the app's route`, { timeout: 120_000 }, (t) =>
+  test(`${kind.id}: init sets up the app, and its widgets load in Chromium with a token from the app's route`, { timeout: kind.limits.test }, (t) =>
     guarded(t, async () => {
       const app = await prepare(kind);
       t.diagnostic(`${kind.id}: create ${seconds(app.timings.createMs)}, init incl. npm install ${seconds(app.timings.initMs)} (${app.init.changes} changes)`);
@@ -56,10 +56,11 @@ for (const kind of APP_KINDS) {
         t.diagnostic(`${kind.id}: token route answered ${handler.results.map((r) => r.status).join('/')} in its ${handler.results.length} cases`);
       }
 
-      const run = await loadApp({ kind, appDir: app.appDir, components: app.components });
+      const run = await loadApp({ kind, appDir: app.appDir, components: app.components, tokenEndpoint: app.init.token_endpoint });
       const failures = appFailures(run);
       record(kind.id, run, failures);
-      t.diagnostic(`${kind.id}: dev server ready ${seconds(run.timings.serverReadyMs)}, email visible after ${run.timings.renderMs.map((ms) => (ms === null ? 'never' : seconds(ms))).join(', ')}; screenshot ${run.pages.map((p) => p.screenshot).join(', ')}`);
+      t.diagnostic(`${kind.id}: dev server ready ${seconds(run.timings.serverReadyMs)}, email visible after ${run.pages.map((p) => `${p.renderMs === null ? 'never' : seconds(p.renderMs)} (${p.path})`).join(', ')}; GET ${run.tokenEndpoint} ${run.tokenRouteGet}`);
+      t.diagnostic(`${kind.id}: screenshots ${run.pages.map((p) => p.screenshot).join(', ')}`);
       assert.deepEqual(failures, [], `${kind.id}: see target/e2e/${kind.id}.json`);
     }),
   );
@@ -74,7 +75,7 @@ test('negative control, proves the check is real: vite-ts with seed 000 provider
     assert.match(generated, /<WorkOsWidgets\b/, 'init wrapped the app in <WorkOsWidgets>');
     copyFileSync(new URL('./fixtures/main.seed000.tsx', import.meta.url), entry);
     try {
-      const run = await loadApp({ kind, appDir: app.appDir, components: app.components, shotName: 'vite-ts-seed000', timeoutMs: 15_000 });
+      const run = await loadApp({ kind, appDir: app.appDir, components: app.components, tokenEndpoint: app.init.token_endpoint, shotName: 'vite-ts-seed000', timeoutMs: 15_000 });
       const failures = appFailures(run);
       record('vite-ts-seed000', run, failures);
       const [page] = run.pages;

@@ -15,7 +15,7 @@ if [[ ! -x /usr/bin/chromium ]]; then
   $sudo apt-get update && $sudo apt-get install -y chromium
 fi
 (cd "$here" && npm ci --no-audit --no-fund)
-(cd "$repo" && timeout --kill-after=10 600 node --test --test-reporter=spec tests/e2e/) || status=$?
+(cd "$repo" && timeout --kill-after=10 1200 node --test --test-reporter=spec tests/e2e/) || status=$?
 
 echo "e2e stage: $((EPOCHSECONDS - start)) s"
 exit "$status"
