@@ -69,7 +69,7 @@ const nextKind = (id, flags, entryFile) => ({
   devEnv: nextDevEnv,
   publicBaseUrlVar: 'NEXT_PUBLIC_WORKOS_API_BASE_URL', // inlined when a page compiles: set before the server starts
   tokenHandlerChecks: false, // the handler is workos/server/token-handler.*, served by Next's route
-  limits: { test: 240_000, ready: 90_000, page: 90_000 }, // pages compile on first request
+  limits: { test: 240_000, ready: 60_000, page: 45_000 }, // each page compiles on its first request
 });
 
 export const APP_KINDS = [
