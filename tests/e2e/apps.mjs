@@ -39,7 +39,7 @@ export const WIDGET_ENDPOINTS = {
 // devEnv(workDir)          extra environment of the dev server (async, optional)
 // publicBaseUrlVar         the browser-side API base URL variable (-> mock)
 // tokenHandlerChecks       run check-token-handler.mjs (the route's error paths)
-// limits                   ms: test (whole test), ready (dev server answers), page (email visible)
+// limits                   ms: test (whole test), init (incl. npm install), ready (dev server answers), page (email visible)
 
 const viteKind = (id, template, ext) => ({
   id,
@@ -50,7 +50,7 @@ const viteKind = (id, template, ext) => ({
   devCommand: (port) => ['npx', ['vite', '--port', String(port), '--strictPort', '--host', '127.0.0.1']],
   publicBaseUrlVar: 'VITE_WORKOS_API_BASE_URL',
   tokenHandlerChecks: true, // check-token-handler.mjs loads server/workos-widgets/token-handler.*
-  limits: { test: 120_000, ready: 30_000, page: 30_000 },
+  limits: { test: 120_000, init: 90_000, ready: 30_000, page: 30_000 },
 });
 
 /** create-next-app@16 with `flags`; init generates a page per widget at /workos/<widget>. */
@@ -69,7 +69,7 @@ const nextKind = (id, flags, entryFile) => ({
   devEnv: nextDevEnv,
   publicBaseUrlVar: 'NEXT_PUBLIC_WORKOS_API_BASE_URL', // inlined when a page compiles: set before the server starts
   tokenHandlerChecks: false, // the handler is workos/server/token-handler.*, served by Next's route
-  limits: { test: 240_000, ready: 60_000, page: 45_000 }, // each page compiles on its first request
+  limits: { test: 240_000, init: 120_000, ready: 60_000, page: 45_000 }, // each page compiles on its first request
 });
 
 export const APP_KINDS = [
@@ -244,7 +244,7 @@ export async function setupApp(kind, workDir) {
   timings.createMs = Date.now() - t;
 
   const r = await runOk('workos-widgets init', TOOL_BIN, ['init', appDir, '--widgets', WIDGETS.join(','), '--yes', '--json'], {
-    timeoutMs: 90_000,
+    timeoutMs: kind.limits.init,
     logFile: join(LOG_DIR, `${kind.id}.init.log`),
   });
   timings.initMs = r.ms;
