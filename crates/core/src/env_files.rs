@@ -118,6 +118,24 @@ fn is_ignored_by(matcher: &ignore::gitignore::Gitignore, root: &Path, file: &str
         .is_ignore()
 }
 
+/// `.gitignore` text with a commented section of `lines` appended, set off
+/// from what was there by a blank line.
+pub fn append_gitignore_section(before: &str, comment: &str, lines: &[&str]) -> String {
+    let mut text = before.to_owned();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    text.push_str(&format!("# {comment}\n"));
+    for line in lines {
+        text.push_str(line);
+        text.push('\n');
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

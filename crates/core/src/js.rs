@@ -6,7 +6,7 @@ use std::path::Path;
 
 use oxc_allocator::Allocator;
 use oxc_ast::ast::{
-    Argument, Expression, ImportDeclarationSpecifier, JSXElementName, JSXMemberExpressionObject,
+    Expression, ImportDeclarationSpecifier, JSXElementName, JSXMemberExpressionObject,
     ModuleExportName, Program, Statement,
 };
 use oxc_parser::Parser;
@@ -197,11 +197,6 @@ pub fn unwrap_expression<'b, 'a>(mut expr: &'b Expression<'a>) -> &'b Expression
             _ => return expr,
         };
     }
-}
-
-/// The expression of a call argument, if it is not a spread.
-pub fn argument_expression<'b, 'a>(argument: &'b Argument<'a>) -> Option<&'b Expression<'a>> {
-    argument.as_expression()
 }
 
 /// The preferred quote character of a file, judged by its first import.

@@ -76,15 +76,6 @@ impl PackageJson {
         })
     }
 
-    /// Every declared dependency name, across tables.
-    pub fn dependency_names(&self) -> impl Iterator<Item = &str> {
-        DEPENDENCY_TABLES
-            .iter()
-            .filter_map(|table| self.value.get(table).and_then(Value::as_object))
-            .flat_map(Map::keys)
-            .map(String::as_str)
-    }
-
     /// Whether `scripts.<name>` exists.
     pub fn has_script(&self, name: &str) -> bool {
         self.value

@@ -178,23 +178,19 @@ pub fn env(
     };
     files.text(".gitignore", reason, |before| {
         let mut text = before.unwrap_or_default().to_owned();
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        let mut section = |lines: &str| {
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            text.push_str(lines);
-        };
         if !unignored.is_empty() {
-            let files: String = unignored.iter().map(|f| format!("{f}\n")).collect();
-            section(&format!(
-                "# WorkOS secrets (added by workos-widgets)\n{files}"
-            ));
+            text = env_files::append_gitignore_section(
+                &text,
+                "WorkOS secrets (added by workos-widgets)",
+                &unignored,
+            );
         }
         if example_ignored {
-            section("# No secrets in it: commit it (added by workos-widgets)\n!.env.example\n");
+            text = env_files::append_gitignore_section(
+                &text,
+                "No secrets in it: commit it (added by workos-widgets)",
+                &["!.env.example"],
+            );
         }
         Some(text)
     })

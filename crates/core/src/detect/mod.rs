@@ -105,5 +105,3 @@ fn detect_language(
         Language::JavaScript
     }
 }
-
-pub use installed::version as installed_version;

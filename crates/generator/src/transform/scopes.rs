@@ -27,34 +27,60 @@ pub fn read(program: &Program<'_>) -> Option<Vec<String>> {
 pub fn add_missing(text: &str, program: &Program<'_>, wanted: &[&str]) -> Option<Vec<TextEdit>> {
     let array = scopes_array(program)?;
     let present = read(program).unwrap_or_default();
-    let missing: Vec<&&str> = wanted
-        .iter()
-        .filter(|w| !present.iter().any(|p| p == *w))
-        .collect();
-    if missing.is_empty() {
-        return Some(Vec::new());
-    }
-    let quote = array
+    let quote = array.elements.iter().find_map(|e| match e {
+        ArrayExpressionElement::StringLiteral(s) => s.span.source_text(text).chars().next(),
+        _ => None,
+    });
+    let present: Vec<&str> = present.iter().map(String::as_str).collect();
+    let last_end = array
         .elements
-        .iter()
-        .find_map(|e| match e {
-            ArrayExpressionElement::StringLiteral(s) => s.span.source_text(text).chars().next(),
-            _ => None,
-        })
-        .unwrap_or_else(|| js::quote_style(text));
+        .last()
+        .map(|last| oxc_span::GetSpan::span(last).end as usize);
+    Some(append_missing_strings(
+        text,
+        ArraySlot {
+            open: array.span.start as usize,
+            last_end,
+            quote,
+        },
+        &present,
+        wanted,
+    ))
+}
+
+/// Where new elements go in an array literal.
+#[derive(Debug, Clone, Copy)]
+pub struct ArraySlot {
+    /// Offset of the `[`.
+    pub open: usize,
+    /// End of the element the new ones follow, if any.
+    pub last_end: Option<usize>,
+    /// The quote its strings use (the file's style when `None`).
+    pub quote: Option<char>,
+}
+
+/// The edit that appends each of `wanted` not in `present` to the array at
+/// `slot`, as string literals in its quote style.
+pub fn append_missing_strings(
+    text: &str,
+    slot: ArraySlot,
+    present: &[&str],
+    wanted: &[&str],
+) -> Vec<TextEdit> {
+    let missing: Vec<&&str> = wanted.iter().filter(|w| !present.contains(w)).collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let quote = slot.quote.unwrap_or_else(|| js::quote_style(text));
     let list = missing
         .iter()
         .map(|s| format!("{quote}{s}{quote}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let edit = match array.elements.last() {
-        Some(last) => TextEdit::insert(
-            oxc_span::GetSpan::span(last).end as usize,
-            format!(", {list}"),
-        ),
-        None => TextEdit::insert(array.span.start as usize + 1, list),
-    };
-    Some(vec![edit])
+    vec![match slot.last_end {
+        Some(end) => TextEdit::insert(end, format!(", {list}")),
+        None => TextEdit::insert(slot.open + 1, list),
+    }]
 }
 
 fn scopes_array<'b, 'a>(program: &'b Program<'a>) -> Option<&'b oxc_ast::ast::ArrayExpression<'a>> {

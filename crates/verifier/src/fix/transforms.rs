@@ -8,7 +8,7 @@ use oxc_ast_visit::Visit;
 use workos_widgets_core::catalog::WIDGETS_PACKAGE;
 use workos_widgets_core::edit::TextEdit;
 use workos_widgets_core::js;
-use workos_widgets_generator::transform::{Transform, imports, root};
+use workos_widgets_generator::transform::{Transform, imports, root, scopes};
 
 use crate::facts::{JsxKind, ScopesArg, SourceFile};
 use crate::finding::FixAction;
@@ -79,30 +79,23 @@ fn add_scopes(path: &Path, text: &str, program: &Program<'_>, wanted: &[&str]) -
     }) else {
         return Vec::new();
     };
-    let missing: Vec<&&str> = wanted
-        .iter()
-        .filter(|w| !present.iter().any(|p| p.value == **w))
-        .collect();
-    if missing.is_empty() {
-        return Vec::new();
-    }
     let in_array: Vec<_> = present
         .iter()
         .filter(|s| s.span.start > array.start && s.span.end < array.end)
         .collect();
-    let quote = in_array
-        .first()
-        .and_then(|s| text[s.span.start..].chars().next())
-        .unwrap_or_else(|| js::quote_style(text));
-    let list = missing
-        .iter()
-        .map(|s| format!("{quote}{s}{quote}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    vec![match in_array.last() {
-        Some(last) => TextEdit::insert(last.span.end, format!(", {list}")),
-        None => TextEdit::insert(array.start + 1, list),
-    }]
+    let present: Vec<&str> = present.iter().map(|s| s.value.as_str()).collect();
+    scopes::append_missing_strings(
+        text,
+        scopes::ArraySlot {
+            open: array.start,
+            last_end: in_array.last().map(|s| s.span.end),
+            quote: in_array
+                .first()
+                .and_then(|s| text[s.span.start..].chars().next()),
+        },
+        &present,
+        wanted,
+    )
 }
 
 /// Wraps the rendered tree: a layout's `{children}`, `_app`'s
@@ -156,14 +149,9 @@ impl<'a> Visit<'a> for TreeFinder {
 
 /// `.gitignore` with `files` appended.
 pub fn ignore_env_files(before: &str, files: &[&str]) -> String {
-    let mut text = before.to_owned();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str("\n# WorkOS secrets (added by workos-widgets verify --fix)\n");
-    for file in files {
-        text.push_str(file);
-        text.push('\n');
-    }
-    text
+    workos_widgets_core::env_files::append_gitignore_section(
+        before,
+        "WorkOS secrets (added by workos-widgets verify --fix)",
+        files,
+    )
 }
