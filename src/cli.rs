@@ -12,6 +12,20 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// Whether the command prints JSON (`--json`, `--format json|sarif`):
+    /// then an error is printed as JSON on stdout too.
+    pub fn wants_json(&self) -> bool {
+        match &self.command {
+            Command::Detect { json, .. } | Command::List { json } => *json,
+            Command::Init(args) => args.flags.json,
+            Command::Add(args) => args.flags.json,
+            Command::Verify(args) => args.format != Format::Human,
+            Command::Explain(_) | Command::Hook(_) => false,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print what the tool sees in a project: framework, language, package

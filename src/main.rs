@@ -18,11 +18,16 @@ pub mod exit {
 fn main() -> ExitCode {
     reset_sigpipe();
     let cli = cli::Cli::parse();
+    let json = cli.wants_json();
     match commands::run(cli) {
         Ok(code) => code,
         Err(error) => {
+            let code = commands::exit_code(&error);
             ui::error(&error);
-            ExitCode::from(commands::exit_code(&error))
+            if json {
+                ui::json_error(&error, code);
+            }
+            ExitCode::from(code)
         }
     }
 }

@@ -21,6 +21,29 @@ pub fn error(error: &anyhow::Error) {
     }
 }
 
+/// Prints an error as one JSON object on stdout, for `--json` callers:
+/// `{"error": {"code", "exit_code", "message", "hint", "causes"}}`. `code`
+/// is `bad-input` (exit 2) or `failure` (exit 1); the hint is the text after
+/// the message's `hint:` line, when it has one.
+pub fn json_error(error: &anyhow::Error, exit_code: u8) {
+    let text = error.to_string();
+    let (message, hint) = match text.split_once("\n  hint: ") {
+        Some((message, hint)) => (message.to_owned(), Some(hint.trim().to_owned())),
+        None => (text.clone(), None),
+    };
+    let causes: Vec<String> = error.chain().skip(1).map(ToString::to_string).collect();
+    let value = serde_json::json!({
+        "error": {
+            "code": if exit_code == crate::exit::USAGE { "bad-input" } else { "failure" },
+            "exit_code": exit_code,
+            "message": message,
+            "hint": hint,
+            "causes": causes,
+        }
+    });
+    println!("{value:#}");
+}
+
 /// Prints a warning to stderr.
 pub fn warn(message: &str) {
     anstream::eprintln!("{} {message}", "warning:".yellow().bold());

@@ -96,7 +96,8 @@ fn uses_the_package_manager_field() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(
         json["install"]["command"],
-        "pnpm add @workos-inc/widgets @radix-ui/themes @tanstack/react-query @workos-inc/node"
+        "pnpm add @workos-inc/widgets @radix-ui/themes @tanstack/react-query @workos-inc/node@^8.13.0",
+        "pnpm does not pick versions by engines: the SDK major for Node 20 is spelled out"
     );
     let detect = run(app.path(), &["detect", ".", "--json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&detect)).unwrap();

@@ -191,6 +191,7 @@ fixture_tests! {
     ok_next_app_router => "ok-next-app",
     ok_next_pages_router => "ok-next-pages",
     ok_react_router_framework => "ok-react-router",
+    ok_root_in_a_layout_route => "ok-layout-route",
     seed_000_gets_each_of_its_errors => "seed-000",
     ww001_syntax_error => "ww001-syntax-error",
     ww101_package_not_declared => "ww101-package-not-declared",
@@ -201,6 +202,7 @@ fixture_tests! {
     ww201_widget_outside_root => "ww201-widget-outside-root",
     ww201_next_pages_without_root => "ww201-next-pages-without-root",
     ww201_next_app_without_root => "ww201-next-app-without-root",
+    ww201_layout_route_without_root => "ww201-layout-route-without-root",
     ww202_providers_without_root => "ww202-providers-without-root",
     ww203_stylesheet_missing => "ww203-stylesheet-missing",
     ww204_stylesheet_order => "ww204-stylesheet-order",
@@ -727,4 +729,71 @@ fn hook_install_writes_a_git_hook() {
         hook.contains("exec workos-widgets verify --staged\n"),
         "{hook}"
     );
+}
+
+/// An app whose `QueryClientProvider` sits in a providers component that a
+/// `createBrowserRouter` layout route renders around `<Outlet />` (no App
+/// file; create-vite 6's tsconfig.node.json without Node types): `init`
+/// puts `<WorkOsWidgets>` inside that provider sharing its client, the
+/// styles before the first local import of the entry, declares
+/// `@types/node`, plans nothing on a second run, and `verify` finds no
+/// error; a widget in a child route is covered by the layout's root.
+#[test]
+fn layout_route_app_set_up_by_init_verifies_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/vite-layout-route"),
+        dir.path(),
+    );
+    install_declared(dir.path());
+    let args = [
+        "init",
+        ".",
+        "--widgets",
+        "user-profile",
+        "-y",
+        "--no-install",
+        "--json",
+    ];
+    let init = run(dir.path(), &args, &[]);
+    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    let read = |path: &str| std::fs::read_to_string(dir.path().join(path)).unwrap();
+    let providers = read("src/routes/providers.tsx");
+    assert!(
+        providers.contains("<WorkOsWidgets {...workosApiOptions} queryClient={queryClient}>"),
+        "{providers}"
+    );
+    assert!(
+        providers.contains("from '../workos/api-options.ts'"),
+        "{providers}"
+    );
+    let main = read("src/main.tsx");
+    assert!(
+        main.contains("import '@workos-inc/widgets/styles.css'\nimport RootLayout from './routes/root.tsx'"),
+        "the styles come before the layout route, which imports root.css: {main}"
+    );
+    assert!(!main.contains("WorkOsWidgets"), "{main}");
+    let package: Value = serde_json::from_str(&read("package.json")).unwrap();
+    assert!(
+        package["devDependencies"]["@types/node"].is_string(),
+        "tsconfig.node.json type-checks vite.config.ts: {package:#}"
+    );
+    install_declared(dir.path());
+    std::fs::write(
+        dir.path().join("src/routes/home.tsx"),
+        "import { UserProfileWidget } from '../workos/UserProfileWidget.tsx'\n\nexport default function Home() {\n  return <UserProfileWidget />\n}\n",
+    )
+    .unwrap();
+    let again = run(dir.path(), &args, &[]);
+    let plan: Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(plan["changes"], 0, "{plan:#}");
+    let detect = run(dir.path(), &["detect", ".", "--json"], &[]);
+    let model: Value = serde_json::from_slice(&detect.stdout).unwrap();
+    assert_eq!(
+        model["providers"]["workos_widgets"]["file"], "src/routes/providers.tsx",
+        "{model:#}"
+    );
+    let (report, exit) = verify_json(dir.path(), &[], &[]);
+    assert_eq!(report["summary"]["errors"], 0, "{report:#}");
+    assert_eq!(exit, 0);
 }

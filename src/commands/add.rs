@@ -39,7 +39,7 @@ pub fn run(args: AddArgs) -> anyhow::Result<ExitCode> {
 /// The last argument is the path when it is not a widget id.
 fn split_path(args: &[String]) -> (Vec<String>, PathBuf) {
     match args.split_last() {
-        Some((last, rest)) if catalog::find(last).is_none() && !rest.is_empty() => {
+        Some((last, rest)) if catalog::lookup(last).is_none() && !rest.is_empty() => {
             (rest.to_vec(), PathBuf::from(last))
         }
         _ => (args.to_vec(), PathBuf::from(".")),

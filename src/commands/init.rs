@@ -74,6 +74,18 @@ pub(super) fn execute(
     let mut restore = None;
     if let Some(step) = plan.install.clone().filter(|i| !i.deferred) {
         let backup = Backup::take(&project.root)?;
+        // Dev dependencies (@types/node) are declared first, so the one
+        // install below fetches them with the rest.
+        let declared: Vec<_> = plan
+            .files
+            .iter()
+            .filter(|change| change.path == Path::new("package.json"))
+            .cloned()
+            .collect();
+        if let Err(e) = apply::write_all(&project.root, &declared) {
+            backup.restore();
+            return Err(e.into());
+        }
         let output = ui::with_spinner(&format!("Running {}", step.command), || {
             install::run(&project.root, &step)
         })
@@ -167,18 +179,33 @@ fn choose_widgets(
     Ok(picked.into_iter().map(|i| &catalog::WIDGETS[i]).collect())
 }
 
-/// Looks up widget ids, failing on the first unknown one.
+/// Looks up widget ids (or component names, see [`catalog::lookup`]),
+/// failing on the first unknown one; empty entries (`--widgets a,`) are
+/// skipped, and nothing at all is an error.
 pub(super) fn parse_widget_ids(ids: &[String]) -> anyhow::Result<Vec<&'static Widget>> {
-    ids.iter()
-        .map(|id| {
-            catalog::find(id.trim()).ok_or_else(|| {
-                anyhow::Error::new(GenerateError::UnknownWidget {
-                    id: id.clone(),
-                    known: catalog::ids(),
-                })
+    let ids: Vec<&str> = ids.iter().map(|id| id.trim()).filter(|id| !id.is_empty()).collect();
+    if ids.is_empty() {
+        return Err(UsageError(format!(
+            "no widget given\n  hint: pass widget ids, e.g. --widgets user-profile,users-management; ids: {}",
+            catalog::ids()
+        ))
+        .into());
+    }
+    let mut widgets: Vec<&'static Widget> = Vec::new();
+    for id in ids {
+        let widget = catalog::lookup(id).ok_or_else(|| {
+            anyhow::Error::new(GenerateError::UnknownWidget {
+                id: id.to_owned(),
+                suggestion: catalog::suggest(id),
+                origin: None,
+                known: catalog::ids(),
             })
-        })
-        .collect()
+        })?;
+        if !widgets.iter().any(|w| w.id == widget.id) {
+            widgets.push(widget);
+        }
+    }
+    Ok(widgets)
 }
 
 /// package.json and the lockfile as they were before the install, put back

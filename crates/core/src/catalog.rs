@@ -258,6 +258,59 @@ pub fn find(id: &str) -> Option<&'static Widget> {
     WIDGETS.iter().find(|w| w.id == id)
 }
 
+/// Looks a widget up the way a person may type it: its id
+/// (`user-profile`), its component name (`UserProfile`), in any case and
+/// with `-`, `_` or spaces anywhere (`User-Profile`, `user_profile`).
+pub fn lookup(input: &str) -> Option<&'static Widget> {
+    let wanted = squash(input);
+    if wanted.is_empty() {
+        return None;
+    }
+    WIDGETS
+        .iter()
+        .find(|w| squash(w.id) == wanted || squash(w.component) == wanted)
+}
+
+/// The id closest to `input` when it is a likely typo (a few edits away),
+/// for "did you mean" hints.
+pub fn suggest(input: &str) -> Option<&'static str> {
+    let wanted = squash(input);
+    WIDGETS
+        .iter()
+        .map(|w| (edit_distance(&wanted, &squash(w.id)), w.id))
+        .min()
+        .filter(|(distance, id)| *distance <= (squash(id).len() / 3).clamp(1, 4))
+        .map(|(_, id)| id)
+}
+
+/// Lower-case ASCII letters and digits only.
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Levenshtein distance.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                previous
+            } else {
+                1 + previous.min(row[j]).min(current)
+            };
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
 /// Looks a widget up by its exported component name.
 pub fn find_by_component(component: &str) -> Option<&'static Widget> {
     WIDGETS.iter().find(|w| w.component == component)
@@ -279,6 +332,23 @@ pub fn scopes_for<'w>(widgets: impl IntoIterator<Item = &'w Widget>) -> Vec<Scop
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn looks_widgets_up_by_id_or_component_name() {
+        for input in ["user-profile", "UserProfile", "User-Profile", "user_profile", " USER PROFILE "] {
+            assert_eq!(lookup(input).map(|w| w.id), Some("user-profile"), "{input}");
+        }
+        assert_eq!(lookup("").map(|w| w.id), None);
+        assert_eq!(lookup("profile").map(|w| w.id), None);
+    }
+
+    #[test]
+    fn suggests_the_id_a_typo_is_closest_to() {
+        assert_eq!(suggest("user-profle"), Some("user-profile"));
+        assert_eq!(suggest("users-managment"), Some("users-management"));
+        assert_eq!(suggest("sso"), None, "too far from every id");
+        assert_eq!(suggest("banana"), None);
+    }
 
     #[test]
     fn has_twelve_unique_widgets() {

@@ -384,30 +384,40 @@ pub struct PageSlot {
 
 /// The first page slot of a Next.js root file (see [`PageSlot`]).
 pub fn page_slot(program: &Program<'_>) -> Option<PageSlot> {
+    slots(program, true).into_iter().next()
+}
+
+/// Every place a component renders the tree it is given: `{children}` or
+/// `{props.children}` anywhere, a router's `<Outlet />` (React Router,
+/// Remix, TanStack Router layout routes) and `_app`'s `<Component />`.
+pub fn children_slots(program: &Program<'_>) -> Vec<PageSlot> {
+    slots(program, false)
+}
+
+fn slots(program: &Program<'_>, page_only: bool) -> Vec<PageSlot> {
     use oxc_ast::ast::{JSXElement, JSXExpression, JSXExpressionContainer};
     use oxc_ast_visit::Visit;
 
     struct Finder {
+        page_only: bool,
         stack: Vec<String>,
-        found: Option<PageSlot>,
+        found: Vec<PageSlot>,
     }
 
     impl Finder {
         fn record(&mut self, span: oxc_span::Span) {
-            if self.found.is_none() {
-                self.found = Some(PageSlot {
-                    start: span.start as usize,
-                    end: span.end as usize,
-                    ancestors: self.stack.clone(),
-                });
-            }
+            self.found.push(PageSlot {
+                start: span.start as usize,
+                end: span.end as usize,
+                ancestors: self.stack.clone(),
+            });
         }
     }
 
     impl<'a> Visit<'a> for Finder {
         fn visit_jsx_element(&mut self, it: &JSXElement<'a>) {
             let name = jsx_name(&it.opening_element.name);
-            if name == "Component" {
+            if name == "Component" || (!self.page_only && name == "Outlet") {
                 self.record(it.span);
             }
             self.stack.push(name);
@@ -424,7 +434,7 @@ pub fn page_slot(program: &Program<'_>) -> Option<PageSlot> {
                 }
                 _ => false,
             };
-            if is_children && self.stack.iter().any(|name| name == "body") {
+            if is_children && (!self.page_only || self.stack.iter().any(|name| name == "body")) {
                 self.record(it.span);
             }
             oxc_ast_visit::walk::walk_jsx_expression_container(self, it);
@@ -432,8 +442,9 @@ pub fn page_slot(program: &Program<'_>) -> Option<PageSlot> {
     }
 
     let mut finder = Finder {
+        page_only,
         stack: Vec::new(),
-        found: None,
+        found: Vec::new(),
     };
     finder.visit_program(program);
     finder.found

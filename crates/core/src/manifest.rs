@@ -60,6 +60,11 @@ impl Manifest {
                     .to_owned(),
             }
         })?;
+        validate(&doc).map_err(|message| ProjectError::Manifest {
+            path: path.to_path_buf(),
+            message,
+            hint: "fix that key by hand, or delete the file and run `workos-widgets init` again (generated files you edited are then treated as yours)".to_owned(),
+        })?;
         Ok(Self { doc })
     }
 
@@ -124,7 +129,7 @@ impl Manifest {
     pub fn generated_hash(&self, path: &str) -> Option<&str> {
         self.doc
             .get("generated")
-            .and_then(Item::as_table)
+            .and_then(Item::as_table_like)
             .and_then(|t| t.get(path))
             .and_then(Item::as_str)
     }
@@ -133,7 +138,7 @@ impl Manifest {
     pub fn generated_paths(&self) -> Vec<PathBuf> {
         self.doc
             .get("generated")
-            .and_then(Item::as_table)
+            .and_then(Item::as_table_like)
             .map(|t| t.iter().map(|(k, _)| PathBuf::from(k)).collect())
             .unwrap_or_default()
     }
@@ -154,9 +159,89 @@ impl Manifest {
     }
 }
 
+/// Checks the keys the tool reads and writes have the types it expects, so
+/// a hand-edited manifest gets an error naming the key instead of a crash.
+fn validate(doc: &DocumentMut) -> Result<(), String> {
+    if let Some(item) = doc.get("generated") {
+        let Some(table) = item.as_table_like() else {
+            return Err(format!(
+                "`generated` must be a table of `\"path\" = \"sha256:...\"` entries, not {}",
+                describe(item)
+            ));
+        };
+        if let Some((path, entry)) = table.iter().find(|(_, v)| v.as_str().is_none()) {
+            return Err(format!(
+                "`generated.\"{path}\"` must be a string (the file's hash), not {}",
+                describe(entry)
+            ));
+        }
+    }
+    if let Some(item) = doc.get("widgets") {
+        let strings = item
+            .as_array()
+            .is_some_and(|a| a.iter().all(|v| v.as_str().is_some()));
+        if !strings {
+            return Err(format!(
+                "`widgets` must be an array of widget ids such as [\"user-profile\"], not {}",
+                describe(item)
+            ));
+        }
+    }
+    for key in ["framework", "language", "strategy", "token_endpoint", "tool_version"] {
+        if let Some(item) = doc.get(key).filter(|i| i.as_str().is_none()) {
+            return Err(format!("`{key}` must be a string, not {}", describe(item)));
+        }
+    }
+    Ok(())
+}
+
+/// What a TOML item is, for messages.
+fn describe(item: &Item) -> &'static str {
+    match item {
+        Item::None => "nothing",
+        Item::Table(_) => "a table",
+        Item::ArrayOfTables(_) => "an array of tables",
+        Item::Value(v) => match v {
+            toml_edit::Value::String(_) => "a string",
+            toml_edit::Value::Integer(_) => "a number",
+            toml_edit::Value::Float(_) => "a number",
+            toml_edit::Value::Boolean(_) => "a boolean",
+            toml_edit::Value::Datetime(_) => "a date",
+            toml_edit::Value::Array(_) => "an array",
+            toml_edit::Value::InlineTable(_) => "an inline table",
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rejects_keys_of_the_wrong_type_naming_them() {
+        for (text, key) in [
+            ("generated = []\n", "`generated`"),
+            ("generated = \"x\"\n", "`generated`"),
+            ("generated = 3\n", "`generated`"),
+            ("[[generated]]\na = 1\n", "`generated`"),
+            ("[generated]\n\"src/a.tsx\" = 1\n", "`generated.\"src/a.tsx\"`"),
+            ("widgets = \"user-profile\"\n", "`widgets`"),
+            ("widgets = [1]\n", "`widgets`"),
+        ] {
+            let err = Manifest::parse(Path::new("workos-widgets.toml"), text).unwrap_err();
+            let message = err.to_string();
+            assert!(message.contains(key), "{text}: {message}");
+            assert!(message.contains("workos-widgets.toml"), "{message}");
+        }
+        let mut inline = Manifest::parse(
+            Path::new("workos-widgets.toml"),
+            "generated = { \"a.ts\" = \"sha256:1\" }\n",
+        )
+        .unwrap();
+        assert_eq!(inline.generated_hash("a.ts"), Some("sha256:1"));
+        inline.set_generated_hash("b.ts", "sha256:2");
+        assert_eq!(inline.generated_hash("b.ts"), Some("sha256:2"));
+    }
 
     #[test]
     fn round_trips_and_keeps_comments() {

@@ -38,8 +38,10 @@ impl PackageJson {
 
     /// Parses `text` as the package.json at `path`.
     pub fn parse(path: PathBuf, text: String) -> Result<Self, ProjectError> {
+        // npm accepts a UTF-8 byte order mark; so do we (and keep it).
+        let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let value: Value =
-            serde_json::from_str(&text).map_err(|e| ProjectError::MalformedPackageJson {
+            serde_json::from_str(json).map_err(|e| ProjectError::MalformedPackageJson {
                 path: path.clone(),
                 line: e.line(),
                 column: e.column(),
@@ -52,6 +54,21 @@ impl PackageJson {
                 column: 1,
                 message: "the top level must be an object".to_owned(),
             });
+        }
+        for table in DEPENDENCY_TABLES {
+            if let Some(found) = value.get(table).filter(|v| !v.is_object()) {
+                let at = text.find(&format!("\"{table}\"")).unwrap_or(0);
+                let (line, column) = crate::js::line_col(&text, at);
+                return Err(ProjectError::MalformedPackageJson {
+                    path,
+                    line,
+                    column,
+                    message: format!(
+                        "`{table}` must be an object of package names and version ranges, not {}",
+                        json_kind(found)
+                    ),
+                });
+            }
         }
         Ok(Self { path, text, value })
     }
@@ -88,18 +105,29 @@ impl PackageJson {
     /// `dependencies` (created at the end when absent), keeping key order,
     /// indentation and the final newline.
     pub fn with_dependencies(&self, additions: &[(String, String)]) -> String {
+        self.with_tables(&[("dependencies", additions)])
+    }
+
+    /// Like [`PackageJson::with_dependencies`], for several tables at once
+    /// (`dependencies`, `devDependencies`); empty additions are skipped.
+    pub fn with_tables(&self, tables: &[(&str, &[(String, String)])]) -> String {
         let mut value = self.value.clone();
         let Some(root) = value.as_object_mut() else {
             return self.text.clone();
         };
-        let table = root
-            .entry("dependencies")
-            .or_insert_with(|| Value::Object(Map::new()));
-        if let Some(table) = table.as_object_mut() {
-            for (name, range) in additions {
-                table.insert(name.clone(), Value::String(range.clone()));
+        for (name, additions) in tables {
+            if additions.is_empty() {
+                continue;
             }
-            sort_keys(table);
+            let table = root
+                .entry(*name)
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Some(table) = table.as_object_mut() {
+                for (name, range) in *additions {
+                    table.insert(name.clone(), Value::String(range.clone()));
+                }
+                sort_keys(table);
+            }
         }
         self.serialize(&value)
     }
@@ -116,7 +144,22 @@ impl PackageJson {
         if self.text.ends_with('\n') {
             text.push('\n');
         }
+        if self.text.starts_with('\u{feff}') {
+            text.insert(0, '\u{feff}');
+        }
         text
+    }
+}
+
+/// What a JSON value is, for messages.
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 
@@ -150,6 +193,27 @@ fn strip_position(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accepts_a_byte_order_mark_and_keeps_it() {
+        let text = "\u{feff}{\n  \"name\": \"a\",\n  \"dependencies\": {}\n}\n".to_owned();
+        let package = PackageJson::parse("package.json".into(), text).unwrap();
+        assert_eq!(package.name(), Some("a"));
+        let out = package.with_dependencies(&[("b".to_owned(), "^1.0.0".to_owned())]);
+        assert!(out.starts_with("\u{feff}{\n"), "{out:?}");
+        assert!(out.contains("\"b\": \"^1.0.0\""), "{out}");
+    }
+
+    #[test]
+    fn rejects_dependency_tables_that_are_not_objects() {
+        for (value, kind) in [("null", "null"), ("\"react\"", "a string"), ("[]", "an array")] {
+            let text = format!("{{\n  \"name\": \"a\",\n  \"dependencies\": {value}\n}}\n");
+            let err = PackageJson::parse("package.json".into(), text).unwrap_err();
+            let message = err.to_string();
+            assert!(message.starts_with("package.json:3:3:"), "{message}");
+            assert!(message.contains(&format!("`dependencies` must be an object of package names and version ranges, not {kind}")), "{message}");
+        }
+    }
 
     #[test]
     fn reports_malformed_json_with_position() {

@@ -64,9 +64,12 @@ impl Project {
             }),
             (other, _) => Err(ProjectError::UnsupportedFramework {
                 dir: self.root.clone(),
+                // "React Router (framework mode)" already names its router.
                 framework: match self.router {
-                    Some(router) => format!("{other} ({router})"),
-                    None => other.to_string(),
+                    Some(router) if !other.to_string().contains(&router.to_string()) => {
+                        format!("{other} ({router})")
+                    }
+                    _ => other.to_string(),
                 },
                 supported: SUPPORTED.to_owned(),
             }),
@@ -270,14 +273,37 @@ pub struct ProviderUse {
     pub column: usize,
     /// For `QueryClientProvider`: the source text of its `client` prop.
     pub client: Option<String>,
+    /// Whether it wraps what its component is given (`{children}`, a
+    /// router's `<Outlet />`, `_app`'s `<Component />`), found by following
+    /// the app's provider and layout components from the entry files.
+    pub wraps_slot: bool,
 }
 
-/// Providers found in the entry files.
+/// Providers found around the app (see `detect::providers`).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Providers {
     pub query_client_provider: Option<ProviderUse>,
     pub theme: Option<ProviderUse>,
     pub workos_widgets: Option<ProviderUse>,
+    /// Imports of the widget stylesheets in the files read.
+    pub stylesheets: Vec<StylesheetImport>,
+}
+
+impl Providers {
+    /// Whether `sheet` is imported by a file the app root reaches.
+    pub fn imports_stylesheet(&self, sheet: &str) -> bool {
+        self.stylesheets.iter().any(|s| s.sheet == sheet)
+    }
+}
+
+/// An import of a widget stylesheet (a module import, with or without
+/// `?url`, or a CSS `@import`).
+#[derive(Debug, Clone, Serialize)]
+pub struct StylesheetImport {
+    pub sheet: String,
+    pub file: PathBuf,
+    /// 1-based.
+    pub line: usize,
 }
 
 /// The AuthKit package in use.

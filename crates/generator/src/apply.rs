@@ -22,7 +22,7 @@ pub fn write_all(root: &Path, changes: &[FileChange]) -> Result<(), GenerateErro
     };
     let mut done: Vec<(PathBuf, Option<String>)> = Vec::new();
     for (temp, change) in staged.into_iter().zip(changes) {
-        let target = root.join(&change.path);
+        let target = write_target(&root.join(&change.path));
         if let Err(e) = temp.persist(&target) {
             rollback(&done);
             remove_dirs(&created_dirs);
@@ -46,16 +46,23 @@ fn stage(
     changes
         .iter()
         .map(|change| {
-            let target = root.join(&change.path);
+            let target = write_target(&root.join(&change.path));
             let dir = target.parent().unwrap_or(root);
             create_dirs(dir, created_dirs).map_err(|source| GenerateError::Write {
                 path: dir.to_path_buf(),
                 source,
             })?;
             let write = || -> std::io::Result<tempfile::NamedTempFile> {
-                let mut temp = tempfile::Builder::new()
-                    .prefix(".workos-widgets-")
-                    .tempfile_in(dir)?;
+                let mut builder = tempfile::Builder::new();
+                builder.prefix(".workos-widgets-");
+                // A new file gets 0666 less the umask, like any file an
+                // editor creates (tempfile's own default is 0600).
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    builder.permissions(fs::Permissions::from_mode(0o666));
+                }
+                let mut temp = builder.tempfile_in(dir)?;
                 temp.write_all(change.after.as_bytes())?;
                 temp.flush()?;
                 if let Ok(meta) = fs::metadata(&target) {
@@ -69,6 +76,16 @@ fn stage(
             })
         })
         .collect()
+}
+
+/// The file to write for `path`: a symlink's target, so editing through
+/// the link keeps the link (a dangling link is replaced).
+fn write_target(path: &Path) -> PathBuf {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && let Ok(real) = fs::canonicalize(path) {
+        return real;
+    }
+    path.to_path_buf()
 }
 
 fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -128,6 +145,34 @@ mod tests {
             "hi"
         );
         assert_eq!(fs::read_to_string(dir.path().join("d.txt")).unwrap(), "yo");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_honour_the_umask_and_links_are_edited_through() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("real.ts"), "old").unwrap();
+        symlink("real.ts", dir.path().join("link.ts")).unwrap();
+        write_all(
+            dir.path(),
+            &[change("new.ts", "x"), change("link.ts", "new")],
+        )
+        .unwrap();
+        // A file created the ordinary way gets 0666 less the umask.
+        fs::File::create(dir.path().join("ordinary")).unwrap();
+        let mode = |name: &str| {
+            fs::metadata(dir.path().join(name)).unwrap().permissions().mode() & 0o777
+        };
+        assert_eq!(mode("new.ts"), mode("ordinary"));
+        assert!(
+            fs::symlink_metadata(dir.path().join("link.ts"))
+                .unwrap()
+                .file_type()
+                .is_symlink(),
+            "the link is kept"
+        );
+        assert_eq!(fs::read_to_string(dir.path().join("real.ts")).unwrap(), "new");
     }
 
     #[test]

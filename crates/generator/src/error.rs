@@ -10,8 +10,15 @@ pub enum GenerateError {
     #[error(transparent)]
     Project(#[from] ProjectError),
 
-    #[error("unknown widget `{id}`\n  hint: choose from: {known}")]
-    UnknownWidget { id: String, known: String },
+    #[error("unknown widget `{id}`{}{}\n  hint: choose from: {known}", suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), origin.as_ref().map(|o| format!(", in {o}")).unwrap_or_default())]
+    UnknownWidget {
+        id: String,
+        /// The closest known id, when the input looks like a typo of it.
+        suggestion: Option<&'static str>,
+        /// Where the id came from when not the command line (the manifest).
+        origin: Option<String>,
+        known: String,
+    },
 
     #[error("{path}: {message}\n  hint: {hint}")]
     Edit {

@@ -19,26 +19,52 @@ pub struct Requirement {
     pub range: String,
     /// Versions that are good enough when already present.
     pub compatible: &'static str,
+    /// A `devDependencies` entry (type definitions). It is declared in
+    /// package.json before the install runs, so one install fetches it
+    /// with the rest.
+    pub dev: bool,
+}
+
+/// `@types/node`, for apps whose `tsconfig.node.json` type-checks
+/// `vite.config.ts` (and through it the generated server files).
+pub const NODE_TYPES: &str = "@types/node";
+
+/// What the install step adds to package.json.
+#[derive(Debug, Default)]
+pub struct Additions {
+    pub dependencies: Vec<(String, String)>,
+    pub dev_dependencies: Vec<(String, String)>,
+}
+
+impl Additions {
+    /// Whether nothing is added.
+    pub fn is_empty(&self) -> bool {
+        self.dependencies.is_empty() && self.dev_dependencies.is_empty()
+    }
 }
 
 /// The packages widgets need, plus `@workos-inc/node` at `sdk` when the app
 /// mints tokens with it directly.
-pub fn requirements(sdk: Option<&SdkTarget>) -> Vec<Requirement> {
+/// `node_types` adds `@types/node` at that range as a dev dependency.
+pub fn requirements(sdk: Option<&SdkTarget>, node_types: Option<String>) -> Vec<Requirement> {
     let mut reqs = vec![
         Requirement {
             name: "@workos-inc/widgets",
             range: "^1.18.0".to_owned(),
             compatible: "^1.0.0",
+            dev: false,
         },
         Requirement {
             name: "@radix-ui/themes",
             range: "^3.3.0".to_owned(),
             compatible: "^3.3.0",
+            dev: false,
         },
         Requirement {
             name: "@tanstack/react-query",
             range: "^5.108.0".to_owned(),
             compatible: "^5.0.0",
+            dev: false,
         },
     ];
     if let Some(sdk) = sdk {
@@ -46,6 +72,15 @@ pub fn requirements(sdk: Option<&SdkTarget>) -> Vec<Requirement> {
             name: SDK_PACKAGE,
             range: format!("^{}", sdk.version),
             compatible: ">=7.0.0",
+            dev: false,
+        });
+    }
+    if let Some(range) = node_types {
+        reqs.push(Requirement {
+            name: NODE_TYPES,
+            range,
+            compatible: "*",
+            dev: true,
         });
     }
     reqs
@@ -63,13 +98,15 @@ fn satisfies(version_or_range: &str, compatible: &str) -> bool {
         .is_some_and(|v| req.matches(&v))
 }
 
-/// The install step the project needs, if any.
+/// The install step the project needs, if any, and what package.json gets
+/// declared: everything under `--no-install` (`deferred`), else the dev
+/// dependencies only (the package manager's `add` declares the rest).
 pub fn plan(
     project: &Project,
     reqs: &[Requirement],
     manager: PackageManager,
     deferred: bool,
-) -> (Option<Install>, Vec<(String, String)>) {
+) -> (Option<Install>, Additions) {
     let declared_ok = |r: &Requirement| {
         project
             .package_json
@@ -83,31 +120,44 @@ pub fn plan(
     };
     // Declared is what counts: a package only in node_modules (hoisted from
     // elsewhere, or installed by hand) disappears on the next clean install.
-    let to_add: Vec<&Requirement> = reqs.iter().filter(|r| !declared_ok(r)).collect();
+    let all_to_add: Vec<&Requirement> = reqs.iter().filter(|r| !declared_ok(r)).collect();
     let to_fetch = reqs.iter().any(|r| !installed_ok(r));
-    let packages: Vec<String> = to_add.iter().map(|r| r.name.to_owned()).collect();
-    let additions: Vec<(String, String)> = if deferred {
-        to_add
-            .iter()
-            .map(|r| {
-                let range = project
-                    .installed(r.name)
-                    .filter(|v| satisfies(v, r.compatible))
-                    .map_or_else(|| r.range.clone(), |v| format!("^{v}"));
-                (r.name.to_owned(), range)
-            })
-            .collect()
-    } else {
-        Vec::new()
+    let declaration = |r: &&Requirement| {
+        let range = project
+            .installed(r.name)
+            .filter(|v| satisfies(v, r.compatible))
+            .map_or_else(|| r.range.clone(), |v| format!("^{v}"));
+        (r.name.to_owned(), range)
     };
-    let needs_command = to_fetch || (!deferred && !to_add.is_empty());
+    let additions = Additions {
+        dependencies: if deferred {
+            all_to_add.iter().filter(|r| !r.dev).map(declaration).collect()
+        } else {
+            Vec::new()
+        },
+        dev_dependencies: all_to_add.iter().filter(|r| r.dev).map(declaration).collect(),
+    };
+    let to_add: Vec<&Requirement> = all_to_add.into_iter().filter(|r| !r.dev).collect();
+    let packages: Vec<String> = to_add.iter().map(|r| r.name.to_owned()).collect();
+    let needs_command = to_fetch || !additions.dev_dependencies.is_empty() || (!deferred && !to_add.is_empty());
     if !needs_command {
         return (None, additions);
     }
+    // npm picks the newest version whose `engines` accept the running Node;
+    // pnpm, yarn and bun take the newest outright (and @workos-inc/node 9+
+    // needs Node >= 22.11), so they get the targeted range spelled out.
+    let specs: Vec<String> = to_add
+        .iter()
+        .map(|r| match manager {
+            PackageManager::Npm => r.name.to_owned(),
+            _ if r.name == SDK_PACKAGE => format!("{}@{}", r.name, r.range),
+            _ => r.name.to_owned(),
+        })
+        .collect();
     let args = if deferred || packages.is_empty() {
         vec!["install".to_owned()]
     } else {
-        manager.add_args(&packages)
+        manager.add_args(&specs)
     };
     let command = std::iter::once(manager.program().to_owned())
         .chain(args.iter().cloned())

@@ -61,15 +61,24 @@ pub fn resolve(project: &Project) -> SdkTarget {
     predict(&project.root)
 }
 
-/// The version npm would install on the running Node.
-pub fn predict(root: &Path) -> SdkTarget {
-    let node = Command::new("node")
+/// The running Node's version (`node --version`), if node is on PATH.
+pub fn node_version() -> Option<Version> {
+    node_version_in(Path::new("."))
+}
+
+fn node_version_in(dir: &Path) -> Option<Version> {
+    Command::new("node")
         .arg("--version")
-        .current_dir(root)
+        .current_dir(dir)
         .output()
         .ok()
         .and_then(|out| String::from_utf8(out.stdout).ok())
-        .and_then(|v| Version::parse(v.trim().trim_start_matches('v')).ok());
+        .and_then(|v| Version::parse(v.trim().trim_start_matches('v')).ok())
+}
+
+/// The version npm would install on the running Node.
+pub fn predict(root: &Path) -> SdkTarget {
+    let node = node_version_in(root);
     match node {
         Some(node) => SdkTarget {
             version: for_node(&node),

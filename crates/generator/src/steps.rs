@@ -25,6 +25,11 @@ pub fn all_widgets(
         if catalog::find(id).is_none() {
             return Err(GenerateError::UnknownWidget {
                 id: id.clone(),
+                suggestion: catalog::suggest(id),
+                origin: Some(format!(
+                    "{} (`widgets`)",
+                    workos_widgets_core::manifest::FILE_NAME
+                )),
                 known: catalog::ids(),
             });
         }
@@ -46,15 +51,55 @@ pub fn dependencies(
     let manager = options
         .package_manager
         .unwrap_or(project.package_manager.name);
-    let reqs = install::requirements(sdk.then_some(&options.sdk));
+    let node_types = (sdk && needs_node_types(project)).then(node_types_range);
+    let reqs = install::requirements(sdk.then_some(&options.sdk), node_types);
     let (install, additions) = install::plan(project, &reqs, manager, options.defer_install);
     if !additions.is_empty() {
         let package_json = &project.package_json;
-        files.text("package.json", "declare the widget packages", |_| {
-            Some(package_json.with_dependencies(&additions))
+        let reason = if additions.dependencies.is_empty() {
+            "declare @types/node: tsconfig.node.json type-checks vite.config.ts, which imports the token server"
+        } else {
+            "declare the widget packages"
+        };
+        files.text("package.json", reason, |_| {
+            Some(package_json.with_tables(&[
+                ("dependencies", &additions.dependencies),
+                ("devDependencies", &additions.dev_dependencies),
+            ]))
         })?;
     }
     Ok(install)
+}
+
+/// Whether the generated server files (imported by `vite.config.ts`) are
+/// type-checked by a tsconfig that has no Node types: create-vite 6 and 7's
+/// `tsconfig.node.json` includes `vite.config.ts` with `lib: ["ES2023"]`,
+/// no `types` and no `@types/node`, so `tsc -b` would fail on `process`,
+/// `Request` and `node:http`. With no `types` list every installed
+/// `@types/*` package is included, so declaring `@types/node` is enough; a
+/// `types` list that leaves out `node` would need the user's tsconfig
+/// changed, which init does not do.
+fn needs_node_types(project: &Project) -> bool {
+    if !project.is_typescript()
+        || project.package_json.declared(install::NODE_TYPES).is_some()
+        || project.installed(install::NODE_TYPES).is_some()
+    {
+        return false;
+    }
+    let Some(config) = &project.entries.vite_config else {
+        return false;
+    };
+    let config_name = config.to_string_lossy().into_owned();
+    ["tsconfig.node.json", "tsconfig.app.json", "tsconfig.json"]
+        .iter()
+        .filter_map(|name| std::fs::read_to_string(project.path(name)).ok())
+        .any(|text| text.contains(&config_name))
+}
+
+/// `@types/node` for the running Node's major (`^20.0.0` on Node 20), else
+/// any version.
+fn node_types_range() -> String {
+    crate::sdk::node_version().map_or_else(|| "*".to_owned(), |v| format!("^{}.0.0", v.major))
 }
 
 /// The module that reads the public `*_WORKOS_API_BASE_URL` for

@@ -6,7 +6,7 @@ use std::path::Path;
 use workos_widgets_core::catalog;
 use workos_widgets_core::js;
 use workos_widgets_core::manifest::Manifest;
-use workos_widgets_core::specifier::relative_specifier;
+use workos_widgets_core::specifier::{relative_specifier, slash};
 use workos_widgets_core::{Project, ProjectError};
 
 use crate::context::{Flavor, TemplateData};
@@ -59,44 +59,8 @@ pub fn plan(
     // 1. Dependencies.
     let install = steps::dependencies(project, options, backend, &mut files)?;
 
-    // 2. Root and styles in the entry file.
-    let api_options_import =
-        relative_specifier(&main, Path::new(&layout.api_options()), &client_ext);
-    let root_elsewhere = project
-        .providers
-        .workos_widgets
-        .as_ref()
-        .is_some_and(|p| p.file != main);
-    let mut attributes = " {...workosApiOptions}".to_owned();
-    if let Some(qcp) = project
-        .providers
-        .query_client_provider
-        .as_ref()
-        .filter(|p| p.file == main)
-        && let Some(client) = &qcp.client
-    {
-        attributes.push_str(&format!(" queryClient={{{client}}}"));
-    }
-    let main_for_closure = main.clone();
-    let mut entry: Vec<Transform<'_>> = vec![Box::new(|t, p| {
-        imports::ensure_stylesheets(t, p, &STYLESHEETS)
-    })];
-    if !root_elsewhere && project.providers.workos_widgets.is_none() {
-        entry.push(Box::new(|t, p| {
-            imports::ensure_named_import(t, p, root::ROOT, catalog::WIDGETS_PACKAGE)
-        }));
-        entry.push(Box::new(move |t, p| {
-            imports::ensure_named_import(t, p, "workosApiOptions", &api_options_import)
-        }));
-        entry.push(Box::new(move |t, p| {
-            root::wrap_render_root(&main_for_closure, t, p, &attributes)
-        }));
-    }
-    files.edit(
-        &main,
-        &entry,
-        "import the widget styles and wrap the app in <WorkOsWidgets>",
-    )?;
+    // 2. Root and styles.
+    plan_root(project, &main, &layout, &client_ext, &mut files)?;
     steps::api_options(&mut files, &layout, &data)?;
 
     // 3. Widget components.
@@ -123,15 +87,14 @@ pub fn plan(
     steps::manifest(&mut files, project, "vite", &[], strategy, &widgets);
 
     let render = components.first().map(|first| {
-        let app = project
-            .entries
-            .app
-            .as_ref()
-            .map_or_else(|| "your page".to_owned(), |p| p.display().to_string());
+        // A path relative to a real file: Vite resolves a tsconfig alias only
+        // when vite.config declares it too.
+        let page = project.entries.app.as_ref().unwrap_or(&main);
         format!(
-            "Render the components where you want them, e.g. in {app}: import {{ {} }} from '{}' and render <{} />.",
+            "Render the components where you want them, e.g. in {}: import {{ {} }} from '{}' and render <{} />.",
+            slash(page),
             first.component_name,
-            relative_to_app(project, &first.import_path),
+            relative_specifier(page, Path::new(&first.import_path), &client_ext),
             first.component_name
         )
     });
@@ -237,14 +200,71 @@ fn server_import_ext(project: &Project) -> &'static str {
     }
 }
 
-fn relative_to_app(project: &Project, import_path: &str) -> String {
-    let in_src = import_path.strip_prefix("src/");
-    match (project.entries.app.as_ref(), in_src) {
-        (Some(app), Some(rest)) if app.parent() == Some(Path::new("src")) => {
-            format!("./{rest}")
-        }
-        _ => import_path.to_owned(),
+/// Stylesheets in the entry file, before the first import that can bring
+/// the app's CSS (unless a module the app root reaches imports them
+/// already); `<WorkOsWidgets>` around the rendered tree, or inside the
+/// `QueryClientProvider` of a provider or layout component when the app has
+/// one outside the entry (then it shares that provider's client). Nothing
+/// is wrapped when the app renders a `<WorkOsWidgets>` already (for
+/// instance in a layout route around `<Outlet />`).
+fn plan_root(
+    project: &Project,
+    main: &Path,
+    layout: &Layout,
+    client_ext: &str,
+    files: &mut FilePlanner<'_>,
+) -> Result<(), GenerateError> {
+    let providers = &project.providers;
+    let imported_elsewhere = |sheet: &str| {
+        providers
+            .stylesheets
+            .iter()
+            .any(|s| s.sheet == sheet && s.file != main)
+    };
+    let sheets: Vec<&'static str> = STYLESHEETS
+        .into_iter()
+        .filter(|sheet| !imported_elsewhere(sheet))
+        .collect();
+    let query_client = providers.query_client_provider.as_ref();
+    let wrapper = query_client
+        .map(|p| p.file.clone())
+        .filter(|file| file != main);
+    let wrap_file = wrapper.clone().unwrap_or_else(|| main.to_path_buf());
+    let mut attributes = " {...workosApiOptions}".to_owned();
+    if let Some(client) = query_client.and_then(|p| p.client.as_ref()) {
+        attributes.push_str(&format!(" queryClient={{{client}}}"));
     }
+    let api_options_import =
+        relative_specifier(&wrap_file, Path::new(&layout.api_options()), client_ext);
+    let mut wrapping: Vec<Transform<'_>> = Vec::new();
+    if providers.workos_widgets.is_none() {
+        let path = wrap_file.clone();
+        wrapping.push(Box::new(|t, p| {
+            imports::ensure_named_import(t, p, root::ROOT, catalog::WIDGETS_PACKAGE)
+        }));
+        wrapping.push(Box::new(move |t, p| {
+            imports::ensure_named_import(t, p, "workosApiOptions", &api_options_import)
+        }));
+        wrapping.push(Box::new(move |t, p| match &wrapper {
+            Some(_) => root::wrap_query_client_children(&path, t, p, &attributes),
+            None => root::wrap_render_root(&path, t, p, &attributes),
+        }));
+    }
+    let styles: Transform<'_> = Box::new(move |t, p| imports::ensure_stylesheets(t, p, &sheets));
+    if wrap_file == main {
+        wrapping.insert(0, styles);
+        return files.edit(
+            main,
+            &wrapping,
+            "import the widget styles and wrap the app in <WorkOsWidgets>",
+        );
+    }
+    files.edit(main, &[styles], "import the widget styles")?;
+    files.edit(
+        &wrap_file,
+        &wrapping,
+        "put <WorkOsWidgets> inside your QueryClientProvider, sharing its client",
+    )
 }
 
 #[cfg(test)]

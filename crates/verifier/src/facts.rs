@@ -267,6 +267,9 @@ pub struct JsxFact {
     /// Whether its children include `{children}` (or `{props.children}`) or
     /// `<Component ...>` (Next.js `_app`): it wraps the rendered tree.
     pub wraps_children: bool,
+    /// Whether its children include a router's `<Outlet />`: it wraps every
+    /// child route of a layout route.
+    pub wraps_outlet: bool,
     /// Indexes (into the file's `jsx`) of its JSX ancestors, outermost first.
     pub ancestors: Vec<usize>,
     /// For local components: the import source they come from.

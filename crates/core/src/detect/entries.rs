@@ -50,18 +50,53 @@ fn first_existing(root: &Path, stems: &[&str]) -> Option<PathBuf> {
     })
 }
 
-/// The `src` of the first `<script type="module" src="...">` in index.html.
+/// The `src` of index.html's `<script type="module" src="...">` that renders
+/// the app: comments are skipped, and of several module scripts (a
+/// polyfill before the app) the first whose file calls `createRoot`,
+/// `hydrateRoot` or `render` wins, else the first that exists.
 fn html_module_script(root: &Path) -> Option<PathBuf> {
     let html = std::fs::read_to_string(root.join("index.html")).ok()?;
-    html.match_indices("<script").find_map(|(start, _)| {
-        let tag_end = html[start..].find('>')? + start;
-        let tag = &html[start..tag_end];
-        if !tag.contains("module") {
-            return None;
+    let html = without_comments(&html);
+    let scripts: Vec<PathBuf> = html
+        .match_indices("<script")
+        .filter_map(|(start, _)| {
+            let tag_end = html[start..].find('>')? + start;
+            let tag = &html[start..tag_end];
+            if !tag.contains("module") {
+                return None;
+            }
+            let src = attribute(tag, "src")?;
+            Some(PathBuf::from(src.trim_start_matches('/')))
+        })
+        .collect();
+    let renders = |path: &PathBuf| {
+        std::fs::read_to_string(root.join(path)).is_ok_and(|text| {
+            ["createRoot", "hydrateRoot", ".render("]
+                .iter()
+                .any(|call| text.contains(call))
+        })
+    };
+    scripts
+        .iter()
+        .find(|p| renders(p))
+        .or_else(|| scripts.iter().find(|p| root.join(p).is_file()))
+        .or_else(|| scripts.first())
+        .cloned()
+}
+
+/// `html` with its `<!-- ... -->` comments removed.
+fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("-->") {
+            Some(end) => rest = &rest[start + end + 3..],
+            None => return out,
         }
-        let src = attribute(tag, "src")?;
-        Some(PathBuf::from(src.trim_start_matches('/')))
-    })
+    }
+    out.push_str(rest);
+    out
 }
 
 fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
@@ -75,6 +110,21 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn takes_the_module_script_that_renders_the_app() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("src")).unwrap();
+        std::fs::write(root.join("src/polyfills.ts"), "import 'core-js'\n").unwrap();
+        std::fs::write(root.join("src/main.tsx"), "createRoot(el).render(<App />)\n").unwrap();
+        std::fs::write(
+            root.join("index.html"),
+            "<!-- <script type=\"module\" src=\"/src/old.tsx\"></script> -->\n<script type=\"module\" src=\"/src/polyfills.ts\"></script>\n<script type=\"module\" src=\"/src/main.tsx\"></script>\n",
+        )
+        .unwrap();
+        assert_eq!(html_module_script(root), Some(PathBuf::from("src/main.tsx")));
+    }
 
     #[test]
     fn reads_script_src() {

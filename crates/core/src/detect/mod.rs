@@ -28,9 +28,30 @@ pub const TRACKED_PACKAGES: [&str; 9] = [
     "next",
 ];
 
-/// Detects the project at `dir`.
+/// The folder holding the app's package.json: `dir`, else its nearest
+/// ancestor with one (as npm looks upward from a subfolder such as `src/`),
+/// without leaving the git repository `dir` is in. `dir` itself when none
+/// is found, so the error names the folder the user gave.
+fn app_root(dir: &Path) -> std::path::PathBuf {
+    for candidate in dir.ancestors() {
+        if candidate.join("package.json").is_file() {
+            return candidate.to_path_buf();
+        }
+        if candidate.join(".git").exists() {
+            break;
+        }
+    }
+    dir.to_path_buf()
+}
+
+/// Detects the project at `dir` (or the nearest folder above it holding a
+/// package.json, see [`app_root`]).
 pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
-    let root = std::path::absolute(dir).map_err(|e| ProjectError::read(dir, e))?;
+    let given = std::path::absolute(dir).map_err(|e| ProjectError::read(dir, e))?;
+    if given.is_file() {
+        return Err(ProjectError::PathIsFile { path: given });
+    }
+    let root = app_root(&given);
     let package_json = PackageJson::read(&root)?;
     let has_react = package_json.declared("react").is_some();
     if !has_react {

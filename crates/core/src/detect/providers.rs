@@ -1,103 +1,204 @@
-//! Providers already rendered by the entry files: `QueryClientProvider`
-//! (and its `client`), Radix `Theme`, `WorkOsWidgets`. For a Next.js root,
-//! the local components that wrap the page (e.g. a `"use client"`
-//! `app/providers.tsx`) are read too.
+//! Providers already rendered around the app: `QueryClientProvider` (and
+//! its `client`), Radix `Theme`, `WorkOsWidgets`, plus where the widget
+//! stylesheets are imported. The entry files (`main`, `App`, the Next.js
+//! root) are read whole; from there local imports are followed as far as
+//! they go (bounded), and in those files only the elements that wrap what
+//! the component is given count: an ancestor of `{children}`, of a router's
+//! `<Outlet />` (a layout route) or of `_app`'s `<Component />`. So a
+//! `QueryClientProvider` in `layout -> providers -> query-provider` is found,
+//! and one around a single page is not.
 
+use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use oxc_allocator::Allocator;
+use oxc_ast::ast::Program;
 
 use crate::ProjectError;
 use crate::error::read_to_string;
 use crate::js;
-use crate::project::{Entries, ProviderUse, Providers};
+use crate::project::{Entries, ProviderUse, Providers, StylesheetImport};
 use crate::specifier::{self, PathAlias};
 
-/// Scans the entry files for providers. An entry file that does not parse is
-/// an error: every command needs these files readable. A wrapper component
-/// of a Next.js root that does not parse is skipped.
+/// The widget stylesheets, in import order.
+const STYLESHEETS: [&str; 2] = [
+    "@radix-ui/themes/styles.css",
+    "@workos-inc/widgets/styles.css",
+];
+
+/// How many local files are followed past the entry files, at most.
+const MAX_FOLLOWED: usize = 200;
+/// How many imports deep files are followed from an entry file.
+const MAX_DEPTH: usize = 8;
+
+/// Scans the entry files, and the local modules they import, for providers.
+/// An entry file that does not parse is an error: every command needs these
+/// files readable. A followed module that cannot be read or parsed is
+/// skipped.
 pub fn detect(
     root: &Path,
     entries: &Entries,
     alias: Option<&PathAlias>,
 ) -> Result<Providers, ProjectError> {
-    let mut providers = Providers::default();
-    for relative in [&entries.main, &entries.app].into_iter().flatten() {
+    let mut walk = Walk {
+        root,
+        alias,
+        providers: Providers::default(),
+        seen: HashSet::new(),
+        queue: VecDeque::new(),
+    };
+    for relative in [&entries.main, &entries.app, &entries.next_root]
+        .into_iter()
+        .flatten()
+    {
+        if !walk.seen.insert(relative.clone()) {
+            continue;
+        }
         let path = root.join(relative);
         let text = read_to_string(&path)?;
         let allocator = Allocator::default();
         let program = js::parse(&allocator, &path, &text)?;
-        record(&mut providers, relative, &text, &program);
+        walk.visit(relative, &text, &program, Scope::Whole, 0);
     }
-    if let Some(next_root) = &entries.next_root {
-        let path = root.join(next_root);
-        let text = read_to_string(&path)?;
+    let mut followed = 0;
+    while let Some((relative, depth)) = walk.queue.pop_front() {
+        followed += 1;
+        if followed > MAX_FOLLOWED {
+            break;
+        }
+        let path = root.join(&relative);
+        let Ok(text) = read_to_string(&path) else {
+            continue;
+        };
         let allocator = Allocator::default();
-        let program = js::parse(&allocator, &path, &text)?;
-        record(&mut providers, next_root, &text, &program);
-        for wrapper in page_wrappers(root, next_root, &program, alias) {
-            let path = root.join(&wrapper);
-            let Ok(text) = read_to_string(&path) else {
+        if let Ok(program) = js::parse(&allocator, &path, &text) {
+            walk.visit(&relative, &text, &program, Scope::Wrappers, depth);
+        }
+    }
+    Ok(walk.providers)
+}
+
+/// Which elements of a file count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Every element (the entry files).
+    Whole,
+    /// Only those wrapping a children slot.
+    Wrappers,
+}
+
+struct Walk<'w> {
+    root: &'w Path,
+    alias: Option<&'w PathAlias>,
+    providers: Providers,
+    seen: HashSet<PathBuf>,
+    queue: VecDeque<(PathBuf, usize)>,
+}
+
+impl Walk<'_> {
+    fn visit(
+        &mut self,
+        relative: &Path,
+        text: &str,
+        program: &Program<'_>,
+        scope: Scope,
+        depth: usize,
+    ) {
+        let wrapping: HashSet<String> = js::children_slots(program)
+            .into_iter()
+            .flat_map(|slot| slot.ancestors)
+            .collect();
+        for element in js::jsx_elements(program) {
+            let wraps_slot = wrapping.contains(&element.name);
+            if scope == Scope::Wrappers && !wraps_slot {
                 continue;
-            };
-            let allocator = Allocator::default();
-            if let Ok(program) = js::parse(&allocator, &path, &text) {
-                record(&mut providers, &wrapper, &text, &program);
+            }
+            record(&mut self.providers, relative, text, &element, wraps_slot);
+        }
+        for import in js::imports(program) {
+            if let Some(sheet) = stylesheet(&import.source) {
+                let (line, _) = js::line_col(text, import.start);
+                self.providers.stylesheets.push(StylesheetImport {
+                    sheet: sheet.to_owned(),
+                    file: relative.to_path_buf(),
+                    line,
+                });
+                continue;
+            }
+            if import.source.ends_with(".css") {
+                self.css_imports(relative, &import.source);
+                continue;
+            }
+            if depth >= MAX_DEPTH {
+                continue;
+            }
+            if let Some(target) =
+                specifier::resolve_local(self.root, relative, &import.source, self.alias)
+                && self.seen.insert(target.clone())
+            {
+                self.queue.push_back((target, depth + 1));
             }
         }
     }
-    Ok(providers)
+
+    /// `@import`s of the widget stylesheets in a local CSS file.
+    fn css_imports(&mut self, from: &Path, source: &str) {
+        if !source.starts_with('.') {
+            return;
+        }
+        let Some(css) =
+            specifier::normalize(&from.parent().unwrap_or(Path::new("")).join(source))
+        else {
+            return;
+        };
+        let Ok(text) = std::fs::read_to_string(self.root.join(&css)) else {
+            return;
+        };
+        for (index, line) in text.lines().enumerate() {
+            let line = line.trim_start();
+            if !line.starts_with("@import") {
+                continue;
+            }
+            if let Some(sheet) = STYLESHEETS.iter().find(|s| line.contains(*s)) {
+                self.providers.stylesheets.push(StylesheetImport {
+                    sheet: (*sheet).to_owned(),
+                    file: css.clone(),
+                    line: index + 1,
+                });
+            }
+        }
+    }
 }
 
-/// Local files defining the components that wrap a Next.js root's page slot
-/// (its JSX ancestors imported from `./...` or through the path alias).
-fn page_wrappers(
-    root: &Path,
-    file: &Path,
-    program: &oxc_ast::ast::Program<'_>,
-    alias: Option<&PathAlias>,
-) -> Vec<PathBuf> {
-    let Some(slot) = js::page_slot(program) else {
-        return Vec::new();
-    };
-    let imports = js::imports(program);
-    let mut files: Vec<PathBuf> = slot
-        .ancestors
-        .iter()
-        .filter_map(|name| {
-            let local = name.split('.').next().unwrap_or(name);
-            let import = imports
-                .iter()
-                .find(|i| i.locals.iter().any(|l| l == local))?;
-            specifier::resolve_local(root, file, &import.source, alias)
-        })
-        .collect();
-    files.dedup();
-    files
+/// The widget stylesheet an import specifier loads (with or without a
+/// `?url`-style query).
+fn stylesheet(source: &str) -> Option<&'static str> {
+    let path = source.split_once('?').map_or(source, |(path, _)| path);
+    STYLESHEETS.into_iter().find(|s| *s == path)
 }
 
 fn record(
     providers: &mut Providers,
     relative: &Path,
     text: &str,
-    program: &oxc_ast::ast::Program<'_>,
+    element: &js::JsxElementInfo,
+    wraps_slot: bool,
 ) {
-    for element in js::jsx_elements(program) {
-        let slot = match element.name.as_str() {
-            "QueryClientProvider" => &mut providers.query_client_provider,
-            "Theme" => &mut providers.theme,
-            "WorkOsWidgets" => &mut providers.workos_widgets,
-            _ => continue,
-        };
-        if slot.is_none() {
-            let (line, column) = js::line_col(text, element.start);
-            *slot = Some(ProviderUse {
-                file: relative.to_path_buf(),
-                line,
-                column,
-                client: element.attribute("client").and_then(|a| a.value.clone()),
-            });
-        }
+    let slot = match element.name.as_str() {
+        "QueryClientProvider" => &mut providers.query_client_provider,
+        "Theme" => &mut providers.theme,
+        "WorkOsWidgets" => &mut providers.workos_widgets,
+        _ => return,
+    };
+    if slot.is_none() {
+        let (line, column) = js::line_col(text, element.start);
+        *slot = Some(ProviderUse {
+            file: relative.to_path_buf(),
+            line,
+            column,
+            client: element.attribute("client").and_then(|a| a.value.clone()),
+            wraps_slot,
+        });
     }
 }
 
@@ -134,5 +235,84 @@ mod tests {
         assert_eq!(qcp.file, PathBuf::from("app/providers.tsx"));
         assert_eq!(qcp.client.as_deref(), Some("queryClient"));
         assert!(found.theme.is_none(), "nav.tsx does not wrap the page");
+    }
+
+    fn write(root: &Path, files: &[(&str, &str)]) {
+        for (path, text) in files {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+    }
+
+    #[test]
+    fn follows_provider_components_several_files_deep() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "app/layout.tsx",
+                    "import { Providers } from '@/components/providers'\nexport default function L({ children }) {\n  return <html><body><Providers>{children}</Providers></body></html>\n}\n",
+                ),
+                (
+                    "components/providers.tsx",
+                    "'use client'\nimport { QueryProvider } from './query-provider'\nexport function Providers({ children }) {\n  return <QueryProvider>{children}</QueryProvider>\n}\n",
+                ),
+                (
+                    "components/query-provider.tsx",
+                    "'use client'\nconst client = new QueryClient()\nexport function QueryProvider({ children }) {\n  return <QueryClientProvider client={client}>{children}</QueryClientProvider>\n}\n",
+                ),
+            ],
+        );
+        let entries = Entries {
+            next_root: Some(PathBuf::from("app/layout.tsx")),
+            ..Entries::default()
+        };
+        let found = detect(root, &entries, None).unwrap();
+        let qcp = found.query_client_provider.unwrap();
+        assert_eq!(qcp.file, PathBuf::from("components/query-provider.tsx"));
+        assert_eq!(qcp.client.as_deref(), Some("client"));
+    }
+
+    #[test]
+    fn finds_the_root_and_styles_of_a_layout_route() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "src/main.tsx",
+                    "import { createBrowserRouter, RouterProvider } from 'react-router-dom'\nimport RootLayout from './routes/root'\nimport Profile from './routes/profile'\nconst router = createBrowserRouter([{ path: '/', element: <RootLayout />, children: [{ path: 'me', element: <Profile /> }] }])\ncreateRoot(el).render(<RouterProvider router={router} />)\n",
+                ),
+                (
+                    "src/routes/root.tsx",
+                    "import '@radix-ui/themes/styles.css'\nimport './root.css'\nimport { Outlet } from 'react-router-dom'\nexport default function RootLayout() {\n  return <QueryClientProvider client={qc}><WorkOsWidgets queryClient={qc}><Outlet /></WorkOsWidgets></QueryClientProvider>\n}\n",
+                ),
+                (
+                    "src/routes/root.css",
+                    "@import \"@workos-inc/widgets/styles.css\";\nbody { margin: 0 }\n",
+                ),
+                (
+                    "src/routes/profile.tsx",
+                    "export default function Profile() {\n  return <QueryClientProvider client={other}><UserProfile authToken={t} /></QueryClientProvider>\n}\n",
+                ),
+            ],
+        );
+        let entries = Entries {
+            main: Some(PathBuf::from("src/main.tsx")),
+            ..Entries::default()
+        };
+        let found = detect(root, &entries, None).unwrap();
+        let widgets = found.workos_widgets.as_ref().unwrap();
+        assert_eq!(widgets.file, PathBuf::from("src/routes/root.tsx"));
+        assert!(widgets.wraps_slot);
+        let qcp = found.query_client_provider.as_ref().unwrap();
+        assert_eq!(qcp.client.as_deref(), Some("qc"), "not the page's own provider");
+        assert!(found.imports_stylesheet("@radix-ui/themes/styles.css"));
+        assert!(found.imports_stylesheet("@workos-inc/widgets/styles.css"));
+        assert_eq!(found.stylesheets[1].file, PathBuf::from("src/routes/root.css"));
     }
 }

@@ -9,7 +9,8 @@ use super::Style;
 use crate::GenerateError;
 
 /// Makes sure each of `sheets` is imported, in the given order, before the
-/// app's own CSS (so the app can override them).
+/// first import that can bring the app's own CSS: a stylesheet or a local
+/// module (`./App` may import `./App.css`), so the app can override them.
 pub fn ensure_stylesheets(
     text: &str,
     program: &Program<'_>,
@@ -31,9 +32,10 @@ pub fn ensure_stylesheets(
         let later = sheets[index + 1..]
             .iter()
             .find_map(|s| imports.iter().find(|i| i.source == *s));
-        let first_css = imports
-            .iter()
-            .find(|i| is_stylesheet(&i.source) && !sheets.contains(&i.source.as_str()));
+        let first_css = imports.iter().find(|i| {
+            !sheets.contains(&i.source.as_str())
+                && (is_stylesheet(&i.source) || is_local_module(&i.source))
+        });
         let edit = if let Some(prev) = anchor {
             TextEdit::insert(prev.end, format!("\n{line}"))
         } else if let Some(before) = later.or(first_css) {
@@ -111,6 +113,14 @@ fn leading_directives_end(text: &str) -> usize {
     if text[..end].contains("use ") { end } else { 0 }
 }
 
+/// A module of the app itself: relative, root-absolute or through the
+/// usual aliases (`@/`, `~/`, `#`).
+fn is_local_module(source: &str) -> bool {
+    ["./", "../", "/", "@/", "~/", "#"]
+        .iter()
+        .any(|prefix| source.starts_with(prefix))
+}
+
 fn is_stylesheet(source: &str) -> bool {
     [".css", ".scss", ".sass", ".less"]
         .iter()
@@ -129,14 +139,15 @@ mod tests {
 
     #[test]
     fn puts_stylesheets_before_app_css() {
-        let src = "import { App } from './App'\nimport './index.css'\n";
+        let src = "import { StrictMode } from 'react'\nimport { App } from './App'\nimport './index.css'\n";
         let out = run(
             src,
             Box::new(|t, p| ensure_stylesheets(t, p, &["a/styles.css", "b/styles.css"])),
         );
         assert_eq!(
             out,
-            "import { App } from './App'\nimport 'a/styles.css'\nimport 'b/styles.css'\nimport './index.css'\n"
+            "import { StrictMode } from 'react'\nimport 'a/styles.css'\nimport 'b/styles.css'\nimport { App } from './App'\nimport './index.css'\n",
+            "before ./App, which can import its own CSS"
         );
         assert_eq!(
             run(

@@ -28,16 +28,18 @@ pub fn wrap_render_root(
     program: &Program<'_>,
     attributes: &str,
 ) -> Result<Vec<TextEdit>, GenerateError> {
-    let mut finder = RenderFinder { target: None };
+    let mut finder = RenderFinder {
+        targets: Vec::new(),
+    };
     finder.visit_program(program);
-    wrap_found(
+    wrap_all(
         Target {
             path,
             text,
             program,
             attributes,
         },
-        finder.target,
+        &finder.targets,
         "found no `render(<App />)` call to wrap in <WorkOsWidgets>",
         "render the app with createRoot(...).render(<App />), or wrap your root in <WorkOsWidgets> yourself",
     )
@@ -98,6 +100,30 @@ struct Target<'t, 'a> {
     text: &'t str,
     program: &'t Program<'a>,
     attributes: &'t str,
+}
+
+/// Wraps every one of `found` (an entry may render in several branches,
+/// e.g. development and production) unless the file already renders the
+/// root; fails with `message` and `hint` when nothing was found to wrap.
+fn wrap_all(
+    target: Target<'_, '_>,
+    found: &[(usize, usize)],
+    message: &str,
+    hint: &str,
+) -> Result<Vec<TextEdit>, GenerateError> {
+    if found.len() <= 1 {
+        return wrap_found(target, found.first().copied(), message, hint);
+    }
+    if js::jsx_elements(target.program)
+        .iter()
+        .any(|e| e.name == ROOT)
+    {
+        return Ok(Vec::new());
+    }
+    Ok(found
+        .iter()
+        .map(|&(start, end)| wrap(target.text, start, end, target.attributes))
+        .collect())
 }
 
 /// Wraps `found` unless the file already renders the root; fails with
@@ -164,15 +190,13 @@ pub fn wrap(text: &str, start: usize, end: usize, attributes: &str) -> TextEdit 
     )
 }
 
+/// Every `render(<JSX />)`/`hydrateRoot(el, <JSX />)` call.
 struct RenderFinder {
-    target: Option<(usize, usize)>,
+    targets: Vec<(usize, usize)>,
 }
 
 impl<'a> Visit<'a> for RenderFinder {
     fn visit_call_expression(&mut self, call: &CallExpression<'a>) {
-        if self.target.is_some() {
-            return;
-        }
         let jsx_argument = match callee_name(&call.callee).as_deref() {
             Some("render") => call.arguments.first(),
             Some("hydrateRoot") => call.arguments.get(1),
@@ -181,7 +205,7 @@ impl<'a> Visit<'a> for RenderFinder {
         .and_then(|a| a.as_expression())
         .map(js::unwrap_expression);
         if let Some(Expression::JSXElement(element)) = jsx_argument {
-            self.target = Some(wrap_target(element));
+            self.targets.push(wrap_target(element));
             return;
         }
         oxc_ast_visit::walk::walk_call_expression(self, call);
@@ -264,6 +288,17 @@ mod tests {
             "createRoot(el!).render(\n  <StrictMode>\n    <WorkOsWidgets {...opts}>\n      <App />\n    </WorkOsWidgets>\n  </StrictMode>,\n)\n"
         );
         assert_eq!(run(&out, " {...opts}"), out, "second run changes nothing");
+    }
+
+    #[test]
+    fn wraps_every_render_of_the_app() {
+        let src = "if (import.meta.env.DEV) {\n  root.render(<StrictMode><App /></StrictMode>)\n} else {\n  root.render(<App />)\n}\n";
+        let out = run(src, "");
+        assert_eq!(
+            out,
+            "if (import.meta.env.DEV) {\n  root.render(<StrictMode>\n    <WorkOsWidgets><App /></WorkOsWidgets>\n  </StrictMode>)\n} else {\n  root.render(<WorkOsWidgets><App /></WorkOsWidgets>)\n}\n"
+        );
+        assert_eq!(run(&out, ""), out, "second run changes nothing");
     }
 
     #[test]

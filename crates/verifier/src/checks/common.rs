@@ -91,9 +91,23 @@ fn is_pass_through(name: &str) -> bool {
 
 /// Whether the app root wraps the whole rendered tree in `WorkOsWidgets`,
 /// directly or through a local wrapper component (`<Providers>`) whose
-/// file wraps its `{children}`.
+/// file wraps its `{children}`, or a layout route wraps its `<Outlet />`
+/// in it (React Router route objects, TanStack Router's `__root`): the
+/// child routes render inside it.
 pub fn root_wrapped(facts: &Facts) -> bool {
-    facts.root_files().any(|file| {
+    let layout_route = facts
+        .files
+        .iter()
+        .any(|file| file.roots().any(|root| root.wraps_outlet));
+    // Detection follows provider and layout components from the entry files
+    // (as far as imports go) to a `<WorkOsWidgets>` around their children.
+    let around_children = facts
+        .project
+        .providers
+        .workos_widgets
+        .as_ref()
+        .is_some_and(|root| root.wraps_slot);
+    layout_route || around_children || facts.root_files().any(|file| {
         file.jsx.iter().any(|element| match element.kind {
             JsxKind::Root => wraps_tree(file, element),
             JsxKind::Local if element.has_children => element

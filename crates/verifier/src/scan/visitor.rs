@@ -419,8 +419,16 @@ impl<'a> Visit<'a> for Collector<'_> {
             .children
             .iter()
             .any(|child| !matches!(child, JSXChild::Text(t) if t.value.trim().is_empty()));
+        // `_app`'s `<Component />` and a layout route's `<Outlet />` render
+        // the rest of the app.
         if name == "Component" {
             self.mark_wrapping();
+        }
+        if name == "Outlet" {
+            self.mark_wrapping();
+            for &index in &self.open {
+                self.jsx[index].wraps_outlet = true;
+            }
         }
         self.jsx.push(JsxFact {
             name,
@@ -430,6 +438,7 @@ impl<'a> Visit<'a> for Collector<'_> {
             has_spread,
             has_children,
             wraps_children: false,
+            wraps_outlet: false,
             ancestors: self.open.clone(),
             import_source,
         });

@@ -39,7 +39,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
     needed(facts)
         .into_iter()
         .filter_map(|n| {
-            let (value, place) = lookup(facts, n.name)?;
+            let (value, place) = lookup(facts, &n.name)?;
             if value.starts_with(n.prefix) {
                 return None;
             }

@@ -16,10 +16,14 @@ pub static RULE: Rule = Rule {
 };
 
 const DOC: &str = r#"## What it checks
-That `WORKOS_API_KEY` (when server code mints tokens) and `WORKOS_CLIENT_ID`
-(when AuthKit is used) are set, in the process environment or in `.env` /
-`.env.local`. It is a warning: CI and fresh clones often run without
-secrets.
+That `WORKOS_API_KEY` (when server code mints tokens) and the AuthKit
+client id (when AuthKit is used) are set, in the process environment or in
+`.env` / `.env.local`. The client id is looked for under the name the app's
+code reads, else the one its framework gives the browser:
+`VITE_WORKOS_CLIENT_ID` on Vite, `REACT_APP_WORKOS_CLIENT_ID` on Create
+React App, `WORKOS_CLIENT_ID` on Next.js (authkit-nextjs reads it on the
+server). A literal `clientId="client_..."` needs no variable. It is a
+warning: CI and fresh clones often run without secrets.
 
 ## Why it matters
 Without the key the token route answers 500 and every widget stays in its
@@ -36,7 +40,7 @@ WORKOS_CLIENT_ID=client_...
 fn run(facts: &Facts) -> Vec<Finding> {
     needed(facts)
         .into_iter()
-        .filter(|n| lookup(facts, n.name).is_none())
+        .filter(|n| lookup(facts, &n.name).is_none())
         .map(|n| {
             RULE.finding(
                 n.used_at.clone(),

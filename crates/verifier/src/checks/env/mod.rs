@@ -9,10 +9,11 @@ use crate::checks::common::{package_location, uses_authkit};
 use crate::facts::Facts;
 use crate::finding::Location;
 use crate::scan::holds_secret;
+use workos_widgets_core::project::Framework;
 
 /// A WorkOS variable the app needs, with its expected prefix.
 pub struct Needed {
-    pub name: &'static str,
+    pub name: String,
     pub prefix: &'static str,
     pub why: &'static str,
     /// Where the app uses it.
@@ -35,22 +36,55 @@ pub fn needed(facts: &Facts) -> Vec<Needed> {
         .find(|f| holds_secret(f) || !f.token_calls.is_empty());
     if let Some(server) = server {
         needed.push(Needed {
-            name: "WORKOS_API_KEY",
+            name: "WORKOS_API_KEY".to_owned(),
             prefix: "sk_",
             why: "the token route mints widget tokens with it",
             used_at: key_read.unwrap_or_else(|| Location::start(server.path.clone())),
         });
     }
     let authkit = facts.project.authkit.map(|kit| kit.package());
-    if authkit.is_some() || uses_authkit(facts) {
+    if (authkit.is_some() || uses_authkit(facts)) && !client_id_literal(facts) {
         needed.push(Needed {
-            name: "WORKOS_CLIENT_ID",
+            name: client_id_name(facts),
             prefix: "client_",
             why: "AuthKit signs users in with it",
             used_at: package_location(facts, authkit.unwrap_or("name")),
         });
     }
     needed
+}
+
+/// The variable the app reads the AuthKit client id from: the one its code
+/// reads (`import.meta.env.VITE_WORKOS_CLIENT_ID`), else the name the
+/// framework exposes to the browser (Vite only bundles `VITE_` variables,
+/// Create React App `REACT_APP_` ones; authkit-nextjs reads
+/// `WORKOS_CLIENT_ID` on the server).
+fn client_id_name(facts: &Facts) -> String {
+    let read = facts.files.iter().find_map(|f| {
+        f.env_reads
+            .iter()
+            .find(|r| r.name.ends_with("WORKOS_CLIENT_ID"))
+            .map(|r| r.name.clone())
+    });
+    read.unwrap_or_else(|| {
+        match facts.project.framework {
+            Framework::Vite => "VITE_WORKOS_CLIENT_ID",
+            Framework::CreateReactApp => "REACT_APP_WORKOS_CLIENT_ID",
+            _ => "WORKOS_CLIENT_ID",
+        }
+        .to_owned()
+    })
+}
+
+/// Whether the app passes AuthKit's client id as a literal
+/// (`<AuthKitProvider clientId="client_...">`): no variable is needed.
+fn client_id_literal(facts: &Facts) -> bool {
+    facts.files.iter().any(|f| {
+        f.jsx.iter().any(|e| {
+            e.attribute("clientId")
+                .is_some_and(|a| a.value_text.trim_matches(['"', '\'', '`']).starts_with("client_"))
+        })
+    })
 }
 
 /// The value of `name` and where it came from (`the environment` or an env
