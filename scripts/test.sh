@@ -12,7 +12,7 @@ started=$SECONDS
 stage "cargo fmt --check"
 cargo fmt --all -- --check
 stage "cargo clippy"
-cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --workspace --all-targets --quiet -- -D warnings
 stage "cargo test"
 cargo test --workspace
 

@@ -756,7 +756,11 @@ fn layout_route_app_set_up_by_init_verifies_clean() {
         "--json",
     ];
     let init = run(dir.path(), &args, &[]);
-    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
     let read = |path: &str| std::fs::read_to_string(dir.path().join(path)).unwrap();
     let providers = read("src/routes/providers.tsx");
     assert!(
@@ -769,7 +773,9 @@ fn layout_route_app_set_up_by_init_verifies_clean() {
     );
     let main = read("src/main.tsx");
     assert!(
-        main.contains("import '@workos-inc/widgets/styles.css'\nimport RootLayout from './routes/root.tsx'"),
+        main.contains(
+            "import '@workos-inc/widgets/styles.css'\nimport RootLayout from './routes/root.tsx'"
+        ),
         "the styles come before the layout route, which imports root.css: {main}"
     );
     assert!(!main.contains("WorkOsWidgets"), "{main}");

@@ -183,7 +183,11 @@ fn choose_widgets(
 /// failing on the first unknown one; empty entries (`--widgets a,`) are
 /// skipped, and nothing at all is an error.
 pub(super) fn parse_widget_ids(ids: &[String]) -> anyhow::Result<Vec<&'static Widget>> {
-    let ids: Vec<&str> = ids.iter().map(|id| id.trim()).filter(|id| !id.is_empty()).collect();
+    let ids: Vec<&str> = ids
+        .iter()
+        .map(|id| id.trim())
+        .filter(|id| !id.is_empty())
+        .collect();
     if ids.is_empty() {
         return Err(UsageError(format!(
             "no widget given\n  hint: pass widget ids, e.g. --widgets user-profile,users-management; ids: {}",

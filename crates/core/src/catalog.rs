@@ -335,7 +335,13 @@ mod tests {
 
     #[test]
     fn looks_widgets_up_by_id_or_component_name() {
-        for input in ["user-profile", "UserProfile", "User-Profile", "user_profile", " USER PROFILE "] {
+        for input in [
+            "user-profile",
+            "UserProfile",
+            "User-Profile",
+            "user_profile",
+            " USER PROFILE ",
+        ] {
             assert_eq!(lookup(input).map(|w| w.id), Some("user-profile"), "{input}");
         }
         assert_eq!(lookup("").map(|w| w.id), None);

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 /// A problem with the target project that stops every command.
 #[derive(Debug, thiserror::Error)]
 pub enum ProjectError {
-    #[error("{path} is a file, not a folder\n  hint: pass the app's folder (the one holding package.json)")]
+    #[error(
+        "{path} is a file, not a folder\n  hint: pass the app's folder (the one holding package.json)"
+    )]
     PathIsFile { path: PathBuf },
 
     #[error("no package.json in {dir}\n  hint: run it in your app's folder or pass its path")]

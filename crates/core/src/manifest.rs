@@ -187,7 +187,13 @@ fn validate(doc: &DocumentMut) -> Result<(), String> {
             ));
         }
     }
-    for key in ["framework", "language", "strategy", "token_endpoint", "tool_version"] {
+    for key in [
+        "framework",
+        "language",
+        "strategy",
+        "token_endpoint",
+        "tool_version",
+    ] {
         if let Some(item) = doc.get(key).filter(|i| i.as_str().is_none()) {
             return Err(format!("`{key}` must be a string, not {}", describe(item)));
         }
@@ -224,7 +230,10 @@ mod tests {
             ("generated = \"x\"\n", "`generated`"),
             ("generated = 3\n", "`generated`"),
             ("[[generated]]\na = 1\n", "`generated`"),
-            ("[generated]\n\"src/a.tsx\" = 1\n", "`generated.\"src/a.tsx\"`"),
+            (
+                "[generated]\n\"src/a.tsx\" = 1\n",
+                "`generated.\"src/a.tsx\"`",
+            ),
             ("widgets = \"user-profile\"\n", "`widgets`"),
             ("widgets = [1]\n", "`widgets`"),
         ] {

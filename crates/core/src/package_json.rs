@@ -206,7 +206,11 @@ mod tests {
 
     #[test]
     fn rejects_dependency_tables_that_are_not_objects() {
-        for (value, kind) in [("null", "null"), ("\"react\"", "a string"), ("[]", "an array")] {
+        for (value, kind) in [
+            ("null", "null"),
+            ("\"react\"", "a string"),
+            ("[]", "an array"),
+        ] {
             let text = format!("{{\n  \"name\": \"a\",\n  \"dependencies\": {value}\n}}\n");
             let err = PackageJson::parse("package.json".into(), text).unwrap_err();
             let message = err.to_string();

@@ -162,7 +162,11 @@ mod tests {
         // A file created the ordinary way gets 0666 less the umask.
         fs::File::create(dir.path().join("ordinary")).unwrap();
         let mode = |name: &str| {
-            fs::metadata(dir.path().join(name)).unwrap().permissions().mode() & 0o777
+            fs::metadata(dir.path().join(name))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777
         };
         assert_eq!(mode("new.ts"), mode("ordinary"));
         assert!(
@@ -172,7 +176,10 @@ mod tests {
                 .is_symlink(),
             "the link is kept"
         );
-        assert_eq!(fs::read_to_string(dir.path().join("real.ts")).unwrap(), "new");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("real.ts")).unwrap(),
+            "new"
+        );
     }
 
     #[test]

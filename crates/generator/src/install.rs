@@ -131,15 +131,24 @@ pub fn plan(
     };
     let additions = Additions {
         dependencies: if deferred {
-            all_to_add.iter().filter(|r| !r.dev).map(declaration).collect()
+            all_to_add
+                .iter()
+                .filter(|r| !r.dev)
+                .map(declaration)
+                .collect()
         } else {
             Vec::new()
         },
-        dev_dependencies: all_to_add.iter().filter(|r| r.dev).map(declaration).collect(),
+        dev_dependencies: all_to_add
+            .iter()
+            .filter(|r| r.dev)
+            .map(declaration)
+            .collect(),
     };
     let to_add: Vec<&Requirement> = all_to_add.into_iter().filter(|r| !r.dev).collect();
     let packages: Vec<String> = to_add.iter().map(|r| r.name.to_owned()).collect();
-    let needs_command = to_fetch || !additions.dev_dependencies.is_empty() || (!deferred && !to_add.is_empty());
+    let needs_command =
+        to_fetch || !additions.dev_dependencies.is_empty() || (!deferred && !to_add.is_empty());
     if !needs_command {
         return (None, additions);
     }

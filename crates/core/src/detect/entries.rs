@@ -117,13 +117,20 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("src")).unwrap();
         std::fs::write(root.join("src/polyfills.ts"), "import 'core-js'\n").unwrap();
-        std::fs::write(root.join("src/main.tsx"), "createRoot(el).render(<App />)\n").unwrap();
+        std::fs::write(
+            root.join("src/main.tsx"),
+            "createRoot(el).render(<App />)\n",
+        )
+        .unwrap();
         std::fs::write(
             root.join("index.html"),
             "<!-- <script type=\"module\" src=\"/src/old.tsx\"></script> -->\n<script type=\"module\" src=\"/src/polyfills.ts\"></script>\n<script type=\"module\" src=\"/src/main.tsx\"></script>\n",
         )
         .unwrap();
-        assert_eq!(html_module_script(root), Some(PathBuf::from("src/main.tsx")));
+        assert_eq!(
+            html_module_script(root),
+            Some(PathBuf::from("src/main.tsx"))
+        );
     }
 
     #[test]

@@ -146,8 +146,7 @@ impl Walk<'_> {
         if !source.starts_with('.') {
             return;
         }
-        let Some(css) =
-            specifier::normalize(&from.parent().unwrap_or(Path::new("")).join(source))
+        let Some(css) = specifier::normalize(&from.parent().unwrap_or(Path::new("")).join(source))
         else {
             return;
         };
@@ -310,9 +309,16 @@ mod tests {
         assert_eq!(widgets.file, PathBuf::from("src/routes/root.tsx"));
         assert!(widgets.wraps_slot);
         let qcp = found.query_client_provider.as_ref().unwrap();
-        assert_eq!(qcp.client.as_deref(), Some("qc"), "not the page's own provider");
+        assert_eq!(
+            qcp.client.as_deref(),
+            Some("qc"),
+            "not the page's own provider"
+        );
         assert!(found.imports_stylesheet("@radix-ui/themes/styles.css"));
         assert!(found.imports_stylesheet("@workos-inc/widgets/styles.css"));
-        assert_eq!(found.stylesheets[1].file, PathBuf::from("src/routes/root.css"));
+        assert_eq!(
+            found.stylesheets[1].file,
+            PathBuf::from("src/routes/root.css")
+        );
     }
 }

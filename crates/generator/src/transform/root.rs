@@ -316,10 +316,9 @@ mod tests {
         assert!(out.contains("<QueryClientProvider client={qc}>\n    <WorkOsWidgets queryClient={qc}>\n      <App />"), "{out}");
     }
 
-    fn run_with(
-        text: &str,
-        transform: fn(&Path, &str, &Program<'_>, &str) -> Result<Vec<TextEdit>, GenerateError>,
-    ) -> String {
+    type Wrap = fn(&Path, &str, &Program<'_>, &str) -> Result<Vec<TextEdit>, GenerateError>;
+
+    fn run_with(text: &str, transform: Wrap) -> String {
         let path = Path::new("layout.tsx");
         apply(
             path,

@@ -107,21 +107,23 @@ pub fn root_wrapped(facts: &Facts) -> bool {
         .workos_widgets
         .as_ref()
         .is_some_and(|root| root.wraps_slot);
-    layout_route || around_children || facts.root_files().any(|file| {
-        file.jsx.iter().any(|element| match element.kind {
-            JsxKind::Root => wraps_tree(file, element),
-            JsxKind::Local if element.has_children => element
-                .import_source
-                .as_deref()
-                .and_then(|source| local_file(facts, file, source))
-                .is_some_and(|wrapper| {
-                    wrapper
-                        .roots()
-                        .any(|root| root.has_children && root.wraps_children)
-                }),
-            _ => false,
+    layout_route
+        || around_children
+        || facts.root_files().any(|file| {
+            file.jsx.iter().any(|element| match element.kind {
+                JsxKind::Root => wraps_tree(file, element),
+                JsxKind::Local if element.has_children => element
+                    .import_source
+                    .as_deref()
+                    .and_then(|source| local_file(facts, file, source))
+                    .is_some_and(|wrapper| {
+                        wrapper
+                            .roots()
+                            .any(|root| root.has_children && root.wraps_children)
+                    }),
+                _ => false,
+            })
         })
-    })
 }
 
 fn wraps_tree(file: &SourceFile, root: &JsxFact) -> bool {

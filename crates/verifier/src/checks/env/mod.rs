@@ -81,8 +81,11 @@ fn client_id_name(facts: &Facts) -> String {
 fn client_id_literal(facts: &Facts) -> bool {
     facts.files.iter().any(|f| {
         f.jsx.iter().any(|e| {
-            e.attribute("clientId")
-                .is_some_and(|a| a.value_text.trim_matches(['"', '\'', '`']).starts_with("client_"))
+            e.attribute("clientId").is_some_and(|a| {
+                a.value_text
+                    .trim_matches(['"', '\'', '`'])
+                    .starts_with("client_")
+            })
         })
     })
 }
