@@ -424,3 +424,31 @@ fn tool_without_env(dir: &std::path::Path) -> std::process::Command {
         .env_remove("WORKOS_CLIENT_ID");
     command
 }
+
+/// A CRLF entry file and package.json stay CRLF (no mixed line endings).
+#[test]
+fn crlf_files_keep_their_line_endings() {
+    let app = fixture("vite-ts");
+    for file in ["src/main.tsx", "package.json", "vite.config.ts"] {
+        let path = app.path().join(file);
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace('\n', "\r\n");
+        std::fs::write(&path, text).unwrap();
+    }
+    let out = run(app.path(), &["init", ".", WIDGETS, "--yes", "--no-install"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for file in ["src/main.tsx", "package.json", "vite.config.ts"] {
+        let text = std::fs::read_to_string(app.path().join(file)).unwrap();
+        assert!(
+            text.contains("WorkOs") || text.contains("workos"),
+            "{file} was edited: {text}"
+        );
+        let breaks = text.matches('\n').count();
+        assert_eq!(
+            text.matches("\r\n").count(),
+            breaks,
+            "{file} has a lone LF: {text:?}"
+        );
+    }
+}

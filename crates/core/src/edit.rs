@@ -50,6 +50,37 @@ pub fn apply_edits(source: &str, edits: &[TextEdit]) -> String {
     out
 }
 
+/// Whether every line break of `text` is `\r\n` (and it has one).
+pub fn is_crlf(text: &str) -> bool {
+    let breaks = text.matches('\n').count();
+    breaks > 0 && text.matches("\r\n").count() == breaks
+}
+
+/// `text` with every lone `\n` turned into `\r\n`, so code inserted into
+/// a CRLF file keeps its line endings.
+pub fn to_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 32);
+    let mut previous = '\0';
+    for c in text.chars() {
+        if c == '\n' && previous != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
+}
+
+/// Gives `edited` the line endings of `original`: CRLF when every break of
+/// the original is CRLF, else as it is.
+pub fn keep_line_endings(original: &str, edited: String) -> String {
+    if is_crlf(original) && !is_crlf(&edited) {
+        to_crlf(&edited)
+    } else {
+        edited
+    }
+}
+
 /// The whitespace that starts the line holding `offset`.
 pub fn indent_at(source: &str, offset: usize) -> &str {
     let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
@@ -86,6 +117,18 @@ mod tests {
             TextEdit::insert(5, "?"),
         ];
         assert_eq!(apply_edits("hello world", &edits), "Jello!? world");
+    }
+
+    #[test]
+    fn keeps_crlf_line_endings() {
+        assert!(is_crlf("a\r\nb\r\n"));
+        assert!(!is_crlf("a\r\nb\n"));
+        assert!(!is_crlf("a"));
+        assert_eq!(
+            keep_line_endings("a\r\nb\r\n", "a\r\nnew\nb\r\n".to_owned()),
+            "a\r\nnew\r\nb\r\n"
+        );
+        assert_eq!(keep_line_endings("a\nb\n", "a\nx\n".to_owned()), "a\nx\n");
     }
 
     #[test]

@@ -147,7 +147,7 @@ impl PackageJson {
         if self.text.starts_with('\u{feff}') {
             text.insert(0, '\u{feff}');
         }
-        text
+        crate::edit::keep_line_endings(&self.text, text)
     }
 }
 

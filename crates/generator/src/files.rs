@@ -135,7 +135,11 @@ impl<'a> FilePlanner<'a> {
         update: impl FnOnce(Option<&str>) -> Option<String>,
     ) -> Result<(), GenerateError> {
         let before = self.read(path)?;
-        if let Some(after) = update(before.as_deref())
+        let update = update(before.as_deref()).map(|after| match &before {
+            Some(before) => workos_widgets_core::edit::keep_line_endings(before, after),
+            None => after,
+        });
+        if let Some(after) = update
             && Some(&after) != before.as_ref()
         {
             self.push(path, before, after, reason);

@@ -37,7 +37,7 @@ pub fn ensure_stylesheets(
                 && (is_stylesheet(&i.source) || is_local_module(&i.source))
         });
         let edit = if let Some(prev) = anchor {
-            TextEdit::insert(prev.end, format!("\n{line}"))
+            TextEdit::insert(statement_line_end(text, prev.end), format!("\n{line}"))
         } else if let Some(before) = later.or(first_css) {
             TextEdit::insert(before.start, format!("{line}\n"))
         } else {
@@ -82,9 +82,26 @@ pub fn ensure_named_import(
     Ok(vec![insert_after_imports(text, &imports, &line)])
 }
 
+/// Where a line can go after the statement ending at `end`: past a comment
+/// that trails it on the same line (`import App from './App' // eslint-disable-line`),
+/// which belongs to that statement.
+fn statement_line_end(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let line = rest.find('\n').map_or(rest, |eol| &rest[..eol]);
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let trimmed = line.trim_start();
+    let single_comment =
+        trimmed.starts_with("//") || (trimmed.starts_with("/*") && trimmed.ends_with("*/"));
+    if single_comment {
+        end + line.len()
+    } else {
+        end
+    }
+}
+
 fn insert_after_imports(text: &str, imports: &[ImportInfo], line: &str) -> TextEdit {
     match imports.last() {
-        Some(last) => TextEdit::insert(last.end, format!("\n{line}")),
+        Some(last) => TextEdit::insert(statement_line_end(text, last.end), format!("\n{line}")),
         None => {
             // After leading directives such as "use client".
             let start = leading_directives_end(text);
@@ -168,6 +185,20 @@ mod tests {
         assert_eq!(
             out,
             "import \"a/styles.css\";\nimport \"b/styles.css\";\nimport \"./index.css\";\n"
+        );
+    }
+
+    #[test]
+    fn keeps_trailing_comments_on_their_import() {
+        let src =
+            "import App from './App' // eslint-disable-line import/order\n\nrender(<App />)\n";
+        let out = run(
+            src,
+            Box::new(|t, p| ensure_named_import(t, p, "Bar", "pkg")),
+        );
+        assert_eq!(
+            out,
+            "import App from './App' // eslint-disable-line import/order\nimport { Bar } from 'pkg'\n\nrender(<App />)\n"
         );
     }
 

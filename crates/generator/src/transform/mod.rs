@@ -36,6 +36,7 @@ pub fn apply(
             current = apply_edits(&current, &edits);
         }
     }
+    let current = workos_widgets_core::edit::keep_line_endings(text, current);
     if current != text {
         js::check_parses(path, &current).map_err(|source| GenerateError::EditBrokeSyntax {
             path: path.to_path_buf(),
