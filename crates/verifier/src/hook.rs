@@ -127,8 +127,11 @@ fn git_hooks_dir(project_root: &Path) -> Result<PathBuf, VerifyError> {
     })
 }
 
-/// Appends `line` to a shell hook (created with `header` when absent) and
-/// makes it executable. False when the hook already runs verify.
+/// Adds `line` to a shell hook (created with `header` when absent) and
+/// makes it executable. False when the hook already runs verify. An
+/// existing hook gets the check as its first command (`cmd || exit $?`),
+/// so whatever the hook does after it (an `exit 0`, a final `false`) keeps
+/// its meaning; a hook in another language is refused with instructions.
 fn append_line(file: &Path, line: &str, header: &str) -> Result<bool, VerifyError> {
     let existing = match std::fs::read_to_string(file) {
         Ok(text) => Some(text),
@@ -138,12 +141,21 @@ fn append_line(file: &Path, line: &str, header: &str) -> Result<bool, VerifyErro
     if existing.as_deref().is_some_and(|t| t.contains(MARKER)) {
         return Ok(false);
     }
-    let mut text = existing.unwrap_or_else(|| header.to_owned());
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str(line);
-    text.push('\n');
+    let text = match existing {
+        None => format!("{header}{line}\n"),
+        Some(existing) => {
+            let command = line.strip_prefix("exec ").unwrap_or(line);
+            chain_first(&existing, command).map_err(|interpreter| VerifyError::Hook {
+                path: file.to_path_buf(),
+                message: format!(
+                    "this hook runs with {interpreter}, not a POSIX shell: a shell line added to it would break it"
+                ),
+                hint: format!(
+                    "call `{command}` from your hook yourself and stop the commit when it exits non-zero"
+                ),
+            })?
+        }
+    };
     write(file, &text)?;
     #[cfg(unix)]
     {
@@ -152,6 +164,46 @@ fn append_line(file: &Path, line: &str, header: &str) -> Result<bool, VerifyErro
             .map_err(|e| hook_error(file, &e))?;
     }
     Ok(true)
+}
+
+/// `hook` with `command || exit $?` as its first command: after the
+/// shebang, leading comments and husky's own bootstrap line. `Err` names
+/// the interpreter of a hook that is not a shell script.
+fn chain_first(hook: &str, command: &str) -> Result<String, String> {
+    let mut lines: Vec<&str> = hook.lines().collect();
+    if let Some(interpreter) = lines
+        .first()
+        .and_then(|l| l.strip_prefix("#!"))
+        .map(str::trim)
+        .filter(|i| !is_posix_shell(i))
+    {
+        return Err(interpreter.to_owned());
+    }
+    let at = lines
+        .iter()
+        .position(|l| {
+            let l = l.trim();
+            !(l.is_empty() || l.starts_with('#') || l.contains("husky.sh"))
+        })
+        .unwrap_or(lines.len());
+    let check = format!("{command} || exit $?");
+    lines.insert(at, &check);
+    let newline = if hook.contains("\r\n") { "\r\n" } else { "\n" };
+    let lines: Vec<&str> = lines.iter().map(|l| l.trim_end_matches('\r')).collect();
+    Ok(lines.join(newline) + newline)
+}
+
+/// Whether a shebang's interpreter runs shell scripts.
+fn is_posix_shell(interpreter: &str) -> bool {
+    let mut words = interpreter.split_whitespace();
+    let program = words.next().unwrap_or_default();
+    let program = if program.ends_with("/env") {
+        words.find(|w| !w.starts_with('-')).unwrap_or_default()
+    } else {
+        program
+    };
+    let name = program.rsplit('/').next().unwrap_or(program);
+    matches!(name, "sh" | "bash" | "dash" | "zsh" | "ksh" | "ash")
 }
 
 fn edit_yaml(
@@ -286,7 +338,7 @@ mod tests {
     }
 
     #[test]
-    fn appends_to_husky() {
+    fn chains_first_into_husky() {
         let repo = git_repo();
         std::fs::create_dir(repo.path().join(".husky")).unwrap();
         std::fs::write(repo.path().join(".husky/pre-commit"), "npx lint-staged").unwrap();
@@ -294,7 +346,65 @@ mod tests {
         assert_eq!(installed.manager, "husky");
         assert_eq!(
             std::fs::read_to_string(&installed.file).unwrap(),
-            "npx lint-staged\nworkos-widgets verify --staged\n"
+            "workos-widgets verify --staged || exit $?\nnpx lint-staged\n"
+        );
+    }
+
+    /// Runs `hook` with sh, a fake `workos-widgets` on PATH that exits
+    /// `verify_exit`; the hook's exit code.
+    #[cfg(unix)]
+    fn run_hook(hook: &str, verify_exit: i32) -> i32 {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fake = dir.path().join("workos-widgets");
+        std::fs::write(&fake, format!("#!/bin/sh\nexit {verify_exit}\n")).unwrap();
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let path = format!(
+            "{}:{}",
+            dir.path().display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        Command::new("sh")
+            .args(["-c", hook])
+            .env("PATH", path)
+            .status()
+            .unwrap()
+            .code()
+            .unwrap()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_weakens_an_existing_hook() {
+        let command = "workos-widgets verify --staged";
+        for (hook, expect_pass, expect_fail) in [
+            // A hook that ends in `false` keeps blocking every commit.
+            ("#!/bin/sh\necho checking\nfalse\n", 1, 1),
+            // One that ends in `exit 0` still runs the check first.
+            ("#!/bin/sh\n# my hook\nexit 0\n", 0, 1),
+            ("#!/usr/bin/env bash\ntrue\n", 0, 1),
+        ] {
+            let chained = chain_first(hook, command).unwrap();
+            assert_eq!(run_hook(&chained, 0), expect_pass, "{chained}");
+            assert_eq!(run_hook(&chained, 1), expect_fail, "{chained}");
+        }
+        let err = chain_first("#!/usr/bin/env python3\nimport sys\n", command).unwrap_err();
+        assert_eq!(err, "/usr/bin/env python3");
+        assert!(chain_first("#!/usr/bin/env -S bash -e\ntrue\n", command).is_ok());
+    }
+
+    #[test]
+    fn refuses_a_hook_in_another_language() {
+        let repo = git_repo();
+        let hooks = git_hooks_dir(repo.path()).unwrap();
+        std::fs::create_dir_all(&hooks).unwrap();
+        let python = "#!/usr/bin/env python3\nimport sys\nsys.exit(0)\n";
+        std::fs::write(hooks.join("pre-commit"), python).unwrap();
+        let err = install(repo.path()).unwrap_err().to_string();
+        assert!(err.contains("python3"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(hooks.join("pre-commit")).unwrap(),
+            python
         );
     }
 
