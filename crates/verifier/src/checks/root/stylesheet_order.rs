@@ -1,5 +1,6 @@
 //! WW204: the widgets' stylesheet imported before Radix's.
 
+use crate::checks::common::stylesheet_uses;
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -17,7 +18,8 @@ pub static RULE: Rule = Rule {
 
 const DOC: &str = r#"## What it checks
 In a file that imports both stylesheets (a module or a CSS file), that
-`@radix-ui/themes/styles.css` comes first.
+`@radix-ui/themes/styles.css` comes first. For `?url` imports linked from a
+`links` export (React Router / Remix), the order of the links counts.
 
 ## Why it matters
 The widgets' styles build on and override Radix's: in the other order
@@ -41,12 +43,25 @@ fn run(facts: &Facts) -> Vec<Finding> {
     );
     let mut findings = Vec::new();
     for file in &facts.files {
-        let position = |sheet: &str| file.imports.iter().position(|i| i.source == sheet);
-        if let (Some(r), Some(w)) = (position(radix), position(widgets))
-            && w < r
-        {
-            findings
-                .push(RULE.finding(Location::span(file, file.imports[w].span), message.clone()));
+        let uses = stylesheet_uses(file);
+        // Plain imports apply in import order, linked `?url` imports in
+        // link order; between the two kinds the order is the framework's.
+        for linked in [false, true] {
+            let position = |sheet: &str| {
+                uses.iter()
+                    .filter(|u| u.linked_at.is_some() == linked && u.sheet == sheet)
+                    .map(|u| u.linked_at.unwrap_or(u.import.span.start))
+                    .min()
+            };
+            if let (Some(r), Some(w)) = (position(radix), position(widgets))
+                && w < r
+                && let Some(import) = uses
+                    .iter()
+                    .find(|u| u.linked_at.is_some() == linked && u.sheet == widgets)
+            {
+                findings
+                    .push(RULE.finding(Location::span(file, import.import.span), message.clone()));
+            }
         }
     }
     let css_files: std::collections::BTreeSet<_> =
