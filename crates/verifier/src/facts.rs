@@ -51,6 +51,10 @@ pub struct Facts {
     /// component, the Next.js `app/layout` and `pages/_app`, Remix/React
     /// Router's `app/root`, TanStack Start's `routes/__root`. Always parsed.
     pub root_paths: Vec<PathBuf>,
+    /// For source files that were read but not parsed: the local and
+    /// stylesheet specifiers of their `import` statements, in order (read
+    /// from the text), for the module-order walk of WW204.
+    pub module_imports: std::collections::HashMap<PathBuf, Vec<String>>,
 }
 
 impl Facts {

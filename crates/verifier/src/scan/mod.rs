@@ -56,7 +56,8 @@ const SKIPPED_DIRS: [&str; 9] = [
     ".turbo",
 ];
 
-const STYLE_EXTENSIONS: [&str; 4] = ["css", "scss", "sass", "less"];
+/// Stylesheet file extensions.
+pub const STYLE_EXTENSIONS: [&str; 4] = ["css", "scss", "sass", "less"];
 
 /// The files that render the app root, for every framework.
 pub fn root_paths(project: &Project) -> Vec<PathBuf> {
@@ -147,6 +148,7 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
         complete,
         files_seen: read.seen,
         root_paths: always,
+        module_imports: read.module_imports.into_iter().collect(),
     }
 }
 
@@ -159,6 +161,9 @@ struct Read {
     skipped: Vec<(PathBuf, Vec<String>)>,
     css: Vec<CssImport>,
     seen: usize,
+    /// Files read but not parsed, with their local and stylesheet import
+    /// specifiers in order.
+    module_imports: Vec<(PathBuf, Vec<String>)>,
 }
 
 struct Reader<'r> {
@@ -251,9 +256,15 @@ impl Reader<'_> {
         if wanted {
             read.parsed
                 .push(self.parse(relative.to_path_buf(), text.to_owned(), allocator));
-        } else if is_client(self.project, relative, text.contains("use client")) {
-            read.skipped
-                .push((relative.to_path_buf(), local_specifiers(text)));
+        } else {
+            let imports = ordered_imports(text);
+            if !imports.is_empty() {
+                read.module_imports.push((relative.to_path_buf(), imports));
+            }
+            if is_client(self.project, relative, text.contains("use client")) {
+                read.skipped
+                    .push((relative.to_path_buf(), local_specifiers(text)));
+            }
         }
     }
 
@@ -462,8 +473,62 @@ impl Drop for Local<'_> {
         shared.parsed.append(&mut self.read.parsed);
         shared.skipped.append(&mut self.read.skipped);
         shared.css.append(&mut self.read.css);
+        shared.module_imports.append(&mut self.read.module_imports);
         shared.seen += self.read.seen;
     }
+}
+
+/// The specifiers of a file's `import` statements that matter for the
+/// order stylesheets load in (local modules and stylesheets), in order,
+/// read from the text: statements that start a line (or follow a `;`),
+/// `import 'x'` and `import ... from 'x'`; `import type` is skipped.
+pub(crate) fn ordered_imports(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices("import") {
+        let before = text[..at].trim_end_matches([' ', '\t']);
+        if !(before.is_empty() || before.ends_with(['\n', ';'])) {
+            continue;
+        }
+        let rest = &text[at + "import".len()..];
+        if !rest.starts_with([' ', '\t', '\n', '\r', '\'', '"', '{', '*']) {
+            continue;
+        }
+        let head = rest.trim_start();
+        if head.starts_with("type ") || head.starts_with("type{") {
+            continue;
+        }
+        let specifier = match head.chars().next() {
+            Some(quote @ ('\'' | '"')) => quoted(&head[1..], quote),
+            _ => {
+                let window = &head[..head.find(';').unwrap_or(head.len()).min(4000)];
+                window.match_indices("from").find_map(|(from, _)| {
+                    let preceded = window[..from]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_whitespace() || c == '}' || c == '*');
+                    let after = window[from + "from".len()..].trim_start();
+                    match after.chars().next() {
+                        Some(quote @ ('\'' | '"')) if preceded => quoted(&after[1..], quote),
+                        _ => None,
+                    }
+                })
+            }
+        };
+        if let Some(specifier) = specifier
+            && (visitor::is_local_module(specifier)
+                || STYLESHEETS.contains(&crate::facts::strip_query(specifier)))
+        {
+            found.push(specifier.to_owned());
+        }
+    }
+    found
+}
+
+/// The text up to the closing `quote` (on the same line).
+fn quoted(body: &str, quote: char) -> Option<&str> {
+    body.find([quote, '\n'])
+        .filter(|&end| body[end..].starts_with(quote))
+        .map(|end| &body[..end])
 }
 
 /// Local components that a barrel module re-exports from
@@ -708,6 +773,23 @@ mod tests {
             assert!(facts.file(Path::new(path)).is_some(), "{path} not parsed");
         }
         assert!(facts.file(Path::new("components/other.tsx")).is_none());
+    }
+
+    #[test]
+    fn reads_import_order_from_text() {
+        let text = "import React from 'react'\nimport './a.css'\nimport {\n  fromB,\n} from \"./b\"\n\
+                    import type { C } from './c'\nimport * as D from '../d'; import '@radix-ui/themes/styles.css'\n\
+                    const s = \"import x from './no'\"\n  import e from '@/e'\n";
+        assert_eq!(
+            ordered_imports(text),
+            [
+                "./a.css",
+                "./b",
+                "../d",
+                "@radix-ui/themes/styles.css",
+                "@/e"
+            ]
+        );
     }
 
     #[test]
