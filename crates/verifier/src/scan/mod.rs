@@ -500,7 +500,11 @@ pub(crate) fn ordered_imports(text: &str) -> Vec<String> {
         let specifier = match head.chars().next() {
             Some(quote @ ('\'' | '"')) => quoted(&head[1..], quote),
             _ => {
-                let window = &head[..head.find(';').unwrap_or(head.len()).min(4000)];
+                let mut end = head.find(';').unwrap_or(head.len()).min(4000);
+                while !head.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let window = &head[..end];
                 window.match_indices("from").find_map(|(from, _)| {
                     let preceded = window[..from]
                         .chars()
@@ -779,7 +783,15 @@ mod tests {
     fn reads_import_order_from_text() {
         let text = "import React from 'react'\nimport './a.css'\nimport {\n  fromB,\n} from \"./b\"\n\
                     import type { C } from './c'\nimport * as D from '../d'; import '@radix-ui/themes/styles.css'\n\
-                    const s = \"import x from './no'\"\n  import e from '@/e'\n";
+                    const s = \"import x from './no'\"\n  import e from '@/e'\n\
+                    import {\n  é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é,\n\
+                    ";
+        assert_eq!(ordered_imports(text).len(), 5);
+        for pad in ["", " "] {
+            // The statement window (4,000 bytes) ends inside a character.
+            let long = format!("{text}{pad}{}", "é".repeat(3000));
+            assert_eq!(ordered_imports(&long).len(), 5);
+        }
         assert_eq!(
             ordered_imports(text),
             [
