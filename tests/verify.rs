@@ -227,6 +227,7 @@ fixture_tests! {
     ww404_scope_missing => "ww404-scope-missing",
     ww404_page_token_scope_missing => "ww404-page-token-scope-missing",
     ww405_scope_unneeded => "ww405-scope-unneeded",
+    ww405_page_token_scope_unneeded => "ww405-page-token-scope-unneeded",
     ww406_module_scope_client => "ww406-module-scope-client",
     ww501_secret_in_client => "ww501-secret-in-client",
     ww501_use_client_reads_key => "ww501-use-client-reads-key",

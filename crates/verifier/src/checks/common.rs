@@ -102,6 +102,11 @@ fn page_token_reach<'f>(facts: &'f Facts, file: &'f SourceFile) -> Option<Vec<Wi
     (!reached.is_empty()).then_some(reached)
 }
 
+/// Whether `token_file` mints a page-local token (see [`page_token_reach`]).
+pub fn is_page_token(facts: &Facts, token_file: &SourceFile) -> bool {
+    page_token_reach(facts, token_file).is_some()
+}
+
 /// The scopes the tokens minted in `token_file` need. A page-local token
 /// (see [`page_token_reach`]) needs the scopes of the widgets it reaches; a
 /// token endpoint needs those of every widget no page-local token reaches.

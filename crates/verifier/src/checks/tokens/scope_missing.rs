@@ -2,7 +2,7 @@
 
 use workos_widgets_core::catalog::Scope;
 
-use crate::checks::common::{required_scopes_for, sdk_version, shown};
+use crate::checks::common::{is_page_token, required_scopes_for, sdk_version, shown};
 use crate::facts::{Facts, ScopesArg};
 use crate::finding::{Finding, Fix, FixAction, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -62,6 +62,11 @@ fn run(facts: &Facts) -> Vec<Finding> {
     let mut findings = Vec::new();
     for file in facts.token_modules() {
         let required = required_scopes_for(facts, file);
+        let needers = if is_page_token(facts, file) {
+            "the widgets this file renders (itself or through its components)"
+        } else {
+            "the rendered widgets"
+        };
         for call in &file.token_calls {
             let present: Vec<Scope> = match &call.scopes {
                 ScopesArg::Absent => Vec::new(),
@@ -95,7 +100,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
             findings.push(RULE.fixable_finding(
                 Location::span(file, call.span),
                 format!(
-                    "the widget token lacks {}, which the rendered widgets need: the widget API answers 403 without it; add it to scopes",
+                    "the widget token lacks {}, which {needers} need: the widget API answers 403 without it; add it to scopes",
                     list(&missing)
                 ),
                 fix,

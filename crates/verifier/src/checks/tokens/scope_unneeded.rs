@@ -2,7 +2,7 @@
 
 use workos_widgets_core::catalog::Scope;
 
-use crate::checks::common::required_scopes_for;
+use crate::checks::common::{is_page_token, required_scopes_for};
 use crate::facts::{Facts, ScopesArg};
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -45,6 +45,11 @@ fn run(facts: &Facts) -> Vec<Finding> {
     let mut findings = Vec::new();
     for file in facts.token_modules() {
         let required = required_scopes_for(facts, file);
+        let needers = if is_page_token(facts, file) {
+            "any widget this file renders (itself or through its components)"
+        } else {
+            "any rendered widget"
+        };
         for call in &file.token_calls {
             let ScopesArg::Known { scopes, .. } = &call.scopes else {
                 continue;
@@ -56,7 +61,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
                     findings.push(RULE.finding(
                         Location::span(file, string.span),
                         format!(
-                            "{} is not needed by any rendered widget: remove it (least privilege; users whose role lacks it get 403)",
+                            "{} is not needed by {needers}: remove it (least privilege; users whose role lacks it get 403)",
                             scope.as_str()
                         ),
                     ));
