@@ -101,11 +101,16 @@ pub struct Installed {
     pub peer_versions: Vec<(String, String)>,
 }
 
-/// A stylesheet `@import` in a CSS file.
+/// A stylesheet `@import` in a CSS file: of a widget stylesheet, or of a
+/// local CSS file.
 #[derive(Debug, Clone)]
 pub struct CssImport {
     pub file: PathBuf,
+    /// One of the widget stylesheets, or (when `local`) the specifier of a
+    /// local CSS file (`./vendor.css`).
     pub sheet: String,
+    /// An `@import` of a local CSS file, for the module-order walk.
+    pub local: bool,
     /// 1-based line of the `@import`.
     pub line: usize,
 }

@@ -643,14 +643,15 @@ pub fn is_next_route(project: &Project, path: &Path) -> bool {
 /// `@import 'x'`, `@import url(x)` / `url("x")`, followed or not by
 /// `layer(...)`, `supports(...)` or media queries; Less's `@import (css)`;
 /// a leading `~` (webpack) or a `node_modules/` path; several on a line.
-/// Comments are skipped.
+/// Comments are skipped. `@import`s of local CSS files (`./vendor.css`)
+/// are kept too (`local`), for the module-order walk.
 pub(crate) fn css_imports(path: &Path, text: &str) -> Vec<CssImport> {
-    if !text.contains("styles.css") {
+    if !text.to_ascii_lowercase().contains("@import") {
         return Vec::new();
     }
     let text = blank_css_comments(text);
-    let mut found = Vec::new();
     let lower = text.to_ascii_lowercase();
+    let mut found = Vec::new();
     for (at, _) in lower.match_indices("@import") {
         let Some(specifier) = import_specifier(&text[at + "@import".len()..]) else {
             continue;
@@ -664,11 +665,20 @@ pub(crate) fn css_imports(path: &Path, text: &str) -> Vec<CssImport> {
                     .strip_suffix(sheet)
                     .is_some_and(|head| head.ends_with("node_modules/"))
         });
+        let line = text[..at].matches('\n').count() + 1;
         if let Some(sheet) = sheet {
             found.push(CssImport {
                 file: path.to_path_buf(),
                 sheet: sheet.to_owned(),
-                line: text[..at].matches('\n').count() + 1,
+                local: false,
+                line,
+            });
+        } else if visitor::is_local_module(specifier) {
+            found.push(CssImport {
+                file: path.to_path_buf(),
+                sheet: specifier.to_owned(),
+                local: true,
+                line,
             });
         }
     }
@@ -810,9 +820,18 @@ mod tests {
                    @import url(\"@radix-ui/themes/styles.css\") layer(radix);\n\
                    @import 'tailwindcss'; @IMPORT url(~@workos-inc/widgets/styles.css) screen;\n\
                    @import (css) \"../node_modules/@radix-ui/themes/styles.css\";\n\
-                   @import \"@workos-inc/widgets/styles.css.map\";\n";
-        let found: Vec<(String, usize)> = css_imports(Path::new("a.css"), css)
+                   @import \"@workos-inc/widgets/styles.css.map\";\n\
+                   @import \"./vendor.css\";\n";
+        let all = css_imports(Path::new("a.css"), css);
+        let local: Vec<(&str, usize)> = all
+            .iter()
+            .filter(|c| c.local)
+            .map(|c| (c.sheet.as_str(), c.line))
+            .collect();
+        assert_eq!(local, [("./vendor.css", 6)]);
+        let found: Vec<(String, usize)> = all
             .into_iter()
+            .filter(|c| !c.local)
             .map(|c| (c.sheet, c.line))
             .collect();
         assert_eq!(

@@ -31,7 +31,8 @@ That `@radix-ui/themes/styles.css` loads before
 - across modules: the order the app loads them in, which is the
   depth-first order of the imports from the app root (the Vite/CRA entry,
   the Next.js root layout or `_app`) through local modules and the
-  `@import`s of the local CSS files they import. For instance `src/main.tsx`
+  `@import`s of the local CSS files they import (and those CSS files'
+  `@import`s of local CSS files). For instance `src/main.tsx`
   importing `./App` (which imports the widgets' stylesheet, or `./App.css`
   that `@import`s it) before `@radix-ui/themes/styles.css`.
 
@@ -199,8 +200,8 @@ impl Walker<'_, '_> {
         self.chain.pop();
     }
 
-    /// Follows one local import of `from`: into a CSS file (its `@import`s
-    /// of the stylesheets) or a module.
+    /// Follows one local import of `from`: into a CSS file (its `@import`s,
+    /// of the stylesheets and of local CSS files) or a module.
     fn follow(&mut self, from: &Path, source: &str) {
         if !is_local_module(source) {
             return;
@@ -227,7 +228,9 @@ impl Walker<'_, '_> {
         }
         self.chain.push(css.clone());
         for import in facts.css_imports.iter().filter(|c| c.file == css) {
-            if let Some(sheet) = STYLESHEETS.into_iter().find(|s| *s == import.sheet) {
+            if import.local {
+                self.follow(&css, &import.sheet);
+            } else if let Some(sheet) = STYLESHEETS.into_iter().find(|s| *s == import.sheet) {
                 self.load(sheet, Location::line(css.clone(), import.line));
             }
         }
