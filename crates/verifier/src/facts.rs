@@ -51,6 +51,10 @@ pub struct Facts {
     /// component, the Next.js `app/layout` and `pages/_app`, Remix/React
     /// Router's `app/root`, TanStack Start's `routes/__root`. Always parsed.
     pub root_paths: Vec<PathBuf>,
+    /// For source files that were read but not parsed: the local and
+    /// stylesheet specifiers of their `import` statements, in order (read
+    /// from the text), for the module-order walk of WW204.
+    pub module_imports: std::collections::HashMap<PathBuf, Vec<String>>,
 }
 
 impl Facts {
@@ -97,11 +101,16 @@ pub struct Installed {
     pub peer_versions: Vec<(String, String)>,
 }
 
-/// A stylesheet `@import` in a CSS file.
+/// A stylesheet `@import` in a CSS file: of a widget stylesheet, or of a
+/// local CSS file.
 #[derive(Debug, Clone)]
 pub struct CssImport {
     pub file: PathBuf,
+    /// One of the widget stylesheets, or (when `local`) the specifier of a
+    /// local CSS file (`./vendor.css`).
     pub sheet: String,
+    /// An `@import` of a local CSS file, for the module-order walk.
+    pub local: bool,
     /// 1-based line of the `@import`.
     pub line: usize,
 }
@@ -117,6 +126,9 @@ pub struct SourceFile {
     pub syntax_error: Option<(Span, String)>,
     /// A `"use client"` directive at the top.
     pub use_client: bool,
+    /// A `"use server"` directive at the top (a Server Actions module: the
+    /// browser only gets call stubs for its exports).
+    pub use_server: bool,
     /// Code that runs in the browser (see [`crate::scan::is_client`]).
     pub client: bool,
     /// A Next.js route handler (`app/**/route.*`, `pages/api/**`).
@@ -131,6 +143,9 @@ pub struct SourceFile {
     pub token_calls: Vec<TokenCall>,
     pub env_reads: Vec<EnvRead>,
     pub request_reads: Vec<RequestRead>,
+    /// The top-level `links` export (`export const links = () => [...]`,
+    /// `export function links()`) of a React Router / Remix route module.
+    pub links_export: Option<Span>,
 }
 
 impl SourceFile {
@@ -142,6 +157,7 @@ impl SourceFile {
             line_starts: Vec::new(),
             syntax_error: None,
             use_client: false,
+            use_server: false,
             client: false,
             next_route: false,
             imports: Vec::new(),
@@ -152,6 +168,7 @@ impl SourceFile {
             token_calls: Vec::new(),
             env_reads: Vec::new(),
             request_reads: Vec::new(),
+            links_export: None,
         };
         file.set_text(text);
         file
@@ -214,6 +231,27 @@ pub struct ImportFact {
     pub source: String,
     pub span: Span,
     pub bindings: Vec<Binding>,
+    /// Erased when compiled: `import type {...}`, `import { type A }` with
+    /// every specifier marked `type`, or (in a TypeScript file) an import
+    /// with bindings none of which is used as a value.
+    pub type_only: bool,
+}
+
+impl ImportFact {
+    /// The source without a `?query` suffix (`styles.css?url`).
+    pub fn path(&self) -> &str {
+        strip_query(&self.source)
+    }
+
+    /// The `?query` suffix's text (`url` for `styles.css?url`).
+    pub fn query(&self) -> Option<&str> {
+        self.source.split_once('?').map(|(_, q)| q)
+    }
+}
+
+/// A specifier without its `?query` suffix.
+pub fn strip_query(source: &str) -> &str {
+    source.split_once('?').map_or(source, |(path, _)| path)
 }
 
 /// `imported as local` (`default` and `*` for default and namespace imports).

@@ -1,5 +1,6 @@
 //! Questions several checks ask of the facts.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use semver::Version;
@@ -7,9 +8,10 @@ use workos_widgets_core::catalog::{self, Scope, Widget};
 use workos_widgets_core::project::Framework;
 use workos_widgets_core::specifier;
 
-use crate::facts::{Facts, JsxFact, JsxKind, SourceFile};
+use crate::facts::{Facts, ImportFact, JsxFact, JsxKind, SourceFile};
 use crate::finding::Location;
 use crate::npm_range;
+use crate::scan::STYLESHEETS;
 
 /// The three packages every widget app needs.
 pub const REQUIRED_PACKAGES: [&str; 3] = [
@@ -42,14 +44,87 @@ pub fn rendered_widgets(facts: &Facts) -> Vec<&'static Widget> {
 /// The scopes the rendered widgets need. `<ApiKeys scope="user">` needs a
 /// user-level permission no widget token scope grants, so it adds none.
 pub fn required_scopes(facts: &Facts) -> Vec<Scope> {
-    let mut scopes: Vec<Scope> = facts
-        .widget_elements()
+    scopes_of(facts.widget_elements())
+}
+
+/// A widget element with its file.
+pub type WidgetElement<'f> = (&'f SourceFile, &'f JsxFact, &'static Widget);
+
+fn scopes_of<'f>(elements: impl IntoIterator<Item = WidgetElement<'f>>) -> Vec<Scope> {
+    let mut scopes: Vec<Scope> = elements
+        .into_iter()
         .filter(|(_, element, _)| !is_user_api_keys(element))
         .filter_map(|(_, _, widget)| widget.scope)
         .collect();
     scopes.sort();
     scopes.dedup();
     scopes
+}
+
+/// The widget elements `file` renders, itself and through the local
+/// components it renders (transitively, through parsed local files).
+pub fn reached_widgets<'f>(facts: &'f Facts, file: &'f SourceFile) -> Vec<WidgetElement<'f>> {
+    let mut seen: HashSet<&Path> = HashSet::new();
+    let mut stack = vec![file];
+    let mut found = Vec::new();
+    while let Some(current) = stack.pop() {
+        if !seen.insert(current.path.as_path()) {
+            continue;
+        }
+        for element in &current.jsx {
+            match element.kind {
+                JsxKind::Widget(widget) => found.push((current, element, widget)),
+                JsxKind::Local => {
+                    if let Some(next) = element
+                        .import_source
+                        .as_deref()
+                        .and_then(|source| local_file(facts, current, source))
+                    {
+                        stack.push(next);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+/// The widgets a page-local token reaches: a token module that renders
+/// JSX reaching at least one widget. `None` for a token endpoint (a module
+/// that renders nothing, or nothing that reaches a widget, e.g. a layout
+/// that hands the token down through a context).
+fn page_token_reach<'f>(facts: &'f Facts, file: &'f SourceFile) -> Option<Vec<WidgetElement<'f>>> {
+    if file.jsx.is_empty() {
+        return None;
+    }
+    let reached = reached_widgets(facts, file);
+    (!reached.is_empty()).then_some(reached)
+}
+
+/// Whether `token_file` mints a page-local token (see [`page_token_reach`]).
+pub fn is_page_token(facts: &Facts, token_file: &SourceFile) -> bool {
+    page_token_reach(facts, token_file).is_some()
+}
+
+/// The scopes the tokens minted in `token_file` need. A page-local token
+/// (see [`page_token_reach`]) needs the scopes of the widgets it reaches; a
+/// token endpoint needs those of every widget no page-local token reaches.
+pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<Scope> {
+    if let Some(reached) = page_token_reach(facts, token_file) {
+        return scopes_of(reached);
+    }
+    let covered: HashSet<(&Path, usize)> = facts
+        .token_modules()
+        .filter_map(|file| page_token_reach(facts, file))
+        .flatten()
+        .map(|(file, element, _)| (file.path.as_path(), element.span.start))
+        .collect();
+    scopes_of(
+        facts.widget_elements().filter(|(file, element, _)| {
+            !covered.contains(&(file.path.as_path(), element.span.start))
+        }),
+    )
 }
 
 fn is_user_api_keys(element: &JsxFact) -> bool {
@@ -183,6 +258,88 @@ pub fn uses_authkit(facts: &Facts) -> bool {
         ]
         .iter()
         .any(|p| f.imports_package(p))
+    })
+}
+
+/// One use of a widget stylesheet in a module.
+#[derive(Debug, Clone, Copy)]
+pub struct StylesheetUse<'f> {
+    /// One of [`STYLESHEETS`].
+    pub sheet: &'static str,
+    pub import: &'f ImportFact,
+    /// For `import x from '...styles.css?url'`: where the URL is linked
+    /// (in the `links` export, or a `<link href={x}>`); `None` for a plain
+    /// `import '...styles.css'`.
+    pub linked_at: Option<usize>,
+}
+
+/// The widget stylesheets `file` applies, in its order: plain imports
+/// (`import '@radix-ui/themes/styles.css'`) in import order, and `?url`
+/// imports whose URL is linked (`export const links = () => [{ rel:
+/// 'stylesheet', href: radix }]`, React Router / Remix, or
+/// `<link rel="stylesheet" href={radix} />`) in link order. A `?url`
+/// import that is never linked applies nothing and is left out.
+pub fn stylesheet_uses(file: &SourceFile) -> Vec<StylesheetUse<'_>> {
+    let mut uses = Vec::new();
+    for import in file.imports.iter().filter(|i| !i.type_only) {
+        let path = import.path();
+        let Some(sheet) = STYLESHEETS
+            .into_iter()
+            .find(|s| path.strip_prefix('~').unwrap_or(path) == *s)
+        else {
+            continue;
+        };
+        match import.query() {
+            None => uses.push(StylesheetUse {
+                sheet,
+                import,
+                linked_at: None,
+            }),
+            Some("url") => {
+                let Some(local) = import
+                    .bindings
+                    .iter()
+                    .find(|b| b.imported == "default")
+                    .map(|b| b.local.as_str())
+                else {
+                    continue;
+                };
+                if let Some(at) = link_position(file, local) {
+                    uses.push(StylesheetUse {
+                        sheet,
+                        import,
+                        linked_at: Some(at),
+                    });
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    uses
+}
+
+/// Where the URL bound to `local` is linked in `file`: its first use as a
+/// word in the `links` export, else a `<link href={local}>`.
+fn link_position(file: &SourceFile, local: &str) -> Option<usize> {
+    let in_links = file.links_export.and_then(|span| {
+        let text = file.text.get(span.start..span.end)?;
+        text.match_indices(local)
+            .find(|(at, _)| {
+                let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+                !text[..*at].chars().next_back().is_some_and(word)
+                    && !text[at + local.len()..].chars().next().is_some_and(word)
+            })
+            .map(|(at, _)| span.start + at)
+    });
+    in_links.or_else(|| {
+        file.jsx
+            .iter()
+            .find(|e| {
+                e.name == "link"
+                    && e.attribute("href")
+                        .is_some_and(|a| a.value_text.trim() == local)
+            })
+            .map(|e| e.span.start)
     })
 }
 

@@ -6,8 +6,9 @@
 //! (see [`NEEDLES`]), so a file without any of them is not parsed: that is
 //! what makes `verify` fast on big apps. Entry files (the app root) are
 //! always parsed. A second, small pass parses the local modules that token
-//! modules, route handlers and root files import, and the client files that
-//! may import a module holding the secret key.
+//! modules, route handlers and root files import, the client files that
+//! may import a module holding the secret key, and (transitively) the local
+//! components rendered by files that mint their own widget token.
 
 mod installed;
 pub mod staged;
@@ -55,7 +56,8 @@ const SKIPPED_DIRS: [&str; 9] = [
     ".turbo",
 ];
 
-const STYLE_EXTENSIONS: [&str; 4] = ["css", "scss", "sass", "less"];
+/// Stylesheet file extensions.
+pub const STYLE_EXTENSIONS: [&str; 4] = ["css", "scss", "sass", "less"];
 
 /// The files that render the app root, for every framework.
 pub fn root_paths(project: &Project) -> Vec<PathBuf> {
@@ -146,6 +148,7 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
         complete,
         files_seen: read.seen,
         root_paths: always,
+        module_imports: read.module_imports.into_iter().collect(),
     }
 }
 
@@ -158,6 +161,9 @@ struct Read {
     skipped: Vec<(PathBuf, Vec<String>)>,
     css: Vec<CssImport>,
     seen: usize,
+    /// Files read but not parsed, with their local and stylesheet import
+    /// specifiers in order.
+    module_imports: Vec<(PathBuf, Vec<String>)>,
 }
 
 struct Reader<'r> {
@@ -250,9 +256,15 @@ impl Reader<'_> {
         if wanted {
             read.parsed
                 .push(self.parse(relative.to_path_buf(), text.to_owned(), allocator));
-        } else if is_client(self.project, relative, text.contains("use client")) {
-            read.skipped
-                .push((relative.to_path_buf(), local_specifiers(text)));
+        } else {
+            let imports = ordered_imports(text);
+            if !imports.is_empty() {
+                read.module_imports.push((relative.to_path_buf(), imports));
+            }
+            if is_client(self.project, relative, text.contains("use client")) {
+                read.skipped
+                    .push((relative.to_path_buf(), local_specifiers(text)));
+            }
         }
     }
 
@@ -331,7 +343,68 @@ impl Reader<'_> {
                 read.parsed.push(self.parse(path, text, &mut allocator));
             }
         }
+        // The local components that files minting their own token render,
+        // transitively: the widgets a page-local token reaches (WW404).
+        let pages: Vec<PathBuf> = read
+            .parsed
+            .iter()
+            .filter(|f| !f.token_calls.is_empty() && !f.jsx.is_empty())
+            .map(|f| f.path.clone())
+            .collect();
+        self.parse_closure(read, pages, &mut allocator, rendered_local_components);
     }
+
+    /// Parses the files reachable from `starts` through `follow` (the local
+    /// specifiers a parsed file leads to), transitively.
+    fn parse_closure(
+        &self,
+        read: &mut Read,
+        starts: Vec<PathBuf>,
+        allocator: &mut Allocator,
+        follow: fn(&SourceFile) -> Vec<&str>,
+    ) {
+        let mut index: std::collections::HashMap<PathBuf, usize> = read
+            .parsed
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.path.clone(), i))
+            .collect();
+        let mut visited: HashSet<PathBuf> = HashSet::new();
+        let mut queue = starts;
+        while let Some(path) = queue.pop() {
+            if !visited.insert(path.clone()) {
+                continue;
+            }
+            let Some(&at) = index.get(&path) else {
+                continue;
+            };
+            let file = &read.parsed[at];
+            let targets: Vec<PathBuf> = follow(file)
+                .into_iter()
+                .filter_map(|specifier| self.resolve(&file.path, specifier))
+                .collect();
+            for target in targets {
+                if !index.contains_key(&target) {
+                    let Ok(text) = std::fs::read_to_string(self.root.join(&target)) else {
+                        continue;
+                    };
+                    index.insert(target.clone(), read.parsed.len());
+                    read.parsed
+                        .push(self.parse(target.clone(), text, allocator));
+                }
+                queue.push(target);
+            }
+        }
+    }
+}
+
+/// The local modules whose components a file renders.
+fn rendered_local_components(file: &SourceFile) -> Vec<&str> {
+    file.jsx
+        .iter()
+        .filter(|e| e.kind == crate::facts::JsxKind::Local)
+        .filter_map(|e| e.import_source.as_deref())
+        .collect()
 }
 
 /// One walker thread's results, handed over when the thread is done.
@@ -400,8 +473,66 @@ impl Drop for Local<'_> {
         shared.parsed.append(&mut self.read.parsed);
         shared.skipped.append(&mut self.read.skipped);
         shared.css.append(&mut self.read.css);
+        shared.module_imports.append(&mut self.read.module_imports);
         shared.seen += self.read.seen;
     }
+}
+
+/// The specifiers of a file's `import` statements that matter for the
+/// order stylesheets load in (local modules and stylesheets), in order,
+/// read from the text: statements that start a line (or follow a `;`),
+/// `import 'x'` and `import ... from 'x'`; `import type` is skipped.
+pub(crate) fn ordered_imports(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices("import") {
+        let before = text[..at].trim_end_matches([' ', '\t']);
+        if !(before.is_empty() || before.ends_with(['\n', ';'])) {
+            continue;
+        }
+        let rest = &text[at + "import".len()..];
+        if !rest.starts_with([' ', '\t', '\n', '\r', '\'', '"', '{', '*']) {
+            continue;
+        }
+        let head = rest.trim_start();
+        if head.starts_with("type ") || head.starts_with("type{") {
+            continue;
+        }
+        let specifier = match head.chars().next() {
+            Some(quote @ ('\'' | '"')) => quoted(&head[1..], quote),
+            _ => {
+                let mut end = head.find(';').unwrap_or(head.len()).min(4000);
+                while !head.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let window = &head[..end];
+                window.match_indices("from").find_map(|(from, _)| {
+                    let preceded = window[..from]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_whitespace() || c == '}' || c == '*');
+                    let after = window[from + "from".len()..].trim_start();
+                    match after.chars().next() {
+                        Some(quote @ ('\'' | '"')) if preceded => quoted(&after[1..], quote),
+                        _ => None,
+                    }
+                })
+            }
+        };
+        if let Some(specifier) = specifier
+            && (visitor::is_local_module(specifier)
+                || STYLESHEETS.contains(&crate::facts::strip_query(specifier)))
+        {
+            found.push(specifier.to_owned());
+        }
+    }
+    found
+}
+
+/// The text up to the closing `quote` (on the same line).
+fn quoted(body: &str, quote: char) -> Option<&str> {
+    body.find([quote, '\n'])
+        .filter(|&end| body[end..].starts_with(quote))
+        .map(|end| &body[..end])
 }
 
 /// Local components that a barrel module re-exports from
@@ -451,11 +582,16 @@ fn resolve_barrels(project: &Project, files: &mut [SourceFile]) {
     }
 }
 
-/// Whether a file reads the secret key or creates the WorkOS client.
+/// Whether a file reads the secret key, creates the WorkOS client or
+/// imports `@workos-inc/node` for its values (a type-only import is erased
+/// when compiled and ships nothing).
 pub fn holds_secret(file: &SourceFile) -> bool {
     file.env_reads.iter().any(|r| r.name == "WORKOS_API_KEY")
         || !file.new_workos.is_empty()
-        || file.imports_package("@workos-inc/node")
+        || file
+            .imports
+            .iter()
+            .any(|i| !i.type_only && crate::facts::is_package(&i.source, "@workos-inc/node"))
 }
 
 /// The name an import of `path` is likely to contain: the file stem, or
@@ -503,27 +639,96 @@ pub fn is_next_route(project: &Project, path: &Path) -> bool {
     in_app || in_api
 }
 
-/// `@import` lines of the widget stylesheets in a CSS file.
-fn css_imports(path: &Path, text: &str) -> Vec<CssImport> {
-    if !text.contains("styles.css") {
+/// `@import`s of the widget stylesheets in a CSS file: `@import "x"`,
+/// `@import 'x'`, `@import url(x)` / `url("x")`, followed or not by
+/// `layer(...)`, `supports(...)` or media queries; Less's `@import (css)`;
+/// a leading `~` (webpack) or a `node_modules/` path; several on a line.
+/// Comments are skipped. `@import`s of local CSS files (`./vendor.css`)
+/// are kept too (`local`), for the module-order walk.
+pub(crate) fn css_imports(path: &Path, text: &str) -> Vec<CssImport> {
+    if !text.to_ascii_lowercase().contains("@import") {
         return Vec::new();
     }
+    let text = blank_css_comments(text);
+    let lower = text.to_ascii_lowercase();
     let mut found = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("@import") {
-            for sheet in STYLESHEETS {
-                if trimmed.contains(sheet) {
-                    found.push(CssImport {
-                        file: path.to_path_buf(),
-                        sheet: sheet.to_owned(),
-                        line: index + 1,
-                    });
-                }
-            }
+    for (at, _) in lower.match_indices("@import") {
+        let Some(specifier) = import_specifier(&text[at + "@import".len()..]) else {
+            continue;
+        };
+        let specifier = specifier.trim();
+        let specifier = specifier.strip_prefix('~').unwrap_or(specifier);
+        let specifier = specifier.split(['?', '#']).next().unwrap_or(specifier);
+        let sheet = STYLESHEETS.into_iter().find(|sheet| {
+            specifier == *sheet
+                || specifier
+                    .strip_suffix(sheet)
+                    .is_some_and(|head| head.ends_with("node_modules/"))
+        });
+        let line = text[..at].matches('\n').count() + 1;
+        if let Some(sheet) = sheet {
+            found.push(CssImport {
+                file: path.to_path_buf(),
+                sheet: sheet.to_owned(),
+                local: false,
+                line,
+            });
+        } else if visitor::is_local_module(specifier) {
+            found.push(CssImport {
+                file: path.to_path_buf(),
+                sheet: specifier.to_owned(),
+                local: true,
+                line,
+            });
         }
     }
     found
+}
+
+/// `text` with `/* ... */` comments replaced by spaces (newlines kept, so
+/// lines and offsets do not move).
+fn blank_css_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        let comment_end = rest[start + 2..]
+            .find("*/")
+            .map_or(rest.len(), |end| start + 2 + end + 2);
+        out.extend(
+            rest[start..comment_end]
+                .chars()
+                .map(|c| if c == '\n' { '\n' } else { ' ' }),
+        );
+        rest = &rest[comment_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The URL of an `@import` rule, given the text after `@import`.
+fn import_specifier(after: &str) -> Option<&str> {
+    let mut rest = after.trim_start();
+    // Less: `@import (css) "x"`.
+    if rest.starts_with('(') {
+        rest = rest[rest.find(')')? + 1..].trim_start();
+    }
+    if rest
+        .get(..4)
+        .is_some_and(|head| head.eq_ignore_ascii_case("url("))
+    {
+        let inner = rest[4..].trim_start();
+        return match inner.chars().next()? {
+            quote @ ('"' | '\'') => {
+                let body = &inner[1..];
+                body.find(quote).map(|end| &body[..end])
+            }
+            _ => inner.find(')').map(|end| &inner[..end]),
+        };
+    }
+    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let body = &rest[1..];
+    body.find([quote, '\n']).map(|end| &body[..end])
 }
 
 #[cfg(test)]
@@ -534,6 +739,109 @@ mod tests {
     fn finds_local_specifiers_in_text() {
         let text = "import a from './a'\nimport { b } from \"../lib/b.js\"\nconst c = require('@/c')\nimport 'react'\nconst s = '~/d'\n";
         assert_eq!(local_specifiers(text), ["../lib/b.js", "./a", "@/c", "~/d"]);
+    }
+
+    #[test]
+    fn parses_the_components_a_token_minting_page_renders() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |path: &str, text: &str| {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "package.json",
+            r#"{ "dependencies": { "next": "16.4.0", "react": "19.2.0", "@workos-inc/widgets": "1.18.0" } }"#,
+        );
+        write(
+            "app/layout.tsx",
+            "export default function L({ children }) { return <html><body>{children}</body></html> }\n",
+        );
+        write(
+            "app/admin/page.tsx",
+            "import { WorkOS } from '@workos-inc/node'\n\
+             import { Panel } from '../../components/panel'\n\
+             export default async function P() {\n\
+               const { token } = await new WorkOS(process.env.WORKOS_API_KEY).widgets.createToken({ organizationId: 'o' })\n\
+               return <Panel token={token} />\n\
+             }\n",
+        );
+        // No needle in these two: only the page's rendering reaches them.
+        write(
+            "components/panel.tsx",
+            "import { Table } from './table'\nexport const Panel = ({ token }) => <section><Table token={token} /></section>\n",
+        );
+        write(
+            "components/table.tsx",
+            "import { Inner } from './inner'\nexport const Table = ({ token }) => <Inner token={token} />\n",
+        );
+        write("components/inner.tsx", "export const Inner = () => null\n");
+        write("components/other.tsx", "export const Other = () => <p />\n");
+        let project = workos_widgets_core::detect::detect(dir.path()).unwrap();
+        let facts = scan(project, &Selection::All);
+        for path in [
+            "components/panel.tsx",
+            "components/table.tsx",
+            "components/inner.tsx",
+        ] {
+            assert!(facts.file(Path::new(path)).is_some(), "{path} not parsed");
+        }
+        assert!(facts.file(Path::new("components/other.tsx")).is_none());
+    }
+
+    #[test]
+    fn reads_import_order_from_text() {
+        let text = "import React from 'react'\nimport './a.css'\nimport {\n  fromB,\n} from \"./b\"\n\
+                    import type { C } from './c'\nimport * as D from '../d'; import '@radix-ui/themes/styles.css'\n\
+                    const s = \"import x from './no'\"\n  import e from '@/e'\n\
+                    import {\n  é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é, é,\n\
+                    ";
+        assert_eq!(ordered_imports(text).len(), 5);
+        for pad in ["", " "] {
+            // The statement window (4,000 bytes) ends inside a character.
+            let long = format!("{text}{pad}{}", "é".repeat(3000));
+            assert_eq!(ordered_imports(&long).len(), 5);
+        }
+        assert_eq!(
+            ordered_imports(text),
+            [
+                "./a.css",
+                "./b",
+                "../d",
+                "@radix-ui/themes/styles.css",
+                "@/e"
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_css_imports_in_every_form() {
+        let css = "/* @import \"@radix-ui/themes/styles.css\"; */\n\
+                   @import url(\"@radix-ui/themes/styles.css\") layer(radix);\n\
+                   @import 'tailwindcss'; @IMPORT url(~@workos-inc/widgets/styles.css) screen;\n\
+                   @import (css) \"../node_modules/@radix-ui/themes/styles.css\";\n\
+                   @import \"@workos-inc/widgets/styles.css.map\";\n\
+                   @import \"./vendor.css\";\n";
+        let all = css_imports(Path::new("a.css"), css);
+        let local: Vec<(&str, usize)> = all
+            .iter()
+            .filter(|c| c.local)
+            .map(|c| (c.sheet.as_str(), c.line))
+            .collect();
+        assert_eq!(local, [("./vendor.css", 6)]);
+        let found: Vec<(String, usize)> = all
+            .into_iter()
+            .filter(|c| !c.local)
+            .map(|c| (c.sheet, c.line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (STYLESHEETS[0].to_owned(), 2),
+                (STYLESHEETS[1].to_owned(), 3),
+                (STYLESHEETS[0].to_owned(), 4),
+            ]
+        );
     }
 
     #[test]

@@ -48,11 +48,16 @@ const REQUEST_WORDS: [&str; 8] = [
 
 /// Records the facts of `program` (the contents of `file`) into `file`.
 pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
-    file.use_client = program
-        .directives
-        .iter()
-        .any(|d| d.directive.as_str() == "use client");
+    let directive = |name: &str| {
+        program
+            .directives
+            .iter()
+            .any(|d| d.directive.as_str() == name)
+    };
+    file.use_client = directive("use client");
+    file.use_server = directive("use server");
     file.imports = imports(program);
+    file.links_export = links_export(program);
     file.widget_reexports = widget_reexports(program);
     let mut collector = Collector {
         text: program.source_text,
@@ -67,6 +72,8 @@ pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
         token_calls: Vec::new(),
         env_reads: Vec::new(),
         request_reads: Vec::new(),
+        type_depth: 0,
+        value_refs: HashSet::new(),
     };
     collector.visit_program(program);
     let Collector {
@@ -76,14 +83,35 @@ pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
         token_calls,
         env_reads,
         request_reads,
+        value_refs,
         ..
     } = collector;
+    // TypeScript erases imports whose bindings are only used as types (or
+    // not at all); `verbatimModuleSyntax` makes such an import an error.
+    if is_typescript(&file.path) {
+        for import in &mut file.imports {
+            if !import.bindings.is_empty()
+                && import
+                    .bindings
+                    .iter()
+                    .all(|b| !value_refs.contains(&b.local))
+            {
+                import.type_only = true;
+            }
+        }
+    }
     file.jsx = jsx;
     file.strings = strings;
     file.new_workos = new_workos;
     file.token_calls = token_calls;
     file.env_reads = env_reads;
     file.request_reads = request_reads;
+}
+
+fn is_typescript(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e, "ts" | "tsx" | "mts" | "cts"))
 }
 
 fn imports(program: &Program<'_>) -> Vec<ImportFact> {
@@ -97,6 +125,13 @@ fn imports(program: &Program<'_>) -> Vec<ImportFact> {
         .map(|decl| ImportFact {
             source: decl.source.value.to_string(),
             span: decl.span.into(),
+            type_only: decl.import_kind.is_type()
+                || decl.specifiers.as_ref().is_some_and(|specifiers| {
+                    !specifiers.is_empty()
+                        && specifiers.iter().all(|s| {
+                            matches!(s, ImportDeclarationSpecifier::ImportSpecifier(s) if s.import_kind.is_type())
+                        })
+                }),
             bindings: decl
                 .specifiers
                 .iter()
@@ -122,6 +157,29 @@ fn imports(program: &Program<'_>) -> Vec<ImportFact> {
                 .collect(),
         })
         .collect()
+}
+
+/// The span of the top-level `links` export: `export const links = ...`
+/// or `export function links() {...}`.
+fn links_export(program: &Program<'_>) -> Option<Span> {
+    program.body.iter().find_map(|statement| {
+        let Statement::ExportDeclaration(export) = statement else {
+            return None;
+        };
+        match &export.declaration {
+            oxc_ast::ast::Declaration::VariableDeclaration(d) => d
+                .declarations
+                .iter()
+                .find(|d| d.id.get_identifier_name().is_some_and(|n| n == "links"))
+                .map(|d| Span::from(d.span)),
+            oxc_ast::ast::Declaration::FunctionDeclaration(f) => {
+                f.id.as_ref()
+                    .is_some_and(|id| id.name == "links")
+                    .then(|| Span::from(f.span))
+            }
+            _ => None,
+        }
+    })
 }
 
 /// A top-level `const NAME = [...]` whose elements are all string literals.
@@ -195,6 +253,10 @@ struct Collector<'f> {
     token_calls: Vec<TokenCall>,
     env_reads: Vec<EnvRead>,
     request_reads: Vec<RequestRead>,
+    /// Depth of TypeScript type positions around the current node.
+    type_depth: usize,
+    /// Names referenced as values (outside type positions).
+    value_refs: HashSet<String>,
 }
 
 impl Collector<'_> {
@@ -377,6 +439,43 @@ impl Collector<'_> {
 }
 
 impl<'a> Visit<'a> for Collector<'_> {
+    fn visit_identifier_reference(&mut self, it: &oxc_ast::ast::IdentifierReference<'a>) {
+        if self.type_depth == 0 {
+            self.value_refs.insert(it.name.to_string());
+        }
+    }
+
+    fn visit_ts_type(&mut self, it: &oxc_ast::ast::TSType<'a>) {
+        self.type_depth += 1;
+        oxc_ast_visit::walk::walk_ts_type(self, it);
+        self.type_depth -= 1;
+    }
+
+    fn visit_ts_type_name(&mut self, it: &oxc_ast::ast::TSTypeName<'a>) {
+        self.type_depth += 1;
+        oxc_ast_visit::walk::walk_ts_type_name(self, it);
+        self.type_depth -= 1;
+    }
+
+    fn visit_ts_interface_declaration(&mut self, it: &oxc_ast::ast::TSInterfaceDeclaration<'a>) {
+        self.type_depth += 1;
+        oxc_ast_visit::walk::walk_ts_interface_declaration(self, it);
+        self.type_depth -= 1;
+    }
+
+    fn visit_ts_type_alias_declaration(&mut self, it: &oxc_ast::ast::TSTypeAliasDeclaration<'a>) {
+        self.type_depth += 1;
+        oxc_ast_visit::walk::walk_ts_type_alias_declaration(self, it);
+        self.type_depth -= 1;
+    }
+
+    fn visit_export_named_declaration(&mut self, it: &oxc_ast::ast::ExportNamedDeclaration<'a>) {
+        let erased = it.export_kind.is_type();
+        self.type_depth += usize::from(erased);
+        oxc_ast_visit::walk::walk_export_named_declaration(self, it);
+        self.type_depth -= usize::from(erased);
+    }
+
     fn visit_function(&mut self, it: &Function<'a>, flags: oxc_syntax::scope::ScopeFlags) {
         self.function_depth += 1;
         oxc_ast_visit::walk::walk_function(self, it, flags);
@@ -787,6 +886,34 @@ mod tests {
         );
         let root = file.roots().next().expect("a root");
         assert!(root.wraps_children && root.has_children);
+    }
+
+    #[test]
+    fn marks_type_only_imports() {
+        let file = facts(
+            "c.tsx",
+            "'use server'\n\
+             import type { A } from 'x'\n\
+             import { type B } from 'x'\n\
+             import { C, D } from 'x'\n\
+             import E from 'y'\n\
+             import * as F from 'y'\n\
+             import 'z'\n\
+             import { G } from 'g'\n\
+             let c: C = null as unknown as F.Thing\n\
+             interface H extends E {}\n\
+             export const f = (e: E, b: B): A => <G value={c} />\n",
+        );
+        let type_only: Vec<bool> = file.imports.iter().map(|i| i.type_only).collect();
+        assert_eq!(type_only, [true, true, true, true, true, false, false]);
+        assert!(file.use_server && !file.use_client);
+        let file = facts("c.tsx", "import { C, D } from 'x'\nlet c: C = D\n");
+        assert!(!file.imports[0].type_only, "D is a value");
+        let file = facts("c.jsx", "import { C } from 'x'\n");
+        assert!(
+            !file.imports[0].type_only,
+            "JavaScript keeps unused imports"
+        );
     }
 
     #[test]

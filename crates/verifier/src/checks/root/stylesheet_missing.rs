@@ -1,6 +1,6 @@
 //! WW203: a widget stylesheet is not imported.
 
-use crate::checks::common::{app_root_file, rendered_widgets, shown};
+use crate::checks::common::{app_root_file, rendered_widgets, shown, stylesheet_uses};
 use crate::facts::Facts;
 use crate::finding::{Finding, Fix, FixAction, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -18,8 +18,16 @@ pub static RULE: Rule = Rule {
 
 const DOC: &str = r#"## What it checks
 That the app imports both `@radix-ui/themes/styles.css` and
-`@workos-inc/widgets/styles.css`, from any module or with `@import` in a CSS
-file.
+`@workos-inc/widgets/styles.css`. Any of these counts:
+- a side-effect import in any module: `import '@radix-ui/themes/styles.css'`;
+- a `?url` import whose URL is linked (React Router / Remix):
+  `import radix from '@radix-ui/themes/styles.css?url'` with
+  `export const links = () => [{ rel: 'stylesheet', href: radix }]`, or
+  `<link rel="stylesheet" href={radix} />` in the same module (a `?url`
+  import that is never linked applies nothing);
+- an `@import` in any CSS file of the project (`@import "..."`,
+  `@import url(...)`, with or without `layer(...)`/media conditions), e.g.
+  `src/index.css` imported by `src/App.tsx`.
 
 ## Why it matters
 Without them the widgets render unstyled: raw buttons, broken dialogs and
@@ -54,7 +62,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
             || facts
                 .files
                 .iter()
-                .any(|f| f.imports.iter().any(|i| i.source == sheet))
+                .any(|f| stylesheet_uses(f).iter().any(|u| u.sheet == sheet))
     };
     let missing: Vec<&str> = STYLESHEETS.into_iter().filter(|s| !imported(s)).collect();
     // Under --staged only some files were read: an import elsewhere is

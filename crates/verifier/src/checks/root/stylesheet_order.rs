@@ -1,9 +1,16 @@
 //! WW204: the widgets' stylesheet imported before Radix's.
 
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
+
+use workos_widgets_core::specifier;
+
+use crate::checks::common::{app_root_file, shown, stylesheet_uses};
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
-use crate::scan::STYLESHEETS;
+use crate::scan::visitor::is_local_module;
+use crate::scan::{STYLE_EXTENSIONS, STYLESHEETS};
 
 pub static RULE: Rule = Rule {
     code: "WW204",
@@ -16,8 +23,18 @@ pub static RULE: Rule = Rule {
 };
 
 const DOC: &str = r#"## What it checks
-In a file that imports both stylesheets (a module or a CSS file), that
-`@radix-ui/themes/styles.css` comes first.
+That `@radix-ui/themes/styles.css` loads before
+`@workos-inc/widgets/styles.css`:
+- in a file that imports both (a module or a CSS file): the import order;
+  for `?url` imports linked from a `links` export (React Router / Remix),
+  the order of the links;
+- across modules: the order the app loads them in, which is the
+  depth-first order of the imports from the app root (the Vite/CRA entry,
+  the Next.js root layout or `_app`) through local modules and the
+  `@import`s of the local CSS files they import (and those CSS files'
+  `@import`s of local CSS files). For instance `src/main.tsx`
+  importing `./App` (which imports the widgets' stylesheet, or `./App.css`
+  that `@import`s it) before `@radix-ui/themes/styles.css`.
 
 ## Why it matters
 The widgets' styles build on and override Radix's: in the other order
@@ -41,12 +58,25 @@ fn run(facts: &Facts) -> Vec<Finding> {
     );
     let mut findings = Vec::new();
     for file in &facts.files {
-        let position = |sheet: &str| file.imports.iter().position(|i| i.source == sheet);
-        if let (Some(r), Some(w)) = (position(radix), position(widgets))
-            && w < r
-        {
-            findings
-                .push(RULE.finding(Location::span(file, file.imports[w].span), message.clone()));
+        let uses = stylesheet_uses(file);
+        // Plain imports apply in import order, linked `?url` imports in
+        // link order; between the two kinds the order is the framework's.
+        for linked in [false, true] {
+            let position = |sheet: &str| {
+                uses.iter()
+                    .filter(|u| u.linked_at.is_some() == linked && u.sheet == sheet)
+                    .map(|u| u.linked_at.unwrap_or(u.import.span.start))
+                    .min()
+            };
+            if let (Some(r), Some(w)) = (position(radix), position(widgets))
+                && w < r
+                && let Some(import) = uses
+                    .iter()
+                    .find(|u| u.linked_at.is_some() == linked && u.sheet == widgets)
+            {
+                findings
+                    .push(RULE.finding(Location::span(file, import.import.span), message.clone()));
+            }
         }
     }
     let css_files: std::collections::BTreeSet<_> =
@@ -65,5 +95,170 @@ fn run(facts: &Facts) -> Vec<Finding> {
             findings.push(RULE.finding(Location::line(css.clone(), w), message.clone()));
         }
     }
+    findings.extend(module_order(facts));
     findings
+}
+
+/// Where a stylesheet is loaded.
+struct Loaded {
+    sheet: &'static str,
+    /// The module or CSS file that imports it.
+    file: PathBuf,
+    /// The import chain from the app root to `file`.
+    chain: Vec<PathBuf>,
+    location: Location,
+}
+
+/// WW204 across modules: the order the stylesheets load in when the app
+/// runs, which is the depth-first order of the imports from the app root
+/// (a module's imports load, in order, before the rest of the module).
+/// Pairs in one file are the per-file rule's.
+fn module_order(facts: &Facts) -> Vec<Finding> {
+    let Some(root) = app_root_file(facts) else {
+        return Vec::new();
+    };
+    let mut loaded: Vec<Loaded> = Vec::new();
+    let mut walker = Walker {
+        facts,
+        visited: HashSet::new(),
+        chain: Vec::new(),
+        loaded: &mut loaded,
+    };
+    walker.walk(root);
+    let [radix, widgets] = STYLESHEETS;
+    let first = |sheet: &str| loaded.iter().position(|l| l.sheet == sheet);
+    let (Some(r), Some(w)) = (first(radix), first(widgets)) else {
+        return Vec::new();
+    };
+    if w > r || loaded[w].file == loaded[r].file {
+        return Vec::new();
+    }
+    vec![RULE.finding(
+        loaded[w].location.clone(),
+        format!(
+            "{widgets} loads before {radix} in the app's import order: {} imports it before {} imports Radix's; import {radix} first (at the top of {}) so the widgets' styles override it",
+            loaded[w]
+                .chain
+                .iter()
+                .map(|p| shown(p))
+                .collect::<Vec<_>>()
+                .join(" → "),
+            shown(&loaded[r].file),
+            shown(root)
+        ),
+    )]
+}
+
+/// The depth-first walk over the app's imports.
+struct Walker<'f, 'l> {
+    facts: &'f Facts,
+    visited: HashSet<PathBuf>,
+    /// The files from the app root to the current one.
+    chain: Vec<PathBuf>,
+    loaded: &'l mut Vec<Loaded>,
+}
+
+impl Walker<'_, '_> {
+    fn load(&mut self, sheet: &'static str, location: Location) {
+        let file = self.chain.last().cloned().unwrap_or_default();
+        self.loaded.push(Loaded {
+            sheet,
+            file,
+            chain: self.chain.clone(),
+            location,
+        });
+    }
+
+    /// Appends the stylesheets `path` loads, depth first, in import order.
+    fn walk(&mut self, path: &Path) {
+        if !self.visited.insert(path.to_path_buf()) {
+            return;
+        }
+        self.chain.push(path.to_path_buf());
+        let facts = self.facts;
+        if let Some(file) = facts.file(path) {
+            let uses = stylesheet_uses(file);
+            for import in file.imports.iter().filter(|i| !i.type_only) {
+                if let Some(used) = uses
+                    .iter()
+                    .find(|u| u.linked_at.is_none() && std::ptr::eq(u.import, import))
+                {
+                    self.load(used.sheet, Location::span(file, import.span));
+                } else if import.query().is_none() {
+                    self.follow(path, &import.source);
+                }
+            }
+        } else if let Some(specifiers) = facts.module_imports.get(path) {
+            for source in specifiers {
+                if let Some(sheet) = STYLESHEETS.into_iter().find(|s| s == source) {
+                    self.load(sheet, Location::start(path));
+                } else if !source.contains('?') {
+                    self.follow(path, source);
+                }
+            }
+        }
+        self.chain.pop();
+    }
+
+    /// Follows one local import of `from`: into a CSS file (its `@import`s,
+    /// of the stylesheets and of local CSS files) or a module.
+    fn follow(&mut self, from: &Path, source: &str) {
+        if !is_local_module(source) {
+            return;
+        }
+        let facts = self.facts;
+        let style = Path::new(source)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| STYLE_EXTENSIONS.contains(&e));
+        if !style {
+            let project = &facts.project;
+            if let Some(module) =
+                specifier::resolve_local(&project.root, from, source, project.path_alias.as_ref())
+            {
+                self.walk(&module);
+            }
+            return;
+        }
+        let Some(css) = css_path(facts, from, source) else {
+            return;
+        };
+        if !self.visited.insert(css.clone()) {
+            return;
+        }
+        self.chain.push(css.clone());
+        for import in facts.css_imports.iter().filter(|c| c.file == css) {
+            if import.local {
+                self.follow(&css, &import.sheet);
+            } else if let Some(sheet) = STYLESHEETS.into_iter().find(|s| *s == import.sheet) {
+                self.load(sheet, Location::line(css.clone(), import.line));
+            }
+        }
+        self.chain.pop();
+    }
+}
+
+/// The project path of a local stylesheet import (`./App.css`, `@/x.css`).
+fn css_path(facts: &Facts, from: &Path, source: &str) -> Option<PathBuf> {
+    let base = if source.starts_with('.') {
+        from.parent().unwrap_or(Path::new("")).join(source)
+    } else if let Some(alias) = &facts.project.path_alias {
+        alias.dir.join(source.strip_prefix(alias.prefix.as_str())?)
+    } else {
+        Path::new("src").join(source.get(2..)?)
+    };
+    let mut normal = PathBuf::new();
+    for part in base.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !normal.pop() {
+                    return None;
+                }
+            }
+            Component::Normal(name) => normal.push(name),
+            _ => return None,
+        }
+    }
+    Some(normal)
 }

@@ -22,6 +22,14 @@ Vite or Create React App app, that reads `WORKOS_API_KEY` (`process.env`,
 `import.meta.env`), imports `@workos-inc/node`, or imports a local module
 that does.
 
+Not reported, because nothing of the secret reaches the browser:
+- type-only imports, which the compiler erases: `import type { User } from
+  '@workos-inc/node'`, `import { type User } from ...`, and (in TypeScript
+  files) imports whose bindings are only used in type positions; this holds
+  for type-only imports of a local module that holds the key too;
+- imports of a `'use server'` module (Server Actions): the browser gets a
+  call stub for each export, the code stays on the server.
+
 ## Why it matters
 Everything a client module reaches is bundled and shipped to every
 visitor. The secret key (`sk_...`) can do anything in your WorkOS
@@ -46,7 +54,9 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 format!("{} is read in client code ({}): the secret key must stay on the server; mint widget tokens in a server route", read.name, why_client(file.use_client)),
             ));
         }
-        for import in &file.imports {
+        // Type-only imports are erased when compiled: nothing reaches the
+        // browser through them.
+        for import in file.imports.iter().filter(|i| !i.type_only) {
             if import.source == "@workos-inc/node" {
                 findings.push(RULE.finding(
                     Location::span(file, import.span),
@@ -54,6 +64,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 ));
             } else if let Some(module) = local_file(facts, file, &import.source)
                 && !module.client
+                && !module.use_server
                 && holds_secret(module)
             {
                 findings.push(RULE.finding(

@@ -2,7 +2,7 @@
 
 use workos_widgets_core::catalog::Scope;
 
-use crate::checks::common::{required_scopes, sdk_version, shown};
+use crate::checks::common::{is_page_token, required_scopes_for, sdk_version, shown};
 use crate::facts::{Facts, ScopesArg};
 use crate::finding::{Finding, Fix, FixAction, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -28,6 +28,17 @@ AdminPortalAuditLogStreaming `widgets:audit-log-streaming:manage`, PipesAdmin
 strings, possibly through a constant such as `WIDGETS_SCOPES` in the same
 file); calls whose scopes are built otherwise are not checked.
 
+Each token is judged by the widgets it reaches, not by every widget of the
+app:
+- a token minted in a file that renders JSX (a Next.js Server Component
+  page calling `getToken`/`createToken` and passing the token down) reaches
+  the widgets rendered in that file and in the local components it renders,
+  transitively;
+- a token minted in a file that renders nothing (a route handler, a token
+  endpoint module, a Server Action), or in one whose JSX reaches no widget
+  (a layout handing the token down through a context), reaches every widget
+  that no page-local token reaches.
+
 ## Why it matters
 A token without the widget's scope gets 403 from the widget API: the
 widget shows "permission denied" although the user's role is right.
@@ -47,10 +58,15 @@ fn run(facts: &Facts) -> Vec<Finding> {
     if !facts.complete {
         return Vec::new();
     }
-    let required = required_scopes(facts);
     let sdk = sdk_version(facts);
     let mut findings = Vec::new();
     for file in facts.token_modules() {
+        let required = required_scopes_for(facts, file);
+        let needers = if is_page_token(facts, file) {
+            "the widgets this file renders (itself or through its components)"
+        } else {
+            "the rendered widgets"
+        };
         for call in &file.token_calls {
             let present: Vec<Scope> = match &call.scopes {
                 ScopesArg::Absent => Vec::new(),
@@ -84,7 +100,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
             findings.push(RULE.fixable_finding(
                 Location::span(file, call.span),
                 format!(
-                    "the widget token lacks {}, which the rendered widgets need: the widget API answers 403 without it; add it to scopes",
+                    "the widget token lacks {}, which {needers} need: the widget API answers 403 without it; add it to scopes",
                     list(&missing)
                 ),
                 fix,

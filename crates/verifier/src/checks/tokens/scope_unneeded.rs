@@ -2,7 +2,7 @@
 
 use workos_widgets_core::catalog::Scope;
 
-use crate::checks::common::required_scopes;
+use crate::checks::common::{is_page_token, required_scopes_for};
 use crate::facts::{Facts, ScopesArg};
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -18,8 +18,10 @@ pub static RULE: Rule = Rule {
 };
 
 const DOC: &str = r#"## What it checks
-Scopes in a widget token call that no rendered widget needs (see WW404 for
-the widget-to-scope table).
+Scopes in a widget token call that no widget the token reaches needs (see
+WW404 for the widget-to-scope table and for which widgets a token reaches:
+a page that mints its own token reaches the widgets it renders, a token
+route reaches the widgets no page-local token reaches).
 
 ## Why it matters
 Least privilege: a token is a bearer credential readable by any script on
@@ -40,9 +42,14 @@ fn run(facts: &Facts) -> Vec<Finding> {
     if !facts.complete {
         return Vec::new();
     }
-    let required = required_scopes(facts);
     let mut findings = Vec::new();
     for file in facts.token_modules() {
+        let required = required_scopes_for(facts, file);
+        let needers = if is_page_token(facts, file) {
+            "any widget this file renders (itself or through its components)"
+        } else {
+            "any rendered widget"
+        };
         for call in &file.token_calls {
             let ScopesArg::Known { scopes, .. } = &call.scopes else {
                 continue;
@@ -54,7 +61,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
                     findings.push(RULE.finding(
                         Location::span(file, string.span),
                         format!(
-                            "{} is not needed by any rendered widget: remove it (least privilege; users whose role lacks it get 403)",
+                            "{} is not needed by {needers}: remove it (least privilege; users whose role lacks it get 403)",
                             scope.as_str()
                         ),
                     ));
