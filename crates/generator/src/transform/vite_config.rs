@@ -14,12 +14,44 @@ use workos_widgets_core::js;
 pub fn add_plugin(text: &str, program: &Program<'_>, call: &str) -> Option<Vec<TextEdit>> {
     let callee = call.split('(').next().unwrap_or(call);
     let object = config_object(program)?;
-    match plugins_array(object) {
-        Some(array) => {
+    match plugins_property(object) {
+        Some(Plugins::Array(array)) => {
             if array.span.source_text(text).contains(callee) {
                 return Some(Vec::new());
             }
             Some(vec![append_element(text, array, call)])
+        }
+        Some(Plugins::Other {
+            property,
+            value,
+            shorthand,
+        }) => {
+            // `plugins,` from a const, `[react()].concat(...)`, a helper's
+            // result: spread it into a new array rather than adding a
+            // second `plugins` key (which would silently win, or fail tsc).
+            if property.source_text(text).contains(callee) {
+                return Some(Vec::new());
+            }
+            let source = value.source_text(text);
+            let simple = source
+                .chars()
+                .all(|c| c.is_alphanumeric() || "_$.".contains(c))
+                || source.ends_with(')');
+            let spread = if simple {
+                source.to_owned()
+            } else {
+                format!("({source})")
+            };
+            let replacement = format!("[...{spread}, {call}]");
+            Some(vec![if shorthand {
+                TextEdit::replace(
+                    property.start as usize,
+                    property.end as usize,
+                    format!("plugins: {replacement}"),
+                )
+            } else {
+                TextEdit::replace(value.start as usize, value.end as usize, replacement)
+            }])
         }
         None => {
             let at = object.span.start as usize + 1;
@@ -62,7 +94,19 @@ fn append_element(text: &str, array: &ArrayExpression<'_>, call: &str) -> TextEd
     }
 }
 
-fn plugins_array<'b, 'a>(object: &'b ObjectExpression<'a>) -> Option<&'b ArrayExpression<'a>> {
+/// The config's `plugins` property.
+enum Plugins<'b, 'a> {
+    /// An array literal, appended to.
+    Array(&'b ArrayExpression<'a>),
+    /// Any other expression (spans of the whole property and of its value).
+    Other {
+        property: oxc_span::Span,
+        value: oxc_span::Span,
+        shorthand: bool,
+    },
+}
+
+fn plugins_property<'b, 'a>(object: &'b ObjectExpression<'a>) -> Option<Plugins<'b, 'a>> {
     object
         .properties
         .iter()
@@ -70,10 +114,14 @@ fn plugins_array<'b, 'a>(object: &'b ObjectExpression<'a>) -> Option<&'b ArrayEx
             ObjectPropertyKind::ObjectProperty(p)
                 if p.key.static_name().as_deref() == Some("plugins") =>
             {
-                match js::unwrap_expression(&p.value) {
-                    Expression::ArrayExpression(array) => Some(&**array),
-                    _ => None,
-                }
+                Some(match js::unwrap_expression(&p.value) {
+                    Expression::ArrayExpression(array) => Plugins::Array(array),
+                    _ => Plugins::Other {
+                        property: p.span,
+                        value: oxc_span::GetSpan::span(&p.value),
+                        shorthand: p.shorthand,
+                    },
+                })
             }
             _ => None,
         })
@@ -177,6 +225,37 @@ mod tests {
             run("const config = {}\nexport default config\n").unwrap(),
             "const config = { plugins: [tokens()],}\nexport default config\n"
         );
+    }
+
+    #[test]
+    fn spreads_plugins_that_are_not_an_array_literal() {
+        for (src, out) in [
+            (
+                "const plugins = [react()]\nexport default defineConfig({\n  plugins,\n})\n",
+                "const plugins = [react()]\nexport default defineConfig({\n  plugins: [...plugins, tokens()],\n})\n",
+            ),
+            (
+                "export default defineConfig({ plugins: [react()].concat(extra) })\n",
+                "export default defineConfig({ plugins: [...[react()].concat(extra), tokens()] })\n",
+            ),
+            (
+                "export default defineConfig(() => {\n  const plugins = [react()]\n  return { plugins }\n})\n",
+                "export default defineConfig(() => {\n  const plugins = [react()]\n  return { plugins: [...plugins, tokens()] }\n})\n",
+            ),
+            (
+                "export default { plugins: cond ? [a()] : [] }\n",
+                "export default { plugins: [...(cond ? [a()] : []), tokens()] }\n",
+            ),
+        ] {
+            let done = run(src).unwrap();
+            assert_eq!(done, out);
+            assert_eq!(run(&done).unwrap(), done, "second run changes nothing");
+            assert_eq!(
+                done.matches("plugins:").count(),
+                1,
+                "one plugins key: {done}"
+            );
+        }
     }
 
     #[test]
