@@ -452,3 +452,40 @@ fn crlf_files_keep_their_line_endings() {
         );
     }
 }
+
+/// Two runs at once on one app: the second waits for the first, then
+/// builds on what it wrote, so no manifest update is lost.
+#[test]
+fn concurrent_runs_lose_no_manifest_update() {
+    let app = fixture("vite-ts");
+    let spawn = |widget: &str| {
+        common::tool(app.path())
+            .args(["init", ".", "--widgets", widget, "--yes", "--no-install"])
+            .current_dir(app.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let runs: Vec<_> = ["user-profile", "users-management", "user-sessions"]
+        .into_iter()
+        .map(spawn)
+        .collect();
+    for run in runs {
+        let out = run.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let manifest = std::fs::read_to_string(app.path().join("workos-widgets.toml")).unwrap();
+    for id in ["user-profile", "users-management", "user-sessions"] {
+        assert!(
+            manifest.contains(&format!("\"{id}\"")),
+            "{id} lost: {manifest}"
+        );
+    }
+    let again = run(
+        app.path(),
+        &["init", ".", "--yes", "--no-install", "--json"],
+    );
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
+    assert_eq!(plan["changes"], 0, "{plan:#}");
+}

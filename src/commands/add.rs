@@ -5,18 +5,17 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use workos_widgets_core::catalog;
-use workos_widgets_core::detect::detect;
 use workos_widgets_core::manifest::{self, Manifest};
 use workos_widgets_generator::StrategyChoice;
 
 use super::UsageError;
-use super::init::{execute, parse_widget_ids};
+use super::init::{execute, locked_detect, parse_widget_ids};
 use crate::cli::AddArgs;
 
 pub fn run(args: AddArgs) -> anyhow::Result<ExitCode> {
     let (ids, path) = split_path(&args.args);
     let widgets = parse_widget_ids(&ids)?;
-    let project = detect(&path)?;
+    let (_lock, project) = locked_detect(&path)?;
     project.ensure_supported()?;
     let Some(manifest) = Manifest::read(&project.root)? else {
         return Err(UsageError(format!(

@@ -9,7 +9,7 @@ use workos_widgets_core::catalog::{self, Widget};
 use workos_widgets_core::detect::detect;
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::project::PackageManager;
-use workos_widgets_core::{Project, ProjectError};
+use workos_widgets_core::{Project, ProjectError, lock};
 use workos_widgets_generator::plan::Plan;
 use workos_widgets_generator::{GenerateError, Options, StrategyChoice, apply, diff, install, sdk};
 
@@ -18,7 +18,7 @@ use crate::cli::{ApplyFlags, InitArgs, PackageManagerArg, TokenStrategyArg};
 use crate::ui;
 
 pub fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
-    let project = detect(&args.path)?;
+    let (_lock, project) = locked_detect(&args.path)?;
     project.ensure_supported()?;
     let manifest = Manifest::read(&project.root)?;
     let widgets = choose_widgets(&args.widgets, manifest.as_ref(), &args.flags)?;
@@ -132,6 +132,16 @@ pub(super) fn execute(
     }
     report(&project, &plan, Outcome::Applied, flags.json)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Detects the project, then holds its lock (see [`lock`]) for the rest of
+/// the run and reads it again: what another run wrote meanwhile is seen.
+pub(super) fn locked_detect(path: &Path) -> anyhow::Result<(lock::ProjectLock, Project)> {
+    let project = detect(path)?;
+    let held = lock::lock(&project.root, || {
+        ui::note("another workos-widgets run is changing this project; waiting for it to finish");
+    })?;
+    Ok((held, detect(&project.root)?))
 }
 
 fn package_manager(arg: PackageManagerArg) -> Option<PackageManager> {

@@ -32,6 +32,15 @@ pub struct UsageError(pub String);
 
 /// 2 for bad input (the project, the arguments), 1 for everything else.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
+    let busy = error.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<workos_widgets_core::ProjectError>(),
+            Some(workos_widgets_core::ProjectError::Busy { .. })
+        )
+    });
+    if busy {
+        return crate::exit::FAILURE;
+    }
     let bad_input = error.chain().any(|cause| {
         cause.is::<workos_widgets_core::ProjectError>()
             || cause.is::<UsageError>()

@@ -11,6 +11,11 @@ pub enum ProjectError {
     )]
     PathIsFile { path: PathBuf },
 
+    #[error(
+        "another workos-widgets run on {dir} did not finish within two minutes (lock: {lock})\n  hint: wait for it to end, or end it, then run again"
+    )]
+    Busy { dir: PathBuf, lock: PathBuf },
+
     #[error("no package.json in {dir}\n  hint: run it in your app's folder or pass its path")]
     NoPackageJson { dir: PathBuf },
 

@@ -88,7 +88,16 @@ pub struct Options {
 
 /// Verifies the app at `path`.
 pub fn verify(path: &Path, options: &Options) -> Result<Report, VerifyError> {
-    let project = detect(path)?;
+    let mut project = detect(path)?;
+    // `--fix` writes: one run at a time per project (read again once held).
+    let _lock = match options.fix {
+        true => {
+            let held = workos_widgets_core::lock::lock(&project.root, || {})?;
+            project = detect(path)?;
+            Some(held)
+        }
+        false => None,
+    };
     let selection = if options.staged {
         Selection::Only(scan::staged::files(&project.root)?)
     } else {
