@@ -44,6 +44,12 @@ pub fn json_error(error: &anyhow::Error, exit_code: u8) {
     println!("{value:#}");
 }
 
+/// Shows the terminal cursor again after a prompt ended early (Ctrl-C):
+/// the prompt hides it while it runs.
+pub fn restore_cursor() {
+    let _ = dialoguer::console::Term::stderr().show_cursor();
+}
+
 /// Prints a warning to stderr.
 pub fn warn(message: &str) {
     anstream::eprintln!("{} {message}", "warning:".yellow().bold());

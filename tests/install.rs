@@ -167,3 +167,53 @@ fn installed_but_undeclared_packages_get_declared() {
         "{codes:?}"
     );
 }
+
+/// SIGTERM while the package manager runs: it is passed the signal and
+/// waited for, package.json and the lockfile are put back, nothing else is
+/// written, the exit code is 143 and the message says so.
+#[cfg(unix)]
+#[test]
+fn a_signal_during_the_install_is_forwarded_and_the_project_restored() {
+    let app = fixture("vite-ts");
+    fake_program(
+        app.path(),
+        "npm",
+        "echo '{\"broken\": true}' > package.json; echo junk > package-lock.json\ntrap 'echo term > .test-bin/npm-got-term; exit 143' TERM\ntouch .test-bin/npm-started\ni=0; while [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done",
+    );
+    let before = snapshot_tree(app.path());
+    let child = common::tool(app.path())
+        .args(["init", ".", WIDGETS, "--yes"])
+        .current_dir(app.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = app.path().join(".test-bin/npm-started");
+    for _ in 0..200 {
+        if started.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(started.exists(), "the fake npm never started");
+    let kill = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(143), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("interrupted by SIGTERM"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        app.path().join(".test-bin/npm-got-term").exists(),
+        "npm was passed the signal"
+    );
+    assert!(
+        snapshot_tree(app.path()) == before,
+        "the project was restored"
+    );
+}

@@ -63,6 +63,7 @@ pub(super) fn execute(
             .with_prompt("Apply these changes?")
             .default(true)
             .interact()
+            .inspect_err(|_| ui::restore_cursor())
             .context("reading your answer")?;
         if !go {
             anstream::eprintln!("Nothing was changed.");
@@ -86,8 +87,9 @@ pub(super) fn execute(
             backup.restore();
             return Err(e.into());
         }
+        let catch = crate::interrupt::catch();
         let output = ui::with_spinner(&format!("Running {}", step.command), || {
-            install::run(&project.root, &step)
+            install::run(&project.root, &step, &crate::interrupt::received)
         })
         .with_context(|| {
             format!(
@@ -95,6 +97,18 @@ pub(super) fn execute(
                 step.command, step.program
             )
         })?;
+        drop(catch);
+        if let Some(signal) = output.interrupted {
+            backup.restore();
+            ui::error(&anyhow::anyhow!(
+                "interrupted by {} during `{}`: it was passed the signal and has stopped; package.json and the lockfile are restored and nothing else was written\n  hint: run init again to finish the setup",
+                crate::interrupt::name(signal),
+                step.command
+            ));
+            return Ok(ExitCode::from(
+                u8::try_from(128 + signal).unwrap_or(crate::exit::FAILURE),
+            ));
+        }
         if !output.success {
             backup.restore();
             let tail: Vec<&str> = output.log.lines().rev().take(25).collect();
@@ -182,6 +196,7 @@ fn choose_widgets(
         .with_prompt("Which widgets? (space to select, enter to confirm)")
         .items(&labels)
         .interact()
+        .inspect_err(|_| ui::restore_cursor())
         .context("reading your choice")?;
     if picked.is_empty() {
         return Err(UsageError("no widget selected; nothing to do".to_owned()).into());

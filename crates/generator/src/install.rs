@@ -188,24 +188,77 @@ pub struct InstallOutput {
     pub success: bool,
     /// Combined stdout and stderr.
     pub log: String,
+    /// The signal that interrupted the run (forwarded to the package
+    /// manager, which was then waited for).
+    pub interrupted: Option<i32>,
 }
 
-/// Runs the install in `root`, capturing its output.
-pub fn run(root: &Path, install: &Install) -> std::io::Result<InstallOutput> {
-    let output = Command::new(&install.program)
+/// Runs the install in `root`, capturing its output. `interrupted` is
+/// polled while it runs: a signal it returns is forwarded to the package
+/// manager, and the run waits for it to exit.
+pub fn run(
+    root: &Path,
+    install: &Install,
+    interrupted: &dyn Fn() -> Option<i32>,
+) -> std::io::Result<InstallOutput> {
+    let mut child = Command::new(&install.program)
         .args(&install.args)
         .current_dir(root)
         .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .env("npm_config_fund", "false")
         .env("npm_config_audit", "false")
-        .output()?;
-    let mut log = String::from_utf8_lossy(&output.stdout).into_owned();
-    log.push_str(&String::from_utf8_lossy(&output.stderr));
+        .spawn()?;
+    let stdout = child.stdout.take().map(collect);
+    let stderr = child.stderr.take().map(collect);
+    let mut forwarded = None;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if forwarded.is_none()
+            && let Some(signal) = interrupted()
+        {
+            forward(&child, signal);
+            forwarded = Some(signal);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    };
+    let mut log = String::new();
+    for reader in [stdout, stderr].into_iter().flatten() {
+        log.push_str(&String::from_utf8_lossy(&reader.join().unwrap_or_default()));
+    }
     Ok(InstallOutput {
-        success: output.status.success(),
+        success: status.success() && forwarded.is_none(),
         log,
+        interrupted: forwarded,
     })
 }
+
+/// Reads a child's pipe to the end on its own thread.
+fn collect(mut pipe: impl std::io::Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let _ = pipe.read_to_end(&mut out);
+        out
+    })
+}
+
+/// Sends `signal` to the package manager.
+#[cfg(unix)]
+fn forward(child: &std::process::Child, signal: i32) {
+    if let Ok(pid) = libc::pid_t::try_from(child.id()) {
+        // SAFETY: kill(2) on our own child's pid with a signal number the
+        // OS delivered to us; it has no memory effects.
+        unsafe {
+            libc::kill(pid, signal);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn forward(_child: &std::process::Child, _signal: i32) {}
 
 #[cfg(test)]
 mod tests {
