@@ -489,3 +489,36 @@ fn concurrent_runs_lose_no_manifest_update() {
     let plan: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
     assert_eq!(plan["changes"], 0, "{plan:#}");
 }
+
+/// React 17, or `react` aliased to Preact, is refused before anything is
+/// planned (exit 2, nothing written): `verify` would fail on it anyway.
+#[test]
+fn refuses_react_older_than_18_and_preact_aliases() {
+    for (range, says) in [
+        ("^17.0.2", "React 17.0.2"),
+        ("npm:@preact/compat@^17.1.2", "alias of @preact/compat"),
+    ] {
+        let app = fixture("vite-ts");
+        let path = app.path().join("package.json");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = with_react_range(&text, range);
+        std::fs::write(&path, text).unwrap();
+        let before = snapshot_tree(app.path());
+        let out = run(app.path(), &["init", ".", WIDGETS, "--yes", "--no-install"]);
+        assert_eq!(out.status.code(), Some(2), "{range}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("need React 18 or later"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+        assert!(snapshot_tree(app.path()) == before, "nothing written");
+    }
+}
+
+/// package.json text with `"react": "<range>"`.
+fn with_react_range(text: &str, range: &str) -> String {
+    let start = text.find("\"react\": \"").unwrap() + "\"react\": \"".len();
+    let end = start + text[start..].find('"').unwrap();
+    format!("{}{range}{}", &text[..start], &text[end..])
+}

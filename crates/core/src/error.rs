@@ -16,6 +16,11 @@ pub enum ProjectError {
     )]
     Busy { dir: PathBuf, lock: PathBuf },
 
+    #[error(
+        "WorkOS Widgets need React 18 or later, and in {dir} {found}\n  hint: upgrade react and react-dom to 18 or 19 (npm install react@latest react-dom@latest), then run again"
+    )]
+    ReactTooOld { dir: PathBuf, found: String },
+
     #[error("no package.json in {dir}\n  hint: run it in your app's folder or pass its path")]
     NoPackageJson { dir: PathBuf },
 

@@ -151,6 +151,20 @@ impl PackageJson {
     }
 }
 
+/// The lowest version a simple range (`^8.13.0`, `~9.1`, `>=7`, `8`) allows.
+pub fn minimum_of_range(range: &str) -> Option<semver::Version> {
+    let bare = range
+        .trim()
+        .trim_start_matches(['^', '~', '>', '=', 'v', ' '])
+        .split([' ', '|', '<'])
+        .next()?;
+    let mut parts = bare.split('.').map(|p| p.parse::<u64>());
+    let major = parts.next()?.ok()?;
+    let minor = parts.next().and_then(Result::ok).unwrap_or(0);
+    let patch = parts.next().and_then(Result::ok).unwrap_or(0);
+    Some(semver::Version::new(major, minor, patch))
+}
+
 /// What a JSON value is, for messages.
 fn json_kind(value: &Value) -> &'static str {
     match value {

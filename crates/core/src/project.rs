@@ -55,6 +55,7 @@ impl Project {
 
     /// Fails unless `init`/`add` can set this kind of app up.
     pub fn ensure_supported(&self) -> Result<(), ProjectError> {
+        self.ensure_react_18()?;
         match (self.framework, self.router) {
             (Framework::Vite, _)
             | (Framework::NextJs, Some(Router::NextAppRouter | Router::NextPagesRouter)) => Ok(()),
@@ -73,6 +74,32 @@ impl Project {
                 },
                 supported: SUPPORTED.to_owned(),
             }),
+        }
+    }
+
+    /// Widgets need React 18 or later itself: React 17, or `react` aliased
+    /// to Preact (`npm:@preact/compat`), would be set up and then fail.
+    fn ensure_react_18(&self) -> Result<(), ProjectError> {
+        let declared = self.react.declared.as_deref().unwrap_or_default();
+        let problem = if let Some(alias) = declared.strip_prefix("npm:") {
+            Some(format!("`react` is an alias of {alias}, not React"))
+        } else {
+            let version = self
+                .react
+                .installed
+                .as_deref()
+                .and_then(|v| semver::Version::parse(v).ok())
+                .or_else(|| crate::package_json::minimum_of_range(declared));
+            version
+                .filter(|v| v.major < 18)
+                .map(|v| format!("React {v} is installed or declared (`react`: \"{declared}\")"))
+        };
+        match problem {
+            Some(found) => Err(ProjectError::ReactTooOld {
+                dir: self.root.clone(),
+                found,
+            }),
+            None => Ok(()),
         }
     }
 

@@ -102,19 +102,7 @@ pub fn for_node(node: &Version) -> Version {
     }
 }
 
-/// The lowest version a simple range (`^8.13.0`, `~9.1`, `>=7`, `8`) allows.
-pub fn minimum_of_range(range: &str) -> Option<Version> {
-    let bare = range
-        .trim()
-        .trim_start_matches(['^', '~', '>', '=', 'v', ' '])
-        .split([' ', '|', '<'])
-        .next()?;
-    let mut parts = bare.split('.').map(|p| p.parse::<u64>());
-    let major = parts.next()?.ok()?;
-    let minor = parts.next().and_then(Result::ok).unwrap_or(0);
-    let patch = parts.next().and_then(Result::ok).unwrap_or(0);
-    Some(Version::new(major, minor, patch))
-}
+pub use workos_widgets_core::package_json::minimum_of_range;
 
 #[cfg(test)]
 mod tests {
