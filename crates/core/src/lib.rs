@@ -8,6 +8,7 @@ pub mod edit;
 pub mod env_files;
 pub mod error;
 pub mod js;
+pub mod json_edit;
 pub mod lock;
 pub mod manifest;
 pub mod package_json;

@@ -110,7 +110,17 @@ impl PackageJson {
 
     /// Like [`PackageJson::with_dependencies`], for several tables at once
     /// (`dependencies`, `devDependencies`); empty additions are skipped.
+    /// The smallest text edit ([`crate::json_edit::declare`]) when the file's
+    /// layout can be followed, else a re-serialization.
     pub fn with_tables(&self, tables: &[(&str, &[(String, String)])]) -> String {
+        let minimal = tables
+            .iter()
+            .try_fold(self.text.clone(), |text, (table, additions)| {
+                crate::json_edit::declare(&text, table, additions)
+            });
+        if let Some(text) = minimal {
+            return text;
+        }
         let mut value = self.value.clone();
         let Some(root) = value.as_object_mut() else {
             return self.text.clone();
