@@ -522,3 +522,26 @@ fn with_react_range(text: &str, range: &str) -> String {
     let end = start + text[start..].find('"').unwrap();
     format!("{}{range}{}", &text[..start], &text[end..])
 }
+
+/// A CommonJS `vite.config.cjs` is found (not "no vite.config"), left
+/// untouched, and the warning says how to register the plugin.
+#[test]
+fn a_commonjs_vite_config_gets_instructions_not_an_edit() {
+    let app = fixture("vite-ts");
+    std::fs::remove_file(app.path().join("vite.config.ts")).unwrap();
+    let config =
+        "const react = require('@vitejs/plugin-react')\nmodule.exports = { plugins: [react()] }\n";
+    std::fs::write(app.path().join("vite.config.cjs"), config).unwrap();
+    let out = run(app.path(), &["init", ".", WIDGETS, "--yes", "--no-install"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("vite.config.cjs is CommonJS"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("no vite.config"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(app.path().join("vite.config.cjs")).unwrap(),
+        config
+    );
+}

@@ -130,6 +130,17 @@ fn plan_vite_config(
         ));
         return Ok(());
     };
+    if config
+        .extension()
+        .is_some_and(|ext| ext == "cjs" || ext == "cts")
+    {
+        warnings.push(format!(
+            "{} is CommonJS, where the plugin's ES module import cannot go: register `workosWidgetsToken()` from ./{} in its plugins yourself (for instance after renaming it to vite.config.mjs/.mts)",
+            config.display(),
+            layout.vite_plugin()
+        ));
+        return Ok(());
+    }
     let config_path = project.path(&config);
     let text = workos_widgets_core::error::read_to_string(&config_path)?;
     let allocator = oxc_allocator::Allocator::default();

@@ -20,6 +20,8 @@ pub fn detect(root: &Path, framework: Framework, next: Option<&NextInfo>) -> Ent
         "vite.config.mts",
         "vite.config.js",
         "vite.config.mjs",
+        "vite.config.cts",
+        "vite.config.cjs",
     ]
     .into_iter()
     .map(PathBuf::from)
