@@ -545,3 +545,76 @@ fn a_commonjs_vite_config_gets_instructions_not_an_edit() {
         config
     );
 }
+
+/// Messages for common slips: a typo gets "did you mean", component names
+/// are accepted, an empty list says so, a file as PATH is named, `src/`
+/// finds the app above it, and `--json` prints the error as JSON.
+#[test]
+fn helpful_messages_for_common_slips() {
+    let app = fixture("vite-ts");
+    let out = run(
+        app.path(),
+        &[
+            "init",
+            ".",
+            "--widgets",
+            "user-profle",
+            "--dry-run",
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let error: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(error["error"]["code"], "bad-input", "{error:#}");
+    assert_eq!(
+        error["error"]["message"],
+        "unknown widget `user-profle` (did you mean `user-profile`?)"
+    );
+    assert!(
+        error["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .starts_with("choose from: user-profile")
+    );
+
+    let out = run(
+        app.path(),
+        &[
+            "init",
+            ".",
+            "--widgets",
+            "UserProfile,User-Sessions,",
+            "--dry-run",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let widgets: Vec<&str> = plan["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["widget"].as_str().unwrap())
+        .collect();
+    assert_eq!(widgets, ["user-profile", "user-sessions"]);
+
+    let out = run(app.path(), &["init", ".", "--widgets", "", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no widget given"), "{}", stderr(&out));
+
+    let out = run(app.path(), &["detect", "package.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("package.json is a file, not a folder"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = run(&app.path().join("src"), &["detect", ".", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let model: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        model["framework"], "vite",
+        "found the app above src/: {model:#}"
+    );
+}
