@@ -83,6 +83,31 @@ pub enum ProjectError {
 
 impl ProjectError {
     /// Wraps an I/O error with the path it happened on.
+    /// Whether the user's input is at fault (exit 2: the project, a file
+    /// in it, the arguments) rather than the environment (exit 1).
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            Self::Busy { .. } => false,
+            Self::Read { source, .. } => matches!(
+                source.kind(),
+                std::io::ErrorKind::NotFound
+                    | std::io::ErrorKind::InvalidData
+                    | std::io::ErrorKind::IsADirectory
+                    | std::io::ErrorKind::NotADirectory
+            ),
+            Self::PathIsFile { .. }
+            | Self::ReactTooOld { .. }
+            | Self::NoPackageJson { .. }
+            | Self::MalformedPackageJson { .. }
+            | Self::Syntax { .. }
+            | Self::NotReact { .. }
+            | Self::UnsupportedFramework { .. }
+            | Self::WorkspaceRoot { .. }
+            | Self::MissingEntry { .. }
+            | Self::Manifest { .. } => true,
+        }
+    }
+
     pub fn read(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Self::Read {
             path: path.into(),

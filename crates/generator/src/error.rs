@@ -47,7 +47,16 @@ pub enum GenerateError {
         #[source]
         source: std::io::Error,
     },
+}
 
-    #[error("{0}")]
-    NotSetUp(String),
+impl GenerateError {
+    /// Whether the user's input is at fault (exit 2) rather than the
+    /// environment or the tool itself (exit 1).
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            Self::Project(e) => e.is_bad_input(),
+            Self::UnknownWidget { .. } | Self::Edit { .. } => true,
+            Self::EditBrokeSyntax { .. } | Self::Template { .. } | Self::Write { .. } => false,
+        }
+    }
 }

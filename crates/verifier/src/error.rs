@@ -27,4 +27,25 @@ pub enum VerifyError {
         message: String,
         hint: String,
     },
+
+    #[error(
+        "cannot write the hook {path}: {source}\n  hint: check that the file and its folder are writable"
+    )]
+    HookWrite {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl VerifyError {
+    /// Whether the user's input is at fault (exit 2) rather than the
+    /// environment (exit 1).
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            Self::Project(e) => e.is_bad_input(),
+            Self::Git { .. } | Self::Hook { .. } => true,
+            Self::Fix { .. } | Self::HookWrite { .. } => false,
+        }
+    }
 }

@@ -295,10 +295,9 @@ fn write(file: &Path, text: &str) -> Result<(), VerifyError> {
 }
 
 fn hook_error(path: &Path, error: &std::io::Error) -> VerifyError {
-    VerifyError::Hook {
+    VerifyError::HookWrite {
         path: path.to_path_buf(),
-        message: error.to_string(),
-        hint: "check that the file is writable".to_owned(),
+        source: std::io::Error::new(error.kind(), error.to_string()),
     }
 }
 
