@@ -53,7 +53,7 @@ pub fn plan(
     };
     let mut data = TemplateData::new(project, options, &widgets, strategy, &layout, flavor);
 
-    let mut files = FilePlanner::new(&project.root, manifest, options.force);
+    let mut files = FilePlanner::new(&project.root, manifest, options.force, &project.code_style);
     let mut warnings = Vec::new();
 
     // 1. Dependencies.
@@ -78,6 +78,7 @@ pub fn plan(
         attributes.push_str(&format!(" queryClient={{{client}}}"));
     }
     let main_for_closure = main.clone();
+    let wrap_layout = root::Layout::of(&project.code_style);
     let mut entry: Vec<Transform<'_>> = vec![Box::new(|t, p| {
         imports::ensure_stylesheets(t, p, &STYLESHEETS)
     })];
@@ -89,7 +90,7 @@ pub fn plan(
             imports::ensure_named_import(t, p, "workosApiOptions", &api_options_import)
         }));
         entry.push(Box::new(move |t, p| {
-            root::wrap_render_root(&main_for_closure, t, p, &attributes)
+            root::wrap_render_root_in(&main_for_closure, t, p, &attributes, wrap_layout)
         }));
     }
     files.edit(

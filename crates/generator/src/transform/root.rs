@@ -9,6 +9,7 @@ use std::path::Path;
 
 use oxc_ast::ast::{CallExpression, Expression, JSXChild, JSXElement, Program};
 use oxc_ast_visit::Visit;
+use workos_widgets_core::code_style::{CodeStyle, TrailingComma};
 use workos_widgets_core::edit::{TextEdit, indent_at, indent_unit};
 use workos_widgets_core::js;
 
@@ -20,6 +21,34 @@ pub const ROOT: &str = "WorkOsWidgets";
 /// Elements that are stepped into rather than wrapped.
 const PASS_THROUGH: [&str; 3] = ["StrictMode", "React.StrictMode", "QueryClientProvider"];
 
+/// How a wrap is laid out when it does not fit on its line: Prettier's
+/// line width and whether a multi-line call argument gets a trailing comma.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    pub print_width: usize,
+    pub trailing_comma: bool,
+}
+
+impl Default for Layout {
+    /// Prettier 3's defaults.
+    fn default() -> Self {
+        Self {
+            print_width: 80,
+            trailing_comma: true,
+        }
+    }
+}
+
+impl Layout {
+    /// The layout of a project's code style.
+    pub fn of(style: &CodeStyle) -> Self {
+        Self {
+            print_width: style.print_width.value,
+            trailing_comma: style.trailing_comma.value == TrailingComma::All,
+        }
+    }
+}
+
 /// Wraps the rendered tree in `<WorkOsWidgets {attributes}>` unless the file
 /// already renders one. `attributes` is inserted verbatim after the name.
 pub fn wrap_render_root(
@@ -27,6 +56,17 @@ pub fn wrap_render_root(
     text: &str,
     program: &Program<'_>,
     attributes: &str,
+) -> Result<Vec<TextEdit>, GenerateError> {
+    wrap_render_root_in(path, text, program, attributes, Layout::default())
+}
+
+/// [`wrap_render_root`] with the project's layout.
+pub fn wrap_render_root_in(
+    path: &Path,
+    text: &str,
+    program: &Program<'_>,
+    attributes: &str,
+    layout: Layout,
 ) -> Result<Vec<TextEdit>, GenerateError> {
     let mut finder = RenderFinder { target: None };
     finder.visit_program(program);
@@ -36,6 +76,7 @@ pub fn wrap_render_root(
             text,
             program,
             attributes,
+            layout,
         },
         finder.target,
         "found no `render(<App />)` call to wrap in <WorkOsWidgets>",
@@ -51,6 +92,7 @@ pub fn wrap_page_slot(
     text: &str,
     program: &Program<'_>,
     attributes: &str,
+    layout: Layout,
 ) -> Result<Vec<TextEdit>, GenerateError> {
     wrap_found(
         Target {
@@ -58,6 +100,7 @@ pub fn wrap_page_slot(
             text,
             program,
             attributes,
+            layout,
         },
         js::page_slot(program).map(|slot| (slot.start, slot.end)),
         "found neither `{children}` inside <body> nor `<Component {...pageProps} />` to wrap in <WorkOsWidgets>",
@@ -73,6 +116,7 @@ pub fn wrap_query_client_children(
     text: &str,
     program: &Program<'_>,
     attributes: &str,
+    layout: Layout,
 ) -> Result<Vec<TextEdit>, GenerateError> {
     let mut finder = ElementFinder {
         name: "QueryClientProvider",
@@ -85,6 +129,7 @@ pub fn wrap_query_client_children(
             text,
             program,
             attributes,
+            layout,
         },
         finder.target,
         "found no <QueryClientProvider> to put <WorkOsWidgets> in",
@@ -98,6 +143,7 @@ struct Target<'t, 'a> {
     text: &'t str,
     program: &'t Program<'a>,
     attributes: &'t str,
+    layout: Layout,
 }
 
 /// Wraps `found` unless the file already renders the root; fails with
@@ -121,20 +167,45 @@ fn wrap_found(
             hint: hint.to_owned(),
         });
     };
-    Ok(vec![wrap(target.text, start, end, target.attributes)])
+    Ok(vec![wrap_in(
+        target.text,
+        start,
+        end,
+        target.attributes,
+        target.layout,
+    )])
 }
 
-/// Wraps `text[start..end]` in the root element: multi-line when the target
-/// sits on its own line or right after `return`; on a line of its own inside
-/// the parent when it is the parent's only, inline child (`<body>{children}</body>`);
-/// inline otherwise.
+/// Wraps `text[start..end]` in the root element, laid out for Prettier's
+/// default line width (see [`wrap_in`]).
 pub fn wrap(text: &str, start: usize, end: usize, attributes: &str) -> TextEdit {
+    wrap_in(text, start, end, attributes, Layout::default())
+}
+
+/// Wraps `text[start..end]` in the root element the way Prettier prints
+/// it: multi-line when the target sits on its own line or right after
+/// `return`; on a line of its own inside the parent when it is the parent's
+/// only, inline child (`<body>{children}</body>`), broken further when that
+/// line is too long or the target is an element (Prettier puts element
+/// children on lines of their own); a call's only argument
+/// (`render(<App />)`) on lines of its own; inline otherwise.
+pub fn wrap_in(text: &str, start: usize, end: usize, attributes: &str, layout: Layout) -> TextEdit {
     let target = &text[start..end];
     let open = format!("<{ROOT}{attributes}>");
     let close = format!("</{ROOT}>");
     let before = text[..start].rsplit('\n').next().unwrap_or_default();
+    let after = text[end..].split('\n').next().unwrap_or_default();
     let indent = indent_at(text, start);
     let unit = indent_unit(text);
+    let width = |line: &str| {
+        line.chars()
+            .map(|c| if c == '\t' { unit.len().max(2) } else { 1 })
+            .sum::<usize>()
+    };
+    let block = |inner_indent: &str| {
+        let reindented = target.replace('\n', &format!("\n{unit}"));
+        format!("{open}\n{inner_indent}{unit}{reindented}\n{inner_indent}{close}")
+    };
     if before.trim() == "return" {
         let reindented = target.replace('\n', &format!("\n{unit}{unit}"));
         return TextEdit::replace(
@@ -145,23 +216,36 @@ pub fn wrap(text: &str, start: usize, end: usize, attributes: &str) -> TextEdit 
             ),
         );
     }
+    // Prettier puts a JSX element's element children on lines of their own.
+    let element = target.starts_with('<');
     if !before.trim().is_empty() {
         let only_child = text[..start].ends_with('>') && text[end..].starts_with("</");
         if only_child && !target.contains('\n') {
+            let inner = format!("{indent}{unit}");
+            let line = format!("{inner}{open}{target}{close}");
+            let wrapped = if width(&line) > layout.print_width || element {
+                block(&inner)
+            } else {
+                format!("{open}{target}{close}")
+            };
+            return TextEdit::replace(start, end, format!("\n{inner}{wrapped}\n{indent}"));
+        }
+        let line = format!("{before}{open}{target}{close}{after}");
+        let call_argument = text[..start].ends_with('(') && after.trim_start().starts_with(')');
+        if call_argument && (element || width(&line) > layout.print_width || target.contains('\n'))
+        {
+            let close_paren = end + (after.len() - after.trim_start().len());
+            let comma = if layout.trailing_comma { "," } else { "" };
+            let inner = format!("{indent}{unit}");
             return TextEdit::replace(
                 start,
-                end,
-                format!("\n{indent}{unit}{open}{target}{close}\n{indent}"),
+                close_paren,
+                format!("\n{inner}{}{comma}\n{indent}", block(&inner)),
             );
         }
         return TextEdit::replace(start, end, format!("{open}{target}{close}"));
     }
-    let reindented = target.replace('\n', &format!("\n{unit}"));
-    TextEdit::replace(
-        start,
-        end,
-        format!("{open}\n{indent}{unit}{reindented}\n{indent}{close}"),
-    )
+    TextEdit::replace(start, end, block(indent))
 }
 
 struct RenderFinder {
@@ -270,7 +354,47 @@ mod tests {
     fn wraps_inline_render() {
         assert_eq!(
             run("root.render(<App />);\n", ""),
-            "root.render(<WorkOsWidgets><App /></WorkOsWidgets>);\n"
+            "root.render(\n  <WorkOsWidgets>\n    <App />\n  </WorkOsWidgets>,\n);\n"
+        );
+    }
+
+    #[test]
+    fn breaks_a_render_argument_that_no_longer_fits() {
+        assert_eq!(
+            run(
+                "root.render(<RouterProvider router={router} />);\n",
+                " {...workosApiOptions}"
+            ),
+            "root.render(\n  <WorkOsWidgets {...workosApiOptions}>\n    <RouterProvider router={router} />\n  </WorkOsWidgets>,\n);\n"
+        );
+    }
+
+    #[test]
+    fn breaks_an_only_child_that_no_longer_fits() {
+        let src = "const a = (\n  <html>\n    <body>\n      <main>{children}</main>\n    </body>\n  </html>\n)\n";
+        let out = run_with(src, wrap_page_slot);
+        assert!(
+            out.contains("      <main>\n        <WorkOsWidgets {...o}>{children}</WorkOsWidgets>\n      </main>\n"),
+            "{out}"
+        );
+        let path = Path::new("layout.tsx");
+        let long = apply(
+            path,
+            src,
+            &[Box::new(move |t, p| {
+                wrap_page_slot(
+                    path,
+                    t,
+                    p,
+                    " {...workosApiOptions} queryClient={queryClient}",
+                    Layout::default(),
+                )
+            })],
+        )
+        .unwrap();
+        assert!(
+            long.contains("      <main>\n        <WorkOsWidgets {...workosApiOptions} queryClient={queryClient}>\n          {children}\n        </WorkOsWidgets>\n      </main>\n"),
+            "{long}"
         );
     }
 
@@ -281,15 +405,17 @@ mod tests {
         assert!(out.contains("<QueryClientProvider client={qc}>\n    <WorkOsWidgets queryClient={qc}>\n      <App />"), "{out}");
     }
 
-    fn run_with(
-        text: &str,
-        transform: fn(&Path, &str, &Program<'_>, &str) -> Result<Vec<TextEdit>, GenerateError>,
-    ) -> String {
+    type Wrapper =
+        fn(&Path, &str, &Program<'_>, &str, Layout) -> Result<Vec<TextEdit>, GenerateError>;
+
+    fn run_with(text: &str, transform: Wrapper) -> String {
         let path = Path::new("layout.tsx");
         apply(
             path,
             text,
-            &[Box::new(move |t, p| transform(path, t, p, " {...o}"))],
+            &[Box::new(move |t, p| {
+                transform(path, t, p, " {...o}", Layout::default())
+            })],
         )
         .unwrap()
     }
@@ -340,7 +466,9 @@ mod tests {
         let err = apply(
             path,
             "export default function L() { return <html /> }\n",
-            &[Box::new(move |t, p| wrap_page_slot(path, t, p, ""))],
+            &[Box::new(move |t, p| {
+                wrap_page_slot(path, t, p, "", Layout::default())
+            })],
         )
         .unwrap_err();
         let text = err.to_string();

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Real-app test of the generated code against the app's own format and lint
+# checks, on create-vite's react-ts template fetched from npm at test time:
+#
+#   prettier3 / prettier2: a `.prettierrc` ({"semi": true, "singleQuote": false},
+#     create-next-app's and Prettier's default style), Prettier installed and
+#     run once over the app; after `init` (which formats through the app's
+#     own Prettier, one node process), `prettier --check .` passes and
+#     `npm run lint` (create-vite's ESLint config) passes.
+#   lint: no formatter; after `init`, `npm run lint` passes and the generated
+#     files follow the app's style (single quotes, no semicolons).
+#
+#   tests/real-apps/format-lint.sh
+#
+# WORKOS_WIDGETS_BIN: the binary under test (default target/release/workos-widgets
+# of this repo). Logs: target/real-apps/format-lint/. Last line: "N passed, N failed".
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+bin=$(realpath -m "${WORKOS_WIDGETS_BIN:-$repo/target/release/workos-widgets}")
+logs=$repo/target/real-apps/format-lint
+widgets=user-profile,users-management,organization-switcher
+kinds=(prettier3:prettier@3 prettier2:prettier@2 lint:)
+
+[[ -x $bin ]] || { echo "no workos-widgets binary at $bin (cargo build --release, or set WORKOS_WIDGETS_BIN)" >&2; exit 2; }
+command -v node >/dev/null || { echo "node is not installed: skipped" >&2; exit 2; }
+rm -rf "$logs" && mkdir -p "$logs"
+work=$(mktemp -d "${TMPDIR:-/tmp}/workos-widgets-format-lint.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+(cd "$work" && timeout 120 npm pack create-vite && tar xzf create-vite-*.tgz) >"$logs/npm-pack.log" 2>&1 \
+  || { echo "npm pack create-vite failed, see $logs/npm-pack.log" >&2; exit 2; }
+echo "create-vite $(node -p 'require(process.argv[1]).version' "$work/package/package.json"), binary $bin"
+
+fail() { echo "  FAIL $kind: $1 (log: $2)" >&2; tail -n 30 "$2" | sed 's/^/    | /' >&2; }
+
+check_app() {
+  local kind=$1 prettier=$2 app=$work/$1 log=$logs/$1
+  cp -r "$work/package/template-react-ts" "$app" && mv "$app/_gitignore" "$app/.gitignore"
+  if [[ -n $prettier ]]; then
+    printf '{"semi": true, "singleQuote": false}\n' >"$app/.prettierrc"
+    (cd "$app" && timeout 300 npm install --no-audit --no-fund -D "$prettier" @workos-inc/widgets @radix-ui/themes @tanstack/react-query @workos-inc/node \
+      && npx prettier --write .) >"$log.install.log" 2>&1 \
+      || { fail "npm install / prettier --write exited $?" "$log.install.log"; return 1; }
+  else
+    (cd "$app" && timeout 300 npm install --no-audit --no-fund @workos-inc/widgets @radix-ui/themes @tanstack/react-query @workos-inc/node) \
+      >"$log.install.log" 2>&1 || { fail "npm install exited $?" "$log.install.log"; return 1; }
+  fi
+  echo "  $kind: installed $(node -p "try { require('$app/node_modules/prettier/package.json').version } catch { 'no prettier' }")"
+
+  timeout 180 "$bin" init "$app" --widgets "$widgets" --yes --no-install --json >"$log.init.json" 2>"$log.init.log" \
+    || { fail "init exited $?" "$log.init.log"; return 1; }
+  if grep -q "could not run the project's Prettier" "$log.init.json"; then
+    fail "init fell back from Prettier" "$log.init.json"; return 1
+  fi
+
+  if [[ -n $prettier ]]; then
+    (cd "$app" && npx prettier --check .) >"$log.check.log" 2>&1 \
+      || { fail "prettier --check failed after init" "$log.check.log"; return 1; }
+    echo "  $kind: prettier --check: clean"
+    grep -q 'from "@workos-inc/widgets";' "$app/src/workos/UserProfileWidget.tsx" \
+      || { fail "generated widget not in the .prettierrc style" "$app/src/workos/UserProfileWidget.tsx"; return 1; }
+  else
+    grep -q "from '@workos-inc/widgets'$" "$app/src/workos/UserProfileWidget.tsx" \
+      || { fail "generated widget not in the app's style" "$app/src/workos/UserProfileWidget.tsx"; return 1; }
+  fi
+
+  (cd "$app" && timeout 180 npm run lint) >"$log.lint.log" 2>&1 \
+    || { fail "npm run lint failed after init" "$log.lint.log"; return 1; }
+  echo "  $kind: npm run lint: clean"
+
+  timeout 120 "$bin" init "$app" --widgets "$widgets" --yes --no-install --json >"$log.reinit.json" 2>"$log.reinit.log" \
+    || { fail "second init exited $?" "$log.reinit.log"; return 1; }
+  [[ $(node -p 'require(process.argv[1]).changes' "$log.reinit.json") == 0 ]] \
+    || { fail "second init changed files" "$log.reinit.json"; return 1; }
+  echo "  $kind: second init: 0 changes"
+}
+
+passed=0 failed=0
+for entry in "${kinds[@]}"; do
+  kind=${entry%%:*}
+  echo "$kind"
+  if check_app "$kind" "${entry#*:}"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+done
+echo "$passed passed, $failed failed"
+((failed == 0))
