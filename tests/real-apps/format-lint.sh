@@ -7,6 +7,10 @@
 #     run once over the app; after `init` (which formats through the app's
 #     own Prettier, one node process), `prettier --check .` passes and
 #     `npm run lint` (create-vite's ESLint config) passes.
+#   biome: a `biome.json` with Biome's defaults (tabs, double quotes,
+#     semicolons), Biome installed and run once; after `init`, `biome format`
+#     finds nothing to change in src/, server/ and vite.config.ts, and
+#     `npm run lint` passes.
 #   lint: no formatter; after `init`, `npm run lint` passes and the generated
 #     files follow the app's style (single quotes, no semicolons).
 #
@@ -20,7 +24,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$(realpath -m "${WORKOS_WIDGETS_BIN:-$repo/target/release/workos-widgets}")
 logs=$repo/target/real-apps/format-lint
 widgets=user-profile,users-management,organization-switcher
-kinds=(prettier3:prettier@3 prettier2:prettier@2 lint:)
+kinds=(${FORMAT_LINT_KINDS:-prettier3:prettier@3 prettier2:prettier@2 biome:@biomejs/biome lint:})
 
 [[ -x $bin ]] || { echo "no workos-widgets binary at $bin (cargo build --release, or set WORKOS_WIDGETS_BIN)" >&2; exit 2; }
 command -v node >/dev/null || { echo "node is not installed: skipped" >&2; exit 2; }
@@ -37,7 +41,12 @@ fail() { echo "  FAIL $kind: $1 (log: $2)" >&2; tail -n 30 "$2" | sed 's/^/    |
 check_app() {
   local kind=$1 prettier=$2 app=$work/$1 log=$logs/$1
   cp -r "$work/package/template-react-ts" "$app" && mv "$app/_gitignore" "$app/.gitignore"
-  if [[ -n $prettier ]]; then
+  if [[ $kind == biome ]]; then
+    printf '{}\n' >"$app/biome.json"
+    (cd "$app" && timeout 300 npm install --no-audit --no-fund -D "$prettier" @workos-inc/widgets @radix-ui/themes @tanstack/react-query @workos-inc/node \
+      && npx biome format --write src vite.config.ts) >"$log.install.log" 2>&1 \
+      || { fail "npm install / biome format --write exited $?" "$log.install.log"; return 1; }
+  elif [[ -n $prettier ]]; then
     printf '{"semi": true, "singleQuote": false}\n' >"$app/.prettierrc"
     (cd "$app" && timeout 300 npm install --no-audit --no-fund -D "$prettier" @workos-inc/widgets @radix-ui/themes @tanstack/react-query @workos-inc/node \
       && npx prettier --write .) >"$log.install.log" 2>&1 \
@@ -46,15 +55,22 @@ check_app() {
     (cd "$app" && timeout 300 npm install --no-audit --no-fund @workos-inc/widgets @radix-ui/themes @tanstack/react-query @workos-inc/node) \
       >"$log.install.log" 2>&1 || { fail "npm install exited $?" "$log.install.log"; return 1; }
   fi
-  echo "  $kind: installed $(node -p "try { require('$app/node_modules/prettier/package.json').version } catch { 'no prettier' }")"
+  local pkg=${prettier%@[0-9]*}
+  [[ -n $pkg ]] && echo "  $kind: installed $pkg $(node -p 'require(process.argv[1]).version' "$app/node_modules/$pkg/package.json")"
 
   timeout 180 "$bin" init "$app" --widgets "$widgets" --yes --no-install --json >"$log.init.json" 2>"$log.init.log" \
     || { fail "init exited $?" "$log.init.log"; return 1; }
-  if grep -q "could not run the project's Prettier" "$log.init.json"; then
-    fail "init fell back from Prettier" "$log.init.json"; return 1
+  if grep -q "could not run the project's" "$log.init.json"; then
+    fail "init fell back from the formatter" "$log.init.json"; return 1
   fi
 
-  if [[ -n $prettier ]]; then
+  if [[ $kind == biome ]]; then
+    (cd "$app" && npx biome format src server vite.config.ts) >"$log.check.log" 2>&1 \
+      || { fail "biome format found changes after init" "$log.check.log"; return 1; }
+    echo "  $kind: biome format: clean"
+    grep -qP '^\treturn' "$app/src/workos/UserProfileWidget.tsx" \
+      || { fail "generated widget not indented with tabs" "$app/src/workos/UserProfileWidget.tsx"; return 1; }
+  elif [[ -n $prettier ]]; then
     (cd "$app" && npx prettier --check .) >"$log.check.log" 2>&1 \
       || { fail "prettier --check failed after init" "$log.check.log"; return 1; }
     echo "  $kind: prettier --check: clean"
