@@ -58,7 +58,10 @@ impl<'a> FilePlanner<'a> {
         }
         let restyled = crate::restyle::restyle(Path::new(path), &content, &self.style)?;
         Ok(match self.formatter.as_mut() {
-            Some(formatter) => formatter.format(path, &restyled).unwrap_or(restyled),
+            Some(formatter) => formatter
+                .format(path, &restyled)
+                .filter(|formatted| parses(path, formatted))
+                .unwrap_or(restyled),
             None => restyled,
         })
     }
@@ -72,7 +75,10 @@ impl<'a> FilePlanner<'a> {
         if !is_script(path) || !formatter.is_clean(path, before) {
             return after;
         }
-        formatter.format(path, &after).unwrap_or(after)
+        formatter
+            .format(path, &after)
+            .filter(|formatted| parses(path, formatted))
+            .unwrap_or(after)
     }
 
     fn read(&self, path: &str) -> Result<Option<String>, GenerateError> {
@@ -214,6 +220,12 @@ impl<'a> FilePlanner<'a> {
         }
         (self.changes, self.kept, notes)
     }
+}
+
+/// Whether a formatter's output still parses (else the unformatted text is
+/// used).
+fn parses(path: &str, text: &str) -> bool {
+    workos_widgets_core::js::check_parses(Path::new(path), text).is_ok()
 }
 
 /// Whether `path` holds JavaScript or TypeScript.

@@ -65,6 +65,41 @@ struct PrettierProcess {
     child: Child,
     stdin: ChildStdin,
     lines: Receiver<String>,
+    /// SIGPIPE's disposition before the process started: ignored while it
+    /// runs, so writing to a `node` that exited is an error, not the end of
+    /// this process (the CLI restores the default disposition for `| head`).
+    _sigpipe: SigpipeIgnored,
+}
+
+/// Ignores SIGPIPE until dropped, then restores what was there.
+struct SigpipeIgnored {
+    #[cfg(unix)]
+    previous: libc::sighandler_t,
+}
+
+impl SigpipeIgnored {
+    fn new() -> Self {
+        #[cfg(unix)]
+        {
+            // SAFETY: `signal` swaps the process-wide disposition of SIGPIPE;
+            // the previous one is restored on drop. Nothing in this process
+            // installs a SIGPIPE handler concurrently.
+            let previous = unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
+            Self { previous }
+        }
+        #[cfg(not(unix))]
+        Self {}
+    }
+}
+
+impl Drop for SigpipeIgnored {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        // SAFETY: restores the disposition saved in `new`.
+        unsafe {
+            libc::signal(libc::SIGPIPE, self.previous);
+        }
+    }
 }
 
 impl Formatter {
@@ -168,6 +203,7 @@ impl Formatter {
     }
 
     fn biome(&mut self, path: &str, text: &str) -> Result<String, String> {
+        let _sigpipe = SigpipeIgnored::new();
         let bin = self.root.join("node_modules/.bin/biome");
         let mut child = Command::new(&bin)
             .arg("format")
@@ -213,6 +249,7 @@ impl Drop for Formatter {
 }
 
 fn start_prettier(root: &Path) -> Result<PrettierProcess, String> {
+    let sigpipe = SigpipeIgnored::new();
     let mut child = Command::new("node")
         .arg("-e")
         .arg(PRETTIER_SERVER)
@@ -240,5 +277,6 @@ fn start_prettier(root: &Path) -> Result<PrettierProcess, String> {
         child,
         stdin,
         lines,
+        _sigpipe: sigpipe,
     })
 }
