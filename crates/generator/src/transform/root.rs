@@ -243,6 +243,23 @@ pub fn wrap_in(text: &str, start: usize, end: usize, attributes: &str, layout: L
                 format!("\n{inner}{}{comma}\n{indent}", block(&inner)),
             );
         }
+        // Between siblings with nothing but tags around it (`<main><Nav />{children}<Footer /></main>`):
+        // on lines of its own when it does not fit or is an element. The
+        // whitespace added holds a newline, so JSX drops it.
+        let between_tags =
+            text[..start].ends_with(['>', '}']) && text[end..].starts_with(['<', '{']);
+        if between_tags && !target.contains('\n') && (element || width(&line) > layout.print_width)
+        {
+            let inner = format!("{indent}{unit}");
+            let wrapped = if element
+                || width(&format!("{inner}{open}{target}{close}")) > layout.print_width
+            {
+                block(&inner)
+            } else {
+                format!("{open}{target}{close}")
+            };
+            return TextEdit::replace(start, end, format!("\n{inner}{wrapped}\n{inner}"));
+        }
         return TextEdit::replace(start, end, format!("{open}{target}{close}"));
     }
     TextEdit::replace(start, end, block(indent))
@@ -366,6 +383,25 @@ mod tests {
                 " {...workosApiOptions}"
             ),
             "root.render(\n  <WorkOsWidgets {...workosApiOptions}>\n    <RouterProvider router={router} />\n  </WorkOsWidgets>,\n);\n"
+        );
+    }
+
+    #[test]
+    fn puts_a_long_wrap_between_siblings_on_lines_of_its_own() {
+        let src = "const a = (\n  <html>\n    <body>\n      <main><Nav />{children}<Footer /></main>\n    </body>\n  </html>\n)\n";
+        let out = run_with(src, wrap_page_slot);
+        assert_eq!(
+            out,
+            "const a = (\n  <html>\n    <body>\n      <main><Nav />\n        <WorkOsWidgets {...o}>{children}</WorkOsWidgets>\n        <Footer /></main>\n    </body>\n  </html>\n)\n"
+        );
+        let text = "const a = <p>Hi {children}!</p>\n";
+        assert_eq!(
+            run_with(text, |_, t, _, a, l| {
+                let start = t.find("{children}").unwrap_or_default();
+                Ok(vec![wrap_in(t, start, start + "{children}".len(), a, l)])
+            }),
+            "const a = <p>Hi <WorkOsWidgets {...o}>{children}</WorkOsWidgets>!</p>\n",
+            "text around it: JSX whitespace matters, kept inline"
         );
     }
 
