@@ -8,12 +8,14 @@ use std::path::Path;
 
 use oxc_allocator::Allocator;
 use oxc_ast::ast::{
-    Declaration, Directive, ExportDefaultDeclarationKind, JSXAttribute, JSXAttributeValue, Program,
-    PropertyDefinition, Statement, StringLiteral, TSSignature, TemplateLiteral,
+    ArrayExpression, ArrayExpressionElement, ArrayPattern, CallExpression, Declaration, Directive,
+    ExportDefaultDeclarationKind, FormalParameters, ImportDeclaration, JSXAttribute,
+    JSXAttributeValue, NewExpression, ObjectExpression, ObjectPattern, Program, PropertyDefinition,
+    Statement, StringLiteral, TSSignature, TemplateLiteral,
 };
 use oxc_ast_visit::Visit;
 use oxc_span::{GetSpan, Span};
-use workos_widgets_core::code_style::{CodeStyle, Indent, Quote};
+use workos_widgets_core::code_style::{CodeStyle, Indent, Quote, TrailingComma};
 use workos_widgets_core::edit::{TextEdit, apply_edits};
 use workos_widgets_core::js;
 
@@ -31,6 +33,7 @@ pub fn restyle(path: &Path, text: &str, style: &CodeStyle) -> Result<String, Gen
         quote: style.quote.value,
         jsx_quote: style.jsx_quote.value,
         semicolons: style.semicolons.value,
+        trailing_comma: style.trailing_comma.value,
         edits: Vec::new(),
         in_jsx_attribute: false,
     };
@@ -53,6 +56,7 @@ struct Collector<'t> {
     quote: Quote,
     jsx_quote: Quote,
     semicolons: bool,
+    trailing_comma: TrailingComma,
     edits: Vec<TextEdit>,
     in_jsx_attribute: bool,
 }
@@ -96,6 +100,35 @@ impl Collector<'_> {
         if self.semicolons && !has {
             self.edits.push(TextEdit::insert(end, ";"));
         }
+    }
+}
+
+impl Collector<'_> {
+    /// Removes the trailing comma after the last item of a multi-line list
+    /// (ending at `last_end`, closed by `closer`) unless the style keeps
+    /// it: `function_like` lists (arguments, parameters) keep it only with
+    /// `all`, the others (arrays, objects, imports) with `all` and `es5`.
+    fn trailing(&mut self, last_end: Option<u32>, closer: char, function_like: bool) {
+        let keep = match self.trailing_comma {
+            TrailingComma::All => true,
+            TrailingComma::Es5 => !function_like,
+            TrailingComma::None => false,
+        };
+        let Some(last_end) = last_end.map(|e| e as usize) else {
+            return;
+        };
+        if keep {
+            return;
+        }
+        let rest = &self.text[last_end..];
+        let Some(after_comma) = rest.trim_start().strip_prefix(',') else {
+            return;
+        };
+        if !after_comma.trim_start().starts_with(closer) {
+            return;
+        }
+        let comma = last_end + (rest.len() - rest.trim_start().len());
+        self.edits.push(TextEdit::replace(comma, comma + 1, ""));
     }
 }
 
@@ -183,6 +216,58 @@ impl<'a> Visit<'a> for Collector<'_> {
     fn visit_property_definition(&mut self, it: &PropertyDefinition<'a>) {
         oxc_ast_visit::walk::walk_property_definition(self, it);
         self.terminated(it.span);
+    }
+
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        oxc_ast_visit::walk::walk_call_expression(self, it);
+        self.trailing(it.arguments.last().map(|a| a.span().end), ')', true);
+    }
+
+    fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
+        oxc_ast_visit::walk::walk_new_expression(self, it);
+        self.trailing(it.arguments.last().map(|a| a.span().end), ')', true);
+    }
+
+    fn visit_formal_parameters(&mut self, it: &FormalParameters<'a>) {
+        oxc_ast_visit::walk::walk_formal_parameters(self, it);
+        if it.rest.is_none() {
+            self.trailing(it.items.last().map(|p| p.span.end), ')', true);
+        }
+    }
+
+    fn visit_array_expression(&mut self, it: &ArrayExpression<'a>) {
+        oxc_ast_visit::walk::walk_array_expression(self, it);
+        let last = it
+            .elements
+            .last()
+            .filter(|e| !matches!(e, ArrayExpressionElement::Elision(_)));
+        self.trailing(last.map(|e| e.span().end), ']', false);
+    }
+
+    fn visit_object_expression(&mut self, it: &ObjectExpression<'a>) {
+        oxc_ast_visit::walk::walk_object_expression(self, it);
+        self.trailing(it.properties.last().map(|p| p.span().end), '}', false);
+    }
+
+    fn visit_object_pattern(&mut self, it: &ObjectPattern<'a>) {
+        oxc_ast_visit::walk::walk_object_pattern(self, it);
+        if it.rest.is_none() {
+            self.trailing(it.properties.last().map(|p| p.span.end), '}', false);
+        }
+    }
+
+    fn visit_array_pattern(&mut self, it: &ArrayPattern<'a>) {
+        oxc_ast_visit::walk::walk_array_pattern(self, it);
+        if it.rest.is_none() {
+            let last = it.elements.last().and_then(|e| e.as_ref());
+            self.trailing(last.map(|e| e.span().end), ']', false);
+        }
+    }
+
+    fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
+        oxc_ast_visit::walk::walk_import_declaration(self, it);
+        let last = it.specifiers.as_ref().and_then(|s| s.last());
+        self.trailing(last.map(|s| s.span().end), '}', false);
     }
 
     fn visit_ts_signature(&mut self, it: &TSSignature<'a>) {
@@ -364,6 +449,24 @@ mod tests {
         );
         let four = run(src, &style(Quote::Single, false, Indent::Spaces(4)));
         assert!(four.contains("\n        return t\n"), "{four}");
+    }
+
+    #[test]
+    fn removes_trailing_commas_the_style_does_not_want() {
+        let src = "import {\n  a,\n  b,\n} from 'x'\n\nf(\n  a,\n  { b: 1, c: [1, 2,], },\n)\nfunction g(\n  a: string,\n): void {}\nconst { d, } = a\n";
+        let mut es5 = CodeStyle::default();
+        es5.trailing_comma.value = TrailingComma::Es5;
+        assert_eq!(
+            run(src, &es5),
+            "import {\n  a,\n  b,\n} from 'x'\n\nf(\n  a,\n  { b: 1, c: [1, 2,], }\n)\nfunction g(\n  a: string\n): void {}\nconst { d, } = a\n"
+        );
+        let mut none = CodeStyle::default();
+        none.trailing_comma.value = TrailingComma::None;
+        assert_eq!(
+            run(src, &none),
+            "import {\n  a,\n  b\n} from 'x'\n\nf(\n  a,\n  { b: 1, c: [1, 2] }\n)\nfunction g(\n  a: string\n): void {}\nconst { d } = a\n"
+        );
+        assert_eq!(run(src, &CodeStyle::default()), src, "all keeps them");
     }
 
     #[test]
