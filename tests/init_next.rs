@@ -168,7 +168,7 @@ fn authkit_apps_use_withauth_and_no_direct_sdk() {
     assert!(!session.contains("WORKOS_WIDGETS_DEV_USER_ID"), "{session}");
     let handler = app.read("workos/server/token-handler.ts");
     assert!(handler.contains("workos = getWorkOS()"), "{handler}");
-    assert!(!handler.contains("@workos-inc/node'"), "{handler}");
+    assert!(!handler.contains("@workos-inc/node\""), "{handler}");
     let package = app.read("package.json");
     assert!(!package.contains("\"@workos-inc/node\""), "{package}");
     assert!(!app.read(".env.example").contains("WORKOS_WIDGETS_DEV_"));
@@ -190,7 +190,7 @@ fn no_pages_stays_off_for_add() {
     assert!(!app.path().join("app/workos").exists(), "{paths:?}");
     let handler = app.read("workos/server/token-handler.ts");
     assert!(
-        handler.contains("WIDGETS_SCOPES = ['widgets:api-keys:manage'] as const"),
+        handler.contains("WIDGETS_SCOPES = [\"widgets:api-keys:manage\"] as const;"),
         "{handler}"
     );
 }
@@ -212,12 +212,12 @@ fn add_extends_scopes_and_pages_of_a_pages_router_app() {
     );
     let page = app.read("pages/workos/users-management.tsx");
     assert!(
-        page.contains("import { UsersManagementWidget } from '@/workos/UsersManagementWidget'"),
+        page.contains("import { UsersManagementWidget } from \"@/workos/UsersManagementWidget\";"),
         "{page}"
     );
     assert!(
         app.read("workos/server/token-handler.ts")
-            .contains("WIDGETS_SCOPES = ['widgets:users-table:manage'] as const")
+            .contains("WIDGETS_SCOPES = [\"widgets:users-table:manage\"] as const;")
     );
     assert_eq!(app.apply(&["add", "users-management"])["changes"], 0);
 }

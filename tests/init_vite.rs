@@ -32,6 +32,19 @@ fn plan_vite_js() {
 }
 
 #[test]
+fn plan_vite_with_prettierrc_follows_it() {
+    // `.prettierrc` says double quotes and semicolons (Prettier is not
+    // installed, so the tool's own restyling is all that runs).
+    let diff = planned_diff("vite-prettier");
+    assert!(
+        diff.contains("+import { fetchWidgetsToken } from \"./widgets-token.ts\";"),
+        "{diff}"
+    );
+    assert!(!diff.contains("from '"), "single quotes left: {diff}");
+    insta::assert_snapshot!(diff);
+}
+
+#[test]
 fn plan_vite_with_query_client_provider() {
     let diff = planned_diff("vite-query-client");
     assert!(
@@ -617,4 +630,99 @@ fn helpful_messages_for_common_slips() {
         model["framework"], "vite",
         "found the app above src/: {model:#}"
     );
+}
+
+/// A `node` that is not one: the Prettier step must fall back to the
+/// restyled text with a note, never fail.
+#[test]
+fn a_failing_prettier_falls_back_with_a_note() {
+    let app = fixture("vite-prettier");
+    let prettier = app.path().join("node_modules/prettier");
+    std::fs::create_dir_all(&prettier).unwrap();
+    std::fs::write(prettier.join("package.json"), "{\"version\": \"3.0.0\"}").unwrap();
+    // tool() puts a fake `node` (it only prints a version) first on PATH.
+    let out = run(
+        app.path(),
+        &["init", ".", WIDGETS, "--dry-run", "--no-install", "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let notes = json["notes"].to_string();
+    assert!(
+        notes.contains("could not run the project's Prettier"),
+        "{notes}"
+    );
+    let diff = json["files"].to_string();
+    assert!(
+        diff.contains("from \\\"@workos-inc/widgets\\\";"),
+        "restyled text is used: {diff}"
+    );
+}
+
+/// Formats through a real Prettier 3 installed from npm into a temporary
+/// folder. Skipped (with a message) when `node` or `npm` is not installed or
+/// npm cannot fetch Prettier.
+#[test]
+fn formats_generated_files_with_the_projects_prettier() {
+    use std::process::Command;
+    if Command::new("node").arg("--version").output().is_err() {
+        eprintln!("skipped: node is not installed");
+        return;
+    }
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::write(cache.path().join("package.json"), "{\"private\": true}").unwrap();
+    let install = Command::new("npm")
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--ignore-scripts",
+            "prettier@3",
+        ])
+        .current_dir(cache.path())
+        .output();
+    if !install.as_ref().is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: npm could not install prettier@3");
+        return;
+    }
+    let app = fixture("vite-prettier");
+    std::fs::create_dir_all(app.path().join("node_modules")).unwrap();
+    std::os::unix::fs::symlink(
+        cache.path().join("node_modules/prettier"),
+        app.path().join("node_modules/prettier"),
+    )
+    .unwrap();
+    // The real node, not the tests' fake one.
+    let out = Command::new(env!("CARGO_BIN_EXE_workos-widgets"))
+        .args(["init", ".", WIDGETS, "--yes", "--no-install", "--json"])
+        .current_dir(app.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("could not run"), "{}", stdout(&out));
+    let check = Command::new("node")
+        .args([
+            "node_modules/prettier/bin/prettier.cjs",
+            "--check",
+            "src",
+            "server",
+            "vite.config.ts",
+        ])
+        .current_dir(app.path())
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "prettier --check: {}{}",
+        stdout(&check),
+        stderr(&check)
+    );
+    let second = Command::new(env!("CARGO_BIN_EXE_workos-widgets"))
+        .args(["init", ".", WIDGETS, "--yes", "--no-install", "--json"])
+        .current_dir(app.path())
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&second)).unwrap();
+    assert_eq!(json["changes"], 0, "{json}");
 }

@@ -126,6 +126,46 @@ fn print_human(p: &Project) {
     );
     row("", provider("Theme", &p.providers.theme));
     row("", provider("WorkOsWidgets", &p.providers.workos_widgets));
+    let style = &p.code_style;
+    let quote = match style.quote.value {
+        workos_widgets_core::code_style::Quote::Single => "single quotes",
+        workos_widgets_core::code_style::Quote::Double => "double quotes",
+    };
+    let semicolons = if style.semicolons.value {
+        "semicolons"
+    } else {
+        "no semicolons"
+    };
+    let indent = match style.indent.value {
+        workos_widgets_core::code_style::Indent::Tabs => "tabs".to_owned(),
+        workos_widgets_core::code_style::Indent::Spaces(n) => format!("{n} spaces"),
+    };
+    row(
+        "Code style",
+        format!(
+            "{quote} ({}), {semicolons} ({}), {indent} ({})",
+            style.quote.source, style.semicolons.source, style.indent.source
+        ),
+    );
+    if let Some(formatter) = &style.formatter {
+        row(
+            "Formatter",
+            format!(
+                "{:?} configured in {}{}, {}",
+                formatter.kind,
+                formatter.config,
+                if formatter.readable {
+                    ""
+                } else {
+                    " (settings not readable statically)"
+                },
+                formatter.installed.as_ref().map_or_else(
+                    || "not installed: generated code is restyled only".to_owned(),
+                    |v| format!("{v} installed: generated code goes through it")
+                )
+            ),
+        );
+    }
     row(
         "AuthKit",
         p.authkit

@@ -3,6 +3,7 @@
 //! JS/TS parsing helpers (oxc) and span-based text edits.
 
 pub mod catalog;
+pub mod code_style;
 pub mod detect;
 pub mod edit;
 pub mod env_files;

@@ -33,6 +33,8 @@ pub struct Project {
     /// The widget packages and `@workos-inc/*` packages: declared ranges and
     /// installed versions.
     pub packages: Vec<PackageVersion>,
+    /// Quotes, semicolons, indentation, ... and where each came from.
+    pub code_style: crate::code_style::CodeStyle,
     #[serde(skip)]
     pub package_json: PackageJson,
 }

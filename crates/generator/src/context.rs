@@ -25,6 +25,9 @@ pub struct WidgetData {
     pub takes_switch_prop: bool,
     /// The function the widget gets as `authToken`.
     pub token_function: &'static str,
+    /// Whether `import { Widget, WidgetLoading } from '@workos-inc/widgets';`
+    /// is longer than Prettier's 80 columns (then it is broken up).
+    pub long_import: bool,
     /// Next.js pages: the page's URL path and the component's specifier.
     pub route: String,
     pub component_import: String,
@@ -178,6 +181,12 @@ impl WidgetData {
             switch_organization,
             takes_switch_prop: switch_organization && !data.authkit_react,
             token_function,
+            long_import: format!(
+                "import {{ {}, {} }} from '@workos-inc/widgets';",
+                widget.component, widget.loading_component
+            )
+            .len()
+                > 80,
             route,
             component_import,
         }

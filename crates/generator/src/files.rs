@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 use workos_widgets_core::manifest::{self, Manifest};
 
+use workos_widgets_core::code_style::CodeStyle;
+
 use crate::GenerateError;
+use crate::format::Formatter;
 use crate::plan::{Action, FileChange, KeptFile};
 use crate::transform::{self, Transform};
 
@@ -19,14 +22,25 @@ pub struct FilePlanner<'a> {
     force: bool,
     pub changes: Vec<FileChange>,
     pub kept: Vec<KeptFile>,
+    style: CodeStyle,
+    formatter: Option<Formatter>,
 }
 
 /// How to bring a user-edited generated file up to date without replacing it.
 pub type Merge<'f> = Box<dyn Fn(&str) -> Result<Option<String>, GenerateError> + 'f>;
 
 impl<'a> FilePlanner<'a> {
-    pub fn new(root: &'a Path, manifest: Option<&Manifest>, force: bool) -> Self {
+    /// A planner for the project at `root`, whose generated code follows
+    /// `style` (and the project's own formatter, when installed).
+    pub fn new(
+        root: &'a Path,
+        manifest: Option<&Manifest>,
+        force: bool,
+        style: &CodeStyle,
+    ) -> Self {
         Self {
+            formatter: Formatter::for_project(root, style),
+            style: style.clone(),
             root,
             original_manifest: manifest.map(Manifest::to_text),
             manifest: manifest.cloned().unwrap_or_default(),
@@ -34,6 +48,37 @@ impl<'a> FilePlanner<'a> {
             changes: Vec::new(),
             kept: Vec::new(),
         }
+    }
+
+    /// Generated code in the project's style: restyled, then formatted by
+    /// the project's formatter when it has one.
+    fn styled(&mut self, path: &str, content: String) -> Result<String, GenerateError> {
+        if !is_script(path) {
+            return Ok(content);
+        }
+        let restyled = crate::restyle::restyle(Path::new(path), &content, &self.style)?;
+        Ok(match self.formatter.as_mut() {
+            Some(formatter) => formatter
+                .format(path, &restyled)
+                .filter(|formatted| parses(path, formatted))
+                .unwrap_or(restyled),
+            None => restyled,
+        })
+    }
+
+    /// An edited user file, formatted by the project's formatter when the
+    /// original was already formatted (an unformatted file stays so).
+    fn format_edit(&mut self, path: &str, before: &str, after: String) -> String {
+        let Some(formatter) = self.formatter.as_mut() else {
+            return after;
+        };
+        if !is_script(path) || !formatter.is_clean(path, before) {
+            return after;
+        }
+        formatter
+            .format(path, &after)
+            .filter(|formatted| parses(path, formatted))
+            .unwrap_or(after)
     }
 
     fn read(&self, path: &str) -> Result<Option<String>, GenerateError> {
@@ -65,6 +110,7 @@ impl<'a> FilePlanner<'a> {
         reason: &str,
         merge: Option<Merge<'_>>,
     ) -> Result<(), GenerateError> {
+        let content = self.styled(path, content)?;
         let hash = content_hash(&content);
         let existing = self.read(path)?;
         let Some(existing) = existing else {
@@ -121,6 +167,7 @@ impl<'a> FilePlanner<'a> {
         };
         let after = transform::apply(&self.root.join(path), &before, transforms)?;
         if after != before {
+            let after = self.format_edit(&key, &before, after);
             self.push(&key, Some(before), after, reason);
         }
         Ok(())
@@ -161,15 +208,41 @@ impl<'a> FilePlanner<'a> {
         });
     }
 
-    /// The changes, with the manifest's own change last (when it changed).
-    pub fn finish(mut self) -> (Vec<FileChange>, Vec<KeptFile>) {
+    /// The changes, with the manifest's own change last (when it changed),
+    /// and notes about formatting.
+    pub fn finish(mut self) -> (Vec<FileChange>, Vec<KeptFile>, Vec<String>) {
+        let notes = self
+            .formatter
+            .as_ref()
+            .and_then(Formatter::failure)
+            .into_iter()
+            .collect();
         let text = self.manifest.to_text();
         if self.original_manifest.as_deref() != Some(text.as_str()) {
             let before = self.original_manifest.take();
             self.push(manifest::FILE_NAME, before, text, "record the setup");
         }
-        (self.changes, self.kept)
+        (self.changes, self.kept, notes)
     }
+}
+
+/// Whether a formatter's output still parses (else the unformatted text is
+/// used).
+fn parses(path: &str, text: &str) -> bool {
+    workos_widgets_core::js::check_parses(Path::new(path), text).is_ok()
+}
+
+/// Whether `path` holds JavaScript or TypeScript.
+fn is_script(path: &str) -> bool {
+    Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| {
+            matches!(
+                e,
+                "js" | "jsx" | "ts" | "tsx" | "mjs" | "cjs" | "mts" | "cts"
+            )
+        })
 }
 
 /// `sha256:<hex>` of a file's content.

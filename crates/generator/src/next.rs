@@ -68,7 +68,7 @@ pub fn plan(
         root_note: slash(&root_file),
     };
     let mut data = TemplateData::new(project, options, &widgets, strategy, &layout, flavor);
-    let mut files = FilePlanner::new(&project.root, manifest, options.force);
+    let mut files = FilePlanner::new(&project.root, manifest, options.force, &project.code_style);
 
     // 1. Dependencies (with AuthKit, its own @workos-inc/node serves).
     let install = steps::dependencies(project, options, backend && !authkit_nextjs, &mut files)?;
@@ -189,6 +189,7 @@ fn plan_root(
         project.path_alias.as_ref(),
         "",
     );
+    let wrap_layout = root::Layout::of(&project.code_style);
     let mut wrapping: Vec<Transform<'_>> = Vec::new();
     if providers.workos_widgets.is_none() {
         let path = wrap_file.clone();
@@ -199,8 +200,8 @@ fn plan_root(
             imports::ensure_named_import(t, p, "workosApiOptions", &api_options)
         }));
         wrapping.push(Box::new(move |t, p| match &wrapper {
-            Some(_) => root::wrap_query_client_children(&path, t, p, &attributes),
-            None => root::wrap_page_slot(&path, t, p, &attributes),
+            Some(_) => root::wrap_query_client_children(&path, t, p, &attributes, wrap_layout),
+            None => root::wrap_page_slot(&path, t, p, &attributes, wrap_layout),
         }));
     }
     let styles: Transform<'_> = Box::new(|t, p| imports::ensure_stylesheets(t, p, &STYLESHEETS));

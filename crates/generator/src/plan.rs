@@ -103,7 +103,9 @@ impl Draft<'_> {
         project: &workos_widgets_core::Project,
         guide: Guide,
     ) -> Plan {
-        let (files, kept) = files.finish();
+        let (files, kept, format_notes) = files.finish();
+        let mut notes = self.notes;
+        notes.extend(format_notes);
         let next_steps = next_steps(
             project,
             self.widgets,
@@ -121,7 +123,7 @@ impl Draft<'_> {
             token_endpoint: backend.then(|| crate::layout::TOKEN_ENDPOINT.to_owned()),
             install: self.install,
             warnings: self.warnings,
-            notes: self.notes,
+            notes,
             next_steps,
         }
     }

@@ -53,7 +53,7 @@ pub fn plan(
     };
     let mut data = TemplateData::new(project, options, &widgets, strategy, &layout, flavor);
 
-    let mut files = FilePlanner::new(&project.root, manifest, options.force);
+    let mut files = FilePlanner::new(&project.root, manifest, options.force, &project.code_style);
     let mut warnings = Vec::new();
 
     // 1. Dependencies.
@@ -256,9 +256,10 @@ fn plan_root(
         wrapping.push(Box::new(move |t, p| {
             imports::ensure_named_import(t, p, "workosApiOptions", &api_options_import)
         }));
+        let wrap_layout = root::Layout::of(&project.code_style);
         wrapping.push(Box::new(move |t, p| match &wrapper {
-            Some(_) => root::wrap_query_client_children(&path, t, p, &attributes),
-            None => root::wrap_render_root(&path, t, p, &attributes),
+            Some(_) => root::wrap_query_client_children(&path, t, p, &attributes, wrap_layout),
+            None => root::wrap_render_root_in(&path, t, p, &attributes, wrap_layout),
         }));
     }
     let styles: Transform<'_> = Box::new(move |t, p| imports::ensure_stylesheets(t, p, &sheets));

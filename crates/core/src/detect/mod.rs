@@ -82,7 +82,9 @@ pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
         .filter(|p| p.declared.is_some() || p.installed.is_some())
         .collect();
 
+    let code_style = crate::code_style::CodeStyle::detect(&root);
     Ok(Project {
+        code_style,
         name: package_json.name().map(str::to_owned),
         root,
         framework,

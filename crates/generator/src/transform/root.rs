@@ -9,6 +9,7 @@ use std::path::Path;
 
 use oxc_ast::ast::{CallExpression, Expression, JSXChild, JSXElement, Program};
 use oxc_ast_visit::Visit;
+use workos_widgets_core::code_style::{CodeStyle, TrailingComma};
 use workos_widgets_core::edit::{TextEdit, indent_at, indent_unit};
 use workos_widgets_core::js;
 
@@ -20,6 +21,34 @@ pub const ROOT: &str = "WorkOsWidgets";
 /// Elements that are stepped into rather than wrapped.
 const PASS_THROUGH: [&str; 3] = ["StrictMode", "React.StrictMode", "QueryClientProvider"];
 
+/// How a wrap is laid out when it does not fit on its line: Prettier's
+/// line width and whether a multi-line call argument gets a trailing comma.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    pub print_width: usize,
+    pub trailing_comma: bool,
+}
+
+impl Default for Layout {
+    /// Prettier 3's defaults.
+    fn default() -> Self {
+        Self {
+            print_width: 80,
+            trailing_comma: true,
+        }
+    }
+}
+
+impl Layout {
+    /// The layout of a project's code style.
+    pub fn of(style: &CodeStyle) -> Self {
+        Self {
+            print_width: style.print_width.value,
+            trailing_comma: style.trailing_comma.value == TrailingComma::All,
+        }
+    }
+}
+
 /// Wraps the rendered tree in `<WorkOsWidgets {attributes}>` unless the file
 /// already renders one. `attributes` is inserted verbatim after the name.
 pub fn wrap_render_root(
@@ -27,6 +56,17 @@ pub fn wrap_render_root(
     text: &str,
     program: &Program<'_>,
     attributes: &str,
+) -> Result<Vec<TextEdit>, GenerateError> {
+    wrap_render_root_in(path, text, program, attributes, Layout::default())
+}
+
+/// [`wrap_render_root`] with the project's layout.
+pub fn wrap_render_root_in(
+    path: &Path,
+    text: &str,
+    program: &Program<'_>,
+    attributes: &str,
+    layout: Layout,
 ) -> Result<Vec<TextEdit>, GenerateError> {
     let mut finder = RenderFinder {
         targets: Vec::new(),
@@ -38,6 +78,7 @@ pub fn wrap_render_root(
             text,
             program,
             attributes,
+            layout,
         },
         &finder.targets,
         "found no `render(<App />)` call to wrap in <WorkOsWidgets>",
@@ -53,6 +94,7 @@ pub fn wrap_page_slot(
     text: &str,
     program: &Program<'_>,
     attributes: &str,
+    layout: Layout,
 ) -> Result<Vec<TextEdit>, GenerateError> {
     wrap_found(
         Target {
@@ -60,6 +102,7 @@ pub fn wrap_page_slot(
             text,
             program,
             attributes,
+            layout,
         },
         js::page_slot(program).map(|slot| (slot.start, slot.end)),
         "found neither `{children}` inside <body> nor `<Component {...pageProps} />` to wrap in <WorkOsWidgets>",
@@ -75,6 +118,7 @@ pub fn wrap_query_client_children(
     text: &str,
     program: &Program<'_>,
     attributes: &str,
+    layout: Layout,
 ) -> Result<Vec<TextEdit>, GenerateError> {
     let mut finder = ElementFinder {
         name: "QueryClientProvider",
@@ -87,6 +131,7 @@ pub fn wrap_query_client_children(
             text,
             program,
             attributes,
+            layout,
         },
         finder.target,
         "found no <QueryClientProvider> to put <WorkOsWidgets> in",
@@ -100,6 +145,7 @@ struct Target<'t, 'a> {
     text: &'t str,
     program: &'t Program<'a>,
     attributes: &'t str,
+    layout: Layout,
 }
 
 /// Wraps every one of `found` (an entry may render in several branches,
@@ -122,7 +168,7 @@ fn wrap_all(
     }
     Ok(found
         .iter()
-        .map(|&(start, end)| wrap(target.text, start, end, target.attributes))
+        .map(|&(start, end)| wrap_in(target.text, start, end, target.attributes, target.layout))
         .collect())
 }
 
@@ -147,20 +193,45 @@ fn wrap_found(
             hint: hint.to_owned(),
         });
     };
-    Ok(vec![wrap(target.text, start, end, target.attributes)])
+    Ok(vec![wrap_in(
+        target.text,
+        start,
+        end,
+        target.attributes,
+        target.layout,
+    )])
 }
 
-/// Wraps `text[start..end]` in the root element: multi-line when the target
-/// sits on its own line or right after `return`; on a line of its own inside
-/// the parent when it is the parent's only, inline child (`<body>{children}</body>`);
-/// inline otherwise.
+/// Wraps `text[start..end]` in the root element, laid out for Prettier's
+/// default line width (see [`wrap_in`]).
 pub fn wrap(text: &str, start: usize, end: usize, attributes: &str) -> TextEdit {
+    wrap_in(text, start, end, attributes, Layout::default())
+}
+
+/// Wraps `text[start..end]` in the root element the way Prettier prints
+/// it: multi-line when the target sits on its own line or right after
+/// `return`; on a line of its own inside the parent when it is the parent's
+/// only, inline child (`<body>{children}</body>`), broken further when that
+/// line is too long or the target is an element (Prettier puts element
+/// children on lines of their own); a call's only argument
+/// (`render(<App />)`) on lines of its own; inline otherwise.
+pub fn wrap_in(text: &str, start: usize, end: usize, attributes: &str, layout: Layout) -> TextEdit {
     let target = &text[start..end];
     let open = format!("<{ROOT}{attributes}>");
     let close = format!("</{ROOT}>");
     let before = text[..start].rsplit('\n').next().unwrap_or_default();
+    let after = text[end..].split('\n').next().unwrap_or_default();
     let indent = indent_at(text, start);
     let unit = indent_unit(text);
+    let width = |line: &str| {
+        line.chars()
+            .map(|c| if c == '\t' { unit.len().max(2) } else { 1 })
+            .sum::<usize>()
+    };
+    let block = |inner_indent: &str| {
+        let reindented = target.replace('\n', &format!("\n{unit}"));
+        format!("{open}\n{inner_indent}{unit}{reindented}\n{inner_indent}{close}")
+    };
     if before.trim() == "return" {
         let reindented = target.replace('\n', &format!("\n{unit}{unit}"));
         return TextEdit::replace(
@@ -171,23 +242,53 @@ pub fn wrap(text: &str, start: usize, end: usize, attributes: &str) -> TextEdit 
             ),
         );
     }
+    // Prettier puts a JSX element's element children on lines of their own.
+    let element = target.starts_with('<');
     if !before.trim().is_empty() {
         let only_child = text[..start].ends_with('>') && text[end..].starts_with("</");
         if only_child && !target.contains('\n') {
+            let inner = format!("{indent}{unit}");
+            let line = format!("{inner}{open}{target}{close}");
+            let wrapped = if width(&line) > layout.print_width || element {
+                block(&inner)
+            } else {
+                format!("{open}{target}{close}")
+            };
+            return TextEdit::replace(start, end, format!("\n{inner}{wrapped}\n{indent}"));
+        }
+        let line = format!("{before}{open}{target}{close}{after}");
+        let call_argument = text[..start].ends_with('(') && after.trim_start().starts_with(')');
+        if call_argument && (element || width(&line) > layout.print_width || target.contains('\n'))
+        {
+            let close_paren = end + (after.len() - after.trim_start().len());
+            let comma = if layout.trailing_comma { "," } else { "" };
+            let inner = format!("{indent}{unit}");
             return TextEdit::replace(
                 start,
-                end,
-                format!("\n{indent}{unit}{open}{target}{close}\n{indent}"),
+                close_paren,
+                format!("\n{inner}{}{comma}\n{indent}", block(&inner)),
             );
+        }
+        // Between siblings with nothing but tags around it (`<main><Nav />{children}<Footer /></main>`):
+        // on lines of its own when it does not fit or is an element. The
+        // whitespace added holds a newline, so JSX drops it.
+        let between_tags =
+            text[..start].ends_with(['>', '}']) && text[end..].starts_with(['<', '{']);
+        if between_tags && !target.contains('\n') && (element || width(&line) > layout.print_width)
+        {
+            let inner = format!("{indent}{unit}");
+            let wrapped = if element
+                || width(&format!("{inner}{open}{target}{close}")) > layout.print_width
+            {
+                block(&inner)
+            } else {
+                format!("{open}{target}{close}")
+            };
+            return TextEdit::replace(start, end, format!("\n{inner}{wrapped}\n{inner}"));
         }
         return TextEdit::replace(start, end, format!("{open}{target}{close}"));
     }
-    let reindented = target.replace('\n', &format!("\n{unit}"));
-    TextEdit::replace(
-        start,
-        end,
-        format!("{open}\n{indent}{unit}{reindented}\n{indent}{close}"),
-    )
+    TextEdit::replace(start, end, block(indent))
 }
 
 /// Every `render(<JSX />)`/`hydrateRoot(el, <JSX />)` call.
@@ -296,7 +397,7 @@ mod tests {
         let out = run(src, "");
         assert_eq!(
             out,
-            "if (import.meta.env.DEV) {\n  root.render(<StrictMode>\n    <WorkOsWidgets><App /></WorkOsWidgets>\n  </StrictMode>)\n} else {\n  root.render(<WorkOsWidgets><App /></WorkOsWidgets>)\n}\n"
+            "if (import.meta.env.DEV) {\n  root.render(<StrictMode>\n    <WorkOsWidgets>\n      <App />\n    </WorkOsWidgets>\n  </StrictMode>)\n} else {\n  root.render(\n    <WorkOsWidgets>\n      <App />\n    </WorkOsWidgets>,\n  )\n}\n"
         );
         assert_eq!(run(&out, ""), out, "second run changes nothing");
     }
@@ -305,7 +406,66 @@ mod tests {
     fn wraps_inline_render() {
         assert_eq!(
             run("root.render(<App />);\n", ""),
-            "root.render(<WorkOsWidgets><App /></WorkOsWidgets>);\n"
+            "root.render(\n  <WorkOsWidgets>\n    <App />\n  </WorkOsWidgets>,\n);\n"
+        );
+    }
+
+    #[test]
+    fn breaks_a_render_argument_that_no_longer_fits() {
+        assert_eq!(
+            run(
+                "root.render(<RouterProvider router={router} />);\n",
+                " {...workosApiOptions}"
+            ),
+            "root.render(\n  <WorkOsWidgets {...workosApiOptions}>\n    <RouterProvider router={router} />\n  </WorkOsWidgets>,\n);\n"
+        );
+    }
+
+    #[test]
+    fn puts_a_long_wrap_between_siblings_on_lines_of_its_own() {
+        let src = "const a = (\n  <html>\n    <body>\n      <main><Nav />{children}<Footer /></main>\n    </body>\n  </html>\n)\n";
+        let out = run_with(src, wrap_page_slot);
+        assert_eq!(
+            out,
+            "const a = (\n  <html>\n    <body>\n      <main><Nav />\n        <WorkOsWidgets {...o}>{children}</WorkOsWidgets>\n        <Footer /></main>\n    </body>\n  </html>\n)\n"
+        );
+        let text = "const a = <p>Hi {children}!</p>\n";
+        assert_eq!(
+            run_with(text, |_, t, _, a, l| {
+                let start = t.find("{children}").unwrap_or_default();
+                Ok(vec![wrap_in(t, start, start + "{children}".len(), a, l)])
+            }),
+            "const a = <p>Hi <WorkOsWidgets {...o}>{children}</WorkOsWidgets>!</p>\n",
+            "text around it: JSX whitespace matters, kept inline"
+        );
+    }
+
+    #[test]
+    fn breaks_an_only_child_that_no_longer_fits() {
+        let src = "const a = (\n  <html>\n    <body>\n      <main>{children}</main>\n    </body>\n  </html>\n)\n";
+        let out = run_with(src, wrap_page_slot);
+        assert!(
+            out.contains("      <main>\n        <WorkOsWidgets {...o}>{children}</WorkOsWidgets>\n      </main>\n"),
+            "{out}"
+        );
+        let path = Path::new("layout.tsx");
+        let long = apply(
+            path,
+            src,
+            &[Box::new(move |t, p| {
+                wrap_page_slot(
+                    path,
+                    t,
+                    p,
+                    " {...workosApiOptions} queryClient={queryClient}",
+                    Layout::default(),
+                )
+            })],
+        )
+        .unwrap();
+        assert!(
+            long.contains("      <main>\n        <WorkOsWidgets {...workosApiOptions} queryClient={queryClient}>\n          {children}\n        </WorkOsWidgets>\n      </main>\n"),
+            "{long}"
         );
     }
 
@@ -316,14 +476,17 @@ mod tests {
         assert!(out.contains("<QueryClientProvider client={qc}>\n    <WorkOsWidgets queryClient={qc}>\n      <App />"), "{out}");
     }
 
-    type Wrap = fn(&Path, &str, &Program<'_>, &str) -> Result<Vec<TextEdit>, GenerateError>;
+    type Wrapper =
+        fn(&Path, &str, &Program<'_>, &str, Layout) -> Result<Vec<TextEdit>, GenerateError>;
 
-    fn run_with(text: &str, transform: Wrap) -> String {
+    fn run_with(text: &str, transform: Wrapper) -> String {
         let path = Path::new("layout.tsx");
         apply(
             path,
             text,
-            &[Box::new(move |t, p| transform(path, t, p, " {...o}"))],
+            &[Box::new(move |t, p| {
+                transform(path, t, p, " {...o}", Layout::default())
+            })],
         )
         .unwrap()
     }
@@ -374,7 +537,9 @@ mod tests {
         let err = apply(
             path,
             "export default function L() { return <html /> }\n",
-            &[Box::new(move |t, p| wrap_page_slot(path, t, p, ""))],
+            &[Box::new(move |t, p| {
+                wrap_page_slot(path, t, p, "", Layout::default())
+            })],
         )
         .unwrap_err();
         let text = err.to_string();
