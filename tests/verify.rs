@@ -324,9 +324,25 @@ fn bad_input_exits_2() {
         Some(2),
         "--online needs --organization-id"
     );
+}
+
+#[test]
+fn staged_outside_a_git_repository_says_so_once_and_exits_2() {
+    let app = materialise("ok-vite");
     let output = run(app.path(), &["verify", "--staged"], &[]);
     assert_eq!(output.status.code(), Some(2), "--staged outside git");
-    assert!(String::from_utf8_lossy(&output.stderr).contains("drop --staged"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("not a git repository: "), "{stderr}");
+    assert!(
+        stderr.contains("hint: run verify without --staged"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("usage:"), "no git usage text: {stderr}");
+    assert_eq!(
+        stderr.matches("not a git repository").count(),
+        1,
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -416,6 +432,69 @@ fn staged_checks_only_staged_files() {
     assert_eq!(report["project"]["staged"], true);
     let (full, _) = verify_json(dir.path(), &[], &[]);
     assert_eq!(codes(&full), ["WW301", "WW302"], "{full:#}");
+}
+
+/// `src/App.tsx` of `_base-vite` with `accessToken` for `authToken` (WW302).
+fn break_app(dir: &Path) {
+    let path = dir.join("src/App.tsx");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let broken = text.replacen("authToken", "accessToken", 1);
+    assert_ne!(text, broken);
+    std::fs::write(path, broken).unwrap();
+}
+
+#[test]
+fn staged_checks_the_staged_content_not_the_working_tree() {
+    // Staged correct, broken in the working tree only: the commit is fine.
+    let dir = materialise("ok-vite");
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "src/App.tsx"]);
+    break_app(dir.path());
+    let (report, exit) = verify_json(dir.path(), &["--staged"], &[]);
+    assert_eq!(codes(&report), Vec::<String>::new(), "{report:#}");
+    assert_eq!(exit, 0);
+    let (full, _) = verify_json(dir.path(), &[], &[]);
+    assert_eq!(
+        codes(&full),
+        ["WW302"],
+        "the working tree is broken: {full:#}"
+    );
+
+    // Staged broken, fixed in the working tree afterwards: the commit is not.
+    let dir = materialise("ok-vite");
+    git(dir.path(), &["init", "-q"]);
+    let original = std::fs::read_to_string(dir.path().join("src/App.tsx")).unwrap();
+    break_app(dir.path());
+    git(dir.path(), &["add", "src/App.tsx"]);
+    std::fs::write(dir.path().join("src/App.tsx"), original).unwrap();
+    let (report, exit) = verify_json(dir.path(), &["--staged"], &[]);
+    assert_eq!(codes(&report), ["WW302"], "{report:#}");
+    assert_eq!(exit, 1);
+    let finding = &report["findings"][0];
+    assert_eq!(finding["file"], "src/App.tsx", "{finding:#}");
+    let (full, _) = verify_json(dir.path(), &[], &[]);
+    assert_eq!(codes(&full), Vec::<String>::new(), "{full:#}");
+}
+
+#[test]
+fn staged_reads_the_staged_package_json() {
+    let dir = materialise("ok-vite");
+    git(dir.path(), &["init", "-q"]);
+    let path = dir.path().join("package.json");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let mut manifest: Value = serde_json::from_str(&original).unwrap();
+    manifest["dependencies"]
+        .as_object_mut()
+        .unwrap()
+        .remove("@tanstack/react-query");
+    std::fs::write(&path, manifest.to_string()).unwrap();
+    git(dir.path(), &["add", "package.json"]);
+    std::fs::write(&path, original).unwrap();
+    let (report, exit) = verify_json(dir.path(), &["--staged"], &[]);
+    assert_eq!(codes(&report), ["WW101"], "{report:#}");
+    assert_eq!(exit, 1);
+    let (full, _) = verify_json(dir.path(), &[], &[]);
+    assert_eq!(codes(&full), Vec::<String>::new(), "{full:#}");
 }
 
 #[test]

@@ -94,11 +94,12 @@ pub fn root_paths(project: &Project) -> Vec<PathBuf> {
 /// Which files to read.
 #[derive(Debug, Clone)]
 pub enum Selection {
-    /// Every source file of the project.
+    /// Every source file of the project, from the working tree.
     All,
-    /// These files (relative to the root) plus the files that define the
-    /// app root and the generated token module.
-    Only(Vec<PathBuf>),
+    /// The files staged in git plus the files that define the app root and
+    /// the generated token module, read from git's index (what the commit
+    /// will hold); files the index does not hold are read from disk.
+    Staged(std::sync::Arc<staged::Index>),
 }
 
 /// Scans `project`.
@@ -109,16 +110,21 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
         .ascii_case_insensitive(true)
         .build(NEEDLES)
         .ok();
+    let index = match selection {
+        Selection::All => None,
+        Selection::Staged(index) => Some(index.as_ref()),
+    };
     let reader = Reader {
         root: &root,
         project: &project,
         always: &always,
         needles: needles.as_ref(),
+        index,
     };
     let (mut read, complete) = match selection {
         Selection::All => (reader.walk(), true),
-        Selection::Only(paths) => {
-            let mut wanted: Vec<PathBuf> = paths.clone();
+        Selection::Staged(index) => {
+            let mut wanted: Vec<PathBuf> = index.files.clone();
             wanted.extend(always.iter().cloned());
             if let Ok(Some(manifest)) = Manifest::read(&root) {
                 wanted.extend(manifest.generated_paths());
@@ -171,6 +177,8 @@ struct Reader<'r> {
     project: &'r Project,
     always: &'r [PathBuf],
     needles: Option<&'r AhoCorasick>,
+    /// Under `--staged`: git's index, read instead of the working tree.
+    index: Option<&'r staged::Index>,
 }
 
 impl Reader<'_> {
@@ -220,9 +228,7 @@ impl Reader<'_> {
         let mut allocator = Allocator::default();
         let mut buffer = Buffer::default();
         for path in paths {
-            if self.root.join(path).is_file() {
-                self.read_one(path, &mut allocator, &mut buffer, &mut read);
-            }
+            self.read_one(path, &mut allocator, &mut buffer, &mut read);
         }
         read
     }
@@ -243,7 +249,7 @@ impl Reader<'_> {
         {
             return;
         }
-        let Ok(text) = buffer.read(&self.root.join(relative)) else {
+        let Some(text) = self.load(relative, buffer) else {
             return;
         };
         if style {
@@ -295,6 +301,18 @@ impl Reader<'_> {
         file
     }
 
+    /// The text of `relative`: its staged content under `--staged` when
+    /// git's index holds it, else the file on disk. `None` when it cannot
+    /// be read.
+    fn load<'b>(&self, relative: &Path, buffer: &'b mut Buffer) -> Option<&'b str> {
+        if let Some(blob) = self.index.and_then(|index| index.read(relative)) {
+            buffer.data = blob;
+            let filled = buffer.data.len();
+            return std::str::from_utf8(&buffer.data[..filled]).ok();
+        }
+        buffer.read(&self.root.join(relative)).ok()
+    }
+
     /// The project file a local import of `from` refers to.
     fn resolve(&self, from: &Path, specifier: &str) -> Option<PathBuf> {
         specifier::resolve_local(self.root, from, specifier, self.project.path_alias.as_ref())
@@ -338,8 +356,10 @@ impl Reader<'_> {
         let parsed: HashSet<PathBuf> = read.parsed.iter().map(|f| f.path.clone()).collect();
         let mut wanted: Vec<PathBuf> = wanted.difference(&parsed).cloned().collect();
         wanted.sort();
+        let mut buffer = Buffer::default();
         for path in wanted {
-            if let Ok(text) = std::fs::read_to_string(self.root.join(&path)) {
+            if let Some(text) = self.load(&path, &mut buffer) {
+                let text = text.to_owned();
                 read.parsed.push(self.parse(path, text, &mut allocator));
             }
         }
@@ -370,6 +390,7 @@ impl Reader<'_> {
             .map(|(i, f)| (f.path.clone(), i))
             .collect();
         let mut visited: HashSet<PathBuf> = HashSet::new();
+        let mut buffer = Buffer::default();
         let mut queue = starts;
         while let Some(path) = queue.pop() {
             if !visited.insert(path.clone()) {
@@ -385,9 +406,10 @@ impl Reader<'_> {
                 .collect();
             for target in targets {
                 if !index.contains_key(&target) {
-                    let Ok(text) = std::fs::read_to_string(self.root.join(&target)) else {
+                    let Some(text) = self.load(&target, &mut buffer) else {
                         continue;
                     };
+                    let text = text.to_owned();
                     index.insert(target.clone(), read.parsed.len());
                     read.parsed
                         .push(self.parse(target.clone(), text, allocator));
