@@ -124,6 +124,10 @@ pub struct SourceFile {
     line_starts: Vec<usize>,
     /// The first syntax error, when the file does not parse.
     pub syntax_error: Option<(Span, String)>,
+    /// The offset of the first byte that is not valid UTF-8, when the file
+    /// is not: its `text` is then decoded lossily (each invalid sequence
+    /// replaced by U+FFFD) and offsets past that byte do not match the file.
+    pub invalid_utf8: Option<usize>,
     /// A `"use client"` directive at the top.
     pub use_client: bool,
     /// A `"use server"` directive at the top (a Server Actions module: the
@@ -156,6 +160,7 @@ impl SourceFile {
             text: String::new(),
             line_starts: Vec::new(),
             syntax_error: None,
+            invalid_utf8: None,
             use_client: false,
             use_server: false,
             client: false,

@@ -249,19 +249,23 @@ impl Reader<'_> {
         {
             return;
         }
-        let Some(text) = self.load(relative, buffer) else {
+        let Some(Text { text, invalid_at }) = self.load(relative, buffer) else {
             return;
         };
+        let text = text.as_ref();
         if style {
             read.css.extend(css_imports(relative, text));
             return;
         }
         read.seen += 1;
-        let wanted = self.always.iter().any(|p| p == relative)
+        // A file that is not UTF-8 is always parsed, so WW001 reports it.
+        let wanted = invalid_at.is_some()
+            || self.always.iter().any(|p| p == relative)
             || self.needles.is_none_or(|n| n.is_match(text));
         if wanted {
-            read.parsed
-                .push(self.parse(relative.to_path_buf(), text.to_owned(), allocator));
+            let mut file = self.parse(relative.to_path_buf(), text.to_owned(), allocator);
+            file.invalid_utf8 = invalid_at;
+            read.parsed.push(file);
         } else {
             let imports = ordered_imports(text);
             if !imports.is_empty() {
@@ -304,13 +308,15 @@ impl Reader<'_> {
     /// The text of `relative`: its staged content under `--staged` when
     /// git's index holds it, else the file on disk. `None` when it cannot
     /// be read.
-    fn load<'b>(&self, relative: &Path, buffer: &'b mut Buffer) -> Option<&'b str> {
+    fn load<'b>(&self, relative: &Path, buffer: &'b mut Buffer) -> Option<Text<'b>> {
         if let Some(blob) = self.index.and_then(|index| index.read(relative)) {
             buffer.data = blob;
-            let filled = buffer.data.len();
-            return std::str::from_utf8(&buffer.data[..filled]).ok();
+            return Some(Text::decode(&buffer.data));
         }
-        buffer.read(&self.root.join(relative)).ok()
+        buffer
+            .read(&self.root.join(relative))
+            .ok()
+            .map(Text::decode)
     }
 
     /// The project file a local import of `from` refers to.
@@ -358,9 +364,10 @@ impl Reader<'_> {
         wanted.sort();
         let mut buffer = Buffer::default();
         for path in wanted {
-            if let Some(text) = self.load(&path, &mut buffer) {
-                let text = text.to_owned();
-                read.parsed.push(self.parse(path, text, &mut allocator));
+            if let Some(Text { text, invalid_at }) = self.load(&path, &mut buffer) {
+                let mut file = self.parse(path, text.into_owned(), &mut allocator);
+                file.invalid_utf8 = invalid_at;
+                read.parsed.push(file);
             }
         }
         // The local components that files minting their own token render,
@@ -406,13 +413,13 @@ impl Reader<'_> {
                 .collect();
             for target in targets {
                 if !index.contains_key(&target) {
-                    let Some(text) = self.load(&target, &mut buffer) else {
+                    let Some(Text { text, invalid_at }) = self.load(&target, &mut buffer) else {
                         continue;
                     };
-                    let text = text.to_owned();
+                    let mut file = self.parse(target.clone(), text.into_owned(), allocator);
+                    file.invalid_utf8 = invalid_at;
                     index.insert(target.clone(), read.parsed.len());
-                    read.parsed
-                        .push(self.parse(target.clone(), text, allocator));
+                    read.parsed.push(file);
                 }
                 queue.push(target);
             }
@@ -445,8 +452,8 @@ struct Buffer {
 }
 
 impl Buffer {
-    /// Reads `path`; `Err` when it cannot be read or is not UTF-8.
-    fn read(&mut self, path: &Path) -> std::io::Result<&str> {
+    /// Reads `path`'s bytes; `Err` when it cannot be read.
+    fn read(&mut self, path: &Path) -> std::io::Result<&[u8]> {
         use std::io::Read as _;
         let mut file = std::fs::File::open(path)?;
         let mut filled = 0;
@@ -461,8 +468,31 @@ impl Buffer {
                 Err(e) => return Err(e),
             }
         }
-        std::str::from_utf8(&self.data[..filled])
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        Ok(&self.data[..filled])
+    }
+}
+
+/// A file's text: decoded lossily when it is not valid UTF-8 (each invalid
+/// sequence becomes U+FFFD; the text before the first one is unchanged, so
+/// offsets and lines up to there match the file).
+struct Text<'b> {
+    text: std::borrow::Cow<'b, str>,
+    /// The offset of the first byte that is not valid UTF-8.
+    invalid_at: Option<usize>,
+}
+
+impl<'b> Text<'b> {
+    fn decode(bytes: &'b [u8]) -> Self {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Text {
+                text: text.into(),
+                invalid_at: None,
+            },
+            Err(error) => Text {
+                text: String::from_utf8_lossy(bytes),
+                invalid_at: Some(error.valid_up_to()),
+            },
+        }
     }
 }
 
@@ -877,6 +907,6 @@ mod tests {
             buffer.read(&dir.path().join("big.ts")).unwrap().len(),
             100_000
         );
-        assert_eq!(buffer.read(&dir.path().join("small.ts")).unwrap(), "ab");
+        assert_eq!(buffer.read(&dir.path().join("small.ts")).unwrap(), b"ab");
     }
 }
