@@ -197,6 +197,7 @@ fixture_tests! {
     ok_react_router_url_stylesheets_in_links => "ok-react-router-url-links",
     ok_vite_css_imports_the_stylesheets => "ok-vite-css-import",
     ok_vite_stylesheets_in_module_order => "ok-vite-module-order",
+    ok_vite_app_root_read_when_gitignore_ignores_src => "ok-vite-src-gitignored",
     seed_000_gets_each_of_its_errors => "seed-000",
     ww001_syntax_error => "ww001-syntax-error",
     ww001_not_valid_utf8_is_reported_and_still_checked => "ww001-not-utf8",

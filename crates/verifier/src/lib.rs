@@ -99,12 +99,14 @@ pub fn verify(path: &Path, options: &Options) -> Result<Report, VerifyError> {
     let project = staged_manifest(project, &selection)?;
     let mut facts = scan::scan(project, &selection);
     let mut findings = checks::run_all(&facts);
+    fix::drop_noops(&facts.project.root, &mut findings);
     let mut fixes = None;
     if options.fix {
         let applied = fix::apply(&facts.project.root, &findings)?;
         if !applied.applied.is_empty() {
             facts = scan::scan(staged_manifest(detect(path)?, &selection)?, &selection);
             findings = checks::run_all(&facts);
+            fix::drop_noops(&facts.project.root, &mut findings);
         }
         fixes = Some(applied);
     }

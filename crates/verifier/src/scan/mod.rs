@@ -15,7 +15,7 @@ pub mod staged;
 pub mod visitor;
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use aho_corasick::AhoCorasick;
@@ -122,7 +122,11 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
         index,
     };
     let (mut read, complete) = match selection {
-        Selection::All => (reader.walk(), true),
+        Selection::All => {
+            let mut read = reader.walk();
+            reader.read_ignored_roots(&mut read);
+            (read, true)
+        }
         Selection::Staged(index) => {
             let mut wanted: Vec<PathBuf> = index.files.clone();
             wanted.extend(always.iter().cloned());
@@ -170,6 +174,8 @@ struct Read {
     /// Files read but not parsed, with their local and stylesheet import
     /// specifiers in order.
     module_imports: Vec<(PathBuf, Vec<String>)>,
+    /// Every source and stylesheet file read.
+    visited: HashSet<PathBuf>,
 }
 
 struct Reader<'r> {
@@ -252,6 +258,7 @@ impl Reader<'_> {
         let Some(Text { text, invalid_at }) = self.load(relative, buffer) else {
             return;
         };
+        read.visited.insert(relative.to_path_buf());
         let text = text.as_ref();
         if style {
             read.css.extend(css_imports(relative, text));
@@ -303,6 +310,65 @@ impl Reader<'_> {
         file.client = is_client(self.project, &file.path, file.use_client);
         file.next_route = is_next_route(self.project, &file.path);
         file
+    }
+
+    /// Reads the app root files the walk did not see (a `.gitignore` that
+    /// ignores `src/`, say) and, transitively, the local modules and
+    /// stylesheets they import that the walk did not see either: the app
+    /// is built from them whether git ignores them or not.
+    fn read_ignored_roots(&self, read: &mut Read) {
+        let mut queue: Vec<PathBuf> = self
+            .always
+            .iter()
+            .filter(|p| !read.visited.contains(*p))
+            .cloned()
+            .collect();
+        if queue.is_empty() {
+            return;
+        }
+        let mut allocator = Allocator::default();
+        let mut buffer = Buffer::default();
+        while let Some(path) = queue.pop() {
+            if read.visited.contains(&path) {
+                continue;
+            }
+            let (parsed, css, modules) =
+                (read.parsed.len(), read.css.len(), read.module_imports.len());
+            self.read_one(&path, &mut allocator, &mut buffer, read);
+            let mut specifiers: Vec<String> = read.parsed[parsed..]
+                .iter()
+                .flat_map(|f| f.imports.iter().map(|i| i.source.clone()))
+                .collect();
+            specifiers.extend(
+                read.css[css..]
+                    .iter()
+                    .filter(|c| c.local)
+                    .map(|c| c.sheet.clone()),
+            );
+            specifiers.extend(
+                read.module_imports[modules..]
+                    .iter()
+                    .flat_map(|(_, s)| s.iter().cloned()),
+            );
+            for specifier in specifiers {
+                let specifier = crate::facts::strip_query(&specifier);
+                if !visitor::is_local_module(specifier) {
+                    continue;
+                }
+                let style = Path::new(specifier)
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| STYLE_EXTENSIONS.contains(&e));
+                let target = if style {
+                    local_path(self.project, &path, specifier)
+                } else {
+                    self.resolve(&path, specifier)
+                };
+                if let Some(target) = target.filter(|t| !read.visited.contains(t)) {
+                    queue.push(target);
+                }
+            }
+        }
     }
 
     /// The text of `relative`: its staged content under `--staged` when
@@ -527,6 +593,7 @@ impl Drop for Local<'_> {
         shared.css.append(&mut self.read.css);
         shared.module_imports.append(&mut self.read.module_imports);
         shared.seen += self.read.seen;
+        shared.visited.extend(self.read.visited.drain());
     }
 }
 
@@ -781,6 +848,32 @@ fn import_specifier(after: &str) -> Option<&str> {
     let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
     let body = &rest[1..];
     body.find([quote, '\n']).map(|end| &body[..end])
+}
+
+/// The project path of a local import of a file with an extension
+/// (`./App.css`, `@/x.css`), without resolving anything on disk.
+pub(crate) fn local_path(project: &Project, from: &Path, source: &str) -> Option<PathBuf> {
+    let base = if source.starts_with('.') {
+        from.parent().unwrap_or(Path::new("")).join(source)
+    } else if let Some(alias) = &project.path_alias {
+        alias.dir.join(source.strip_prefix(alias.prefix.as_str())?)
+    } else {
+        Path::new("src").join(source.get(2..)?)
+    };
+    let mut normal = PathBuf::new();
+    for part in base.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !normal.pop() {
+                    return None;
+                }
+            }
+            Component::Normal(name) => normal.push(name),
+            _ => return None,
+        }
+    }
+    Some(normal)
 }
 
 #[cfg(test)]
