@@ -481,6 +481,24 @@ fn staged_checks_the_staged_content_not_the_working_tree() {
 }
 
 #[test]
+fn staged_reads_the_index_when_the_app_is_in_a_subfolder_of_the_repository() {
+    let app = materialise("ok-vite");
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path().join("web");
+    std::fs::create_dir_all(&dir).unwrap();
+    copy_tree(app.path(), &dir);
+    std::fs::write(dir.join(".gitignore"), "node_modules\n.env.local\n").unwrap();
+    git(repo.path(), &["init", "-q"]);
+    let original = std::fs::read_to_string(dir.join("src/App.tsx")).unwrap();
+    break_app(&dir);
+    git(repo.path(), &["add", "web/src/App.tsx"]);
+    std::fs::write(dir.join("src/App.tsx"), original).unwrap();
+    let (report, exit) = verify_json(&dir, &["--staged"], &[]);
+    assert_eq!(codes(&report), ["WW302"], "{report:#}");
+    assert_eq!(exit, 1);
+}
+
+#[test]
 fn staged_reads_the_staged_package_json() {
     let dir = materialise("ok-vite");
     git(dir.path(), &["init", "-q"]);

@@ -9,6 +9,13 @@
 //! modules, route handlers and root files import, the client files that
 //! may import a module holding the secret key, and (transitively) the local
 //! components rendered by files that mint their own widget token.
+//!
+//! The app root files, and the local modules and stylesheets they import,
+//! are read even when `.gitignore` ignores them (the walk skips ignored
+//! files). Under `--staged` the files are read from git's index (the
+//! content the commit will hold), through one `git cat-file --batch`
+//! process; a file that is not valid UTF-8 is decoded lossily and marked
+//! (WW001 reports it).
 
 mod installed;
 pub mod staged;
