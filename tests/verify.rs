@@ -557,6 +557,7 @@ fn fix_repairs_scopes_loading_and_gitignore() {
         "ww201-next-pages-without-root",
         "ww201-next-app-without-root",
         "ww202-providers-without-root",
+        "ww201-render-branch-unwrapped",
     ] {
         let dir = materialise(slug);
         let (report, exit) = verify_json(dir.path(), &["--fix"], &[]);
@@ -574,6 +575,10 @@ fn fix_repairs_scopes_loading_and_gitignore() {
         layout.contains("<body>\n        <WorkOsWidgets>{children}</WorkOsWidgets>\n      </body>"),
         "{layout}"
     );
+    let dir = materialise("ww201-render-branch-unwrapped");
+    verify_json(dir.path(), &["--fix"], &[]);
+    let main = std::fs::read_to_string(dir.path().join("src/main.tsx")).unwrap();
+    assert_eq!(main.matches("<WorkOsWidgets>").count(), 2, "{main}");
     let dir = materialise("ww403-scope-typo");
     verify_json(dir.path(), &["--fix"], &[]);
     let handler = std::fs::read_to_string(dir.path().join("server/token-handler.ts")).unwrap();
