@@ -197,8 +197,11 @@ fixture_tests! {
     ok_react_router_url_stylesheets_in_links => "ok-react-router-url-links",
     ok_vite_css_imports_the_stylesheets => "ok-vite-css-import",
     ok_vite_stylesheets_in_module_order => "ok-vite-module-order",
+    ok_vite_app_root_read_when_gitignore_ignores_src => "ok-vite-src-gitignored",
+    ok_vite_every_render_call_wrapped => "ok-vite-every-render-wrapped",
     seed_000_gets_each_of_its_errors => "seed-000",
     ww001_syntax_error => "ww001-syntax-error",
+    ww001_not_valid_utf8_is_reported_and_still_checked => "ww001-not-utf8",
     ww101_package_not_declared => "ww101-package-not-declared",
     ww102_package_not_installed => "ww102-package-not-installed",
     ww103_peer_version_mismatch => "ww103-peer-version-mismatch",
@@ -208,6 +211,7 @@ fixture_tests! {
     ww201_next_pages_without_root => "ww201-next-pages-without-root",
     ww201_next_app_without_root => "ww201-next-app-without-root",
     ww201_layout_route_without_root => "ww201-layout-route-without-root",
+    ww201_render_branch_without_root_is_flagged => "ww201-render-branch-unwrapped",
     ww202_providers_without_root => "ww202-providers-without-root",
     ww203_stylesheet_missing => "ww203-stylesheet-missing",
     ww203_url_not_linked => "ww203-url-not-linked",
@@ -324,9 +328,25 @@ fn bad_input_exits_2() {
         Some(2),
         "--online needs --organization-id"
     );
+}
+
+#[test]
+fn staged_outside_a_git_repository_says_so_once_and_exits_2() {
+    let app = materialise("ok-vite");
     let output = run(app.path(), &["verify", "--staged"], &[]);
     assert_eq!(output.status.code(), Some(2), "--staged outside git");
-    assert!(String::from_utf8_lossy(&output.stderr).contains("drop --staged"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("not a git repository: "), "{stderr}");
+    assert!(
+        stderr.contains("hint: run verify without --staged"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("usage:"), "no git usage text: {stderr}");
+    assert_eq!(
+        stderr.matches("not a git repository").count(),
+        1,
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -418,6 +438,87 @@ fn staged_checks_only_staged_files() {
     assert_eq!(codes(&full), ["WW301", "WW302"], "{full:#}");
 }
 
+/// `src/App.tsx` of `_base-vite` with `accessToken` for `authToken` (WW302).
+fn break_app(dir: &Path) {
+    let path = dir.join("src/App.tsx");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let broken = text.replacen("authToken", "accessToken", 1);
+    assert_ne!(text, broken);
+    std::fs::write(path, broken).unwrap();
+}
+
+#[test]
+fn staged_checks_the_staged_content_not_the_working_tree() {
+    // Staged correct, broken in the working tree only: the commit is fine.
+    let dir = materialise("ok-vite");
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "src/App.tsx"]);
+    break_app(dir.path());
+    let (report, exit) = verify_json(dir.path(), &["--staged"], &[]);
+    assert_eq!(codes(&report), Vec::<String>::new(), "{report:#}");
+    assert_eq!(exit, 0);
+    let (full, _) = verify_json(dir.path(), &[], &[]);
+    assert_eq!(
+        codes(&full),
+        ["WW302"],
+        "the working tree is broken: {full:#}"
+    );
+
+    // Staged broken, fixed in the working tree afterwards: the commit is not.
+    let dir = materialise("ok-vite");
+    git(dir.path(), &["init", "-q"]);
+    let original = std::fs::read_to_string(dir.path().join("src/App.tsx")).unwrap();
+    break_app(dir.path());
+    git(dir.path(), &["add", "src/App.tsx"]);
+    std::fs::write(dir.path().join("src/App.tsx"), original).unwrap();
+    let (report, exit) = verify_json(dir.path(), &["--staged"], &[]);
+    assert_eq!(codes(&report), ["WW302"], "{report:#}");
+    assert_eq!(exit, 1);
+    let finding = &report["findings"][0];
+    assert_eq!(finding["file"], "src/App.tsx", "{finding:#}");
+    let (full, _) = verify_json(dir.path(), &[], &[]);
+    assert_eq!(codes(&full), Vec::<String>::new(), "{full:#}");
+}
+
+#[test]
+fn staged_reads_the_index_when_the_app_is_in_a_subfolder_of_the_repository() {
+    let app = materialise("ok-vite");
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path().join("web");
+    std::fs::create_dir_all(&dir).unwrap();
+    copy_tree(app.path(), &dir);
+    std::fs::write(dir.join(".gitignore"), "node_modules\n.env.local\n").unwrap();
+    git(repo.path(), &["init", "-q"]);
+    let original = std::fs::read_to_string(dir.join("src/App.tsx")).unwrap();
+    break_app(&dir);
+    git(repo.path(), &["add", "web/src/App.tsx"]);
+    std::fs::write(dir.join("src/App.tsx"), original).unwrap();
+    let (report, exit) = verify_json(&dir, &["--staged"], &[]);
+    assert_eq!(codes(&report), ["WW302"], "{report:#}");
+    assert_eq!(exit, 1);
+}
+
+#[test]
+fn staged_reads_the_staged_package_json() {
+    let dir = materialise("ok-vite");
+    git(dir.path(), &["init", "-q"]);
+    let path = dir.path().join("package.json");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let mut manifest: Value = serde_json::from_str(&original).unwrap();
+    manifest["dependencies"]
+        .as_object_mut()
+        .unwrap()
+        .remove("@tanstack/react-query");
+    std::fs::write(&path, manifest.to_string()).unwrap();
+    git(dir.path(), &["add", "package.json"]);
+    std::fs::write(&path, original).unwrap();
+    let (report, exit) = verify_json(dir.path(), &["--staged"], &[]);
+    assert_eq!(codes(&report), ["WW101"], "{report:#}");
+    assert_eq!(exit, 1);
+    let (full, _) = verify_json(dir.path(), &[], &[]);
+    assert_eq!(codes(&full), Vec::<String>::new(), "{full:#}");
+}
+
 #[test]
 fn fix_repairs_the_seed_app() {
     let dir = materialise("seed-000");
@@ -456,6 +557,7 @@ fn fix_repairs_scopes_loading_and_gitignore() {
         "ww201-next-pages-without-root",
         "ww201-next-app-without-root",
         "ww202-providers-without-root",
+        "ww201-render-branch-unwrapped",
     ] {
         let dir = materialise(slug);
         let (report, exit) = verify_json(dir.path(), &["--fix"], &[]);
@@ -473,6 +575,10 @@ fn fix_repairs_scopes_loading_and_gitignore() {
         layout.contains("<body>\n        <WorkOsWidgets>{children}</WorkOsWidgets>\n      </body>"),
         "{layout}"
     );
+    let dir = materialise("ww201-render-branch-unwrapped");
+    verify_json(dir.path(), &["--fix"], &[]);
+    let main = std::fs::read_to_string(dir.path().join("src/main.tsx")).unwrap();
+    assert_eq!(main.matches("<WorkOsWidgets>").count(), 2, "{main}");
     let dir = materialise("ww403-scope-typo");
     verify_json(dir.path(), &["--fix"], &[]);
     let handler = std::fs::read_to_string(dir.path().join("server/token-handler.ts")).unwrap();

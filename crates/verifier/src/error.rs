@@ -17,6 +17,16 @@ pub enum VerifyError {
     Git { dir: PathBuf, message: String },
 
     #[error(
+        "not a git repository: {dir} (--staged checks the files staged for the next commit)\n  hint: run verify without --staged, or run it inside a git repository"
+    )]
+    NotGitRepository { dir: PathBuf },
+
+    #[error(
+        "cannot read the staged {path}: {message}\n  hint: stage a UTF-8 package.json (git add package.json), or run verify without --staged"
+    )]
+    StagedManifest { path: PathBuf, message: String },
+
+    #[error(
         "cannot write the fixes under {path}: {message}\n  hint: check that the files are writable; nothing was changed"
     )]
     Fix { path: PathBuf, message: String },
@@ -44,7 +54,10 @@ impl VerifyError {
     pub fn is_bad_input(&self) -> bool {
         match self {
             Self::Project(e) => e.is_bad_input(),
-            Self::Git { .. } | Self::Hook { .. } => true,
+            Self::Git { .. }
+            | Self::NotGitRepository { .. }
+            | Self::StagedManifest { .. }
+            | Self::Hook { .. } => true,
             Self::Fix { .. } | Self::HookWrite { .. } => false,
         }
     }

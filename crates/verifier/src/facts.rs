@@ -124,6 +124,10 @@ pub struct SourceFile {
     line_starts: Vec<usize>,
     /// The first syntax error, when the file does not parse.
     pub syntax_error: Option<(Span, String)>,
+    /// The offset of the first byte that is not valid UTF-8, when the file
+    /// is not: its `text` is then decoded lossily (each invalid sequence
+    /// replaced by U+FFFD) and offsets past that byte do not match the file.
+    pub invalid_utf8: Option<usize>,
     /// A `"use client"` directive at the top.
     pub use_client: bool,
     /// A `"use server"` directive at the top (a Server Actions module: the
@@ -143,6 +147,9 @@ pub struct SourceFile {
     pub token_calls: Vec<TokenCall>,
     pub env_reads: Vec<EnvRead>,
     pub request_reads: Vec<RequestRead>,
+    /// The `render(<JSX />)` and `hydrateRoot(el, <JSX />)` calls (an entry
+    /// may render in several branches, e.g. development and production).
+    pub render_calls: Vec<RenderCall>,
     /// The top-level `links` export (`export const links = () => [...]`,
     /// `export function links()`) of a React Router / Remix route module.
     pub links_export: Option<Span>,
@@ -156,6 +163,7 @@ impl SourceFile {
             text: String::new(),
             line_starts: Vec::new(),
             syntax_error: None,
+            invalid_utf8: None,
             use_client: false,
             use_server: false,
             client: false,
@@ -168,6 +176,7 @@ impl SourceFile {
             token_calls: Vec::new(),
             env_reads: Vec::new(),
             request_reads: Vec::new(),
+            render_calls: Vec::new(),
             links_export: None,
         };
         file.set_text(text);
@@ -319,6 +328,16 @@ impl JsxFact {
     pub fn attribute(&self, name: &str) -> Option<&AttributeFact> {
         self.attributes.iter().find(|a| a.name == name)
     }
+}
+
+/// A `render(<JSX />)`/`hydrateRoot(el, <JSX />)` call (`createRoot(el)
+/// .render(...)`, `root.render(...)`, React 17's `ReactDOM.render(...)`).
+#[derive(Debug, Clone)]
+pub struct RenderCall {
+    /// The callee's name (`render`, `hydrateRoot`).
+    pub span: Span,
+    /// The file's JSX elements in the rendered tree (indexes into `jsx`).
+    pub jsx: std::ops::Range<usize>,
 }
 
 /// One `name=value` attribute.

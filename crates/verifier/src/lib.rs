@@ -99,18 +99,23 @@ pub fn verify(path: &Path, options: &Options) -> Result<Report, VerifyError> {
         false => None,
     };
     let selection = if options.staged {
-        Selection::Only(scan::staged::files(&project.root)?)
+        Selection::Staged(std::sync::Arc::new(scan::staged::Index::open(
+            &project.root,
+        )?))
     } else {
         Selection::All
     };
+    let project = staged_manifest(project, &selection)?;
     let mut facts = scan::scan(project, &selection);
     let mut findings = checks::run_all(&facts);
+    fix::drop_noops(&facts.project.root, &mut findings);
     let mut fixes = None;
     if options.fix {
         let applied = fix::apply(&facts.project.root, &findings)?;
         if !applied.applied.is_empty() {
-            facts = scan::scan(detect(path)?, &selection);
+            facts = scan::scan(staged_manifest(detect(path)?, &selection)?, &selection);
             findings = checks::run_all(&facts);
+            fix::drop_noops(&facts.project.root, &mut findings);
         }
         fixes = Some(applied);
     }
@@ -146,6 +151,36 @@ pub fn verify(path: &Path, options: &Options) -> Result<Report, VerifyError> {
         repo_prefix: repo_prefix(&project.root),
         root: project.root.clone(),
     })
+}
+
+/// Under `--staged` with `package.json` staged: the project with the
+/// staged manifest (its declared dependencies and scripts) instead of the
+/// one on disk.
+fn staged_manifest(
+    mut project: workos_widgets_core::Project,
+    selection: &Selection,
+) -> Result<workos_widgets_core::Project, VerifyError> {
+    let Selection::Staged(index) = selection else {
+        return Ok(project);
+    };
+    let manifest = Path::new("package.json");
+    if !index.is_staged(manifest) {
+        return Ok(project);
+    }
+    let Some(blob) = index.read(manifest) else {
+        return Ok(project);
+    };
+    let path = project.root.join(manifest);
+    let text = String::from_utf8(blob).map_err(|e| VerifyError::StagedManifest {
+        path: path.clone(),
+        message: format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+    })?;
+    let package_json = workos_widgets_core::package_json::PackageJson::parse(path, text)?;
+    for package in &mut project.packages {
+        package.declared = package_json.declared(&package.name).map(str::to_owned);
+    }
+    project.package_json = package_json;
+    Ok(project)
 }
 
 /// `root` relative to the enclosing git repository's root (empty when it

@@ -70,6 +70,7 @@ pub fn wrap_render_root_in(
 ) -> Result<Vec<TextEdit>, GenerateError> {
     let mut finder = RenderFinder {
         targets: Vec::new(),
+        trees: Vec::new(),
     };
     finder.visit_program(program);
     wrap_all(
@@ -81,6 +82,7 @@ pub fn wrap_render_root_in(
             layout,
         },
         &finder.targets,
+        &finder.trees,
         "found no `render(<App />)` call to wrap in <WorkOsWidgets>",
         "render the app with createRoot(...).render(<App />), or wrap your root in <WorkOsWidgets> yourself",
     )
@@ -149,27 +151,68 @@ struct Target<'t, 'a> {
 }
 
 /// Wraps every one of `found` (an entry may render in several branches,
-/// e.g. development and production) unless the file already renders the
-/// root; fails with `message` and `hint` when nothing was found to wrap.
+/// e.g. development and production; `trees` are the rendered trees, in the
+/// same order) whose tree has no root yet, unless the file renders the
+/// root outside those trees; fails with `message` and `hint` when nothing
+/// was found to wrap.
 fn wrap_all(
     target: Target<'_, '_>,
     found: &[(usize, usize)],
+    trees: &[(usize, usize)],
     message: &str,
     hint: &str,
 ) -> Result<Vec<TextEdit>, GenerateError> {
     if found.len() <= 1 {
         return wrap_found(target, found.first().copied(), message, hint);
     }
-    if js::jsx_elements(target.program)
+    let roots: Vec<usize> = js::jsx_elements(target.program)
         .iter()
-        .any(|e| e.name == ROOT)
+        .filter(|e| e.name == ROOT)
+        .map(|e| e.start)
+        .collect();
+    let in_tree = |at: usize, &(start, end): &(usize, usize)| start <= at && at < end;
+    if roots
+        .iter()
+        .any(|&at| !trees.iter().any(|tree| in_tree(at, tree)))
     {
         return Ok(Vec::new());
     }
+    // Beside a tree that has the root, wrap the others with the same props.
+    let mut existing = RootAttributes {
+        text: target.text,
+        found: None,
+    };
+    if !roots.is_empty() {
+        existing.visit_program(target.program);
+    }
+    let attributes = existing.found.as_deref().unwrap_or(target.attributes);
     Ok(found
         .iter()
-        .map(|&(start, end)| wrap_in(target.text, start, end, target.attributes, target.layout))
+        .zip(trees)
+        .filter(|(_, tree)| !roots.iter().any(|&at| in_tree(at, tree)))
+        .map(|(&(start, end), _)| wrap_in(target.text, start, end, attributes, target.layout))
         .collect())
+}
+
+/// The attribute text of the first `<WorkOsWidgets ...>` (` {...options}`).
+struct RootAttributes<'t> {
+    text: &'t str,
+    found: Option<String>,
+}
+
+impl<'a> Visit<'a> for RootAttributes<'_> {
+    fn visit_jsx_element(&mut self, element: &JSXElement<'a>) {
+        let opening = &element.opening_element;
+        if self.found.is_none() && js::jsx_name(&opening.name) == ROOT {
+            let name_end = oxc_span::GetSpan::span(&opening.name).end as usize;
+            self.found = self
+                .text
+                .get(name_end..opening.span.end as usize)
+                .map(|s| s.trim_end_matches('>').trim_end_matches('/').to_owned());
+            return;
+        }
+        oxc_ast_visit::walk::walk_jsx_element(self, element);
+    }
 }
 
 /// Wraps `found` unless the file already renders the root; fails with
@@ -294,6 +337,8 @@ pub fn wrap_in(text: &str, start: usize, end: usize, attributes: &str, layout: L
 /// Every `render(<JSX />)`/`hydrateRoot(el, <JSX />)` call.
 struct RenderFinder {
     targets: Vec<(usize, usize)>,
+    /// The whole rendered tree of each target.
+    trees: Vec<(usize, usize)>,
 }
 
 impl<'a> Visit<'a> for RenderFinder {
@@ -307,6 +352,8 @@ impl<'a> Visit<'a> for RenderFinder {
         .map(js::unwrap_expression);
         if let Some(Expression::JSXElement(element)) = jsx_argument {
             self.targets.push(wrap_target(element));
+            self.trees
+                .push((element.span.start as usize, element.span.end as usize));
             return;
         }
         oxc_ast_visit::walk::walk_call_expression(self, call);
@@ -400,6 +447,20 @@ mod tests {
             "if (import.meta.env.DEV) {\n  root.render(<StrictMode>\n    <WorkOsWidgets>\n      <App />\n    </WorkOsWidgets>\n  </StrictMode>)\n} else {\n  root.render(\n    <WorkOsWidgets>\n      <App />\n    </WorkOsWidgets>,\n  )\n}\n"
         );
         assert_eq!(run(&out, ""), out, "second run changes nothing");
+    }
+
+    #[test]
+    fn wraps_the_render_branches_that_lack_the_root() {
+        let src = "if (dev) {\n  root.render(<StrictMode><App /></StrictMode>)\n} else {\n  root.render(<WorkOsWidgets {...opts}><App /></WorkOsWidgets>)\n}\n";
+        let out = run(src, " queryClient={other}");
+        assert_eq!(
+            out,
+            "if (dev) {\n  root.render(<StrictMode>\n    <WorkOsWidgets {...opts}>\n      <App />\n    </WorkOsWidgets>\n  </StrictMode>)\n} else {\n  root.render(<WorkOsWidgets {...opts}><App /></WorkOsWidgets>)\n}\n",
+            "the same props as the root beside it"
+        );
+        assert_eq!(run(&out, ""), out, "second run changes nothing");
+        let outside = "const Shell = () => <WorkOsWidgets><App /></WorkOsWidgets>\nif (dev) root.render(<Shell />)\nelse root.render(<App />)\n";
+        assert_eq!(run(outside, ""), outside, "a root outside the renders");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use workos_widgets_core::catalog::{self, Scope, Widget};
 use workos_widgets_core::project::Framework;
 use workos_widgets_core::specifier;
 
-use crate::facts::{Facts, ImportFact, JsxFact, JsxKind, SourceFile};
+use crate::facts::{Facts, ImportFact, JsxFact, JsxKind, RenderCall, SourceFile};
 use crate::finding::Location;
 use crate::npm_range;
 use crate::scan::STYLESHEETS;
@@ -184,21 +184,69 @@ pub fn root_wrapped(facts: &Facts) -> bool {
         .is_some_and(|root| root.wraps_slot);
     layout_route
         || around_children
-        || facts.root_files().any(|file| {
-            file.jsx.iter().any(|element| match element.kind {
-                JsxKind::Root => wraps_tree(file, element),
-                JsxKind::Local if element.has_children => element
-                    .import_source
-                    .as_deref()
-                    .and_then(|source| local_file(facts, file, source))
-                    .is_some_and(|wrapper| {
-                        wrapper
-                            .roots()
-                            .any(|root| root.has_children && root.wraps_children)
-                    }),
-                _ => false,
-            })
-        })
+        || facts
+            .root_files()
+            .any(|file| file.jsx.iter().any(|e| wraps_app(facts, file, e)))
+}
+
+/// Whether `element` of the root file `file` wraps the tree it is in in
+/// `WorkOsWidgets`: it is the root (around `{children}`, or below
+/// pass-through elements only), or a local wrapper component whose file
+/// renders the root around its `{children}`.
+fn wraps_app(facts: &Facts, file: &SourceFile, element: &JsxFact) -> bool {
+    match element.kind {
+        JsxKind::Root => wraps_tree(file, element),
+        JsxKind::Local if element.has_children => element
+            .import_source
+            .as_deref()
+            .and_then(|source| local_file(facts, file, source))
+            .is_some_and(|wrapper| {
+                wrapper
+                    .roots()
+                    .any(|root| root.has_children && root.wraps_children)
+            }),
+        _ => false,
+    }
+}
+
+/// The `render(...)` calls of an app root file whose tree has no
+/// `WorkOsWidgets` while another `render(...)` call of the same file wraps
+/// its tree in one (an entry that renders in a development and a
+/// production branch, say), and nothing else wraps the app (a root file
+/// such as `App` or a layout route). When such a branch runs, every widget
+/// crashes.
+pub fn unwrapped_renders(facts: &Facts) -> Vec<(&SourceFile, &RenderCall)> {
+    let layout_route = facts
+        .files
+        .iter()
+        .any(|file| file.roots().any(|root| root.wraps_outlet));
+    let mut found = Vec::new();
+    if layout_route {
+        return found;
+    }
+    for file in facts.root_files() {
+        if file.render_calls.len() < 2 {
+            continue;
+        }
+        let wrapped = |render: &RenderCall| {
+            file.jsx
+                .get(render.jsx.clone())
+                .is_some_and(|tree| tree.iter().any(|e| wraps_app(facts, file, e)))
+        };
+        let (covered, bare): (Vec<&RenderCall>, Vec<&RenderCall>) =
+            file.render_calls.iter().partition(|r| wrapped(r));
+        if covered.is_empty() || bare.is_empty() {
+            continue;
+        }
+        let elsewhere = facts
+            .root_files()
+            .filter(|other| other.path != file.path)
+            .any(|other| other.jsx.iter().any(|e| wraps_app(facts, other, e)));
+        if !elsewhere {
+            found.extend(bare.into_iter().map(|render| (file, render)));
+        }
+    }
+    found
 }
 
 fn wraps_tree(file: &SourceFile, root: &JsxFact) -> bool {

@@ -95,6 +95,32 @@ pub fn apply(root: &Path, findings: &[Finding]) -> Result<FixReport, VerifyError
     Ok(report)
 }
 
+/// Removes the fixes that would change nothing (the edit they make is
+/// already there, or finds nothing to edit), so no finding offers a fix
+/// that does nothing. A fix that fails is kept: `--fix` reports why.
+pub fn drop_noops(root: &Path, findings: &mut [Finding]) {
+    let mut known: Vec<(FixAction, bool)> = Vec::new();
+    for finding in findings.iter_mut() {
+        let Some(fix) = &finding.fix else {
+            continue;
+        };
+        let noop = match known.iter().find(|(action, _)| *action == fix.action) {
+            Some((_, noop)) => *noop,
+            None => {
+                let file = fix.action.file();
+                let before = std::fs::read_to_string(root.join(file)).ok();
+                let noop = edit(file, before.as_deref(), &[(&fix.action, "")])
+                    .is_ok_and(|after| before.as_deref() == Some(after.as_str()));
+                known.push((fix.action.clone(), noop));
+                noop
+            }
+        };
+        if noop {
+            finding.fix = None;
+        }
+    }
+}
+
 /// Edits within one file in a fixed order: props first, the root last.
 fn order(action: &FixAction) -> u8 {
     match action {
@@ -125,4 +151,37 @@ fn edit(
         .flat_map(|(action, _)| transforms::for_action(path, action))
         .collect();
     transform::apply(path, text, &list).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::root::stylesheet_missing::RULE;
+    use crate::finding::{Fix, Location};
+
+    #[test]
+    fn never_offers_a_fix_that_does_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("src")).unwrap();
+        std::fs::write(
+            dir.path().join("src/done.tsx"),
+            "import '@radix-ui/themes/styles.css'\nimport '@workos-inc/widgets/styles.css'\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("src/todo.tsx"), "import './index.css'\n").unwrap();
+        let finding = |file: &str| {
+            RULE.fixable_finding(
+                Location::start(file),
+                "missing",
+                Some(Fix {
+                    description: "import the widget stylesheets".to_owned(),
+                    action: FixAction::AddStylesheets { file: file.into() },
+                }),
+            )
+        };
+        let mut findings = vec![finding("src/done.tsx"), finding("src/todo.tsx")];
+        drop_noops(dir.path(), &mut findings);
+        assert!(findings[0].fix.is_none(), "the imports are already there");
+        assert!(findings[1].fix.is_some());
+    }
 }

@@ -107,6 +107,11 @@ fn wrap_root(
 ) -> Result<Vec<TextEdit>, workos_widgets_generator::GenerateError> {
     let file = facts(path, text, program);
     if file.roots().next().is_some() {
+        // An entry with several render branches: wrap those that lack the
+        // root (with the props of the one that has it).
+        if file.render_calls.len() > 1 {
+            return root::wrap_render_root(path, text, program, "");
+        }
         return Ok(Vec::new());
     }
     let attributes = file

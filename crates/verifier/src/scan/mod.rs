@@ -9,13 +9,20 @@
 //! modules, route handlers and root files import, the client files that
 //! may import a module holding the secret key, and (transitively) the local
 //! components rendered by files that mint their own widget token.
+//!
+//! The app root files, and the local modules and stylesheets they import,
+//! are read even when `.gitignore` ignores them (the walk skips ignored
+//! files). Under `--staged` the files are read from git's index (the
+//! content the commit will hold), through one `git cat-file --batch`
+//! process; a file that is not valid UTF-8 is decoded lossily and marked
+//! (WW001 reports it).
 
 mod installed;
 pub mod staged;
 pub mod visitor;
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use aho_corasick::AhoCorasick;
@@ -94,11 +101,12 @@ pub fn root_paths(project: &Project) -> Vec<PathBuf> {
 /// Which files to read.
 #[derive(Debug, Clone)]
 pub enum Selection {
-    /// Every source file of the project.
+    /// Every source file of the project, from the working tree.
     All,
-    /// These files (relative to the root) plus the files that define the
-    /// app root and the generated token module.
-    Only(Vec<PathBuf>),
+    /// The files staged in git plus the files that define the app root and
+    /// the generated token module, read from git's index (what the commit
+    /// will hold); files the index does not hold are read from disk.
+    Staged(std::sync::Arc<staged::Index>),
 }
 
 /// Scans `project`.
@@ -109,16 +117,25 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
         .ascii_case_insensitive(true)
         .build(NEEDLES)
         .ok();
+    let index = match selection {
+        Selection::All => None,
+        Selection::Staged(index) => Some(index.as_ref()),
+    };
     let reader = Reader {
         root: &root,
         project: &project,
         always: &always,
         needles: needles.as_ref(),
+        index,
     };
     let (mut read, complete) = match selection {
-        Selection::All => (reader.walk(), true),
-        Selection::Only(paths) => {
-            let mut wanted: Vec<PathBuf> = paths.clone();
+        Selection::All => {
+            let mut read = reader.walk();
+            reader.read_ignored_roots(&mut read);
+            (read, true)
+        }
+        Selection::Staged(index) => {
+            let mut wanted: Vec<PathBuf> = index.files.clone();
             wanted.extend(always.iter().cloned());
             if let Ok(Some(manifest)) = Manifest::read(&root) {
                 wanted.extend(manifest.generated_paths());
@@ -164,6 +181,8 @@ struct Read {
     /// Files read but not parsed, with their local and stylesheet import
     /// specifiers in order.
     module_imports: Vec<(PathBuf, Vec<String>)>,
+    /// Every source and stylesheet file read.
+    visited: HashSet<PathBuf>,
 }
 
 struct Reader<'r> {
@@ -171,6 +190,8 @@ struct Reader<'r> {
     project: &'r Project,
     always: &'r [PathBuf],
     needles: Option<&'r AhoCorasick>,
+    /// Under `--staged`: git's index, read instead of the working tree.
+    index: Option<&'r staged::Index>,
 }
 
 impl Reader<'_> {
@@ -220,9 +241,7 @@ impl Reader<'_> {
         let mut allocator = Allocator::default();
         let mut buffer = Buffer::default();
         for path in paths {
-            if self.root.join(path).is_file() {
-                self.read_one(path, &mut allocator, &mut buffer, &mut read);
-            }
+            self.read_one(path, &mut allocator, &mut buffer, &mut read);
         }
         read
     }
@@ -243,19 +262,24 @@ impl Reader<'_> {
         {
             return;
         }
-        let Ok(text) = buffer.read(&self.root.join(relative)) else {
+        let Some(Text { text, invalid_at }) = self.load(relative, buffer) else {
             return;
         };
+        read.visited.insert(relative.to_path_buf());
+        let text = text.as_ref();
         if style {
             read.css.extend(css_imports(relative, text));
             return;
         }
         read.seen += 1;
-        let wanted = self.always.iter().any(|p| p == relative)
+        // A file that is not UTF-8 is always parsed, so WW001 reports it.
+        let wanted = invalid_at.is_some()
+            || self.always.iter().any(|p| p == relative)
             || self.needles.is_none_or(|n| n.is_match(text));
         if wanted {
-            read.parsed
-                .push(self.parse(relative.to_path_buf(), text.to_owned(), allocator));
+            let mut file = self.parse(relative.to_path_buf(), text.to_owned(), allocator);
+            file.invalid_utf8 = invalid_at;
+            read.parsed.push(file);
         } else {
             let imports = ordered_imports(text);
             if !imports.is_empty() {
@@ -293,6 +317,79 @@ impl Reader<'_> {
         file.client = is_client(self.project, &file.path, file.use_client);
         file.next_route = is_next_route(self.project, &file.path);
         file
+    }
+
+    /// Reads the app root files the walk did not see (a `.gitignore` that
+    /// ignores `src/`, say) and, transitively, the local modules and
+    /// stylesheets they import that the walk did not see either: the app
+    /// is built from them whether git ignores them or not.
+    fn read_ignored_roots(&self, read: &mut Read) {
+        let mut queue: Vec<PathBuf> = self
+            .always
+            .iter()
+            .filter(|p| !read.visited.contains(*p))
+            .cloned()
+            .collect();
+        if queue.is_empty() {
+            return;
+        }
+        let mut allocator = Allocator::default();
+        let mut buffer = Buffer::default();
+        while let Some(path) = queue.pop() {
+            if read.visited.contains(&path) {
+                continue;
+            }
+            let (parsed, css, modules) =
+                (read.parsed.len(), read.css.len(), read.module_imports.len());
+            self.read_one(&path, &mut allocator, &mut buffer, read);
+            let mut specifiers: Vec<String> = read.parsed[parsed..]
+                .iter()
+                .flat_map(|f| f.imports.iter().map(|i| i.source.clone()))
+                .collect();
+            specifiers.extend(
+                read.css[css..]
+                    .iter()
+                    .filter(|c| c.local)
+                    .map(|c| c.sheet.clone()),
+            );
+            specifiers.extend(
+                read.module_imports[modules..]
+                    .iter()
+                    .flat_map(|(_, s)| s.iter().cloned()),
+            );
+            for specifier in specifiers {
+                let specifier = crate::facts::strip_query(&specifier);
+                if !visitor::is_local_module(specifier) {
+                    continue;
+                }
+                let style = Path::new(specifier)
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| STYLE_EXTENSIONS.contains(&e));
+                let target = if style {
+                    local_path(self.project, &path, specifier)
+                } else {
+                    self.resolve(&path, specifier)
+                };
+                if let Some(target) = target.filter(|t| !read.visited.contains(t)) {
+                    queue.push(target);
+                }
+            }
+        }
+    }
+
+    /// The text of `relative`: its staged content under `--staged` when
+    /// git's index holds it, else the file on disk. `None` when it cannot
+    /// be read.
+    fn load<'b>(&self, relative: &Path, buffer: &'b mut Buffer) -> Option<Text<'b>> {
+        if let Some(blob) = self.index.and_then(|index| index.read(relative)) {
+            buffer.data = blob;
+            return Some(Text::decode(&buffer.data));
+        }
+        buffer
+            .read(&self.root.join(relative))
+            .ok()
+            .map(Text::decode)
     }
 
     /// The project file a local import of `from` refers to.
@@ -338,9 +435,12 @@ impl Reader<'_> {
         let parsed: HashSet<PathBuf> = read.parsed.iter().map(|f| f.path.clone()).collect();
         let mut wanted: Vec<PathBuf> = wanted.difference(&parsed).cloned().collect();
         wanted.sort();
+        let mut buffer = Buffer::default();
         for path in wanted {
-            if let Ok(text) = std::fs::read_to_string(self.root.join(&path)) {
-                read.parsed.push(self.parse(path, text, &mut allocator));
+            if let Some(Text { text, invalid_at }) = self.load(&path, &mut buffer) {
+                let mut file = self.parse(path, text.into_owned(), &mut allocator);
+                file.invalid_utf8 = invalid_at;
+                read.parsed.push(file);
             }
         }
         // The local components that files minting their own token render,
@@ -370,6 +470,7 @@ impl Reader<'_> {
             .map(|(i, f)| (f.path.clone(), i))
             .collect();
         let mut visited: HashSet<PathBuf> = HashSet::new();
+        let mut buffer = Buffer::default();
         let mut queue = starts;
         while let Some(path) = queue.pop() {
             if !visited.insert(path.clone()) {
@@ -385,12 +486,13 @@ impl Reader<'_> {
                 .collect();
             for target in targets {
                 if !index.contains_key(&target) {
-                    let Ok(text) = std::fs::read_to_string(self.root.join(&target)) else {
+                    let Some(Text { text, invalid_at }) = self.load(&target, &mut buffer) else {
                         continue;
                     };
+                    let mut file = self.parse(target.clone(), text.into_owned(), allocator);
+                    file.invalid_utf8 = invalid_at;
                     index.insert(target.clone(), read.parsed.len());
-                    read.parsed
-                        .push(self.parse(target.clone(), text, allocator));
+                    read.parsed.push(file);
                 }
                 queue.push(target);
             }
@@ -423,8 +525,8 @@ struct Buffer {
 }
 
 impl Buffer {
-    /// Reads `path`; `Err` when it cannot be read or is not UTF-8.
-    fn read(&mut self, path: &Path) -> std::io::Result<&str> {
+    /// Reads `path`'s bytes; `Err` when it cannot be read.
+    fn read(&mut self, path: &Path) -> std::io::Result<&[u8]> {
         use std::io::Read as _;
         let mut file = std::fs::File::open(path)?;
         let mut filled = 0;
@@ -439,8 +541,31 @@ impl Buffer {
                 Err(e) => return Err(e),
             }
         }
-        std::str::from_utf8(&self.data[..filled])
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        Ok(&self.data[..filled])
+    }
+}
+
+/// A file's text: decoded lossily when it is not valid UTF-8 (each invalid
+/// sequence becomes U+FFFD; the text before the first one is unchanged, so
+/// offsets and lines up to there match the file).
+struct Text<'b> {
+    text: std::borrow::Cow<'b, str>,
+    /// The offset of the first byte that is not valid UTF-8.
+    invalid_at: Option<usize>,
+}
+
+impl<'b> Text<'b> {
+    fn decode(bytes: &'b [u8]) -> Self {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Text {
+                text: text.into(),
+                invalid_at: None,
+            },
+            Err(error) => Text {
+                text: String::from_utf8_lossy(bytes),
+                invalid_at: Some(error.valid_up_to()),
+            },
+        }
     }
 }
 
@@ -475,6 +600,7 @@ impl Drop for Local<'_> {
         shared.css.append(&mut self.read.css);
         shared.module_imports.append(&mut self.read.module_imports);
         shared.seen += self.read.seen;
+        shared.visited.extend(self.read.visited.drain());
     }
 }
 
@@ -731,6 +857,32 @@ fn import_specifier(after: &str) -> Option<&str> {
     body.find([quote, '\n']).map(|end| &body[..end])
 }
 
+/// The project path of a local import of a file with an extension
+/// (`./App.css`, `@/x.css`), without resolving anything on disk.
+pub(crate) fn local_path(project: &Project, from: &Path, source: &str) -> Option<PathBuf> {
+    let base = if source.starts_with('.') {
+        from.parent().unwrap_or(Path::new("")).join(source)
+    } else if let Some(alias) = &project.path_alias {
+        alias.dir.join(source.strip_prefix(alias.prefix.as_str())?)
+    } else {
+        Path::new("src").join(source.get(2..)?)
+    };
+    let mut normal = PathBuf::new();
+    for part in base.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !normal.pop() {
+                    return None;
+                }
+            }
+            Component::Normal(name) => normal.push(name),
+            _ => return None,
+        }
+    }
+    Some(normal)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -855,6 +1007,6 @@ mod tests {
             buffer.read(&dir.path().join("big.ts")).unwrap().len(),
             100_000
         );
-        assert_eq!(buffer.read(&dir.path().join("small.ts")).unwrap(), "ab");
+        assert_eq!(buffer.read(&dir.path().join("small.ts")).unwrap(), b"ab");
     }
 }

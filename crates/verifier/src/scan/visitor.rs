@@ -20,8 +20,8 @@ use workos_widgets_core::js::{jsx_name, unwrap_expression};
 
 use crate::facts::{
     AttributeFact, Binding, EnvAccess, EnvRead, ImportFact, JsxFact, JsxKind, NewWorkOs,
-    RequestRead, ScopesArg, SourceFile, Span, StringFact, TokenCall, TokenMethod, ValueKind,
-    is_package,
+    RenderCall, RequestRead, ScopesArg, SourceFile, Span, StringFact, TokenCall, TokenMethod,
+    ValueKind, is_package,
 };
 
 /// Property names that identify who a widget token is for.
@@ -72,6 +72,7 @@ pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
         token_calls: Vec::new(),
         env_reads: Vec::new(),
         request_reads: Vec::new(),
+        render_calls: Vec::new(),
         type_depth: 0,
         value_refs: HashSet::new(),
     };
@@ -83,6 +84,7 @@ pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
         token_calls,
         env_reads,
         request_reads,
+        render_calls,
         value_refs,
         ..
     } = collector;
@@ -106,6 +108,7 @@ pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
     file.token_calls = token_calls;
     file.env_reads = env_reads;
     file.request_reads = request_reads;
+    file.render_calls = render_calls;
 }
 
 fn is_typescript(path: &std::path::Path) -> bool {
@@ -253,6 +256,7 @@ struct Collector<'f> {
     token_calls: Vec<TokenCall>,
     env_reads: Vec<EnvRead>,
     request_reads: Vec<RequestRead>,
+    render_calls: Vec<RenderCall>,
     /// Depth of TypeScript type positions around the current node.
     type_depth: usize,
     /// Names referenced as values (outside type positions).
@@ -623,6 +627,8 @@ impl<'a> Visit<'a> for Collector<'_> {
     }
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        let render = render_callee(it);
+        let first_jsx = self.jsx.len();
         if let Expression::StaticMemberExpression(member) = unwrap_expression(&it.callee) {
             let method = match member.property.name.as_str() {
                 "getToken" => Some(TokenMethod::GetToken),
@@ -655,6 +661,12 @@ impl<'a> Visit<'a> for Collector<'_> {
             }
         }
         oxc_ast_visit::walk::walk_call_expression(self, it);
+        if let Some(span) = render {
+            self.render_calls.push(RenderCall {
+                span: span.into(),
+                jsx: first_jsx..self.jsx.len(),
+            });
+        }
     }
 
     fn visit_static_member_expression(&mut self, it: &StaticMemberExpression<'a>) {
@@ -682,6 +694,28 @@ impl<'a> Visit<'a> for Collector<'_> {
         }
         oxc_ast_visit::walk::walk_computed_member_expression(self, it);
     }
+}
+
+/// The callee name's span of a `render(<JSX />)`/`hydrateRoot(el, <JSX />)`
+/// call (the calls `init` wraps).
+fn render_callee(call: &CallExpression<'_>) -> Option<oxc_span::Span> {
+    let (name, span) = match unwrap_expression(&call.callee) {
+        Expression::Identifier(id) => (id.name.as_str(), id.span),
+        Expression::StaticMemberExpression(member) => {
+            (member.property.name.as_str(), member.property.span)
+        }
+        _ => return None,
+    };
+    let tree = match name {
+        "render" => call.arguments.first(),
+        "hydrateRoot" => call.arguments.get(1),
+        _ => None,
+    }?;
+    matches!(
+        tree.as_expression().map(unwrap_expression),
+        Some(Expression::JSXElement(_) | Expression::JSXFragment(_))
+    )
+    .then_some(span)
 }
 
 fn unwrap_await<'b, 'a>(expr: &'b Expression<'a>) -> &'b Expression<'a> {
@@ -886,6 +920,43 @@ mod tests {
         );
         let root = file.roots().next().expect("a root");
         assert!(root.wraps_children && root.has_children);
+    }
+
+    #[test]
+    fn records_every_render_call_and_its_tree() {
+        let file = facts(
+            "main.tsx",
+            "import { WorkOsWidgets } from '@workos-inc/widgets'\n\
+             const root = createRoot(el)\n\
+             if (dev) { root.render(<StrictMode><App /></StrictMode>) }\n\
+             else { root.render(<WorkOsWidgets><App /></WorkOsWidgets>) }\n\
+             hydrateRoot(el, <><App /></>)\n\
+             other.render(notJsx)\n",
+        );
+        let trees: Vec<Vec<&str>> = file
+            .render_calls
+            .iter()
+            .map(|r| {
+                file.jsx[r.jsx.clone()]
+                    .iter()
+                    .map(|e| e.name.as_str())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            trees,
+            [
+                vec!["StrictMode", "App"],
+                vec!["WorkOsWidgets", "App"],
+                vec!["App"]
+            ]
+        );
+        let names: Vec<&str> = file
+            .render_calls
+            .iter()
+            .map(|r| &file.text[r.span.start..r.span.end])
+            .collect();
+        assert_eq!(names, ["render", "render", "hydrateRoot"]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! WW001: a source file that does not parse.
 
-use crate::facts::Facts;
+use crate::facts::{Facts, Span};
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
 
@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     code: "WW001",
     name: "syntax-error",
     severity: Severity::Error,
-    summary: "A source file does not parse, so it was not checked",
+    summary: "A source file does not parse or is not valid UTF-8",
     doc: DOC,
     fixable: false,
     check: Check::Facts(run),
@@ -21,9 +21,16 @@ root and every file that mentions WorkOS, widgets, a secret key,
 `QueryClientProvider` or `@radix-ui/themes`; other files hold nothing it
 checks and are not parsed.
 
+Also that every JS/TS file is valid UTF-8: a file with a byte that is not
+(a Latin-1 `é` saved by an old editor, a stray binary byte) is reported at
+that byte, with its line. Such a file is still checked by the other rules,
+with each invalid sequence read as U+FFFD.
+
 ## Why it matters
 A file that does not parse cannot be checked: its widgets, token calls and
 secrets are invisible to every other rule, and the build fails on it anyway.
+Bundlers and TypeScript read sources as UTF-8: an invalid byte garbles the
+string it sits in or fails the build.
 
 ## Example
 ```tsx
@@ -39,15 +46,23 @@ export function Profile() {
 "#;
 
 fn run(facts: &Facts) -> Vec<Finding> {
-    facts
-        .files
-        .iter()
-        .filter_map(|file| {
-            let (span, message) = file.syntax_error.as_ref()?;
-            Some(RULE.finding(
+    let mut findings = Vec::new();
+    for file in &facts.files {
+        if let Some(at) = file.invalid_utf8 {
+            let (line, _) = file.line_col(at);
+            findings.push(RULE.finding(
+                Location::span(file, Span::new(at, at)),
+                format!(
+                    "not valid UTF-8 at byte {at} (line {line}): bundlers and TypeScript read source files as UTF-8; re-save the file as UTF-8 (it was checked with the invalid bytes read as U+FFFD)"
+                ),
+            ));
+        }
+        if let Some((span, message)) = &file.syntax_error {
+            findings.push(RULE.finding(
                 Location::span(file, *span),
                 format!("{message}; fix the syntax so the file can be checked"),
-            ))
-        })
-        .collect()
+            ));
+        }
+    }
+    findings
 }

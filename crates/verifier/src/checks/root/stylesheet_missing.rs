@@ -45,6 +45,11 @@ import './index.css'
 ```
 `--fix` adds the missing imports to the app root, Radix first and before
 the app's own CSS.
+
+The app root files (the entry, App, root layouts) and the local modules
+and stylesheets they import are read even when `.gitignore` ignores them
+(the app is built from them all the same). When the app root exists but
+cannot be read, this rule says nothing rather than guess.
 "#;
 
 fn run(facts: &Facts) -> Vec<Finding> {
@@ -71,12 +76,20 @@ fn run(facts: &Facts) -> Vec<Finding> {
         return Vec::new();
     }
     let root = app_root_file(facts);
-    let fix = root.map(|file| Fix {
-        description: format!("import the widget stylesheets in {}", shown(file)),
-        action: FixAction::AddStylesheets {
-            file: file.to_path_buf(),
-        },
-    });
+    // An app root that exists but could not be read may import them: say
+    // nothing rather than claim they are missing.
+    if root.is_some_and(|file| facts.file(file).is_none() && facts.project.root.join(file).exists())
+    {
+        return Vec::new();
+    }
+    let fix = root
+        .filter(|file| facts.file(file).is_some())
+        .map(|file| Fix {
+            description: format!("import the widget stylesheets in {}", shown(file)),
+            action: FixAction::AddStylesheets {
+                file: file.to_path_buf(),
+            },
+        });
     let location = root
         .and_then(|file| facts.file(file))
         .map(|file| match file.imports.last() {

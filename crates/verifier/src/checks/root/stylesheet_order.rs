@@ -1,7 +1,7 @@
 //! WW204: the widgets' stylesheet imported before Radix's.
 
 use std::collections::HashSet;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use workos_widgets_core::specifier;
 
@@ -240,25 +240,5 @@ impl Walker<'_, '_> {
 
 /// The project path of a local stylesheet import (`./App.css`, `@/x.css`).
 fn css_path(facts: &Facts, from: &Path, source: &str) -> Option<PathBuf> {
-    let base = if source.starts_with('.') {
-        from.parent().unwrap_or(Path::new("")).join(source)
-    } else if let Some(alias) = &facts.project.path_alias {
-        alias.dir.join(source.strip_prefix(alias.prefix.as_str())?)
-    } else {
-        Path::new("src").join(source.get(2..)?)
-    };
-    let mut normal = PathBuf::new();
-    for part in base.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !normal.pop() {
-                    return None;
-                }
-            }
-            Component::Normal(name) => normal.push(name),
-            _ => return None,
-        }
-    }
-    Some(normal)
+    crate::scan::local_path(&facts.project, from, source)
 }

@@ -1,7 +1,9 @@
 //! WW201: a widget rendered outside `<WorkOsWidgets>`.
 
 use super::wrap_root_fix;
-use crate::checks::common::{has_root_ancestor, root_wrapped};
+use crate::checks::common::{
+    app_root_file, has_root_ancestor, root_wrapped, shown, unwrapped_renders,
+};
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -21,7 +23,17 @@ That every rendered widget has a `WorkOsWidgets` ancestor: either the app
 root wraps the whole tree (the Vite entry's `render(...)`, the Next.js
 `app/layout` around `{children}` or `pages/_app` around `<Component>`,
 directly or through a local wrapper such as `<Providers>`), or the widget's
-own file renders it inside `<WorkOsWidgets>`. Widgets are recognised through
+own file renders it inside `<WorkOsWidgets>`.
+
+An entry that calls `render(...)` more than once (a development and a
+production branch, say) must wrap every one of those trees: a `render(...)`
+call whose tree has no `<WorkOsWidgets>` while another call's tree has one
+is reported at that call (unless something else wraps the app, such as the
+`App` component or a layout route), as the widgets crash whenever that
+branch runs. `--fix` wraps those trees too, with the props of the
+`<WorkOsWidgets>` beside them.
+
+Widgets are recognised through
 their imports, so aliases (`UserProfile as Profile`), namespace imports
 and per-widget entry points (`@workos-inc/widgets/user-profile`) count.
 
@@ -45,11 +57,26 @@ createRoot(el).render(
 "#;
 
 fn run(facts: &Facts) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = Vec::new();
+    if facts.widget_elements().next().is_some() {
+        let fix = wrap_root_fix(facts);
+        findings.extend(unwrapped_renders(facts).into_iter().map(|(file, render)| {
+            let name = file.text.get(render.span.start..render.span.end).unwrap_or("render");
+            RULE.fixable_finding(
+                Location::span(file, render.span),
+                format!(
+                    "this {name}(...) call renders the app without <WorkOsWidgets> (another {name}(...) call in {} wraps it): whenever this branch runs, every widget under it throws \"useElement must be used within a WidgetsContext provider\"; wrap this tree in <WorkOsWidgets> too",
+                    shown(&file.path)
+                ),
+                fix.clone().filter(|_| app_root_file(facts) == Some(file.path.as_path())),
+            )
+        }));
+    }
     if root_wrapped(facts) {
-        return Vec::new();
+        return findings;
     }
     let fix = wrap_root_fix(facts);
-    facts
+    findings.extend(facts
         .widget_elements()
         .filter(|(file, element, _)| !has_root_ancestor(file, element))
         .map(|(file, element, widget)| {
@@ -61,6 +88,6 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 ),
                 fix.clone(),
             )
-        })
-        .collect()
+        }));
+    findings
 }
