@@ -726,3 +726,46 @@ fn formats_generated_files_with_the_projects_prettier() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&second)).unwrap();
     assert_eq!(json["changes"], 0, "{json}");
 }
+
+/// The entry already binds `WorkOsWidgets` (the app's own component) and
+/// `workosApiOptions`: the imports take free aliases, so the result
+/// declares nothing twice, and the app's own component is not taken for
+/// the widgets' root.
+#[test]
+fn name_collisions_get_free_aliases() {
+    let app = fixture("vite-ts");
+    let main = app.path().join("src/main.tsx");
+    let text = std::fs::read_to_string(&main).unwrap().replace(
+        "import App from './App.tsx'\n",
+        "import App from './App.tsx'\nimport { WorkOsWidgets } from './my-widgets.tsx'\n\nconst workosApiOptions = { legacy: true }\nconsole.log(workosApiOptions, WorkOsWidgets)\n",
+    );
+    std::fs::write(&main, text).unwrap();
+    std::fs::write(
+        app.path().join("src/my-widgets.tsx"),
+        "export function WorkOsWidgets() {\n  return <p>ours</p>\n}\n",
+    )
+    .unwrap();
+    let out = run(app.path(), &["init", ".", WIDGETS, "--yes", "--no-install"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&main).unwrap();
+    assert!(
+        text.contains("import { WorkOsWidgets as WorkOsWidgetsRoot } from '@workos-inc/widgets'"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "import { workosApiOptions as workosWidgetsApiOptions } from './workos/api-options.ts'"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("<WorkOsWidgetsRoot {...workosWidgetsApiOptions}>"),
+        "{text}"
+    );
+    let again = run(
+        app.path(),
+        &["init", ".", "--yes", "--no-install", "--json"],
+    );
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
+    assert_eq!(plan["changes"], 0, "{plan:#}");
+}

@@ -199,6 +199,69 @@ pub fn unwrap_expression<'b, 'a>(mut expr: &'b Expression<'a>) -> &'b Expression
     }
 }
 
+/// The names a module binds at its top level: imports, and declared
+/// variables, functions and classes (exported or not), with where each
+/// import comes from (`None` for a declaration).
+pub fn top_level_bindings(program: &Program<'_>) -> Vec<(String, Option<(String, String)>)> {
+    use oxc_ast::ast::Declaration;
+    let mut found: Vec<(String, Option<(String, String)>)> = imports(program)
+        .into_iter()
+        .flat_map(|import| {
+            let source = import.source.clone();
+            import
+                .locals
+                .into_iter()
+                .zip(import.names)
+                .map(move |(local, name)| (local, Some((source.clone(), name))))
+        })
+        .collect();
+    let mut declare = |declaration: &Declaration<'_>| match declaration {
+        Declaration::VariableDeclaration(d) => {
+            for declarator in &d.declarations {
+                for id in declarator.id.get_binding_identifiers() {
+                    found.push((id.name.to_string(), None));
+                }
+            }
+        }
+        Declaration::FunctionDeclaration(f) => {
+            if let Some(id) = &f.id {
+                found.push((id.name.to_string(), None));
+            }
+        }
+        Declaration::ClassDeclaration(c) => {
+            if let Some(id) = &c.id {
+                found.push((id.name.to_string(), None));
+            }
+        }
+        _ => {}
+    };
+    for statement in &program.body {
+        if let Some(declaration) = statement.as_declaration() {
+            declare(declaration);
+        } else if let Statement::ExportDeclaration(export) = statement {
+            declare(&export.declaration);
+        }
+    }
+    found
+}
+
+/// The first of `candidates` that `program` leaves free for an import of
+/// `name` from `source`: free, or already that very import.
+pub fn free_name(
+    program: &Program<'_>,
+    name: &str,
+    source: &str,
+    candidates: &[&'static str],
+) -> Option<&'static str> {
+    let bindings = top_level_bindings(program);
+    candidates.iter().copied().find(|candidate| {
+        bindings
+            .iter()
+            .filter(|(local, _)| local == candidate)
+            .all(|(_, from)| from.as_ref().is_some_and(|(s, n)| s == source && n == name))
+    })
+}
+
 /// The preferred quote character of a file, judged by its first import.
 pub fn quote_style(text: &str) -> char {
     let single = text.find("from '").or_else(|| text.find("import '"));

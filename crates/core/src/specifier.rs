@@ -67,6 +67,17 @@ pub fn relative_specifier(from: &Path, to: &Path, ext: &str) -> String {
     format!("{prefix}{joined}{ext}")
 }
 
+/// Whether a module specifier names a module of the app itself: relative,
+/// root-absolute, or through the usual aliases (`@/`, `~/`, `#` subpath
+/// imports), as opposed to a package.
+pub fn is_local(specifier: &str) -> bool {
+    ["./", "../", "/", "@/", "~/", "#"]
+        .iter()
+        .any(|prefix| specifier.starts_with(prefix))
+        || specifier == "."
+        || specifier == ".."
+}
+
 /// The JS/TS file (relative to `root`) that `specifier`, imported from the
 /// file `from` (relative to `root`), refers to: relative specifiers, the
 /// project's path `alias`, or, when the project declares none, `@/` and `~/`

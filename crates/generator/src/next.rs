@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use oxc_allocator::Allocator;
-use workos_widgets_core::catalog::{self, Widget};
+use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::error::read_to_string;
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::project::{AuthKit, Router};
@@ -18,7 +18,7 @@ use crate::context::{Flavor, TemplateData, WidgetData};
 use crate::files::FilePlanner;
 use crate::layout::{Layout, TOKEN_ENDPOINT, widget_route};
 use crate::plan::{Component, Draft, Guide, Plan};
-use crate::transform::{Transform, imports, root};
+use crate::transform::{Transform, imports};
 use crate::vite::STYLESHEETS;
 use crate::{GenerateError, Options, TokenStrategy, steps, templates};
 
@@ -179,30 +179,22 @@ fn plan_root(
         Some(_) => true,
         None => query_client.is_some() && slot_inside_query_client(project, root_file)?,
     };
-    let mut attributes = " {...workosApiOptions}".to_owned();
-    if shares_client && let Some(client) = query_client.and_then(|p| p.client.as_ref()) {
-        attributes.push_str(&format!(" queryClient={{{client}}}"));
-    }
+    let client = query_client
+        .and_then(|p| p.client.as_deref())
+        .filter(|_| shares_client);
     let api_options = specifier::import_specifier(
         &wrap_file,
         Path::new(&layout.api_options()),
         project.path_alias.as_ref(),
         "",
     );
-    let wrap_layout = root::Layout::of(&project.code_style);
     let mut wrapping: Vec<Transform<'_>> = Vec::new();
     if providers.workos_widgets.is_none() {
-        let path = wrap_file.clone();
-        wrapping.push(Box::new(|t, p| {
-            imports::ensure_named_import(t, p, root::ROOT, catalog::WIDGETS_PACKAGE)
-        }));
-        wrapping.push(Box::new(move |t, p| {
-            imports::ensure_named_import(t, p, "workosApiOptions", &api_options)
-        }));
-        wrapping.push(Box::new(move |t, p| match &wrapper {
-            Some(_) => root::wrap_query_client_children(&path, t, p, &attributes, wrap_layout),
-            None => root::wrap_page_slot(&path, t, p, &attributes, wrap_layout),
-        }));
+        let wrap = match &wrapper {
+            Some(_) => steps::Wrap::QueryClientChildren,
+            None => steps::Wrap::PageSlot,
+        };
+        wrapping = steps::root_transforms(project, &wrap_file, api_options, client, wrap)?;
     }
     let styles: Transform<'_> = Box::new(|t, p| imports::ensure_stylesheets(t, p, &STYLESHEETS));
     if wrap_file == root_file {
@@ -334,8 +326,8 @@ mod template_tests {
 
     #[test]
     fn every_next_template_parses_in_every_flavor() {
-        let switcher = catalog::find("organization-switcher").unwrap();
-        let pipes_admin = catalog::find("pipes-admin").unwrap();
+        let switcher = workos_widgets_core::catalog::find("organization-switcher").unwrap();
+        let pipes_admin = workos_widgets_core::catalog::find("pipes-admin").unwrap();
         for ts in [true, false] {
             for app_router in [true, false] {
                 for authkit in [None, Some(AuthKit::NextJs), Some(AuthKit::React)] {

@@ -102,6 +102,82 @@ fn node_types_range() -> String {
     crate::sdk::node_version().map_or_else(|| "*".to_owned(), |v| format!("^{}.0.0", v.major))
 }
 
+/// Local names the API options are imported as, in order of preference.
+const API_OPTIONS_NAMES: [&str; 3] = [
+    "workosApiOptions",
+    "workosWidgetsApiOptions",
+    "widgetsApiOptions",
+];
+
+/// Where `<WorkOsWidgets>` goes in a file.
+pub enum Wrap {
+    /// Around the tree passed to every `render(...)` of the entry.
+    RenderRoot,
+    /// Around a Next.js root's `{children}` / `<Component />`.
+    PageSlot,
+    /// Inside the file's `QueryClientProvider`.
+    QueryClientChildren,
+}
+
+/// The transforms that import the root and the API options into `file`
+/// and wrap the tree (`client`: a `QueryClientProvider`'s client to share).
+/// Names the file already binds to something else are not reused: the
+/// imports take a free alias (`WorkOsWidgets as WorkOsWidgetsRoot`).
+pub fn root_transforms(
+    project: &Project,
+    file: &std::path::Path,
+    api_options: String,
+    client: Option<&str>,
+    wrap: Wrap,
+) -> Result<Vec<Transform<'static>>, GenerateError> {
+    use crate::transform::{imports, root};
+    let text = workos_widgets_core::error::read_to_string(&project.path(file))?;
+    let allocator = oxc_allocator::Allocator::default();
+    let program = workos_widgets_core::js::parse(&allocator, &project.path(file), &text)?;
+    let taken = |what: &str| GenerateError::Edit {
+        path: file.to_path_buf(),
+        message: format!(
+            "every name the tool would import {what} as is already taken in this file"
+        ),
+        hint: "rename one of your own bindings, or add <WorkOsWidgets> yourself".to_owned(),
+    };
+    let root_name = workos_widgets_core::js::free_name(
+        &program,
+        root::ROOT,
+        catalog::WIDGETS_PACKAGE,
+        &root::ROOT_NAMES,
+    )
+    .ok_or_else(|| taken("WorkOsWidgets"))?;
+    let options_name = workos_widgets_core::js::free_name(
+        &program,
+        API_OPTIONS_NAMES[0],
+        &api_options,
+        &API_OPTIONS_NAMES,
+    )
+    .ok_or_else(|| taken("workosApiOptions"))?;
+    let mut attributes = format!(" {{...{options_name}}}");
+    if let Some(client) = client {
+        attributes.push_str(&format!(" queryClient={{{client}}}"));
+    }
+    let layout = root::Layout::of(&project.code_style).with_root(root_name);
+    let path = file.to_path_buf();
+    Ok(vec![
+        Box::new(move |t, p| {
+            imports::ensure_named_import_as(t, p, root::ROOT, root_name, catalog::WIDGETS_PACKAGE)
+        }),
+        Box::new(move |t, p| {
+            imports::ensure_named_import_as(t, p, API_OPTIONS_NAMES[0], options_name, &api_options)
+        }),
+        Box::new(move |t, p| match wrap {
+            Wrap::RenderRoot => root::wrap_render_root_in(&path, t, p, &attributes, layout),
+            Wrap::PageSlot => root::wrap_page_slot(&path, t, p, &attributes, layout),
+            Wrap::QueryClientChildren => {
+                root::wrap_query_client_children(&path, t, p, &attributes, layout)
+            }
+        }),
+    ])
+}
+
 /// The module that reads the public `*_WORKOS_API_BASE_URL` for
 /// `<WorkOsWidgets>`.
 pub fn api_options(

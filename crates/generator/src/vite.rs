@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use workos_widgets_core::catalog;
 use workos_widgets_core::js;
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::specifier::{relative_specifier, slash};
@@ -13,7 +12,7 @@ use crate::context::{Flavor, TemplateData};
 use crate::files::FilePlanner;
 use crate::layout::{Layout, TOKEN_ENDPOINT};
 use crate::plan::{Draft, Guide, Plan};
-use crate::transform::{Transform, imports, root, vite_config};
+use crate::transform::{Transform, imports, vite_config};
 use crate::{GenerateError, Options, TokenStrategy, steps, templates};
 
 /// The stylesheets widgets need, in import order.
@@ -241,26 +240,16 @@ fn plan_root(
         .map(|p| p.file.clone())
         .filter(|file| file != main);
     let wrap_file = wrapper.clone().unwrap_or_else(|| main.to_path_buf());
-    let mut attributes = " {...workosApiOptions}".to_owned();
-    if let Some(client) = query_client.and_then(|p| p.client.as_ref()) {
-        attributes.push_str(&format!(" queryClient={{{client}}}"));
-    }
     let api_options_import =
         relative_specifier(&wrap_file, Path::new(&layout.api_options()), client_ext);
     let mut wrapping: Vec<Transform<'_>> = Vec::new();
     if providers.workos_widgets.is_none() {
-        let path = wrap_file.clone();
-        wrapping.push(Box::new(|t, p| {
-            imports::ensure_named_import(t, p, root::ROOT, catalog::WIDGETS_PACKAGE)
-        }));
-        wrapping.push(Box::new(move |t, p| {
-            imports::ensure_named_import(t, p, "workosApiOptions", &api_options_import)
-        }));
-        let wrap_layout = root::Layout::of(&project.code_style);
-        wrapping.push(Box::new(move |t, p| match &wrapper {
-            Some(_) => root::wrap_query_client_children(&path, t, p, &attributes, wrap_layout),
-            None => root::wrap_render_root_in(&path, t, p, &attributes, wrap_layout),
-        }));
+        let wrap = match &wrapper {
+            Some(_) => steps::Wrap::QueryClientChildren,
+            None => steps::Wrap::RenderRoot,
+        };
+        let client = query_client.and_then(|p| p.client.as_deref());
+        wrapping = steps::root_transforms(project, &wrap_file, api_options_import, client, wrap)?;
     }
     let styles: Transform<'_> = Box::new(move |t, p| imports::ensure_stylesheets(t, p, &sheets));
     if wrap_file == main {
@@ -283,6 +272,7 @@ fn plan_root(
 mod template_snapshots {
     use super::*;
     use crate::context::WidgetData;
+    use workos_widgets_core::catalog;
     use workos_widgets_core::project::AuthKit;
 
     /// Every template a combination uses, rendered into one document, each

@@ -108,12 +108,21 @@ impl Walk<'_> {
             .into_iter()
             .flat_map(|slot| slot.ancestors)
             .collect();
+        let bindings = js::top_level_bindings(program);
         for element in js::jsx_elements(program) {
             let wraps_slot = wrapping.contains(&element.name);
             if scope == Scope::Wrappers && !wraps_slot {
                 continue;
             }
-            record(&mut self.providers, relative, text, &element, wraps_slot);
+            let kind = provider_kind(&element.name, &bindings);
+            record(
+                &mut self.providers,
+                relative,
+                text,
+                &element,
+                kind,
+                wraps_slot,
+            );
         }
         for import in js::imports(program) {
             if let Some(sheet) = stylesheet(&import.source) {
@@ -176,18 +185,66 @@ fn stylesheet(source: &str) -> Option<&'static str> {
     STYLESHEETS.into_iter().find(|s| *s == path)
 }
 
+/// The providers detection records.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    QueryClient,
+    Theme,
+    Root,
+}
+
+/// What the element called `name` is, through the file's bindings: the
+/// widgets' root when it is `WorkOsWidgets` from `@workos-inc/widgets`
+/// (under any local name, or as `W.WorkOsWidgets` of a namespace import),
+/// or from a local module (a barrel re-exporting it); a component of the
+/// app's own that happens to be called `WorkOsWidgets` is not.
+fn provider_kind(name: &str, bindings: &[(String, Option<(String, String)>)]) -> Option<Kind> {
+    let (head, member) = match name.split_once('.') {
+        Some((head, member)) => (head, Some(member)),
+        None => (name, None),
+    };
+    let binding = bindings.iter().find(|(local, _)| local == head);
+    let imported = match (binding, member) {
+        (Some((_, Some((source, imported)))), None) => Some((source.as_str(), imported.as_str())),
+        (Some((_, Some((source, star)))), Some(member)) if star == "*" => {
+            Some((source.as_str(), member))
+        }
+        _ => None,
+    };
+    let from_widgets = |source: &str| {
+        source == "@workos-inc/widgets"
+            || source.starts_with("@workos-inc/widgets/")
+            || specifier::is_local(source)
+    };
+    match imported {
+        Some((source, "WorkOsWidgets")) if from_widgets(source) => Some(Kind::Root),
+        Some((_, "QueryClientProvider")) => Some(Kind::QueryClient),
+        Some((_, "Theme")) => Some(Kind::Theme),
+        Some(_) => None,
+        // Not imported here (a global, or a binding the file declares):
+        // judged by name, except a root the file declares itself.
+        None => match name {
+            "QueryClientProvider" => Some(Kind::QueryClient),
+            "Theme" => Some(Kind::Theme),
+            "WorkOsWidgets" if binding.is_none() => Some(Kind::Root),
+            _ => None,
+        },
+    }
+}
+
 fn record(
     providers: &mut Providers,
     relative: &Path,
     text: &str,
     element: &js::JsxElementInfo,
+    kind: Option<Kind>,
     wraps_slot: bool,
 ) {
-    let slot = match element.name.as_str() {
-        "QueryClientProvider" => &mut providers.query_client_provider,
-        "Theme" => &mut providers.theme,
-        "WorkOsWidgets" => &mut providers.workos_widgets,
-        _ => return,
+    let slot = match kind {
+        Some(Kind::QueryClient) => &mut providers.query_client_provider,
+        Some(Kind::Theme) => &mut providers.theme,
+        Some(Kind::Root) => &mut providers.workos_widgets,
+        None => return,
     };
     if slot.is_none() {
         let (line, column) = js::line_col(text, element.start);

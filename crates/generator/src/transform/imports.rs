@@ -34,7 +34,7 @@ pub fn ensure_stylesheets(
             .find_map(|s| imports.iter().find(|i| i.source == *s));
         let first_css = imports.iter().find(|i| {
             !sheets.contains(&i.source.as_str())
-                && (is_stylesheet(&i.source) || is_local_module(&i.source))
+                && (is_stylesheet(&i.source) || workos_widgets_core::specifier::is_local(&i.source))
         });
         let edit = if let Some(prev) = anchor {
             TextEdit::insert(statement_line_end(text, prev.end), format!("\n{line}"))
@@ -56,14 +56,33 @@ pub fn ensure_named_import(
     name: &str,
     source: &str,
 ) -> Result<Vec<TextEdit>, GenerateError> {
+    ensure_named_import_as(text, program, name, name, source)
+}
+
+/// Makes sure `name` is imported from `source` as `local`
+/// (`{ name as local }` when they differ).
+pub fn ensure_named_import_as(
+    text: &str,
+    program: &Program<'_>,
+    name: &str,
+    local: &str,
+    source: &str,
+) -> Result<Vec<TextEdit>, GenerateError> {
     let imports = js::imports(program);
     let same_module: Vec<&ImportInfo> = imports.iter().filter(|i| i.source == source).collect();
-    if same_module
-        .iter()
-        .any(|i| i.names.iter().any(|n| n == name))
-    {
+    if same_module.iter().any(|i| {
+        i.names
+            .iter()
+            .zip(&i.locals)
+            .any(|(n, l)| n == name && l == local)
+    }) {
         return Ok(Vec::new());
     }
+    let name = &if local == name {
+        name.to_owned()
+    } else {
+        format!("{name} as {local}")
+    };
     if let Some(at) = same_module.iter().find_map(|i| i.braces_end) {
         let before = text[..at].trim_end();
         let separator = if before.ends_with(',') { " " } else { ", " };
@@ -130,14 +149,6 @@ fn leading_directives_end(text: &str) -> usize {
     if text[..end].contains("use ") { end } else { 0 }
 }
 
-/// A module of the app itself: relative, root-absolute or through the
-/// usual aliases (`@/`, `~/`, `#`).
-fn is_local_module(source: &str) -> bool {
-    ["./", "../", "/", "@/", "~/", "#"]
-        .iter()
-        .any(|prefix| source.starts_with(prefix))
-}
-
 fn is_stylesheet(source: &str) -> bool {
     [".css", ".scss", ".sass", ".less"]
         .iter()
@@ -200,6 +211,18 @@ mod tests {
             out,
             "import App from './App' // eslint-disable-line import/order\nimport { Bar } from 'pkg'\n\nrender(<App />)\n"
         );
+    }
+
+    #[test]
+    fn imports_under_an_alias() {
+        let src = "import { Foo } from 'pkg'\n";
+        let transform: Transform<'_> =
+            Box::new(|t, p| ensure_named_import_as(t, p, "Bar", "Baz", "pkg"));
+        let out = run(src, transform);
+        assert_eq!(out, "import { Foo, Bar as Baz } from 'pkg'\n");
+        let again: Transform<'_> =
+            Box::new(|t, p| ensure_named_import_as(t, p, "Bar", "Baz", "pkg"));
+        assert_eq!(run(&out, again), out);
     }
 
     #[test]

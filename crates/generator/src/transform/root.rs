@@ -21,12 +21,18 @@ pub const ROOT: &str = "WorkOsWidgets";
 /// Elements that are stepped into rather than wrapped.
 const PASS_THROUGH: [&str; 3] = ["StrictMode", "React.StrictMode", "QueryClientProvider"];
 
-/// How a wrap is laid out when it does not fit on its line: Prettier's
-/// line width and whether a multi-line call argument gets a trailing comma.
+/// Local names the root is imported as, in order of preference: the first
+/// one the file does not already bind to something else.
+pub const ROOT_NAMES: [&str; 3] = [ROOT, "WorkOsWidgetsRoot", "WidgetsRoot"];
+
+/// How a wrap is written: the root's local name (see [`ROOT_NAMES`]), and
+/// for a wrap that does not fit on its line, Prettier's line width and
+/// whether a multi-line call argument gets a trailing comma.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
     pub print_width: usize,
     pub trailing_comma: bool,
+    pub root: &'static str,
 }
 
 impl Default for Layout {
@@ -35,6 +41,7 @@ impl Default for Layout {
         Self {
             print_width: 80,
             trailing_comma: true,
+            root: ROOT,
         }
     }
 }
@@ -45,7 +52,13 @@ impl Layout {
         Self {
             print_width: style.print_width.value,
             trailing_comma: style.trailing_comma.value == TrailingComma::All,
+            root: ROOT,
         }
+    }
+
+    /// The same layout with the root imported as `root`.
+    pub fn with_root(self, root: &'static str) -> Self {
+        Self { root, ..self }
     }
 }
 
@@ -167,7 +180,7 @@ fn wrap_all(
     }
     let roots: Vec<usize> = js::jsx_elements(target.program)
         .iter()
-        .filter(|e| e.name == ROOT)
+        .filter(|e| e.name == target.layout.root)
         .map(|e| e.start)
         .collect();
     let in_tree = |at: usize, &(start, end): &(usize, usize)| start <= at && at < end;
@@ -180,6 +193,7 @@ fn wrap_all(
     // Beside a tree that has the root, wrap the others with the same props.
     let mut existing = RootAttributes {
         text: target.text,
+        root: target.layout.root,
         found: None,
     };
     if !roots.is_empty() {
@@ -197,13 +211,14 @@ fn wrap_all(
 /// The attribute text of the first `<WorkOsWidgets ...>` (` {...options}`).
 struct RootAttributes<'t> {
     text: &'t str,
+    root: &'t str,
     found: Option<String>,
 }
 
 impl<'a> Visit<'a> for RootAttributes<'_> {
     fn visit_jsx_element(&mut self, element: &JSXElement<'a>) {
         let opening = &element.opening_element;
-        if self.found.is_none() && js::jsx_name(&opening.name) == ROOT {
+        if self.found.is_none() && js::jsx_name(&opening.name) == self.root {
             let name_end = oxc_span::GetSpan::span(&opening.name).end as usize;
             self.found = self
                 .text
@@ -225,7 +240,7 @@ fn wrap_found(
 ) -> Result<Vec<TextEdit>, GenerateError> {
     if js::jsx_elements(target.program)
         .iter()
-        .any(|e| e.name == ROOT)
+        .any(|e| e.name == target.layout.root)
     {
         return Ok(Vec::new());
     }
@@ -260,8 +275,9 @@ pub fn wrap(text: &str, start: usize, end: usize, attributes: &str) -> TextEdit 
 /// (`render(<App />)`) on lines of its own; inline otherwise.
 pub fn wrap_in(text: &str, start: usize, end: usize, attributes: &str, layout: Layout) -> TextEdit {
     let target = &text[start..end];
-    let open = format!("<{ROOT}{attributes}>");
-    let close = format!("</{ROOT}>");
+    let root = layout.root;
+    let open = format!("<{root}{attributes}>");
+    let close = format!("</{root}>");
     let before = text[..start].rsplit('\n').next().unwrap_or_default();
     let after = text[end..].split('\n').next().unwrap_or_default();
     let indent = indent_at(text, start);

@@ -769,9 +769,9 @@ fn widget_reexports(program: &Program<'_>) -> Vec<Binding> {
     found
 }
 
-/// Relative imports and the common root aliases (`@/`, `~/`).
+/// Relative imports and the common root aliases (`@/`, `~/`, `#`).
 pub fn is_local_module(source: &str) -> bool {
-    source.starts_with('.') || source.starts_with("@/") || source.starts_with("~/")
+    workos_widgets_core::specifier::is_local(source)
 }
 
 /// Scope-like (`widgets:...`) or secret-like (`sk_test_...`) strings.
