@@ -32,7 +32,25 @@ impl PackageJson {
                 dir: dir.to_path_buf(),
             });
         }
-        let text = read_to_string(&path)?;
+        let bytes = std::fs::read(&path).map_err(|e| ProjectError::read(&path, e))?;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let bytes = e.as_bytes();
+                let prefix = String::from_utf8_lossy(&bytes[..valid]);
+                let (line, column) = crate::js::line_col(&prefix, prefix.len());
+                return Err(ProjectError::MalformedPackageJson {
+                    path,
+                    line,
+                    column,
+                    message: format!(
+                        "not valid UTF-8 (byte 0x{:02x} at offset {valid}); save it as UTF-8",
+                        bytes[valid]
+                    ),
+                });
+            }
+        };
         Self::parse(path, text)
     }
 
@@ -226,6 +244,23 @@ mod tests {
         let out = package.with_dependencies(&[("b".to_owned(), "^1.0.0".to_owned())]);
         assert!(out.starts_with("\u{feff}{\n"), "{out:?}");
         assert!(out.contains("\"b\": \"^1.0.0\""), "{out}");
+    }
+
+    #[test]
+    fn names_the_position_of_a_non_utf8_byte_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("package.json"),
+            b"{\n  \"name\": \"caf\xe9\"\n}\n",
+        )
+        .unwrap();
+        let err = PackageJson::read(dir.path()).unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("package.json:2:15: package.json is not valid JSON: not valid UTF-8 (byte 0xe9 at offset 16)"), "{message}");
+        assert!(
+            std::error::Error::source(&err).is_none(),
+            "the cause is not printed twice"
+        );
     }
 
     #[test]
