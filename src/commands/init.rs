@@ -59,6 +59,7 @@ pub(super) fn execute(
     }
     if !flags.yes && !flags.json && ui::interactive() {
         print_summary(&plan);
+        let _guard = crate::interrupt::guard_prompt();
         let go = dialoguer::Confirm::new()
             .with_prompt("Apply these changes?")
             .default(true)
@@ -192,6 +193,7 @@ fn choose_widgets(
         .iter()
         .map(|w| format!("{:<34} {}", w.id, w.summary))
         .collect();
+    let _guard = crate::interrupt::guard_prompt();
     let picked = dialoguer::MultiSelect::new()
         .with_prompt("Which widgets? (space to select, enter to confirm)")
         .items(&labels)

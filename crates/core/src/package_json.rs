@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use crate::error::{ProjectError, read_to_string};
+use crate::error::ProjectError;
 
 /// The dependency tables, in the order they are searched.
 pub const DEPENDENCY_TABLES: [&str; 4] = [
