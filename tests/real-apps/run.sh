@@ -104,6 +104,7 @@ export npm_config_prefer_offline=true
 if printf '%s\n' "${kinds[@]}" | grep -q '^next'; then
   node "$here/offline-fonts.mjs" "$work/google-fonts.cjs" >"$logs/offline-fonts.log" 2>&1 &
   fonts_pid=$!
+  disown "$fonts_pid" # not one of the app jobs counted and waited for below
   for _ in $(seq 50); do [[ -s $work/google-fonts.cjs ]] && break; sleep 0.1; done
   [[ -s $work/google-fonts.cjs ]] || { echo "offline font server did not start:" >&2; cat "$logs/offline-fonts.log" >&2; exit 2; }
   export NEXT_FONT_GOOGLE_MOCKED_RESPONSES=$work/google-fonts.cjs
