@@ -239,17 +239,9 @@ run_app() {
     step_line "$kind" verify FAIL "$(secs "$t")" "$errors error(s), $logs/$kind.verify.json"
     node -e '
       const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))
-      const all = JSON.stringify(r, (k, v) => v, 0)
-      const found = []
-      ;(function walk(v) {
-        if (Array.isArray(v)) return v.forEach(walk)
-        if (v && typeof v === "object") {
-          if (/^err/i.test(String(v.severity ?? v.level ?? v.status ?? ""))) found.push(v)
-          else Object.values(v).forEach(walk)
-        }
-      })(r)
-      for (const f of found) console.log(JSON.stringify(f))
-      if (!found.length) console.log(all.slice(0, 2000))' "$logs/$kind.verify.json" | sed "s/^/    $kind | /"
+      for (const f of r.findings ?? []) if (f.severity === "error")
+        console.log(`${f.code} ${f.name} ${f.file}:${f.line}:${f.column} ${f.message}`)' \
+      "$logs/$kind.verify.json" | sed "s/^/    $kind | /"
     failed=1
   else
     step_line "$kind" verify PASS "$(secs "$t")" "0 errors"
