@@ -159,15 +159,18 @@ create_app() {
   else
     step_line "$kind" create FAIL "$(secs "$t")" "exit $rc, log $log"; show_log "$log"; return 1
   fi
-  if [[ $kind == vite-router-query ]]; then prepare_vite_router_query "$kind" || return 1; fi
+  if [[ $kind == vite-router-query* ]]; then prepare_vite_router_query "$kind" || return 1; fi
 }
 
 # A project in the shape of a real one: React Router data router with a
-# layout route holding the QueryClientProvider, Prettier, installed packages
+# layout route holding the QueryClientProvider (-providers: in a providers
+# file the layout imports), Prettier, installed packages
 # and a lockfile; its own lint, Prettier check and build pass before init.
 prepare_vite_router_query() {
   local kind=$1 app=$work/$1 src=$here/vite-router-query
   cp -r "$src/src/." "$app/src/" && cp "$src/.prettierrc.json" "$src/.prettierignore" "$app/" || return 1
+  # -providers: the layout takes its QueryClientProvider from ./providers.tsx
+  if [[ $kind == *-providers ]]; then cp -r "$src/providers-variant/src/." "$app/src/" || return 1; fi
   node -e '
     const fs = require("fs"), f = process.argv[1], p = JSON.parse(fs.readFileSync(f, "utf8"))
     Object.assign(p.dependencies, { "@tanstack/react-query": "^5.90.0", "react-router": "^7.9.0" })
