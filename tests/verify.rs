@@ -880,6 +880,12 @@ fn layout_route_app_set_up_by_init_verifies_clean() {
         "{}",
         String::from_utf8_lossy(&init.stderr)
     );
+    let plan: Value = serde_json::from_slice(&init.stdout).unwrap();
+    let steps = plan["next_steps"].to_string();
+    assert!(
+        steps.contains("e.g. in src/main.tsx: import { UserProfileWidget } from './workos/UserProfileWidget.tsx'"),
+        "with no App file the hint imports relative to a real file: {steps}"
+    );
     let read = |path: &str| std::fs::read_to_string(dir.path().join(path)).unwrap();
     let providers = read("src/routes/providers.tsx");
     assert!(

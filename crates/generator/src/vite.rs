@@ -89,11 +89,18 @@ pub fn plan(
         // A path relative to a real file: Vite resolves a tsconfig alias only
         // when vite.config declares it too.
         let page = project.entries.app.as_ref().unwrap_or(&main);
+        // The components are .tsx/.jsx files: an app that writes extensions
+        // on imports needs that one, not the .ts of the other modules.
+        let component_ext = match (client_ext.is_empty(), project.is_typescript()) {
+            (true, _) => "",
+            (false, true) => ".tsx",
+            (false, false) => ".jsx",
+        };
         format!(
             "Render the components where you want them, e.g. in {}: import {{ {} }} from '{}' and render <{} />.",
             slash(page),
             first.component_name,
-            relative_specifier(page, Path::new(&first.import_path), &client_ext),
+            relative_specifier(page, Path::new(&first.import_path), &component_ext),
             first.component_name
         )
     });
