@@ -7,66 +7,47 @@ use std::sync::atomic::{AtomicI32, Ordering};
 
 static RECEIVED: AtomicI32 = AtomicI32::new(0);
 
-/// While alive, SIGINT and SIGTERM are recorded instead of ending the
-/// process; dropping it restores the default handling.
-pub struct Catch(());
+/// While alive, SIGINT and SIGTERM are handled by this module; dropping it
+/// restores the default handling.
+pub struct Guard(());
 
-/// Starts recording SIGINT and SIGTERM.
-pub fn catch() -> Catch {
-    RECEIVED.store(0, Ordering::SeqCst);
-    #[cfg(unix)]
-    // SAFETY: `record` only stores into an atomic, which is
-    // async-signal-safe; the handlers are put back in `Drop`.
-    unsafe {
-        let handler = record as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        libc::signal(libc::SIGINT, handler);
-        libc::signal(libc::SIGTERM, handler);
-    }
-    Catch(())
-}
-
-impl Drop for Catch {
+impl Drop for Guard {
     fn drop(&mut self) {
         #[cfg(unix)]
-        // SAFETY: restores the default dispositions set at start-up.
-        unsafe {
-            libc::signal(libc::SIGINT, libc::SIG_DFL);
-            libc::signal(libc::SIGTERM, libc::SIG_DFL);
-        }
+        set_handler(libc::SIG_DFL);
+    }
+}
+
+/// Starts recording SIGINT and SIGTERM instead of ending the process.
+pub fn catch() -> Guard {
+    RECEIVED.store(0, Ordering::SeqCst);
+    #[cfg(unix)]
+    set_handler(record as extern "C" fn(libc::c_int) as libc::sighandler_t);
+    Guard(())
+}
+
+/// Guards a prompt, which hides the cursor while it runs: SIGINT and
+/// SIGTERM show the cursor again and end the process with 128 + signal.
+pub fn guard_prompt() -> Guard {
+    #[cfg(unix)]
+    set_handler(show_cursor_and_exit as extern "C" fn(libc::c_int) as libc::sighandler_t);
+    Guard(())
+}
+
+/// Sets the disposition of SIGINT and SIGTERM.
+#[cfg(unix)]
+fn set_handler(handler: libc::sighandler_t) {
+    // SAFETY: the handlers of this module only store into an atomic, or call
+    // write(2) and _exit(2); all are async-signal-safe.
+    unsafe {
+        libc::signal(libc::SIGINT, handler);
+        libc::signal(libc::SIGTERM, handler);
     }
 }
 
 #[cfg(unix)]
 extern "C" fn record(signal: libc::c_int) {
     RECEIVED.store(signal, Ordering::SeqCst);
-}
-
-/// While alive (a prompt is showing, with the cursor hidden), SIGINT and
-/// SIGTERM show the cursor again and end the process with 128 + signal.
-pub struct PromptGuard(());
-
-/// Guards a prompt (see [`PromptGuard`]).
-pub fn guard_prompt() -> PromptGuard {
-    #[cfg(unix)]
-    // SAFETY: `show_cursor_and_exit` only calls write(2) and _exit(2),
-    // which are async-signal-safe; the handlers are put back in `Drop`.
-    unsafe {
-        let handler = show_cursor_and_exit as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        libc::signal(libc::SIGINT, handler);
-        libc::signal(libc::SIGTERM, handler);
-    }
-    PromptGuard(())
-}
-
-impl Drop for PromptGuard {
-    fn drop(&mut self) {
-        #[cfg(unix)]
-        // SAFETY: restores the default dispositions.
-        unsafe {
-            libc::signal(libc::SIGINT, libc::SIG_DFL);
-            libc::signal(libc::SIGTERM, libc::SIG_DFL);
-        }
-    }
 }
 
 #[cfg(unix)]

@@ -100,7 +100,7 @@ pub fn plan(
             "Render the components where you want them, e.g. in {}: import {{ {} }} from '{}' and render <{} />.",
             slash(page),
             first.component_name,
-            relative_specifier(page, Path::new(&first.import_path), &component_ext),
+            relative_specifier(page, Path::new(&first.import_path), component_ext),
             first.component_name
         )
     });
