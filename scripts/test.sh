@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: lint, Rust tests (unit, snapshot, CLI), real starter
-# apps fetched from npm (install + build + idempotency), and the browser
+# apps fetched from npm (install + build + idempotency), the npm packages
+# (packed from the debug binary, installed offline), and the browser
 # end-to-end tests in headless Chromium against a mock WorkOS API.
 # Installs what it needs (Chromium from Debian, playwright-core from npm).
 set -euo pipefail
@@ -22,6 +23,8 @@ for suite in tests/real-apps/*.sh; do
   stage "real apps: $suite"
   bash "$suite"
 done
+stage "npm packages (tests/npm/run.sh, packing the debug binary)"
+bash tests/npm/run.sh
 stage "browser end-to-end"
 bash tests/e2e/run.sh
 

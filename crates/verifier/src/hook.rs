@@ -36,7 +36,7 @@ pub fn install(project_root: &Path) -> Result<Installed, VerifyError> {
             hint: "run `git init` first, or pass the app's path inside a repository".to_owned(),
         })?;
     let relative = project_root.strip_prefix(repo).unwrap_or(Path::new(""));
-    let command = hook_command(relative);
+    let command = hook_command(relative, installed_through_npm(project_root));
     if repo.join(".husky").is_dir() {
         let file = repo.join(".husky/pre-commit");
         let changed = append_line(&file, &command, "")?;
@@ -89,19 +89,58 @@ pub fn install(project_root: &Path) -> Result<Installed, VerifyError> {
 }
 
 /// `workos-widgets verify --staged [PATH]`, PATH relative to the repository.
-fn hook_command(relative: &Path) -> String {
+/// When the project has the npm package (`npm_package`), the hook runs it
+/// with `npx --no-install` from the project's `node_modules` (`--prefix
+/// PATH` for an app below the repository root, since hooks run at the
+/// root), so it works without Rust or a global install and never
+/// downloads anything; otherwise the bare command from `PATH`.
+fn hook_command(relative: &Path, npm_package: bool) -> String {
     let path = crate::finding::display_path(relative);
-    if path.is_empty() {
-        return format!("{MARKER} --staged");
-    }
-    if path
+    let quoted = if path
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c))
     {
-        format!("{MARKER} --staged {path}")
+        path.clone()
     } else {
-        format!("{MARKER} --staged '{}'", path.replace('\'', r"'\''"))
+        format!("'{}'", path.replace('\'', r"'\''"))
+    };
+    let program = match (npm_package, path.is_empty()) {
+        (false, _) => String::new(),
+        (true, true) => "npx --no-install ".to_owned(),
+        (true, false) => format!("npx --no-install --prefix {quoted} "),
+    };
+    if path.is_empty() {
+        format!("{program}{MARKER} --staged")
+    } else {
+        format!("{program}{MARKER} --staged {quoted}")
     }
+}
+
+/// Whether the project uses the `workos-widgets` npm package: declared in
+/// its package.json or installed in its `node_modules`.
+fn installed_through_npm(project_root: &Path) -> bool {
+    if project_root
+        .join("node_modules/workos-widgets/package.json")
+        .is_file()
+    {
+        return true;
+    }
+    let Ok(text) = std::fs::read_to_string(project_root.join("package.json")) else {
+        return false;
+    };
+    let Ok(manifest) =
+        serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
+    else {
+        return false;
+    };
+    ["dependencies", "devDependencies", "optionalDependencies"]
+        .iter()
+        .any(|table| {
+            manifest
+                .get(table)
+                .and_then(|t| t.get("workos-widgets"))
+                .is_some()
+        })
 }
 
 fn git_hooks_dir(project_root: &Path) -> Result<PathBuf, VerifyError> {
@@ -328,6 +367,47 @@ mod tests {
         assert!(text.starts_with("#!/bin/sh\n"), "{text}");
         assert!(
             text.contains("exec workos-widgets verify --staged apps/web\n"),
+            "{text}"
+        );
+        assert!(
+            !install(&app).unwrap().changed,
+            "second install changes nothing"
+        );
+    }
+
+    #[test]
+    fn runs_the_npm_package_through_npx_when_the_project_has_it() {
+        assert_eq!(
+            hook_command(Path::new(""), false),
+            "workos-widgets verify --staged"
+        );
+        assert_eq!(
+            hook_command(Path::new(""), true),
+            "npx --no-install workos-widgets verify --staged"
+        );
+        assert_eq!(
+            hook_command(Path::new("apps/web"), true),
+            "npx --no-install --prefix apps/web workos-widgets verify --staged apps/web"
+        );
+        assert_eq!(
+            hook_command(Path::new("my app"), true),
+            "npx --no-install --prefix 'my app' workos-widgets verify --staged 'my app'"
+        );
+
+        let repo = git_repo();
+        let app = repo.path().join("apps/web");
+        std::fs::create_dir_all(&app).unwrap();
+        std::fs::write(
+            app.join("package.json"),
+            r#"{"devDependencies": {"workos-widgets": "0.1.0"}}"#,
+        )
+        .unwrap();
+        let installed = install(&app).unwrap();
+        let text = std::fs::read_to_string(&installed.file).unwrap();
+        assert!(
+            text.contains(
+                "exec npx --no-install --prefix apps/web workos-widgets verify --staged apps/web\n"
+            ),
             "{text}"
         );
         assert!(
