@@ -6,6 +6,13 @@ use serde::Serialize;
 /// The package every widget is imported from.
 pub const WIDGETS_PACKAGE: &str = "@workos-inc/widgets";
 
+/// The stylesheets the widgets need, in import order (Radix first, so the
+/// widgets' styles override it).
+pub const STYLESHEETS: [&str; 2] = [
+    "@radix-ui/themes/styles.css",
+    "@workos-inc/widgets/styles.css",
+];
+
 /// A widget token scope. The strings are the ones `@workos-inc/node` types
 /// accept (`widgets:pipes:manage` is the exception: the SDK's type does not
 /// list it, see [`Scope::in_sdk_types`]).

@@ -19,8 +19,8 @@ use crate::files::FilePlanner;
 use crate::layout::{Layout, TOKEN_ENDPOINT, widget_route};
 use crate::plan::{Component, Draft, Guide, Plan};
 use crate::transform::{Transform, imports};
-use crate::vite::STYLESHEETS;
 use crate::{GenerateError, Options, TokenStrategy, steps, templates};
+use workos_widgets_core::catalog::STYLESHEETS;
 
 /// The URL of `next dev`.
 const DEV_ORIGIN: &str = "http://localhost:3000";

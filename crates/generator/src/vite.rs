@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use workos_widgets_core::catalog::STYLESHEETS;
 use workos_widgets_core::js;
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::specifier::{relative_specifier, slash};
@@ -14,12 +15,6 @@ use crate::layout::{Layout, TOKEN_ENDPOINT};
 use crate::plan::{Draft, Guide, Plan};
 use crate::transform::{Transform, imports, vite_config};
 use crate::{GenerateError, Options, TokenStrategy, steps, templates};
-
-/// The stylesheets widgets need, in import order.
-pub const STYLESHEETS: [&str; 2] = [
-    "@radix-ui/themes/styles.css",
-    "@workos-inc/widgets/styles.css",
-];
 
 /// Plans `init`/`add` for a Vite app.
 pub fn plan(

@@ -15,16 +15,11 @@ use oxc_allocator::Allocator;
 use oxc_ast::ast::Program;
 
 use crate::ProjectError;
+use crate::catalog::STYLESHEETS;
 use crate::error::read_to_string;
 use crate::js;
 use crate::project::{Entries, ProviderUse, Providers, StylesheetImport};
 use crate::specifier::{self, PathAlias};
-
-/// The widget stylesheets, in import order.
-const STYLESHEETS: [&str; 2] = [
-    "@radix-ui/themes/styles.css",
-    "@workos-inc/widgets/styles.css",
-];
 
 /// How many local files are followed past the entry files, at most.
 const MAX_FOLLOWED: usize = 200;

@@ -44,11 +44,7 @@ pub const NEEDLES: [&str; 6] = [
     "@radix-ui/themes",
 ];
 
-/// The stylesheets the widgets need, in import order.
-pub const STYLESHEETS: [&str; 2] = [
-    "@radix-ui/themes/styles.css",
-    "@workos-inc/widgets/styles.css",
-];
+pub use workos_widgets_core::catalog::STYLESHEETS;
 
 /// Folders never walked.
 const SKIPPED_DIRS: [&str; 9] = [
