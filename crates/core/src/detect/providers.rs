@@ -154,6 +154,10 @@ impl Walk<'_> {
         else {
             return;
         };
+        // A stylesheet several modules import is read (and recorded) once.
+        if !self.seen.insert(css.clone()) {
+            return;
+        }
         let Ok(text) = std::fs::read_to_string(self.root.join(&css)) else {
             return;
         };
