@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use owo_colors::OwoColorize;
 use workos_widgets_core::Project;
 use workos_widgets_core::detect::detect;
+use workos_widgets_core::project::RouteConvention;
 
 pub fn run(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let project = detect(path)?;
@@ -83,14 +84,35 @@ fn print_human(p: &Project) {
     row(
         "Entry files",
         format!(
-            "main {}, app {}, html script {}, vite config {}, next root {}",
+            "main {}, app {}, html script {}, vite config {}, next root {}, root module {}",
             show(&e.main),
             show(&e.app),
             show(&e.html_module_script),
             show(&e.vite_config),
-            show(&e.next_root)
+            show(&e.next_root),
+            show(&e.root_module)
         ),
     );
+    if let Some(routes) = &p.routes {
+        let convention = match routes.convention {
+            RouteConvention::Config => "routes config",
+            RouteConvention::FlatRoutesConfig => "flatRoutes() in the routes config",
+            RouteConvention::FlatFiles => "file routes",
+            RouteConvention::TanstackFiles => "TanStack file routes",
+        };
+        row(
+            "Routes",
+            format!(
+                "{convention} under {}{}",
+                routes.routes_dir.display(),
+                routes
+                    .config
+                    .as_ref()
+                    .map(|c| format!(" ({})", c.display()))
+                    .unwrap_or_default()
+            ),
+        );
+    }
     if let Some(alias) = &p.path_alias {
         let dir = alias.dir.display().to_string();
         row(

@@ -445,9 +445,15 @@ pub struct PageSlot {
     pub ancestors: Vec<String>,
 }
 
-/// The first page slot of a Next.js root file (see [`PageSlot`]).
+/// The first page slot of a root file (see [`PageSlot`]): `{children}` or
+/// `_app`'s `<Component />`, else a router's `<Outlet />` (a React Router /
+/// Remix root with no `Layout` export renders its routes there).
 pub fn page_slot(program: &Program<'_>) -> Option<PageSlot> {
-    slots(program, true).into_iter().next()
+    slots(program, true).into_iter().next().or_else(|| {
+        slots(program, false)
+            .into_iter()
+            .find(|slot| program.source_text[slot.start..].starts_with("<Outlet"))
+    })
 }
 
 /// Every place a component renders the tree it is given: `{children}` or

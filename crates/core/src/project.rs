@@ -25,6 +25,9 @@ pub struct Project {
     pub entries: Entries,
     /// Next.js facts, for Next.js apps.
     pub next: Option<NextInfo>,
+    /// React Router / Remix / TanStack Start: the app folder and how it
+    /// declares routes.
+    pub routes: Option<RoutesInfo>,
     /// The `compilerOptions.paths` alias of tsconfig/jsconfig (e.g. `@/*`).
     pub path_alias: Option<PathAlias>,
     /// Providers already in the entry files.
@@ -59,7 +62,13 @@ impl Project {
     pub fn ensure_supported(&self) -> Result<(), ProjectError> {
         self.ensure_react_18()?;
         match (self.framework, self.router) {
-            (Framework::Vite, _)
+            (
+                Framework::Vite
+                | Framework::ReactRouter
+                | Framework::Remix
+                | Framework::TanstackStart,
+                _,
+            )
             | (Framework::NextJs, Some(Router::NextAppRouter | Router::NextPagesRouter)) => Ok(()),
             (Framework::NextJs, _) => Err(ProjectError::MissingEntry {
                 dir: self.root.clone(),
@@ -112,8 +121,7 @@ impl Project {
 }
 
 /// The frameworks `init` can set up today, for messages.
-pub const SUPPORTED: &str =
-    "Vite + React, and Next.js with the App Router or the Pages Router (TypeScript or JavaScript)";
+pub const SUPPORTED: &str = "Vite + React, Next.js (App Router or Pages Router), React Router 7 (framework mode), Remix 2 and TanStack Start, in TypeScript or JavaScript";
 
 /// The app framework, recognised by its packages and files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -278,6 +286,37 @@ pub struct Entries {
     pub vite_config: Option<PathBuf>,
     /// Next.js: `app/layout.*` or `pages/_app.*`.
     pub next_root: Option<PathBuf>,
+    /// React Router / Remix: `app/root.*`; TanStack Start:
+    /// `src/routes/__root.*`. The module that renders every route.
+    pub root_module: Option<PathBuf>,
+}
+
+/// How a React Router, Remix or TanStack Start app declares its routes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RouteConvention {
+    /// `app/routes.ts` lists the routes (`route(...)`, `index(...)`).
+    Config,
+    /// `app/routes.ts` returns `flatRoutes()`: file names under `app/routes/`.
+    FlatRoutesConfig,
+    /// Remix 2's file routes under `app/routes/` (no routes config).
+    FlatFiles,
+    /// TanStack Start's file routes under `src/routes/` (`createFileRoute`).
+    TanstackFiles,
+}
+
+/// The app folder and route convention of a route-module framework.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoutesInfo {
+    /// `app` (React Router's `appDirectory`) or `src` (TanStack Start).
+    pub app_dir: PathBuf,
+    /// Where route modules live: `app/routes`, `src/routes`.
+    pub routes_dir: PathBuf,
+    pub convention: RouteConvention,
+    /// `app/routes.ts`, when the app has one.
+    pub config: Option<PathBuf>,
+    /// The framework's major version, declared or installed.
+    pub major: Option<u64>,
 }
 
 /// Next.js specifics.
@@ -342,6 +381,9 @@ pub enum AuthKit {
     React,
     Js,
     NextJs,
+    ReactRouter,
+    Remix,
+    TanstackStart,
 }
 
 impl AuthKit {
@@ -351,6 +393,9 @@ impl AuthKit {
             AuthKit::React => "@workos-inc/authkit-react",
             AuthKit::Js => "@workos-inc/authkit-js",
             AuthKit::NextJs => "@workos-inc/authkit-nextjs",
+            AuthKit::ReactRouter => "@workos-inc/authkit-react-router",
+            AuthKit::Remix => "@workos-inc/authkit-remix",
+            AuthKit::TanstackStart => "@workos/authkit-tanstack-react-start",
         }
     }
 
@@ -359,4 +404,14 @@ impl AuthKit {
     pub const fn has_browser_tokens(self) -> bool {
         matches!(self, AuthKit::React | AuthKit::Js)
     }
+
+    /// Every AuthKit package, in detection order.
+    pub const ALL: [AuthKit; 6] = [
+        AuthKit::React,
+        AuthKit::Js,
+        AuthKit::NextJs,
+        AuthKit::ReactRouter,
+        AuthKit::Remix,
+        AuthKit::TanstackStart,
+    ];
 }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 use workos_widgets_core::catalog::{self, Widget};
-use workos_widgets_core::project::AuthKit;
+use workos_widgets_core::project::{AuthKit, Framework};
 use workos_widgets_core::{Project, specifier};
 
 use crate::layout::{Layout, TOKEN_ENDPOINT};
@@ -73,16 +73,35 @@ pub struct TemplateData {
     pub authkit_nextjs: bool,
     /// The session resolver falls back to a development identity from env.
     pub dev_identity: bool,
+    /// React Router 7 framework mode, Remix 2, TanStack Start (the route
+    /// templates, `*.server.*` modules).
+    pub react_router: bool,
+    pub remix: bool,
+    pub tanstack_start: bool,
+    /// Any of the three.
+    pub route_modules: bool,
+    /// Where a resource route's `ActionFunctionArgs` type comes from.
+    pub route_types: &'static str,
+    /// The server AuthKit SDK the session resolver reads (empty: none).
+    pub session_sdk: &'static str,
+    /// The handler takes its WorkOS client from that SDK's `getWorkOS()`.
+    pub session_sdk_client: bool,
     pub session_path: String,
     pub token_handler_path: String,
     pub widget: Option<WidgetData>,
 }
 
 /// Framework differences the planners supply.
+#[derive(Debug, Clone, Default)]
 pub struct Flavor {
     pub next: bool,
     pub app_router: bool,
     pub authkit_nextjs: bool,
+    /// The server-side AuthKit SDK the session resolver reads.
+    pub session_sdk: Option<AuthKit>,
+    /// Whether the token handler takes its WorkOS client from that SDK
+    /// (`getWorkOS()`), so the app needs no `@workos-inc/node` of its own.
+    pub session_sdk_client: bool,
     pub client_ext: String,
     pub server_ext: String,
     pub root_note: String,
@@ -100,6 +119,11 @@ impl TemplateData {
     ) -> Self {
         let scopes = catalog::scopes_for(widgets.iter().copied());
         let backend = strategy == TokenStrategy::Backend;
+        let kind = project.framework;
+        let route_modules = matches!(
+            kind,
+            Framework::ReactRouter | Framework::Remix | Framework::TanstackStart
+        );
         let served_by = layout.token_route();
         let handler_import = specifier::import_specifier(
             served_by.as_ref(),
@@ -117,10 +141,12 @@ impl TemplateData {
             } else {
                 "import.meta.env"
             },
-            production_server: if flavor.next {
-                "`next start`"
-            } else {
-                "`vite preview`"
+            production_server: match kind {
+                Framework::NextJs => "`next start`",
+                Framework::ReactRouter => "`react-router-serve`",
+                Framework::Remix => "`remix-serve`",
+                Framework::TanstackStart => "the built server",
+                _ => "`vite preview`",
             },
             served_by,
             root_note: flavor.root_note,
@@ -130,7 +156,7 @@ impl TemplateData {
             scopes: scopes.iter().map(|s| s.as_str()).collect(),
             create_token: options.sdk.uses_create_token(),
             sdk_version: options.sdk.version.to_string(),
-            sdk_type: if flavor.authkit_nextjs {
+            sdk_type: if flavor.session_sdk_client {
                 "ReturnType<typeof getWorkOS>"
             } else {
                 "WorkOS"
@@ -138,7 +164,18 @@ impl TemplateData {
             authkit: !backend,
             authkit_react: project.authkit == Some(AuthKit::React),
             authkit_nextjs: flavor.authkit_nextjs,
-            dev_identity: backend && !flavor.authkit_nextjs,
+            dev_identity: backend && flavor.session_sdk.is_none(),
+            react_router: kind == Framework::ReactRouter,
+            remix: kind == Framework::Remix,
+            tanstack_start: kind == Framework::TanstackStart,
+            route_modules,
+            route_types: if kind == Framework::Remix {
+                "@remix-run/node"
+            } else {
+                "react-router"
+            },
+            session_sdk: flavor.session_sdk.map_or("", AuthKit::package),
+            session_sdk_client: flavor.session_sdk_client,
             session_path: layout.session(),
             token_handler_path: layout.token_handler(),
             client_ext: flavor.client_ext,

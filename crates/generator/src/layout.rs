@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use workos_widgets_core::Project;
 use workos_widgets_core::catalog::Widget;
-use workos_widgets_core::project::Router;
+use workos_widgets_core::project::{RouteConvention, Router};
 use workos_widgets_core::specifier::{slash, without_extension};
 
 /// The token route the browser calls.
@@ -20,6 +20,11 @@ enum Routes {
     NextApp(PathBuf),
     /// Next.js Pages Router: the `pages/` folder.
     NextPages(PathBuf),
+    /// React Router 7 / Remix 2: flat-named route modules in `app/routes/`
+    /// (listed in `app/routes.ts` when the app has a routes config).
+    RouteModules(PathBuf),
+    /// TanStack Start: file routes in `src/routes/` (folders are segments).
+    TanstackFiles(PathBuf),
 }
 
 /// Generated paths for one project.
@@ -33,6 +38,8 @@ pub struct Layout {
     client_dir: PathBuf,
     /// Server-side modules.
     server_dir: PathBuf,
+    /// Server modules are named `*.server.*` (route-module frameworks).
+    server_suffix: bool,
     routes: Routes,
 }
 
@@ -47,6 +54,13 @@ impl Layout {
             }
             _ => None,
         }
+        .or_else(|| {
+            let routes = project.routes.as_ref()?;
+            Some(match routes.convention {
+                RouteConvention::TanstackFiles => Routes::TanstackFiles(routes.routes_dir.clone()),
+                _ => Routes::RouteModules(routes.routes_dir.clone()),
+            })
+        })
         .unwrap_or(Routes::VitePlugin);
         let (client_dir, server_dir, js_component_ext) = match &routes {
             Routes::VitePlugin => (
@@ -72,12 +86,19 @@ impl Layout {
                     if root_is_jsx { "jsx" } else { "js" },
                 )
             }
+            Routes::RouteModules(dir) | Routes::TanstackFiles(dir) => {
+                // `app/routes` -> `app/workos`; server modules are `*.server.*`,
+                // which the framework keeps out of browser bundles.
+                let base = dir.parent().unwrap_or(Path::new("")).join("workos");
+                (base.clone(), base, "jsx")
+            }
         };
         Self {
             ts: project.is_typescript(),
             js_component_ext,
             client_dir,
             server_dir,
+            server_suffix: matches!(routes, Routes::RouteModules(_) | Routes::TanstackFiles(_)),
             routes,
         }
     }
@@ -112,14 +133,23 @@ impl Layout {
         self.file(&self.client_dir, &widget.generated_component(), true)
     }
 
+    /// A server module's file stem.
+    fn server_stem(&self, stem: &str) -> String {
+        if self.server_suffix {
+            format!("{stem}.server")
+        } else {
+            stem.to_owned()
+        }
+    }
+
     /// The session resolver.
     pub fn session(&self) -> String {
-        self.file(&self.server_dir, "session", false)
+        self.file(&self.server_dir, &self.server_stem("session"), false)
     }
 
     /// The framework-agnostic token handler.
     pub fn token_handler(&self) -> String {
-        self.file(&self.server_dir, "token-handler", false)
+        self.file(&self.server_dir, &self.server_stem("token-handler"), false)
     }
 
     /// The Vite plugin serving the token route.
@@ -127,8 +157,8 @@ impl Layout {
         self.file(&self.server_dir, "vite-plugin", false)
     }
 
-    /// The file that serves the token route: the Vite plugin, or the Next.js
-    /// route handler / API route.
+    /// The file that serves the token route: the Vite plugin, the Next.js
+    /// route handler / API route, or the framework's resource / server route.
     pub fn token_route(&self) -> String {
         match &self.routes {
             Routes::VitePlugin => self.vite_plugin(),
@@ -138,10 +168,14 @@ impl Layout {
             Routes::NextPages(pages) => {
                 self.file(&pages.join("api/workos"), "widgets-token", false)
             }
+            Routes::RouteModules(routes) => self.file(routes, "api.workos.widgets-token", false),
+            Routes::TanstackFiles(routes) => {
+                self.file(&routes.join("api/workos"), "widgets-token", false)
+            }
         }
     }
 
-    /// The Next.js page showing one widget at `/workos/<id>` (`None` for Vite).
+    /// The page showing one widget at `/workos/<id>` (`None` for Vite).
     pub fn widget_page(&self, widget: &Widget) -> Option<String> {
         match &self.routes {
             Routes::VitePlugin => None,
@@ -149,6 +183,12 @@ impl Layout {
                 Some(self.file(&app.join("workos").join(widget.id), "page", true))
             }
             Routes::NextPages(pages) => Some(self.file(&pages.join("workos"), widget.id, true)),
+            Routes::RouteModules(routes) => {
+                Some(self.file(routes, &format!("workos.{}", widget.id), true))
+            }
+            Routes::TanstackFiles(routes) => {
+                Some(self.file(&routes.join("workos"), widget.id, true))
+            }
         }
     }
 

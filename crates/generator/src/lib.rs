@@ -9,11 +9,13 @@ pub mod diff;
 mod error;
 mod files;
 mod format;
+mod framework;
 pub mod install;
 mod layout;
 mod next;
 pub mod plan;
 pub mod restyle;
+mod route_modules;
 pub mod sdk;
 mod steps;
 mod strategy;
@@ -24,7 +26,6 @@ mod vite;
 use workos_widgets_core::Project;
 use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::manifest::Manifest;
-use workos_widgets_core::project::Framework;
 
 pub use error::GenerateError;
 pub use plan::Plan;
@@ -58,8 +59,5 @@ pub fn plan(
 ) -> Result<Plan, GenerateError> {
     project.ensure_supported()?;
     let strategy = strategy::resolve(project, manifest, options.strategy)?;
-    match project.framework {
-        Framework::NextJs => next::plan(project, manifest, options, strategy),
-        _ => vite::plan(project, manifest, options, strategy),
-    }
+    framework::plan(project, manifest, options, strategy)
 }

@@ -4,139 +4,133 @@
 //! widget components inside `<Suspense>`, the token route on the shared
 //! handler, a page per widget at `/workos/<id>`, env, manifest.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use oxc_allocator::Allocator;
 use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::error::read_to_string;
-use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::project::{AuthKit, Router};
 use workos_widgets_core::specifier::{self, slash};
 use workos_widgets_core::{Project, ProjectError, js};
 
 use crate::context::{Flavor, TemplateData, WidgetData};
 use crate::files::FilePlanner;
+use crate::framework::{Cx, Framework};
 use crate::layout::{Layout, TOKEN_ENDPOINT, widget_route};
-use crate::plan::{Component, Draft, Guide, Plan};
+use crate::plan::Component;
 use crate::transform::{Transform, imports};
-use crate::{GenerateError, Options, TokenStrategy, steps, templates};
+use crate::{GenerateError, steps, templates};
 use workos_widgets_core::catalog::STYLESHEETS;
 
 /// The URL of `next dev`.
 const DEV_ORIGIN: &str = "http://localhost:3000";
 
-/// Plans `init`/`add` for a Next.js app.
-pub fn plan(
-    project: &Project,
-    manifest: Option<&Manifest>,
-    options: &Options,
-    strategy: TokenStrategy,
-) -> Result<Plan, GenerateError> {
-    let app_router = project.router == Some(Router::NextAppRouter);
-    let root_file =
-        project
-            .entries
-            .next_root
-            .clone()
-            .ok_or_else(|| ProjectError::MissingEntry {
-                dir: project.root.clone(),
-                looked_for: if app_router {
-                    "the root layout, app/layout.(tsx|jsx|js)".to_owned()
-                } else {
-                    "pages/_app.(tsx|jsx|js); create it to render every page".to_owned()
-                },
-            })?;
-    let layout = Layout::new(project);
-    let widgets = steps::all_widgets(manifest, &options.widgets)?;
-    let backend = strategy == TokenStrategy::Backend;
-    let mut warnings = Vec::new();
-    let notes = notes(project);
-    let with_authkit = project.authkit == Some(AuthKit::NextJs) && backend;
-    if with_authkit && !app_router {
-        warnings.push(format!(
-            "@workos-inc/authkit-nextjs's withAuth() works in the App Router only: the Pages Router token route uses the development identity of {}; make resolveWidgetsSession() there read your session before production",
-            layout.session()
-        ));
+/// A Next.js app, App Router or Pages Router.
+pub struct Next {
+    /// `app/layout.*` or `pages/_app.*`.
+    root_file: PathBuf,
+    app_router: bool,
+}
+
+impl Next {
+    /// Finds the root layout (or `_app`) of `project`.
+    pub fn new(project: &Project) -> Result<Self, GenerateError> {
+        let app_router = project.router == Some(Router::NextAppRouter);
+        let root_file =
+            project
+                .entries
+                .next_root
+                .clone()
+                .ok_or_else(|| ProjectError::MissingEntry {
+                    dir: project.root.clone(),
+                    looked_for: if app_router {
+                        "the root layout, app/layout.(tsx|jsx|js)".to_owned()
+                    } else {
+                        "pages/_app.(tsx|jsx|js); create it to render every page".to_owned()
+                    },
+                })?;
+        Ok(Self {
+            root_file,
+            app_router,
+        })
     }
-    let authkit_nextjs = with_authkit && app_router;
-    let flavor = Flavor {
-        next: true,
-        app_router,
-        authkit_nextjs,
-        client_ext: String::new(),
-        server_ext: String::new(),
-        root_note: slash(&root_file),
-    };
-    let mut data = TemplateData::new(project, options, &widgets, strategy, &layout, flavor);
-    let mut files = FilePlanner::new(&project.root, manifest, options.force, &project.code_style);
+}
 
-    // 1. Dependencies (with AuthKit, its own @workos-inc/node serves).
-    let install = steps::dependencies(project, options, backend && !authkit_nextjs, &mut files)?;
+impl Framework for Next {
+    fn manifest_keys(&self) -> (&'static str, Vec<(&'static str, &'static str)>) {
+        let router = if self.app_router { "app" } else { "pages" };
+        ("nextjs", vec![("router", router)])
+    }
 
-    // 2. Styles and <WorkOsWidgets> in the root.
-    plan_root(project, &root_file, &layout, &mut files)?;
-    steps::api_options(&mut files, &layout, &data)?;
+    fn flavor(&self, cx: &Cx<'_>, warnings: &mut Vec<String>) -> Flavor {
+        let with_authkit = cx.project.authkit == Some(AuthKit::NextJs) && cx.backend();
+        if with_authkit && !self.app_router {
+            warnings.push(format!(
+                "@workos-inc/authkit-nextjs's withAuth() works in the App Router only: the Pages Router token route uses the development identity of {}; make resolveWidgetsSession() there read your session before production",
+                cx.layout.session()
+            ));
+        }
+        let authkit_nextjs = with_authkit && self.app_router;
+        Flavor {
+            next: true,
+            app_router: self.app_router,
+            authkit_nextjs,
+            session_sdk: authkit_nextjs.then_some(AuthKit::NextJs),
+            session_sdk_client: authkit_nextjs,
+            root_note: slash(&self.root_file),
+            ..Flavor::default()
+        }
+    }
 
-    // 3. Widget components.
-    let components = steps::widget_components(&mut files, &layout, &mut data, &widgets)?;
+    fn plan_root(&self, cx: &Cx<'_>, files: &mut FilePlanner<'_>) -> Result<(), GenerateError> {
+        plan_root(cx.project, &self.root_file, &cx.layout, files)
+    }
 
-    // 4. Tokens.
-    if backend {
-        steps::token_server(&mut files, project, &layout, &data)?;
-        let route = if app_router {
+    fn plan_token_route(
+        &self,
+        cx: &Cx<'_>,
+        data: &TemplateData,
+        files: &mut FilePlanner<'_>,
+        _warnings: &mut Vec<String>,
+    ) -> Result<(), GenerateError> {
+        let route = if self.app_router {
             "next/app-route"
         } else {
             "next/pages-api-route"
         };
         files.generated(
-            &layout.token_route(),
-            templates::render(route, &data)?,
+            &cx.layout.token_route(),
+            templates::render(route, data)?,
             &format!("serve POST {TOKEN_ENDPOINT}"),
             None,
-        )?;
-    } else {
-        steps::authkit_js_token(&mut files, project, &layout, &data)?;
+        )
     }
 
-    // 5. A page per widget.
-    let pages = options.pages && manifest.and_then(|m| m.bool("pages")) != Some(false);
-    if pages {
-        plan_pages(project, &layout, &mut data, &widgets, &mut files)?;
+    fn has_pages(&self) -> bool {
+        true
     }
 
-    // 6. Env.
-    steps::env(&mut files, project, &data)?;
-
-    // 7. Manifest.
-    let router = if app_router { "app" } else { "pages" };
-    steps::manifest(
-        &mut files,
-        project,
-        "nextjs",
-        &[("router", router)],
-        strategy,
-        &widgets,
-    );
-    if !pages {
-        files.manifest.set_bool("pages", false);
+    fn plan_pages(
+        &self,
+        cx: &Cx<'_>,
+        data: &mut TemplateData,
+        widgets: &[&'static Widget],
+        files: &mut FilePlanner<'_>,
+    ) -> Result<(), GenerateError> {
+        plan_pages(cx.project, &cx.layout, data, widgets, files)
     }
 
-    let guide = Guide {
-        session_path: layout.session(),
-        dev_identity: data.dev_identity,
-        origin: DEV_ORIGIN,
-        render: render_steps(project, &components, pages),
-    };
-    let draft = Draft {
-        strategy,
-        widgets: &widgets,
-        scopes: &data.scopes,
-        components,
-        install,
-        warnings,
-        notes,
-    };
-    Ok(draft.finish(files, project, guide))
+    fn dev_origin(&self) -> &'static str {
+        DEV_ORIGIN
+    }
+
+    fn render_steps(&self, cx: &Cx<'_>, components: &[Component], pages: bool) -> Vec<String> {
+        render_steps(cx.project, components, pages)
+    }
+
+    fn notes(&self, project: &Project) -> Vec<String> {
+        notes(project)
+    }
 }
 
 /// What the user should know about the choices made for this app.
@@ -318,6 +312,17 @@ mod template_tests {
             authkit_react: authkit == Some(AuthKit::React),
             authkit_nextjs,
             dev_identity: !browser_authkit && !authkit_nextjs,
+            react_router: false,
+            remix: false,
+            tanstack_start: false,
+            route_modules: false,
+            route_types: "react-router",
+            session_sdk: if authkit_nextjs {
+                "@workos-inc/authkit-nextjs"
+            } else {
+                ""
+            },
+            session_sdk_client: authkit_nextjs,
             session_path: "workos/server/session.ts".to_owned(),
             token_handler_path: "workos/server/token-handler.ts".to_owned(),
             widget: None,

@@ -58,6 +58,22 @@ const TEMPLATES: &[(&str, &str)] = &[
         "next/page",
         include_str!("../../../templates/next/page.hbs"),
     ),
+    (
+        "react-router/token-route",
+        include_str!("../../../templates/react-router/token-route.hbs"),
+    ),
+    (
+        "react-router/page",
+        include_str!("../../../templates/react-router/page.hbs"),
+    ),
+    (
+        "tanstack-start/token-route",
+        include_str!("../../../templates/tanstack-start/token-route.hbs"),
+    ),
+    (
+        "tanstack-start/page",
+        include_str!("../../../templates/tanstack-start/page.hbs"),
+    ),
 ];
 
 fn registry() -> &'static Handlebars<'static> {

@@ -1,120 +1,111 @@
 //! The plan for a Vite + React app: root and styles in the entry file,
 //! widget components, the token route (served by a Vite plugin), env, manifest.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use workos_widgets_core::catalog::STYLESHEETS;
 use workos_widgets_core::js;
-use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::specifier::{relative_specifier, slash};
 use workos_widgets_core::{Project, ProjectError};
 
 use crate::context::{Flavor, TemplateData};
 use crate::files::FilePlanner;
+use crate::framework::{Cx, Framework};
 use crate::layout::{Layout, TOKEN_ENDPOINT};
-use crate::plan::{Draft, Guide, Plan};
+use crate::plan::Component;
 use crate::transform::{Transform, imports, vite_config};
-use crate::{GenerateError, Options, TokenStrategy, steps, templates};
+use crate::{GenerateError, steps, templates};
 
-/// Plans `init`/`add` for a Vite app.
-pub fn plan(
-    project: &Project,
-    manifest: Option<&Manifest>,
-    options: &Options,
-    strategy: TokenStrategy,
-) -> Result<Plan, GenerateError> {
-    let layout = Layout::new(project);
-    let widgets = steps::all_widgets(manifest, &options.widgets)?;
-    let main = project
-        .entries
-        .main
-        .clone()
-        .ok_or_else(|| ProjectError::MissingEntry {
-            dir: project.root.clone(),
-            looked_for: "index.html's module script, src/main.*, src/index.*".to_owned(),
-        })?;
-    let main_text = workos_widgets_core::error::read_to_string(&project.path(&main))?;
-    let client_ext = relative_import_ext(&main, &main_text);
-    let server_ext = server_import_ext(project);
-    let backend = strategy == TokenStrategy::Backend;
-    let flavor = Flavor {
-        next: false,
-        app_router: false,
-        authkit_nextjs: false,
-        client_ext: client_ext.clone(),
-        server_ext: server_ext.to_owned(),
-        root_note: "the app root".to_owned(),
-    };
-    let mut data = TemplateData::new(project, options, &widgets, strategy, &layout, flavor);
+/// A Vite + React app, rendered from its entry module (`src/main.*`).
+pub struct Vite {
+    main: PathBuf,
+    /// Extension on relative imports between browser files.
+    client_ext: String,
+    /// Extension on relative imports between server files.
+    server_ext: &'static str,
+}
 
-    let mut files = FilePlanner::new(&project.root, manifest, options.force, &project.code_style);
-    let mut warnings = Vec::new();
+impl Vite {
+    /// Finds the entry module and the import style of `project`.
+    pub fn new(project: &Project) -> Result<Self, GenerateError> {
+        let main = project
+            .entries
+            .main
+            .clone()
+            .ok_or_else(|| ProjectError::MissingEntry {
+                dir: project.root.clone(),
+                looked_for: "index.html's module script, src/main.*, src/index.*".to_owned(),
+            })?;
+        let main_text = workos_widgets_core::error::read_to_string(&project.path(&main))?;
+        Ok(Self {
+            client_ext: relative_import_ext(&main, &main_text),
+            server_ext: server_import_ext(project),
+            main,
+        })
+    }
+}
 
-    // 1. Dependencies.
-    let install = steps::dependencies(project, options, backend, &mut files)?;
+impl Framework for Vite {
+    fn manifest_keys(&self) -> (&'static str, Vec<(&'static str, &'static str)>) {
+        ("vite", Vec::new())
+    }
 
-    // 2. Root and styles.
-    plan_root(project, &main, &layout, &client_ext, &mut files)?;
-    steps::api_options(&mut files, &layout, &data)?;
+    fn flavor(&self, _cx: &Cx<'_>, _warnings: &mut Vec<String>) -> Flavor {
+        Flavor {
+            client_ext: self.client_ext.clone(),
+            server_ext: self.server_ext.to_owned(),
+            root_note: "the app root".to_owned(),
+            ..Flavor::default()
+        }
+    }
 
-    // 3. Widget components.
-    let components = steps::widget_components(&mut files, &layout, &mut data, &widgets)?;
+    fn plan_root(&self, cx: &Cx<'_>, files: &mut FilePlanner<'_>) -> Result<(), GenerateError> {
+        plan_root(cx.project, &self.main, &cx.layout, &self.client_ext, files)
+    }
 
-    // 4./5. Tokens.
-    if backend {
-        steps::token_server(&mut files, project, &layout, &data)?;
+    fn plan_token_route(
+        &self,
+        cx: &Cx<'_>,
+        data: &TemplateData,
+        files: &mut FilePlanner<'_>,
+        warnings: &mut Vec<String>,
+    ) -> Result<(), GenerateError> {
         files.generated(
-            &layout.vite_plugin(),
-            templates::render("vite/vite-plugin", &data)?,
+            &cx.layout.vite_plugin(),
+            templates::render("vite/vite-plugin", data)?,
             "serve the token route in vite dev and preview",
             None,
         )?;
-        plan_vite_config(project, &layout, server_ext, &mut files, &mut warnings)?;
-    } else {
-        steps::authkit_js_token(&mut files, project, &layout, &data)?;
+        plan_vite_config(cx.project, &cx.layout, self.server_ext, files, warnings)
     }
 
-    // 6. Env.
-    steps::env(&mut files, project, &data)?;
+    fn dev_origin(&self) -> &'static str {
+        "http://localhost:5173"
+    }
 
-    // 7. Manifest.
-    steps::manifest(&mut files, project, "vite", &[], strategy, &widgets);
-
-    let render = components.first().map(|first| {
-        // A path relative to a real file: Vite resolves a tsconfig alias only
-        // when vite.config declares it too.
-        let page = project.entries.app.as_ref().unwrap_or(&main);
-        // The components are .tsx/.jsx files: an app that writes extensions
-        // on imports needs that one, not the .ts of the other modules.
-        let component_ext = match (client_ext.is_empty(), project.is_typescript()) {
-            (true, _) => "",
-            (false, true) => ".tsx",
-            (false, false) => ".jsx",
-        };
-        format!(
-            "Render the components where you want them, e.g. in {}: import {{ {} }} from '{}' and render <{} />.",
-            slash(page),
-            first.component_name,
-            relative_specifier(page, Path::new(&first.import_path), component_ext),
-            first.component_name
-        )
-    });
-    let guide = Guide {
-        session_path: layout.session(),
-        dev_identity: true,
-        origin: "http://localhost:5173",
-        render: render.into_iter().collect(),
-    };
-    let draft = Draft {
-        strategy,
-        widgets: &widgets,
-        scopes: &data.scopes,
-        components,
-        install,
-        warnings,
-        notes: Vec::new(),
-    };
-    Ok(draft.finish(files, project, guide))
+    fn render_steps(&self, cx: &Cx<'_>, components: &[Component], _pages: bool) -> Vec<String> {
+        let project = cx.project;
+        let render = components.first().map(|first| {
+            // A path relative to a real file: Vite resolves a tsconfig alias only
+            // when vite.config declares it too.
+            let page = project.entries.app.as_ref().unwrap_or(&self.main);
+            // The components are .tsx/.jsx files: an app that writes extensions
+            // on imports needs that one, not the .ts of the other modules.
+            let component_ext = match (self.client_ext.is_empty(), project.is_typescript()) {
+                (true, _) => "",
+                (false, true) => ".tsx",
+                (false, false) => ".jsx",
+            };
+            format!(
+                "Render the components where you want them, e.g. in {}: import {{ {} }} from '{}' and render <{} />.",
+                slash(page),
+                first.component_name,
+                relative_specifier(page, Path::new(&first.import_path), component_ext),
+                first.component_name
+            )
+        });
+        render.into_iter().collect()
+    }
 }
 
 fn plan_vite_config(
@@ -314,6 +305,17 @@ mod template_snapshots {
             authkit_react: authkit == Some(AuthKit::React),
             authkit_nextjs: false,
             dev_identity: authkit.is_none(),
+            react_router: false,
+            remix: false,
+            tanstack_start: false,
+            route_modules: false,
+            route_types: "react-router",
+            session_sdk: if false {
+                "@workos-inc/authkit-nextjs"
+            } else {
+                ""
+            },
+            session_sdk_client: false,
             session_path: format!("server/workos-widgets/session.{layout_ext}"),
             token_handler_path: format!("server/workos-widgets/token-handler.{layout_ext}"),
             widget: None,

@@ -1,14 +1,20 @@
 //! Entry files: `index.html`'s module script, `src/main.*`, `src/index.*`,
-//! `src/App.*`, the Vite config, and the Next.js root (layout or `_app`).
+//! `src/App.*`, the Vite config, the Next.js root (layout or `_app`), and
+//! the root module of React Router, Remix and TanStack Start.
 
 use std::path::{Path, PathBuf};
 
-use crate::project::{Entries, Framework, NextInfo};
+use crate::project::{Entries, Framework, NextInfo, RoutesInfo};
 
 const SCRIPT_EXTENSIONS: [&str; 4] = ["tsx", "jsx", "ts", "js"];
 
 /// Finds the entry files of the app at `root`.
-pub fn detect(root: &Path, framework: Framework, next: Option<&NextInfo>) -> Entries {
+pub fn detect(
+    root: &Path,
+    framework: Framework,
+    next: Option<&NextInfo>,
+    routes: Option<&RoutesInfo>,
+) -> Entries {
     let html_module_script = html_module_script(root);
     let main = html_module_script
         .clone()
@@ -34,10 +40,23 @@ pub fn detect(root: &Path, framework: Framework, next: Option<&NextInfo>) -> Ent
             .flatten()
             .find_map(|stem| first_existing(root, &[&stem.to_string_lossy()]))
     });
+    let root_module = routes.and_then(|routes| {
+        let stem = match framework {
+            Framework::TanstackStart => routes.routes_dir.join("__root"),
+            _ => routes.app_dir.join("root"),
+        };
+        first_existing(root, &[&stem.to_string_lossy()])
+    });
+    // Route-module frameworks render from their root module, not src/main.
+    let spa = matches!(
+        framework,
+        Framework::Vite | Framework::CreateReactApp | Framework::Unknown
+    );
     Entries {
         html_module_script: html_module_script.filter(|_| framework == Framework::Vite),
-        main: main.filter(|_| framework != Framework::NextJs),
-        app: app.filter(|_| framework != Framework::NextJs),
+        main: main.filter(|_| spa),
+        app: app.filter(|_| spa),
+        root_module,
         vite_config,
         next_root,
     }

@@ -7,6 +7,7 @@ mod framework;
 mod installed;
 mod package_manager;
 mod providers;
+mod routes;
 mod workspace;
 
 use std::path::Path;
@@ -16,7 +17,7 @@ use crate::package_json::PackageJson;
 use crate::project::{AuthKit, Language, PackageVersion, Project};
 
 /// Packages whose declared and installed versions the project model records.
-pub const TRACKED_PACKAGES: [&str; 9] = [
+pub const TRACKED_PACKAGES: [&str; 12] = [
     "@workos-inc/widgets",
     "@radix-ui/themes",
     "@tanstack/react-query",
@@ -24,6 +25,9 @@ pub const TRACKED_PACKAGES: [&str; 9] = [
     "@workos-inc/authkit-react",
     "@workos-inc/authkit-js",
     "@workos-inc/authkit-nextjs",
+    "@workos-inc/authkit-react-router",
+    "@workos-inc/authkit-remix",
+    "@workos/authkit-tanstack-react-start",
     "react-dom",
     "next",
 ];
@@ -67,12 +71,13 @@ pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
     }
 
     let (framework, router, next) = framework::detect(&root, &package_json);
-    let entries = entries::detect(&root, framework, next.as_ref());
+    let routes = routes::detect(&root, framework, &package_json);
+    let entries = entries::detect(&root, framework, next.as_ref(), routes.as_ref());
     let language = detect_language(&root, &package_json, &entries.main);
     let package_manager = package_manager::detect(&root, &package_json);
     let path_alias = alias::detect(&root);
     let providers = providers::detect(&root, &entries, path_alias.as_ref())?;
-    let authkit = [AuthKit::React, AuthKit::Js, AuthKit::NextJs]
+    let authkit = AuthKit::ALL
         .into_iter()
         .find(|kit| package_json.declared(kit.package()).is_some());
     let react = package_version(&root, &package_json, "react");
@@ -94,6 +99,7 @@ pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
         react,
         entries,
         next,
+        routes,
         path_alias,
         providers,
         authkit,

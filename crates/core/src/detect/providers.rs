@@ -42,9 +42,14 @@ pub fn detect(
         seen: HashSet::new(),
         queue: VecDeque::new(),
     };
-    for relative in [&entries.main, &entries.app, &entries.next_root]
-        .into_iter()
-        .flatten()
+    for relative in [
+        &entries.main,
+        &entries.app,
+        &entries.next_root,
+        &entries.root_module,
+    ]
+    .into_iter()
+    .flatten()
     {
         if !walk.seen.insert(relative.clone()) {
             continue;

@@ -23,12 +23,16 @@ pub const REQUIRED_PACKAGES: [&str; 3] = [
 /// The backend SDK.
 pub const SDK_PACKAGE: &str = "@workos-inc/node";
 
-/// The file that renders the app root: the Next.js layout or `_app`, else
-/// the entry module (`src/main.*`).
+/// The file that renders the app root: the Next.js layout or `_app`, the
+/// root module of React Router, Remix and TanStack Start, else the entry
+/// module (`src/main.*`).
 pub fn app_root_file(facts: &Facts) -> Option<&Path> {
     let entries = &facts.project.entries;
     match facts.project.framework {
         Framework::NextJs => entries.next_root.as_deref(),
+        Framework::ReactRouter | Framework::Remix | Framework::TanstackStart => {
+            entries.root_module.as_deref()
+        }
         _ => entries.main.as_deref(),
     }
 }

@@ -1,0 +1,177 @@
+//! One interface for every framework `init` sets up, and the one flow that
+//! drives it. A framework answers a few questions (where the root is and
+//! how styles load, which files serve the token route, where the widget
+//! pages go, how the session is read); the steps around them (packages,
+//! widget components, the token handler, env, manifest, next steps) are
+//! shared. A new framework is one module implementing [`Framework`] plus
+//! its templates.
+
+use workos_widgets_core::Project;
+use workos_widgets_core::catalog::Widget;
+use workos_widgets_core::manifest::Manifest;
+use workos_widgets_core::project::Framework as Kind;
+
+use crate::context::{Flavor, TemplateData};
+use crate::files::FilePlanner;
+use crate::layout::Layout;
+use crate::plan::{Component, Draft, Guide, Plan};
+use crate::{GenerateError, Options, TokenStrategy, next, route_modules, steps, vite};
+
+/// What the flow asks each framework.
+pub(crate) trait Framework {
+    /// The manifest's `framework` value and any keys of its own.
+    fn manifest_keys(&self) -> (&'static str, Vec<(&'static str, &'static str)>);
+
+    /// The template flavor; `warnings` gets what the user must know about it.
+    fn flavor(&self, cx: &Cx<'_>, warnings: &mut Vec<String>) -> Flavor;
+
+    /// Styles and `<WorkOsWidgets>` in the root.
+    fn plan_root(&self, cx: &Cx<'_>, files: &mut FilePlanner<'_>) -> Result<(), GenerateError>;
+
+    /// The files that serve the token route (the shared handler is planned
+    /// already).
+    fn plan_token_route(
+        &self,
+        cx: &Cx<'_>,
+        data: &TemplateData,
+        files: &mut FilePlanner<'_>,
+        warnings: &mut Vec<String>,
+    ) -> Result<(), GenerateError>;
+
+    /// Whether the framework gets a page per widget at `/workos/<id>`.
+    fn has_pages(&self) -> bool {
+        false
+    }
+
+    /// The page per widget (only called when [`Framework::has_pages`]).
+    fn plan_pages(
+        &self,
+        _cx: &Cx<'_>,
+        _data: &mut TemplateData,
+        _widgets: &[&'static Widget],
+        _files: &mut FilePlanner<'_>,
+    ) -> Result<(), GenerateError> {
+        Ok(())
+    }
+
+    /// Registers the routes planned above where the app lists its routes
+    /// (one edit of `app/routes.ts`); most frameworks need nothing.
+    fn plan_route_list(&self, _files: &mut FilePlanner<'_>) -> Result<(), GenerateError> {
+        Ok(())
+    }
+
+    /// The dev server's origin, for the CORS step.
+    fn dev_origin(&self) -> &'static str;
+
+    /// Where to see the widgets and how to render them elsewhere.
+    fn render_steps(&self, cx: &Cx<'_>, components: &[Component], pages: bool) -> Vec<String>;
+
+    /// Choices made for this app that the user should know about.
+    fn notes(&self, _project: &Project) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// What every step reads: the app, the strategy in effect and where
+/// generated files go.
+pub(crate) struct Cx<'p> {
+    pub project: &'p Project,
+    pub strategy: TokenStrategy,
+    pub layout: Layout,
+}
+
+impl Cx<'_> {
+    /// Whether a backend route mints the tokens.
+    pub fn backend(&self) -> bool {
+        self.strategy == TokenStrategy::Backend
+    }
+}
+
+/// The framework module for `project` (supported frameworks only).
+fn for_project(project: &Project) -> Result<Box<dyn Framework>, GenerateError> {
+    Ok(match project.framework {
+        Kind::NextJs => Box::new(next::Next::new(project)?),
+        Kind::ReactRouter | Kind::Remix | Kind::TanstackStart => {
+            Box::new(route_modules::RouteModules::new(project)?)
+        }
+        _ => Box::new(vite::Vite::new(project)?),
+    })
+}
+
+/// Plans `init`/`add` for `project`: the shared steps around the
+/// framework's answers.
+pub(crate) fn plan(
+    project: &Project,
+    manifest: Option<&Manifest>,
+    options: &Options,
+    strategy: TokenStrategy,
+) -> Result<Plan, GenerateError> {
+    let framework = for_project(project)?;
+    let cx = Cx {
+        project,
+        strategy,
+        layout: Layout::new(project),
+    };
+    let widgets = steps::all_widgets(manifest, &options.widgets)?;
+    let mut warnings = Vec::new();
+    let notes = framework.notes(project);
+    let flavor = framework.flavor(&cx, &mut warnings);
+    let sdk_of_its_own = cx.backend() && !flavor.session_sdk_client;
+    let mut data = TemplateData::new(project, options, &widgets, strategy, &cx.layout, flavor);
+    let mut files = FilePlanner::new(&project.root, manifest, options.force, &project.code_style);
+
+    // 1. Dependencies (an AuthKit SDK that hands out its WorkOS client
+    //    brings its own @workos-inc/node).
+    let install = steps::dependencies(project, options, sdk_of_its_own, &mut files)?;
+
+    // 2. Styles and <WorkOsWidgets> in the root.
+    framework.plan_root(&cx, &mut files)?;
+    steps::api_options(&mut files, &cx.layout, &data)?;
+
+    // 3. Widget components.
+    let components = steps::widget_components(&mut files, &cx.layout, &mut data, &widgets)?;
+
+    // 4. Tokens.
+    if cx.backend() {
+        steps::token_server(&mut files, project, &cx.layout, &data)?;
+        framework.plan_token_route(&cx, &data, &mut files, &mut warnings)?;
+    } else {
+        steps::authkit_js_token(&mut files, project, &cx.layout, &data)?;
+    }
+
+    // 5. A page per widget.
+    let pages = framework.has_pages()
+        && options.pages
+        && manifest.and_then(|m| m.bool("pages")) != Some(false);
+    if pages {
+        framework.plan_pages(&cx, &mut data, &widgets, &mut files)?;
+    }
+    framework.plan_route_list(&mut files)?;
+
+    // 6. Env.
+    steps::env(&mut files, project, &data)?;
+
+    // 7. Manifest.
+    let (name, keys) = framework.manifest_keys();
+    steps::manifest(&mut files, project, name, &keys, strategy, &widgets);
+    if framework.has_pages() && !pages {
+        files.manifest.set_bool("pages", false);
+    }
+
+    let guide = Guide {
+        session_path: cx.layout.session(),
+        dev_identity: data.dev_identity,
+        origin: framework.dev_origin(),
+        render: framework.render_steps(&cx, &components, pages),
+    };
+    let draft = Draft {
+        strategy,
+        widgets: &widgets,
+        scopes: &data.scopes,
+        components,
+        install,
+        warnings,
+        notes,
+    };
+    Ok(draft.finish(files, project, guide))
+}

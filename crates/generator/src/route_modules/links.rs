@@ -1,0 +1,245 @@
+//! Stylesheets loaded as `?url` imports listed in a `links` array (Remix's
+//! `links` export, TanStack Start's `head().links`): the widget sheets are
+//! imported the same way and listed before the app's own.
+
+use std::path::Path;
+
+use oxc_ast::ast::{
+    ArrayExpression, ArrayExpressionElement, Expression, ObjectPropertyKind, Program, PropertyKey,
+};
+use oxc_ast_visit::Visit;
+use workos_widgets_core::edit::{TextEdit, indent_at};
+use workos_widgets_core::js::{self, ImportInfo};
+
+use crate::GenerateError;
+use crate::transform::Style;
+
+/// Local names for the widget sheets' URLs, by sheet.
+fn url_name(sheet: &str) -> &'static str {
+    if sheet.starts_with("@radix-ui/") {
+        "radixThemesStylesheet"
+    } else {
+        "workosWidgetsStylesheet"
+    }
+}
+
+/// Whether `text` lists a `?url` stylesheet import in a links array (then
+/// the widget sheets are loaded that way too).
+pub fn loads_css_by_url(path: &Path, text: &str) -> bool {
+    let allocator = oxc_allocator::Allocator::default();
+    js::parse(&allocator, path, text).is_ok_and(|program| {
+        let urls = url_imports(&program);
+        find_links(&program, &urls).is_some()
+    })
+}
+
+/// `local name -> sheet` of every `import x from '<sheet>?url'`.
+fn url_imports(program: &Program<'_>) -> Vec<(String, String)> {
+    js::imports(program)
+        .into_iter()
+        .filter_map(|import: ImportInfo| {
+            let sheet = import.source.strip_suffix("?url")?;
+            let is_css = [".css", ".scss", ".sass", ".less"]
+                .iter()
+                .any(|ext| sheet.ends_with(ext));
+            let local = import
+                .names
+                .iter()
+                .position(|n| n == "default")
+                .and_then(|i| import.locals.get(i))?;
+            is_css.then(|| (local.clone(), sheet.to_owned()))
+        })
+        .collect()
+}
+
+/// A stylesheet entry of a links array: where it starts and its `href`.
+struct Link {
+    start: usize,
+    href: String,
+}
+
+/// The first array holding `{ rel: 'stylesheet', href: <a ?url import> }`,
+/// with its stylesheet entries.
+fn find_links(program: &Program<'_>, urls: &[(String, String)]) -> Option<Vec<Link>> {
+    struct Finder<'u> {
+        urls: &'u [(String, String)],
+        found: Option<Vec<Link>>,
+    }
+    impl<'a> Visit<'a> for Finder<'_> {
+        fn visit_array_expression(&mut self, array: &ArrayExpression<'a>) {
+            if self.found.is_none() {
+                let links = stylesheet_links(array);
+                if links
+                    .iter()
+                    .any(|l| self.urls.iter().any(|(local, _)| *local == l.href))
+                {
+                    self.found = Some(links);
+                    return;
+                }
+            }
+            oxc_ast_visit::walk::walk_array_expression(self, array);
+        }
+    }
+    let mut finder = Finder { urls, found: None };
+    finder.visit_program(program);
+    finder.found
+}
+
+fn stylesheet_links(array: &ArrayExpression<'_>) -> Vec<Link> {
+    array
+        .elements
+        .iter()
+        .filter_map(|element| {
+            let ArrayExpressionElement::ObjectExpression(object) = element else {
+                return None;
+            };
+            let mut rel = None;
+            let mut href = None;
+            for property in &object.properties {
+                let ObjectPropertyKind::ObjectProperty(property) = property else {
+                    continue;
+                };
+                let key = match &property.key {
+                    PropertyKey::StaticIdentifier(id) => id.name.as_str(),
+                    PropertyKey::StringLiteral(s) => s.value.as_str(),
+                    _ => continue,
+                };
+                match (key, js::unwrap_expression(&property.value)) {
+                    ("rel", Expression::StringLiteral(s)) => rel = Some(s.value.as_str()),
+                    ("href", Expression::Identifier(id)) => href = Some(id.name.to_string()),
+                    _ => {}
+                }
+            }
+            (rel == Some("stylesheet")).then_some(())?;
+            Some(Link {
+                start: object.span.start as usize,
+                href: href?,
+            })
+        })
+        .collect()
+}
+
+/// Imports each of `sheets` as `?url` and lists it in the links array
+/// before the app's stylesheets (Radix first). Sheets already imported,
+/// either way, are left alone.
+pub fn ensure_linked_stylesheets(
+    path: &Path,
+    text: &str,
+    program: &Program<'_>,
+    sheets: &[&str],
+) -> Result<Vec<TextEdit>, GenerateError> {
+    let urls = url_imports(program);
+    let Some(links) = find_links(program, &urls) else {
+        return Err(GenerateError::Edit {
+            path: path.to_path_buf(),
+            message: "found no links array with the app's `?url` stylesheet".to_owned(),
+            hint: "import the widget stylesheets yourself, Radix Themes first, then run again"
+                .to_owned(),
+        });
+    };
+    let side_effect = js::imports(program);
+    let style = Style::of(text, program);
+    // New imports go before the app's first `?url` stylesheet import.
+    let first_url = side_effect
+        .iter()
+        .find(|i| i.source.ends_with("?url"))
+        .map_or(0, |i| i.start);
+    let mut edits = Vec::new();
+    let mut entries = Vec::new();
+    for sheet in sheets {
+        if side_effect
+            .iter()
+            .any(|i| i.source == *sheet && i.names.is_empty())
+        {
+            continue;
+        }
+        let existing = urls
+            .iter()
+            .find(|(_, s)| s == sheet)
+            .map(|(l, _)| l.clone());
+        let local = match existing {
+            Some(local) => local,
+            None => {
+                let local = url_name(sheet);
+                let source = style.string(&format!("{sheet}?url"));
+                let line = format!("import {local} from {source}{}\n", style.semicolon);
+                edits.push(TextEdit::insert(first_url, line));
+                local.to_owned()
+            }
+        };
+        if !links.iter().any(|l| l.href == local) {
+            entries.push(format!(
+                "{{ rel: {}, href: {local} }}",
+                style.string("stylesheet")
+            ));
+        }
+    }
+    if entries.is_empty() {
+        return Ok(edits);
+    }
+    // Before the first link that is not ours (Radix before the widgets, both
+    // before the app's CSS).
+    let ours: Vec<String> = urls
+        .iter()
+        .filter(|(_, sheet)| sheets.contains(&sheet.as_str()))
+        .map(|(local, _)| local.clone())
+        .collect();
+    let anchor = links
+        .iter()
+        .find(|l| !ours.contains(&l.href))
+        .or_else(|| links.last())
+        .map_or(0, |l| l.start);
+    let line_start = text[..anchor].rfind('\n').map_or(0, |i| i + 1);
+    let own_line = text[line_start..anchor].trim().is_empty();
+    let separator = if own_line {
+        format!(",\n{}", indent_at(text, anchor))
+    } else {
+        ", ".to_owned()
+    };
+    let mut inserted = entries.join(&separator);
+    inserted.push_str(&separator);
+    edits.push(TextEdit::insert(anchor, inserted));
+    Ok(edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transform::{Transform, apply};
+
+    const SHEETS: [&str; 2] = [
+        "@radix-ui/themes/styles.css",
+        "@workos-inc/widgets/styles.css",
+    ];
+
+    fn link(text: &str) -> String {
+        let path = Path::new("app/root.tsx");
+        let transform: Transform<'_> =
+            Box::new(move |t, p| ensure_linked_stylesheets(path, t, p, &SHEETS));
+        apply(path, text, &[transform]).unwrap()
+    }
+
+    #[test]
+    fn lists_the_widget_sheets_before_the_apps_in_a_multi_line_array() {
+        let remix = "import type { LinksFunction } from \"@remix-run/node\";\nimport stylesheet from \"./tailwind.css?url\";\n\nexport const links: LinksFunction = () => [\n  { rel: \"preconnect\", href: \"https://fonts.googleapis.com\" },\n  { rel: \"stylesheet\", href: stylesheet },\n];\n";
+        assert!(loads_css_by_url(Path::new("app/root.tsx"), remix));
+        let out = link(remix);
+        assert!(out.contains("import radixThemesStylesheet from \"@radix-ui/themes/styles.css?url\";\nimport workosWidgetsStylesheet from \"@workos-inc/widgets/styles.css?url\";\n"), "{out}");
+        assert!(out.contains("  { rel: \"stylesheet\", href: radixThemesStylesheet },\n  { rel: \"stylesheet\", href: workosWidgetsStylesheet },\n  { rel: \"stylesheet\", href: stylesheet },\n"), "{out}");
+        assert_eq!(link(&out), out, "a second run adds nothing");
+    }
+
+    #[test]
+    fn lists_them_inline_in_a_one_line_array() {
+        let tanstack = "import appCss from '../styles.css?url'\n\nexport const Route = createRootRoute({\n  head: () => ({\n    links: [{ rel: 'stylesheet', href: appCss }],\n  }),\n})\n";
+        let out = link(tanstack);
+        assert!(out.contains("links: [{ rel: 'stylesheet', href: radixThemesStylesheet }, { rel: 'stylesheet', href: workosWidgetsStylesheet }, { rel: 'stylesheet', href: appCss }],"), "{out}");
+        assert_eq!(link(&out), out);
+    }
+
+    #[test]
+    fn a_side_effect_import_is_not_loaded_by_url() {
+        let rr7 = "import \"./app.css\";\nexport const links = () => [{ rel: \"preconnect\", href: \"https://fonts.googleapis.com\" }];\n";
+        assert!(!loads_css_by_url(Path::new("app/root.tsx"), rr7));
+    }
+}

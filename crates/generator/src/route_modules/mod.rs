@@ -1,0 +1,304 @@
+//! React Router 7 (framework mode), Remix 2 and TanStack Start: apps whose
+//! routes are modules under a root module (`app/root.*`,
+//! `src/routes/__root.*`). Styles and `<WorkOsWidgets>` go in the root
+//! module, the token route is a resource route (`action`) or a TanStack
+//! server route, and each widget gets a route at `/workos/<id>`.
+
+mod links;
+mod routes_config;
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+
+use workos_widgets_core::catalog::{STYLESHEETS, Widget};
+use workos_widgets_core::project::{AuthKit, Framework as Kind, RouteConvention, RoutesInfo};
+use workos_widgets_core::specifier::{self, slash};
+use workos_widgets_core::{Project, ProjectError};
+
+use crate::context::{Flavor, TemplateData, WidgetData};
+use crate::files::FilePlanner;
+use crate::framework::{Cx, Framework};
+use crate::layout::{TOKEN_ENDPOINT, widget_route};
+use crate::plan::Component;
+use crate::transform::{Transform, imports};
+use crate::{GenerateError, steps, templates};
+
+/// A route-module app and the facts its plan needs.
+pub struct RouteModules {
+    kind: Kind,
+    /// `app/root.*` or `src/routes/__root.*`.
+    root_file: PathBuf,
+    routes: RoutesInfo,
+    /// Routes planned so far, `(URL path, module file)`, for the routes
+    /// config.
+    planned: RefCell<Vec<(String, String)>>,
+}
+
+impl RouteModules {
+    /// Finds the root module and routes of `project`.
+    pub fn new(project: &Project) -> Result<Self, GenerateError> {
+        let routes = project
+            .routes
+            .clone()
+            .ok_or_else(|| ProjectError::MissingEntry {
+                dir: project.root.clone(),
+                looked_for: "the app folder (app/ or src/routes/)".to_owned(),
+            })?;
+        let looked_for = match project.framework {
+            Kind::TanstackStart => format!("{}/__root.(tsx|jsx)", slash(&routes.routes_dir)),
+            _ => format!("{}/root.(tsx|jsx)", slash(&routes.app_dir)),
+        };
+        let root_file =
+            project
+                .entries
+                .root_module
+                .clone()
+                .ok_or_else(|| ProjectError::MissingEntry {
+                    dir: project.root.clone(),
+                    looked_for,
+                })?;
+        Ok(Self {
+            kind: project.framework,
+            root_file,
+            routes,
+            planned: RefCell::default(),
+        })
+    }
+
+    /// The framework's own AuthKit SDK.
+    fn authkit(&self) -> AuthKit {
+        match self.kind {
+            Kind::Remix => AuthKit::Remix,
+            Kind::TanstackStart => AuthKit::TanstackStart,
+            _ => AuthKit::ReactRouter,
+        }
+    }
+
+    /// Whether new routes are listed in `app/routes.ts` (else a file is enough).
+    fn routes_config(&self) -> Option<&Path> {
+        match self.routes.convention {
+            RouteConvention::Config => self.routes.config.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Remembers a route for [`Framework::plan_route_list`].
+    fn plan_route(&self, path: &str, file: &str) {
+        self.planned
+            .borrow_mut()
+            .push((path.to_owned(), file.to_owned()));
+    }
+}
+
+impl Framework for RouteModules {
+    fn manifest_keys(&self) -> (&'static str, Vec<(&'static str, &'static str)>) {
+        let routes = match self.routes.convention {
+            RouteConvention::Config => "config",
+            RouteConvention::FlatRoutesConfig => "flat-routes",
+            RouteConvention::FlatFiles | RouteConvention::TanstackFiles => "files",
+        };
+        let name = match self.kind {
+            Kind::Remix => "remix",
+            Kind::TanstackStart => "tanstack-start",
+            _ => "react-router",
+        };
+        (name, vec![("routes", routes)])
+    }
+
+    fn flavor(&self, cx: &Cx<'_>, _warnings: &mut Vec<String>) -> Flavor {
+        let session_sdk =
+            (cx.backend() && cx.project.authkit == Some(self.authkit())).then_some(self.authkit());
+        Flavor {
+            session_sdk,
+            session_sdk_client: session_sdk.is_some_and(|kit| kit != AuthKit::TanstackStart),
+            root_note: slash(&self.root_file),
+            ..Flavor::default()
+        }
+    }
+
+    fn plan_root(&self, cx: &Cx<'_>, files: &mut FilePlanner<'_>) -> Result<(), GenerateError> {
+        let project = cx.project;
+        let root_file = &self.root_file;
+        let providers = &project.providers;
+        let query_client = providers.query_client_provider.as_ref();
+        let wrapper = query_client
+            .map(|p| p.file.clone())
+            .filter(|file| file != root_file);
+        let wrap_file = wrapper.clone().unwrap_or_else(|| root_file.clone());
+        // A QueryClientProvider in the root module itself: the widgets go
+        // inside it and share its client.
+        let in_root_query_client = wrapper.is_none() && query_client.is_some();
+        let api_options = specifier::import_specifier(
+            &wrap_file,
+            Path::new(&cx.layout.api_options()),
+            project.path_alias.as_ref(),
+            "",
+        );
+        let mut transforms: Vec<Transform<'_>> = Vec::new();
+        if providers.workos_widgets.is_none() {
+            let wrap = if wrapper.is_some() || in_root_query_client {
+                steps::Wrap::QueryClientChildren
+            } else {
+                steps::Wrap::PageSlot
+            };
+            let client = query_client.and_then(|p| p.client.as_deref());
+            transforms = steps::root_transforms(project, &wrap_file, api_options, client, wrap)?;
+        }
+        let sheets: Vec<&'static str> = STYLESHEETS
+            .into_iter()
+            .filter(|sheet| {
+                !providers
+                    .stylesheets
+                    .iter()
+                    .any(|s| s.sheet == *sheet && s.file != *root_file)
+            })
+            .collect();
+        let root_text = workos_widgets_core::error::read_to_string(&project.path(root_file))?;
+        let styles: Transform<'_> = if links::loads_css_by_url(root_file, &root_text) {
+            Box::new(move |t, p| links::ensure_linked_stylesheets(root_file, t, p, &sheets))
+        } else {
+            Box::new(move |t, p| imports::ensure_stylesheets(t, p, &sheets))
+        };
+        if wrap_file == *root_file {
+            transforms.insert(0, styles);
+            return files.edit(
+                root_file,
+                &transforms,
+                "import the widget styles and wrap the routes in <WorkOsWidgets>",
+            );
+        }
+        files.edit(root_file, &[styles], "import the widget styles")?;
+        files.edit(
+            &wrap_file,
+            &transforms,
+            "put <WorkOsWidgets> inside your QueryClientProvider, sharing its client",
+        )
+    }
+
+    fn plan_token_route(
+        &self,
+        cx: &Cx<'_>,
+        data: &TemplateData,
+        files: &mut FilePlanner<'_>,
+        _warnings: &mut Vec<String>,
+    ) -> Result<(), GenerateError> {
+        let route = cx.layout.token_route();
+        let template = match self.kind {
+            Kind::TanstackStart => "tanstack-start/token-route",
+            _ => "react-router/token-route",
+        };
+        files.generated(
+            &route,
+            templates::render(template, data)?,
+            &format!("serve POST {TOKEN_ENDPOINT}"),
+            None,
+        )?;
+        self.plan_route(TOKEN_ENDPOINT, &route);
+        Ok(())
+    }
+
+    fn has_pages(&self) -> bool {
+        true
+    }
+
+    fn plan_pages(
+        &self,
+        cx: &Cx<'_>,
+        data: &mut TemplateData,
+        widgets: &[&'static Widget],
+        files: &mut FilePlanner<'_>,
+    ) -> Result<(), GenerateError> {
+        let template = match self.kind {
+            Kind::TanstackStart => "tanstack-start/page",
+            _ => "react-router/page",
+        };
+        for widget in widgets {
+            let Some(page) = cx.layout.widget_page(widget) else {
+                continue;
+            };
+            let import = specifier::import_specifier(
+                Path::new(&page),
+                Path::new(&cx.layout.widget(widget)),
+                cx.project.path_alias.as_ref(),
+                "",
+            );
+            let view = WidgetData::new(widget, data, Some((widget_route(widget), import)));
+            files.generated(
+                &page,
+                templates::render(template, data.with_widget(view))?,
+                &format!("show <{}> at {}", widget.component, widget_route(widget)),
+                None,
+            )?;
+            self.plan_route(&widget_route(widget), &page);
+        }
+        data.widget = None;
+        Ok(())
+    }
+
+    fn plan_route_list(&self, files: &mut FilePlanner<'_>) -> Result<(), GenerateError> {
+        let Some(config) = self.routes_config() else {
+            return Ok(());
+        };
+        let app_dir = &self.routes.app_dir;
+        let routes: Vec<(String, String)> = self
+            .planned
+            .borrow()
+            .iter()
+            .map(|(path, file)| {
+                let file = Path::new(file)
+                    .strip_prefix(app_dir)
+                    .map_or_else(|_| file.clone(), slash);
+                (path.trim_start_matches('/').to_owned(), file)
+            })
+            .collect();
+        if routes.is_empty() {
+            return Ok(());
+        }
+        let transforms: Vec<Transform<'_>> = vec![
+            Box::new(|t, p| {
+                imports::ensure_named_import(t, p, "route", routes_config::ROUTES_PACKAGE)
+            }),
+            Box::new(move |t, p| routes_config::add_routes(config, t, p, &routes)),
+        ];
+        files.edit(
+            config,
+            &transforms,
+            "list the token route and the widget pages",
+        )
+    }
+
+    fn dev_origin(&self) -> &'static str {
+        match self.kind {
+            Kind::TanstackStart => "http://localhost:3000",
+            _ => "http://localhost:5173",
+        }
+    }
+
+    fn render_steps(&self, cx: &Cx<'_>, components: &[Component], pages: bool) -> Vec<String> {
+        let project = cx.project;
+        let mut steps = Vec::new();
+        let Some(first) = components.first() else {
+            return steps;
+        };
+        if pages {
+            let dev = project.package_manager.name.run_script("dev");
+            steps.push(format!(
+                "See them: run `{dev}` and open {}/workos/{} (one route per widget under /workos/).",
+                self.dev_origin(),
+                first.widget
+            ));
+        }
+        let import = project
+            .path_alias
+            .as_ref()
+            .and_then(|alias| alias.specifier_for(Path::new(&first.import_path)))
+            .unwrap_or_else(|| first.import_path.clone());
+        steps.push(format!(
+            "Render them in your own routes: import {{ {} }} from '{import}' and render <{} /> (anywhere under {}).",
+            first.component_name,
+            first.component_name,
+            slash(&self.root_file)
+        ));
+        steps
+    }
+}
