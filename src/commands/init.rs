@@ -7,11 +7,13 @@ use anyhow::Context;
 use owo_colors::OwoColorize;
 use workos_widgets_core::catalog::{self, Widget};
 use workos_widgets_core::detect::detect;
+use workos_widgets_core::edit::apply;
+use workos_widgets_core::edit::change::Action;
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::project::PackageManager;
 use workos_widgets_core::{Project, ProjectError, lock};
 use workos_widgets_generator::plan::Plan;
-use workos_widgets_generator::{GenerateError, Options, StrategyChoice, apply, diff, install, sdk};
+use workos_widgets_generator::{GenerateError, Options, StrategyChoice, diff, install, sdk};
 
 use super::UsageError;
 use crate::cli::{ApplyFlags, InitArgs, PackageManagerArg, TokenStrategyArg};
@@ -393,8 +395,8 @@ fn report(project: &Project, plan: &Plan, outcome: Outcome, json: bool) -> anyho
             ui::heading("Changed");
             for file in &plan.files {
                 let verb = match file.action {
-                    workos_widgets_generator::plan::Action::Create => "created",
-                    workos_widgets_generator::plan::Action::Modify => "updated",
+                    Action::Create => "created",
+                    Action::Modify => "updated",
                 };
                 anstream::println!(
                     "  {} {}  {}",

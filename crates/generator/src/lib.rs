@@ -3,7 +3,6 @@
 //!
 //! plan -> render templates -> splice edits into user files -> apply.
 
-pub mod apply;
 mod context;
 pub mod diff;
 mod error;
@@ -18,7 +17,6 @@ pub mod sdk;
 mod steps;
 mod strategy;
 mod templates;
-pub mod transform;
 mod vite;
 
 use workos_widgets_core::Project;

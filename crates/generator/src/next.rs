@@ -8,6 +8,7 @@ use std::path::Path;
 
 use oxc_allocator::Allocator;
 use workos_widgets_core::catalog::Widget;
+use workos_widgets_core::edit::transform::{Transform, imports};
 use workos_widgets_core::error::read_to_string;
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::project::{AuthKit, Router};
@@ -18,7 +19,6 @@ use crate::context::{Flavor, TemplateData, WidgetData};
 use crate::files::FilePlanner;
 use crate::layout::{Layout, TOKEN_ENDPOINT, widget_route};
 use crate::plan::{Component, Draft, Guide, Plan};
-use crate::transform::{Transform, imports};
 use crate::{GenerateError, Options, TokenStrategy, steps, templates};
 use workos_widgets_core::catalog::STYLESHEETS;
 

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use workos_widgets_core::catalog::STYLESHEETS;
+use workos_widgets_core::edit::transform::{Transform, imports, vite_config};
 use workos_widgets_core::js;
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::specifier::{relative_specifier, slash};
@@ -13,7 +14,6 @@ use crate::context::{Flavor, TemplateData};
 use crate::files::FilePlanner;
 use crate::layout::{Layout, TOKEN_ENDPOINT};
 use crate::plan::{Draft, Guide, Plan};
-use crate::transform::{Transform, imports, vite_config};
 use crate::{GenerateError, Options, TokenStrategy, steps, templates};
 
 /// Plans `init`/`add` for a Vite app.

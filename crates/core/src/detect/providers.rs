@@ -15,7 +15,7 @@ use oxc_allocator::Allocator;
 use oxc_ast::ast::Program;
 
 use crate::ProjectError;
-use crate::catalog::STYLESHEETS;
+use crate::catalog::{ROOT_COMPONENT, STYLESHEETS};
 use crate::error::read_to_string;
 use crate::js;
 use crate::project::{Entries, ProviderUse, Providers, StylesheetImport};
@@ -216,7 +216,7 @@ fn provider_kind(name: &str, bindings: &[(String, Option<(String, String)>)]) ->
             || specifier::is_local(source)
     };
     match imported {
-        Some((source, "WorkOsWidgets")) if from_widgets(source) => Some(Kind::Root),
+        Some((source, ROOT_COMPONENT)) if from_widgets(source) => Some(Kind::Root),
         Some((_, "QueryClientProvider")) => Some(Kind::QueryClient),
         Some((_, "Theme")) => Some(Kind::Theme),
         Some(_) => None,
@@ -225,7 +225,7 @@ fn provider_kind(name: &str, bindings: &[(String, Option<(String, String)>)]) ->
         None => match name {
             "QueryClientProvider" => Some(Kind::QueryClient),
             "Theme" => Some(Kind::Theme),
-            "WorkOsWidgets" if binding.is_none() => Some(Kind::Root),
+            ROOT_COMPONENT if binding.is_none() => Some(Kind::Root),
             _ => None,
         },
     }
