@@ -164,6 +164,14 @@ mod tests {
             1
         );
         assert_eq!(
+            code(GenerateError::InstallStart {
+                command: "npm install".into(),
+                program: "npm".into(),
+                source: Error::from(ErrorKind::NotFound)
+            }),
+            1
+        );
+        assert_eq!(
             code(GenerateError::Template {
                 name: "x".into(),
                 message: String::new()

@@ -25,6 +25,15 @@ pub enum GenerateError {
 
     #[error("template `{name}` failed to render: {message}")]
     Template { name: String, message: String },
+
+    /// The package manager could not be started.
+    #[error("could not start `{command}`; is {program} installed and on PATH?")]
+    InstallStart {
+        command: String,
+        program: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 impl GenerateError {
@@ -35,7 +44,7 @@ impl GenerateError {
             Self::Project(e) => e.is_bad_input(),
             Self::Edit(e) => e.is_bad_input(),
             Self::UnknownWidget { .. } => true,
-            Self::Template { .. } => false,
+            Self::Template { .. } | Self::InstallStart { .. } => false,
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod sdk;
 mod steps;
 mod strategy;
 mod templates;
+pub mod transaction;
 mod vite;
 
 use workos_widgets_core::Project;
