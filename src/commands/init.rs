@@ -115,7 +115,7 @@ impl transaction::Progress for Terminal {
     fn install(
         &mut self,
         command: &str,
-        run: &mut dyn FnMut(&dyn Fn() -> Option<i32>) -> std::io::Result<InstallOutput>,
+        run: &mut transaction::RunInstall<'_>,
     ) -> std::io::Result<InstallOutput> {
         let _catch = crate::interrupt::catch();
         ui::with_spinner(&format!("Running {command}"), || {

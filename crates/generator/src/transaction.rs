@@ -16,6 +16,11 @@ use crate::install::{self, InstallOutput};
 use crate::plan::Plan;
 use crate::{GenerateError, Options, sdk};
 
+/// Runs the package install, polling the check it is given for a received
+/// signal.
+pub type RunInstall<'r> =
+    dyn FnMut(&dyn Fn() -> Option<i32>) -> std::io::Result<InstallOutput> + 'r;
+
 /// What the caller shows while the transaction runs.
 pub trait Progress {
     /// Runs the package install `command`: `run` does it, polling the check
@@ -25,7 +30,7 @@ pub trait Progress {
     fn install(
         &mut self,
         command: &str,
-        run: &mut dyn FnMut(&dyn Fn() -> Option<i32>) -> std::io::Result<InstallOutput>,
+        run: &mut RunInstall<'_>,
     ) -> std::io::Result<InstallOutput>;
 }
 
