@@ -42,13 +42,18 @@ pub fn detect(
         seen: HashSet::new(),
         queue: VecDeque::new(),
     };
+    // Every entry file is read whole, also one another entry imports
+    // (`main` imports `./App`): mark them all seen before following imports.
+    let mut entry_files = Vec::new();
     for relative in [&entries.main, &entries.app, &entries.next_root]
         .into_iter()
         .flatten()
     {
-        if !walk.seen.insert(relative.clone()) {
-            continue;
+        if walk.seen.insert(relative.clone()) {
+            entry_files.push(relative);
         }
+    }
+    for relative in entry_files {
         let path = root.join(relative);
         let text = read_to_string(&path)?;
         let allocator = Allocator::default();
