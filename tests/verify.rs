@@ -928,3 +928,91 @@ fn layout_route_app_set_up_by_init_verifies_clean() {
     assert_eq!(report["summary"]["errors"], 0, "{report:#}");
     assert_eq!(exit, 0);
 }
+
+/// Every app under `fixtures/` (outside `verify/`), found by its package.json.
+fn plain_fixture_apps(dir: &Path, out: &mut Vec<PathBuf>) {
+    if dir.join("package.json").is_file() {
+        out.push(dir.to_path_buf());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    entries.sort();
+    for entry in entries {
+        let name = entry.file_name().unwrap().to_string_lossy().into_owned();
+        if name != "verify" && name != "node_modules" && !name.starts_with('.') {
+            plain_fixture_apps(&entry, out);
+        }
+    }
+}
+
+/// What detection and the verifier's scan say about one app, where they
+/// disagree on the file holding `<WorkOsWidgets>` or `QueryClientProvider`.
+fn disagreements(name: &str, dir: &Path) -> Vec<String> {
+    use workos_widgets_verifier::facts::JsxKind;
+    use workos_widgets_verifier::scan::{Selection, scan};
+    let Ok(project) = workos_widgets_core::detect::detect(dir) else {
+        return Vec::new(); // no project: neither has an opinion
+    };
+    let providers = project.providers.clone();
+    let facts = scan(project, &Selection::All);
+    let mut found = Vec::new();
+    for (what, detected, kind) in [
+        ("root", &providers.workos_widgets, JsxKind::Root),
+        (
+            "QueryClientProvider",
+            &providers.query_client_provider,
+            JsxKind::QueryClientProvider,
+        ),
+    ] {
+        let scanned: Vec<&Path> = facts
+            .files
+            .iter()
+            .filter(|f| f.jsx.iter().any(|e| e.kind == kind))
+            .map(|f| f.path.as_path())
+            .collect();
+        let in_root_files = facts
+            .root_files()
+            .any(|f| f.jsx.iter().any(|e| e.kind == kind));
+        match detected {
+            Some(used) if !scanned.contains(&used.file.as_path()) => found.push(format!(
+                "{name}: detect puts the {what} in {}, verify in {scanned:?}",
+                used.file.display()
+            )),
+            None if in_root_files => found.push(format!(
+                "{name}: verify sees the {what} in an app root file ({scanned:?}), detect sees none"
+            )),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// `detect` (and so `init`) and `verify` read the same app the same way:
+/// on every fixture, where both have an opinion, they agree on which file
+/// holds the `<WorkOsWidgets>` root and which the `QueryClientProvider`.
+#[test]
+fn detect_and_verify_agree_on_roots_and_providers() {
+    let mut wrong = Vec::new();
+    let mut apps = Vec::new();
+    plain_fixture_apps(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+        &mut apps,
+    );
+    assert!(apps.len() > 5, "found the fixture apps: {apps:?}");
+    for app in &apps {
+        wrong.extend(disagreements(&app.display().to_string(), app));
+    }
+    let mut slugs: Vec<String> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    slugs.sort();
+    for slug in &slugs {
+        let dir = materialise(slug);
+        wrong.extend(disagreements(slug, dir.path()));
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -1,17 +1,19 @@
 //! `workos-widgets init`: plan, show or confirm, install, write.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use owo_colors::OwoColorize;
 use workos_widgets_core::catalog::{self, Widget};
 use workos_widgets_core::detect::detect;
+use workos_widgets_core::edit::change::Action;
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::project::PackageManager;
-use workos_widgets_core::{Project, ProjectError, lock};
+use workos_widgets_core::{Project, lock};
+use workos_widgets_generator::install::InstallOutput;
 use workos_widgets_generator::plan::Plan;
-use workos_widgets_generator::{GenerateError, Options, StrategyChoice, apply, diff, install, sdk};
+use workos_widgets_generator::{GenerateError, Options, StrategyChoice, diff, sdk, transaction};
 
 use super::UsageError;
 use crate::cli::{ApplyFlags, InitArgs, PackageManagerArg, TokenStrategyArg};
@@ -38,7 +40,7 @@ pub(super) fn execute(
     strategy: StrategyChoice,
     flags: &ApplyFlags,
 ) -> anyhow::Result<ExitCode> {
-    let mut options = Options {
+    let options = Options {
         widgets,
         strategy,
         package_manager: package_manager(flags.package_manager),
@@ -72,47 +74,23 @@ pub(super) fn execute(
         }
     }
 
-    let mut plan = plan;
-    let mut restore = None;
-    if let Some(step) = plan.install.clone().filter(|i| !i.deferred) {
-        let backup = Backup::take(&project.root)?;
-        // Dev dependencies (@types/node) are declared first, so the one
-        // install below fetches them with the rest.
-        let declared: Vec<_> = plan
-            .files
-            .iter()
-            .filter(|change| change.path == Path::new("package.json"))
-            .cloned()
-            .collect();
-        if let Err(e) = apply::write_all(&project.root, &declared) {
-            backup.restore();
-            return Err(e.into());
+    let outcome = transaction::execute(&project, plan, &options, &mut Terminal)?;
+    match outcome {
+        transaction::Outcome::Applied(plan) => {
+            report(&project, &plan, Outcome::Applied, flags.json)?;
+            Ok(ExitCode::SUCCESS)
         }
-        let catch = crate::interrupt::catch();
-        let output = ui::with_spinner(&format!("Running {}", step.command), || {
-            install::run(&project.root, &step, &crate::interrupt::received)
-        })
-        .with_context(|| {
-            format!(
-                "could not start `{}`; is {} installed and on PATH?",
-                step.command, step.program
-            )
-        })?;
-        drop(catch);
-        if let Some(signal) = output.interrupted {
-            backup.restore();
+        transaction::Outcome::Interrupted { signal, command } => {
             ui::error(&anyhow::anyhow!(
-                "interrupted by {} during `{}`: it was passed the signal and has stopped; package.json and the lockfile are restored and nothing else was written\n  hint: run init again to finish the setup",
+                "interrupted by {} during `{command}`: it was passed the signal and has stopped; package.json and the lockfile are restored and nothing else was written\n  hint: run init again to finish the setup",
                 crate::interrupt::name(signal),
-                step.command
             ));
-            return Ok(ExitCode::from(
+            Ok(ExitCode::from(
                 u8::try_from(128 + signal).unwrap_or(crate::exit::FAILURE),
-            ));
+            ))
         }
-        if !output.success {
-            backup.restore();
-            let tail: Vec<&str> = output.log.lines().rev().take(25).collect();
+        transaction::Outcome::InstallFailed { command, log } => {
+            let tail: Vec<&str> = log.lines().rev().take(25).collect();
             anstream::eprintln!(
                 "{}",
                 tail.into_iter()
@@ -122,31 +100,28 @@ pub(super) fn execute(
                     .dimmed()
             );
             ui::error(&anyhow::anyhow!(
-                "`{}` failed (the end of its output is above); nothing was changed\n  hint: fix the problem and run init again, or pass --no-install and run the install yourself",
-                step.command
+                "`{command}` failed (the end of its output is above); nothing was changed\n  hint: fix the problem and run init again, or pass --no-install and run the install yourself",
             ));
-            return Ok(ExitCode::from(crate::exit::FAILURE));
+            Ok(ExitCode::from(crate::exit::FAILURE))
         }
-        // The real versions are on disk now: plan again with them, so the
-        // token code targets the SDK major that was actually installed.
-        let installed = detect(&project.root)?;
-        options.sdk = sdk::resolve(&installed);
-        let manifest = Manifest::read(&installed.root)?;
-        let files = workos_widgets_generator::plan(&installed, manifest.as_ref(), &options)?;
-        plan = Plan {
-            install: Some(step),
-            ..files
-        };
-        restore = Some(backup);
     }
-    if let Err(e) = apply::write_all(&project.root, &plan.files) {
-        if let Some(backup) = restore {
-            backup.restore();
-        }
-        return Err(e.into());
+}
+
+/// The terminal side of the transaction: a spinner while the install runs,
+/// with SIGINT and SIGTERM caught (and forwarded to the package manager).
+struct Terminal;
+
+impl transaction::Progress for Terminal {
+    fn install(
+        &mut self,
+        command: &str,
+        run: &mut transaction::RunInstall<'_>,
+    ) -> std::io::Result<InstallOutput> {
+        let _catch = crate::interrupt::catch();
+        ui::with_spinner(&format!("Running {command}"), || {
+            run(&crate::interrupt::received)
+        })
     }
-    report(&project, &plan, Outcome::Applied, flags.json)?;
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Detects the project, then holds its lock (see [`lock`]) for the rest of
@@ -237,49 +212,6 @@ pub(super) fn parse_widget_ids(ids: &[String]) -> anyhow::Result<Vec<&'static Wi
         }
     }
     Ok(widgets)
-}
-
-/// package.json and the lockfile as they were before the install, put back
-/// if the install or the writes fail.
-struct Backup {
-    files: Vec<(PathBuf, Option<Vec<u8>>)>,
-}
-
-impl Backup {
-    fn take(root: &Path) -> Result<Self, ProjectError> {
-        let names = [
-            "package.json",
-            "package-lock.json",
-            "pnpm-lock.yaml",
-            "yarn.lock",
-            "bun.lock",
-            "bun.lockb",
-        ];
-        let mut files = Vec::new();
-        for name in names {
-            let path = root.join(name);
-            let content = match std::fs::read(&path) {
-                Ok(bytes) => Some(bytes),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(e) => return Err(ProjectError::read(path, e)),
-            };
-            files.push((path, content));
-        }
-        Ok(Self { files })
-    }
-
-    fn restore(&self) {
-        for (path, content) in &self.files {
-            // Best effort: the failure being reported matters more.
-            let _ = match content {
-                Some(bytes) => std::fs::write(path, bytes),
-                None => std::fs::remove_file(path).or_else(|e| match e.kind() {
-                    std::io::ErrorKind::NotFound => Ok(()),
-                    _ => Err(e),
-                }),
-            };
-        }
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -393,8 +325,8 @@ fn report(project: &Project, plan: &Plan, outcome: Outcome, json: bool) -> anyho
             ui::heading("Changed");
             for file in &plan.files {
                 let verb = match file.action {
-                    workos_widgets_generator::plan::Action::Create => "created",
-                    workos_widgets_generator::plan::Action::Modify => "updated",
+                    Action::Create => "created",
+                    Action::Modify => "updated",
                 };
                 anstream::println!(
                     "  {} {}  {}",

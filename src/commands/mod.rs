@@ -36,6 +36,7 @@ pub struct UsageError(pub String);
 /// internal edit). The first cause of a known type decides.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
     use workos_widgets_core::ProjectError;
+    use workos_widgets_core::edit::EditError;
     use workos_widgets_generator::GenerateError;
     use workos_widgets_verifier::VerifyError;
     let bad_input = error.chain().find_map(|cause| {
@@ -44,6 +45,8 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
         } else if let Some(e) = cause.downcast_ref::<ProjectError>() {
             Some(e.is_bad_input())
         } else if let Some(e) = cause.downcast_ref::<GenerateError>() {
+            Some(e.is_bad_input())
+        } else if let Some(e) = cause.downcast_ref::<EditError>() {
             Some(e.is_bad_input())
         } else {
             cause
@@ -64,6 +67,7 @@ mod tests {
     use std::path::PathBuf;
 
     use workos_widgets_core::ProjectError;
+    use workos_widgets_core::edit::EditError;
     use workos_widgets_generator::GenerateError;
     use workos_widgets_verifier::VerifyError;
 
@@ -110,6 +114,19 @@ mod tests {
             }),
             2
         );
+        let edit = || EditError::Edit {
+            path: dir(),
+            message: String::new(),
+            hint: String::new(),
+        };
+        assert_eq!(code(edit()), 2);
+        assert_eq!(code(GenerateError::Edit(edit())), 2);
+        assert_eq!(
+            code(GenerateError::Edit(EditError::Project(
+                ProjectError::NoPackageJson { dir: dir() }
+            ))),
+            2
+        );
         assert_eq!(
             code(VerifyError::Git {
                 dir: dir(),
@@ -133,9 +150,24 @@ mod tests {
             1
         );
         assert_eq!(
-            code(GenerateError::Write {
+            code(EditError::Write {
                 path: dir(),
                 source: Error::from(ErrorKind::PermissionDenied)
+            }),
+            1
+        );
+        assert_eq!(
+            code(GenerateError::Edit(EditError::Write {
+                path: dir(),
+                source: Error::from(ErrorKind::PermissionDenied)
+            })),
+            1
+        );
+        assert_eq!(
+            code(GenerateError::InstallStart {
+                command: "npm install".into(),
+                program: "npm".into(),
+                source: Error::from(ErrorKind::NotFound)
             }),
             1
         );
@@ -147,7 +179,7 @@ mod tests {
             1
         );
         assert_eq!(
-            code(GenerateError::EditBrokeSyntax {
+            code(GenerateError::Edit(EditError::EditBrokeSyntax {
                 path: dir(),
                 source: ProjectError::Syntax {
                     path: dir(),
@@ -155,7 +187,7 @@ mod tests {
                     column: 1,
                     message: String::new()
                 },
-            }),
+            })),
             1,
             "an edit of ours that broke the file is our bug, not the user's input"
         );

@@ -6,6 +6,33 @@ use serde::Serialize;
 /// The package every widget is imported from.
 pub const WIDGETS_PACKAGE: &str = "@workos-inc/widgets";
 
+/// The root component every widget renders inside (it provides the API
+/// options, the query client and the theme).
+pub const ROOT_COMPONENT: &str = "WorkOsWidgets";
+
+/// The backend SDK that mints widget tokens with the secret key.
+pub const SDK_PACKAGE: &str = "@workos-inc/node";
+
+/// The packages every widget app needs.
+pub const REQUIRED_PACKAGES: [&str; 3] =
+    [WIDGETS_PACKAGE, "@radix-ui/themes", "@tanstack/react-query"];
+
+/// The Vite config file names, in the order a config is looked for.
+pub const VITE_CONFIG_FILES: [&str; 6] = [
+    "vite.config.ts",
+    "vite.config.mts",
+    "vite.config.js",
+    "vite.config.mjs",
+    "vite.config.cts",
+    "vite.config.cjs",
+];
+
+/// The root's attribute that shares an app's query client (` queryClient={client}`),
+/// inserted right after the root's name.
+pub fn query_client_attribute(client: &str) -> String {
+    format!(" queryClient={{{client}}}")
+}
+
 /// The stylesheets the widgets need, in import order (Radix first, so the
 /// widgets' styles override it).
 pub const STYLESHEETS: [&str; 2] = [

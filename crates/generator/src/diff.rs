@@ -2,7 +2,7 @@
 
 use similar::TextDiff;
 
-use crate::plan::FileChange;
+use workos_widgets_core::edit::change::FileChange;
 
 /// The unified diff of one change (`/dev/null` as the old side of a new file).
 pub fn unified(change: &FileChange) -> String {

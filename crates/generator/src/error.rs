@@ -1,8 +1,7 @@
 //! Errors from planning and applying changes.
 
-use std::path::PathBuf;
-
 use workos_widgets_core::ProjectError;
+use workos_widgets_core::edit::EditError;
 
 /// Why `init`/`add` cannot go on. Nothing has been written when one is returned.
 #[derive(Debug, thiserror::Error)]
@@ -20,30 +19,18 @@ pub enum GenerateError {
         known: String,
     },
 
-    #[error("{path}: {message}\n  hint: {hint}")]
-    Edit {
-        path: PathBuf,
-        message: String,
-        hint: String,
-    },
-
-    #[error(
-        "internal error: the edited {path} no longer parses ({source}); nothing was written\n  hint: please report this with the file attached"
-    )]
-    EditBrokeSyntax {
-        path: PathBuf,
-        #[source]
-        source: ProjectError,
-    },
+    /// An edit of the user's files failed (see [`EditError`]).
+    #[error(transparent)]
+    Edit(#[from] EditError),
 
     #[error("template `{name}` failed to render: {message}")]
     Template { name: String, message: String },
 
-    #[error(
-        "cannot write {path}: {source}\n  hint: check that the folder is writable; nothing was changed"
-    )]
-    Write {
-        path: PathBuf,
+    /// The package manager could not be started.
+    #[error("could not start `{command}`; is {program} installed and on PATH?")]
+    InstallStart {
+        command: String,
+        program: String,
         #[source]
         source: std::io::Error,
     },
@@ -55,8 +42,9 @@ impl GenerateError {
     pub fn is_bad_input(&self) -> bool {
         match self {
             Self::Project(e) => e.is_bad_input(),
-            Self::UnknownWidget { .. } | Self::Edit { .. } => true,
-            Self::EditBrokeSyntax { .. } | Self::Template { .. } | Self::Write { .. } => false,
+            Self::Edit(e) => e.is_bad_input(),
+            Self::UnknownWidget { .. } => true,
+            Self::Template { .. } | Self::InstallStart { .. } => false,
         }
     }
 }

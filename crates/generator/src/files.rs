@@ -8,11 +8,12 @@ use sha2::{Digest, Sha256};
 use workos_widgets_core::manifest::{self, Manifest};
 
 use workos_widgets_core::code_style::CodeStyle;
+use workos_widgets_core::edit::change::{Action, FileChange};
+use workos_widgets_core::edit::transform::{self, Transform};
 
 use crate::GenerateError;
 use crate::format::Formatter;
-use crate::plan::{Action, FileChange, KeptFile};
-use crate::transform::{self, Transform};
+use crate::plan::KeptFile;
 
 /// Builds the list of file changes for one plan.
 pub struct FilePlanner<'a> {

@@ -9,7 +9,8 @@ use workos_widgets_core::Project;
 use workos_widgets_core::project::PackageManager;
 
 use crate::plan::Install;
-use crate::sdk::{SDK_PACKAGE, SdkTarget, minimum_of_range};
+use crate::sdk::{SdkTarget, minimum_of_range};
+use workos_widgets_core::catalog::SDK_PACKAGE;
 
 /// A package the setup needs.
 #[derive(Debug, Clone)]

@@ -3,7 +3,6 @@
 //!
 //! plan -> render templates -> splice edits into user files -> apply.
 
-pub mod apply;
 mod context;
 pub mod diff;
 mod error;
@@ -20,7 +19,7 @@ pub mod sdk;
 mod steps;
 mod strategy;
 mod templates;
-pub mod transform;
+pub mod transaction;
 mod vite;
 
 use workos_widgets_core::Project;

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use oxc_allocator::Allocator;
 use workos_widgets_core::catalog::Widget;
+use workos_widgets_core::edit::transform::{Transform, imports};
 use workos_widgets_core::error::read_to_string;
 use workos_widgets_core::project::{AuthKit, Router};
 use workos_widgets_core::specifier::{self, slash};
@@ -18,7 +19,6 @@ use crate::files::FilePlanner;
 use crate::framework::{Cx, Framework};
 use crate::layout::{Layout, TOKEN_ENDPOINT, widget_route};
 use crate::plan::Component;
-use crate::transform::{Transform, imports};
 use crate::{GenerateError, steps, templates};
 use workos_widgets_core::catalog::STYLESHEETS;
 

@@ -1,32 +1,11 @@
 //! A plan is pure data: the file changes and the install command that `init`
 //! or `add` would make. `--dry-run` prints it, `--json` serialises it, and
-//! [`crate::apply`] carries it out.
+//! [`workos_widgets_core::edit::apply`] carries it out.
 
 use std::path::PathBuf;
 
 use serde::Serialize;
-
-/// What happens to one file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Action {
-    Create,
-    Modify,
-}
-
-/// One file's planned content.
-#[derive(Debug, Clone, Serialize)]
-pub struct FileChange {
-    /// Relative to the project root.
-    pub path: PathBuf,
-    pub action: Action,
-    #[serde(skip)]
-    pub before: Option<String>,
-    #[serde(skip)]
-    pub after: String,
-    /// Why the file changes, one line.
-    pub reason: String,
-}
+use workos_widgets_core::edit::change::FileChange;
 
 /// A generated file the plan leaves alone because the user edited it.
 #[derive(Debug, Clone, Serialize)]

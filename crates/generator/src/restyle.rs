@@ -16,7 +16,7 @@ use oxc_ast::ast::{
 use oxc_ast_visit::Visit;
 use oxc_span::{GetSpan, Span};
 use workos_widgets_core::code_style::{CodeStyle, Indent, Quote, TrailingComma};
-use workos_widgets_core::edit::{TextEdit, apply_edits};
+use workos_widgets_core::edit::{EditError, TextEdit, apply_edits};
 use workos_widgets_core::js;
 
 use crate::GenerateError;
@@ -43,7 +43,7 @@ pub fn restyle(path: &Path, text: &str, style: &CodeStyle) -> Result<String, Gen
         out = reindent(path, &out, style.indent.value)?;
     }
     if out != text {
-        js::check_parses(path, &out).map_err(|source| GenerateError::EditBrokeSyntax {
+        js::check_parses(path, &out).map_err(|source| EditError::EditBrokeSyntax {
             path: path.to_path_buf(),
             source,
         })?;

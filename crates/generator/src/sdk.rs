@@ -8,9 +8,7 @@ use std::process::Command;
 use semver::Version;
 use serde::Serialize;
 use workos_widgets_core::Project;
-
-/// The SDK package.
-pub const SDK_PACKAGE: &str = "@workos-inc/node";
+use workos_widgets_core::catalog::SDK_PACKAGE;
 
 /// A target `@workos-inc/node` version and how it was found.
 #[derive(Debug, Clone, Serialize)]

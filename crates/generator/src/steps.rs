@@ -3,6 +3,8 @@
 //! the manifest.
 
 use workos_widgets_core::catalog::{self, Widget};
+use workos_widgets_core::edit::EditError;
+use workos_widgets_core::edit::transform::{self, Transform, scopes};
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::project::AuthKit;
 use workos_widgets_core::{Project, env_files};
@@ -11,7 +13,6 @@ use crate::context::{TemplateData, WidgetData};
 use crate::files::FilePlanner;
 use crate::layout::{Layout, TOKEN_ENDPOINT};
 use crate::plan::{Component, Install};
-use crate::transform::{self, Transform, scopes};
 use crate::{GenerateError, Options, TokenStrategy, install, templates};
 
 /// The manifest's widgets plus the new ones, in catalog order.
@@ -130,11 +131,11 @@ pub fn root_transforms(
     client: Option<&str>,
     wrap: Wrap,
 ) -> Result<Vec<Transform<'static>>, GenerateError> {
-    use crate::transform::{imports, root};
+    use workos_widgets_core::edit::transform::{imports, root};
     let text = workos_widgets_core::error::read_to_string(&project.path(file))?;
     let allocator = oxc_allocator::Allocator::default();
     let program = workos_widgets_core::js::parse(&allocator, &project.path(file), &text)?;
-    let taken = |what: &str| GenerateError::Edit {
+    let taken = |what: &str| EditError::Edit {
         path: file.to_path_buf(),
         message: format!(
             "every name the tool would import {what} as is already taken in this file"
@@ -143,7 +144,7 @@ pub fn root_transforms(
     };
     let root_name = workos_widgets_core::js::free_name(
         &program,
-        root::ROOT,
+        catalog::ROOT_COMPONENT,
         catalog::WIDGETS_PACKAGE,
         &root::ROOT_NAMES,
     )
@@ -157,13 +158,19 @@ pub fn root_transforms(
     .ok_or_else(|| taken("workosApiOptions"))?;
     let mut attributes = format!(" {{...{options_name}}}");
     if let Some(client) = client {
-        attributes.push_str(&format!(" queryClient={{{client}}}"));
+        attributes.push_str(&catalog::query_client_attribute(client));
     }
     let layout = root::Layout::of(&project.code_style).with_root(root_name);
     let path = file.to_path_buf();
     Ok(vec![
         Box::new(move |t, p| {
-            imports::ensure_named_import_as(t, p, root::ROOT, root_name, catalog::WIDGETS_PACKAGE)
+            imports::ensure_named_import_as(
+                t,
+                p,
+                catalog::ROOT_COMPONENT,
+                root_name,
+                catalog::WIDGETS_PACKAGE,
+            )
         }),
         Box::new(move |t, p| {
             imports::ensure_named_import_as(t, p, API_OPTIONS_NAMES[0], options_name, &api_options)
@@ -250,7 +257,11 @@ pub fn token_server(
             let wanted = wanted.clone();
             let transform: Transform<'_> =
                 Box::new(move |t, p| Ok(scopes::add_missing(t, p, &wanted).unwrap_or_default()));
-            transform::apply(&handler_path, existing, &[transform]).map(Some)
+            Ok(Some(transform::apply(
+                &handler_path,
+                existing,
+                &[transform],
+            )?))
         },
     );
     files.generated(

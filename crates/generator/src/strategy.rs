@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use workos_widgets_core::Project;
+use workos_widgets_core::edit::EditError;
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::project::AuthKit;
 
@@ -48,7 +49,7 @@ pub fn resolve(
         StrategyChoice::Backend => Ok(TokenStrategy::Backend),
         StrategyChoice::AuthKit => match browser_authkit {
             Some(_) => Ok(TokenStrategy::AuthKit),
-            None => Err(GenerateError::Edit {
+            None => Err(EditError::Edit {
                 path: project.package_json.path.clone(),
                 message: format!(
                     "--token-strategy authkit needs {} or {} in package.json; found neither",
@@ -56,7 +57,8 @@ pub fn resolve(
                     AuthKit::Js.package()
                 ),
                 hint: "install AuthKit first, or use --token-strategy backend".to_owned(),
-            }),
+            }
+            .into()),
         },
         StrategyChoice::Auto => {
             let recorded = manifest.and_then(|m| m.string("strategy"));

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use workos_widgets_core::catalog::STYLESHEETS;
+use workos_widgets_core::edit::transform::{Transform, imports, vite_config};
 use workos_widgets_core::js;
 use workos_widgets_core::specifier::{relative_specifier, slash};
 use workos_widgets_core::{Project, ProjectError};
@@ -13,7 +14,6 @@ use crate::files::FilePlanner;
 use crate::framework::{Cx, Framework};
 use crate::layout::{Layout, TOKEN_ENDPOINT};
 use crate::plan::Component;
-use crate::transform::{Transform, imports, vite_config};
 use crate::{GenerateError, steps, templates};
 
 /// A Vite + React app, rendered from its entry module (`src/main.*`).

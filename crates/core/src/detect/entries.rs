@@ -21,17 +21,10 @@ pub fn detect(
         .filter(|p| root.join(p).is_file())
         .or_else(|| first_existing(root, &["src/main", "src/index"]));
     let app = first_existing(root, &["src/App", "src/app"]);
-    let vite_config = [
-        "vite.config.ts",
-        "vite.config.mts",
-        "vite.config.js",
-        "vite.config.mjs",
-        "vite.config.cts",
-        "vite.config.cjs",
-    ]
-    .into_iter()
-    .map(PathBuf::from)
-    .find(|f| root.join(f).is_file());
+    let vite_config = crate::catalog::VITE_CONFIG_FILES
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|f| root.join(f).is_file());
     let next_root = next.and_then(|next| {
         let app_layout = next.app_dir.as_ref().map(|dir| dir.join("layout"));
         let pages_app = next.pages_dir.as_ref().map(|dir| dir.join("_app"));

@@ -36,14 +36,9 @@ pub fn detect(root: &Path, pkg: &PackageJson) -> (Framework, Option<Router>, Opt
     } else if has("react-scripts") {
         Framework::CreateReactApp
     } else if has("vite")
-        || [
-            "vite.config.ts",
-            "vite.config.js",
-            "vite.config.mts",
-            "vite.config.mjs",
-        ]
-        .iter()
-        .any(|f| root.join(f).is_file())
+        || crate::catalog::VITE_CONFIG_FILES
+            .iter()
+            .any(|f| root.join(f).is_file())
     {
         Framework::Vite
     } else {

@@ -13,6 +13,7 @@ mod workspace;
 use std::path::Path;
 
 use crate::ProjectError;
+use crate::catalog;
 use crate::package_json::PackageJson;
 use crate::project::{AuthKit, Language, PackageVersion, Project};
 
@@ -21,7 +22,7 @@ pub const TRACKED_PACKAGES: [&str; 12] = [
     "@workos-inc/widgets",
     "@radix-ui/themes",
     "@tanstack/react-query",
-    "@workos-inc/node",
+    catalog::SDK_PACKAGE,
     "@workos-inc/authkit-react",
     "@workos-inc/authkit-js",
     "@workos-inc/authkit-nextjs",

@@ -15,7 +15,7 @@ use oxc_allocator::Allocator;
 use oxc_ast::ast::Program;
 
 use crate::ProjectError;
-use crate::catalog::STYLESHEETS;
+use crate::catalog::{ROOT_COMPONENT, STYLESHEETS};
 use crate::error::read_to_string;
 use crate::js;
 use crate::project::{Entries, ProviderUse, Providers, StylesheetImport};
@@ -42,6 +42,9 @@ pub fn detect(
         seen: HashSet::new(),
         queue: VecDeque::new(),
     };
+    // Every entry file is read whole, also one another entry imports
+    // (`main` imports `./App`): mark them all seen before following imports.
+    let mut entry_files = Vec::new();
     for relative in [
         &entries.main,
         &entries.app,
@@ -51,9 +54,11 @@ pub fn detect(
     .into_iter()
     .flatten()
     {
-        if !walk.seen.insert(relative.clone()) {
-            continue;
+        if walk.seen.insert(relative.clone()) {
+            entry_files.push(relative);
         }
+    }
+    for relative in entry_files {
         let path = root.join(relative);
         let text = read_to_string(&path)?;
         let allocator = Allocator::default();
@@ -221,7 +226,7 @@ fn provider_kind(name: &str, bindings: &[(String, Option<(String, String)>)]) ->
             || specifier::is_local(source)
     };
     match imported {
-        Some((source, "WorkOsWidgets")) if from_widgets(source) => Some(Kind::Root),
+        Some((source, ROOT_COMPONENT)) if from_widgets(source) => Some(Kind::Root),
         Some((_, "QueryClientProvider")) => Some(Kind::QueryClient),
         Some((_, "Theme")) => Some(Kind::Theme),
         Some(_) => None,
@@ -230,7 +235,7 @@ fn provider_kind(name: &str, bindings: &[(String, Option<(String, String)>)]) ->
         None => match name {
             "QueryClientProvider" => Some(Kind::QueryClient),
             "Theme" => Some(Kind::Theme),
-            "WorkOsWidgets" if binding.is_none() => Some(Kind::Root),
+            ROOT_COMPONENT if binding.is_none() => Some(Kind::Root),
             _ => None,
         },
     }

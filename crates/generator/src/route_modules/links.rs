@@ -11,8 +11,8 @@ use oxc_ast_visit::Visit;
 use workos_widgets_core::edit::{TextEdit, indent_at};
 use workos_widgets_core::js::{self, ImportInfo};
 
-use crate::GenerateError;
-use crate::transform::Style;
+use workos_widgets_core::edit::EditError;
+use workos_widgets_core::edit::transform::Style;
 
 /// Local names for the widget sheets' URLs, by sheet.
 fn url_name(sheet: &str) -> &'static str {
@@ -127,10 +127,10 @@ pub fn ensure_linked_stylesheets(
     text: &str,
     program: &Program<'_>,
     sheets: &[&str],
-) -> Result<Vec<TextEdit>, GenerateError> {
+) -> Result<Vec<TextEdit>, EditError> {
     let urls = url_imports(program);
     let Some(links) = find_links(program, &urls) else {
-        return Err(GenerateError::Edit {
+        return Err(EditError::Edit {
             path: path.to_path_buf(),
             message: "found no links array with the app's `?url` stylesheet".to_owned(),
             hint: "import the widget stylesheets yourself, Radix Themes first, then run again"
@@ -205,7 +205,7 @@ pub fn ensure_linked_stylesheets(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::transform::{Transform, apply};
+    use workos_widgets_core::edit::transform::{Transform, apply};
 
     const SHEETS: [&str; 2] = [
         "@radix-ui/themes/styles.css",

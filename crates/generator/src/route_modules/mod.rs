@@ -20,8 +20,8 @@ use crate::files::FilePlanner;
 use crate::framework::{Cx, Framework};
 use crate::layout::{TOKEN_ENDPOINT, widget_route};
 use crate::plan::Component;
-use crate::transform::{Transform, imports};
 use crate::{GenerateError, steps, templates};
+use workos_widgets_core::edit::transform::{Transform, imports};
 
 /// A route-module app and the facts its plan needs.
 pub struct RouteModules {

@@ -9,8 +9,8 @@ use oxc_ast::ast::{
 use workos_widgets_core::edit::{TextEdit, indent_at, indent_unit};
 use workos_widgets_core::js;
 
-use crate::GenerateError;
-use crate::transform::Style;
+use workos_widgets_core::edit::EditError;
+use workos_widgets_core::edit::transform::Style;
 
 /// Where `route()`, `index()` and `layout()` come from.
 pub const ROUTES_PACKAGE: &str = "@react-router/dev/routes";
@@ -23,9 +23,9 @@ pub fn add_routes(
     text: &str,
     program: &Program<'_>,
     routes: &[(String, String)],
-) -> Result<Vec<TextEdit>, GenerateError> {
+) -> Result<Vec<TextEdit>, EditError> {
     let Some(list) = route_list(program) else {
-        return Err(GenerateError::Edit {
+        return Err(EditError::Edit {
             path: config.to_path_buf(),
             message: "found no route list (`export default [...]`) to add the widget routes to"
                 .to_owned(),
@@ -166,7 +166,7 @@ fn route_call(element: &ArrayExpressionElement<'_>) -> Option<(Option<String>, O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::transform::{Transform, apply};
+    use workos_widgets_core::edit::transform::{Transform, apply};
 
     fn add(text: &str) -> String {
         let routes = vec![

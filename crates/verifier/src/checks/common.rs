@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use semver::Version;
-use workos_widgets_core::catalog::{self, Scope, Widget};
+use workos_widgets_core::catalog::{self, SDK_PACKAGE, Scope, Widget};
 use workos_widgets_core::project::Framework;
 use workos_widgets_core::specifier;
 
@@ -12,16 +12,6 @@ use crate::facts::{Facts, ImportFact, JsxFact, JsxKind, RenderCall, SourceFile};
 use crate::finding::Location;
 use crate::npm_range;
 use crate::scan::STYLESHEETS;
-
-/// The three packages every widget app needs.
-pub const REQUIRED_PACKAGES: [&str; 3] = [
-    "@workos-inc/widgets",
-    "@radix-ui/themes",
-    "@tanstack/react-query",
-];
-
-/// The backend SDK.
-pub const SDK_PACKAGE: &str = "@workos-inc/node";
 
 /// The file that renders the app root: the Next.js layout or `_app`, the
 /// root module of React Router, Remix and TanStack Start, else the entry

@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use workos_widgets_generator::apply::write_all;
-use workos_widgets_generator::plan::{Action, FileChange};
-use workos_widgets_generator::transform::{self, Transform};
+use workos_widgets_core::edit::apply::write_all;
+use workos_widgets_core::edit::change::{Action, FileChange};
+use workos_widgets_core::edit::transform::{self, Transform};
 
 use crate::VerifyError;
 use crate::finding::{Finding, FixAction};

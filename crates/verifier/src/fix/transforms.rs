@@ -5,10 +5,10 @@ use std::path::Path;
 
 use oxc_ast::ast::{JSXElement, JSXExpression, JSXExpressionContainer, Program};
 use oxc_ast_visit::Visit;
-use workos_widgets_core::catalog::WIDGETS_PACKAGE;
-use workos_widgets_core::edit::TextEdit;
+use workos_widgets_core::catalog::{self, ROOT_COMPONENT, WIDGETS_PACKAGE};
+use workos_widgets_core::edit::transform::{Transform, imports, root, scopes};
+use workos_widgets_core::edit::{EditError, TextEdit};
 use workos_widgets_core::js;
-use workos_widgets_generator::transform::{Transform, imports, root, scopes};
 
 use crate::facts::{JsxKind, ScopesArg, SourceFile};
 use crate::finding::FixAction;
@@ -32,12 +32,16 @@ pub fn for_action<'a>(path: &'a Path, action: &'a FixAction) -> Vec<Transform<'a
             Ok(facts(path, t, p)
                 .jsx
                 .iter()
-                .filter(|e| {
-                    matches!(e.kind, JsxKind::Loading(w) if !w.loading_props.is_empty())
-                        && !e.has_spread
-                        && e.attribute("count").is_none()
+                .filter_map(|e| match e.kind {
+                    JsxKind::Loading(w)
+                        if !w.loading_props.is_empty()
+                            && !e.has_spread
+                            && e.attribute("count").is_none() =>
+                    {
+                        Some(TextEdit::insert(e.span.end, w.loading_props))
+                    }
+                    _ => None,
                 })
-                .map(|e| TextEdit::insert(e.span.end, " count={3}"))
                 .collect())
         })],
         FixAction::ReplaceScope { from, to, .. } => vec![Box::new(move |t, p| {
@@ -57,7 +61,7 @@ pub fn for_action<'a>(path: &'a Path, action: &'a FixAction) -> Vec<Transform<'a
             })]
         }
         FixAction::WrapRoot { .. } => vec![
-            Box::new(|t, p| imports::ensure_named_import(t, p, root::ROOT, WIDGETS_PACKAGE)),
+            Box::new(|t, p| imports::ensure_named_import(t, p, ROOT_COMPONENT, WIDGETS_PACKAGE)),
             Box::new(move |t, p| wrap_root(path, t, p)),
         ],
         FixAction::IgnoreEnvFiles { .. } => Vec::new(),
@@ -100,11 +104,7 @@ fn add_scopes(path: &Path, text: &str, program: &Program<'_>, wanted: &[&str]) -
 
 /// Wraps the rendered tree: a layout's `{children}`, `_app`'s
 /// `<Component />`, else the JSX passed to `render(...)`.
-fn wrap_root(
-    path: &Path,
-    text: &str,
-    program: &Program<'_>,
-) -> Result<Vec<TextEdit>, workos_widgets_generator::GenerateError> {
+fn wrap_root(path: &Path, text: &str, program: &Program<'_>) -> Result<Vec<TextEdit>, EditError> {
     let file = facts(path, text, program);
     if file.roots().next().is_some() {
         // An entry with several render branches: wrap those that lack the
@@ -119,7 +119,7 @@ fn wrap_root(
         .iter()
         .find(|e| e.kind == JsxKind::QueryClientProvider)
         .and_then(|e| e.attribute("client"))
-        .map(|client| format!(" queryClient={{{}}}", client.value_text))
+        .map(|client| catalog::query_client_attribute(&client.value_text))
         .unwrap_or_default();
     let mut finder = TreeFinder { target: None };
     finder.visit_program(program);

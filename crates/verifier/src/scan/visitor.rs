@@ -727,7 +727,7 @@ fn unwrap_await<'b, 'a>(expr: &'b Expression<'a>) -> &'b Expression<'a> {
 
 /// What an export of `@workos-inc/widgets` named `name` renders.
 pub fn widgets_export(name: &str) -> JsxKind {
-    if name == "WorkOsWidgets" {
+    if name == catalog::ROOT_COMPONENT {
         JsxKind::Root
     } else if let Some(widget) = catalog::find_by_component(name) {
         JsxKind::Widget(widget)

@@ -1,9 +1,9 @@
 //! WW105: a token module without `@workos-inc/node` declared.
 
-use crate::checks::common::SDK_PACKAGE;
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
+use workos_widgets_core::catalog::SDK_PACKAGE;
 
 pub static RULE: Rule = Rule {
     code: "WW105",

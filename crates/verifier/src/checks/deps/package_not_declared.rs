@@ -1,6 +1,8 @@
 //! WW101: one of the three widget packages is not in package.json.
 
-use crate::checks::common::{REQUIRED_PACKAGES, package_location};
+use workos_widgets_core::catalog::REQUIRED_PACKAGES;
+
+use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::rule::{Check, Rule};

@@ -1,6 +1,8 @@
 //! WW102: a declared package is missing from `node_modules`.
 
-use crate::checks::common::{REQUIRED_PACKAGES, SDK_PACKAGE, package_location};
+use workos_widgets_core::catalog::{REQUIRED_PACKAGES, SDK_PACKAGE};
+
+use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::rule::{Check, Rule};

@@ -1,5 +1,7 @@
 //! WW501: the secret key reachable from browser code.
 
+use workos_widgets_core::catalog::SDK_PACKAGE;
+
 use crate::checks::common::{local_file, shown};
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
@@ -57,10 +59,10 @@ fn run(facts: &Facts) -> Vec<Finding> {
         // Type-only imports are erased when compiled: nothing reaches the
         // browser through them.
         for import in file.imports.iter().filter(|i| !i.type_only) {
-            if import.source == "@workos-inc/node" {
+            if import.source == SDK_PACKAGE {
                 findings.push(RULE.finding(
                     Location::span(file, import.span),
-                    format!("@workos-inc/node is imported in client code ({}): it needs the secret key; use it only in a server route", why_client(file.use_client)),
+                    format!("{SDK_PACKAGE} is imported in client code ({}): it needs the secret key; use it only in a server route", why_client(file.use_client)),
                 ));
             } else if let Some(module) = local_file(facts, file, &import.source)
                 && !module.client

@@ -10,23 +10,16 @@ pub mod vite_config;
 
 use std::path::Path;
 
+use super::{EditError, TextEdit, apply_edits, keep_line_endings};
+use crate::js;
 use oxc_allocator::Allocator;
 use oxc_ast::ast::Program;
-use workos_widgets_core::edit::{TextEdit, apply_edits};
-use workos_widgets_core::js;
-
-use crate::GenerateError;
 
 /// One transform: the edits it wants on a parsed file.
-pub type Transform<'f> =
-    Box<dyn Fn(&str, &Program<'_>) -> Result<Vec<TextEdit>, GenerateError> + 'f>;
+pub type Transform<'f> = Box<dyn Fn(&str, &Program<'_>) -> Result<Vec<TextEdit>, EditError> + 'f>;
 
 /// Runs `transforms` over `text` (the contents of `path`) in order.
-pub fn apply(
-    path: &Path,
-    text: &str,
-    transforms: &[Transform<'_>],
-) -> Result<String, GenerateError> {
+pub fn apply(path: &Path, text: &str, transforms: &[Transform<'_>]) -> Result<String, EditError> {
     let mut current = text.to_owned();
     for transform in transforms {
         let allocator = Allocator::default();
@@ -36,9 +29,9 @@ pub fn apply(
             current = apply_edits(&current, &edits);
         }
     }
-    let current = workos_widgets_core::edit::keep_line_endings(text, current);
+    let current = keep_line_endings(text, current);
     if current != text {
-        js::check_parses(path, &current).map_err(|source| GenerateError::EditBrokeSyntax {
+        js::check_parses(path, &current).map_err(|source| EditError::EditBrokeSyntax {
             path: path.to_path_buf(),
             source,
         })?;

@@ -1,5 +1,14 @@
-//! Span-based text edits: the user's formatting and comments survive because
-//! only the bytes at the edited spans change.
+//! The edit engine `init`, `add` and `verify --fix` share: span-based text
+//! edits (the user's formatting and comments survive because only the bytes
+//! at the edited spans change), syntax-tree [`transform`]s that produce
+//! them, planned file [`change`]s and their all-or-nothing [`apply`].
+
+pub mod apply;
+pub mod change;
+mod error;
+pub mod transform;
+
+pub use error::EditError;
 
 /// Replace `start..end` (byte offsets) of a text with `text`. An insertion has
 /// `start == end`.

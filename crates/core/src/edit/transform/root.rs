@@ -7,16 +7,12 @@
 
 use std::path::Path;
 
+use crate::catalog::ROOT_COMPONENT as ROOT;
+use crate::code_style::{CodeStyle, TrailingComma};
+use crate::edit::{EditError, TextEdit, indent_at, indent_unit};
+use crate::js;
 use oxc_ast::ast::{CallExpression, Expression, JSXChild, JSXElement, Program};
 use oxc_ast_visit::Visit;
-use workos_widgets_core::code_style::{CodeStyle, TrailingComma};
-use workos_widgets_core::edit::{TextEdit, indent_at, indent_unit};
-use workos_widgets_core::js;
-
-use crate::GenerateError;
-
-/// The root component's name.
-pub const ROOT: &str = "WorkOsWidgets";
 
 /// Elements that are stepped into rather than wrapped.
 const PASS_THROUGH: [&str; 3] = ["StrictMode", "React.StrictMode", "QueryClientProvider"];
@@ -69,7 +65,7 @@ pub fn wrap_render_root(
     text: &str,
     program: &Program<'_>,
     attributes: &str,
-) -> Result<Vec<TextEdit>, GenerateError> {
+) -> Result<Vec<TextEdit>, EditError> {
     wrap_render_root_in(path, text, program, attributes, Layout::default())
 }
 
@@ -80,7 +76,7 @@ pub fn wrap_render_root_in(
     program: &Program<'_>,
     attributes: &str,
     layout: Layout,
-) -> Result<Vec<TextEdit>, GenerateError> {
+) -> Result<Vec<TextEdit>, EditError> {
     let mut finder = RenderFinder {
         targets: Vec::new(),
         trees: Vec::new(),
@@ -110,7 +106,7 @@ pub fn wrap_page_slot(
     program: &Program<'_>,
     attributes: &str,
     layout: Layout,
-) -> Result<Vec<TextEdit>, GenerateError> {
+) -> Result<Vec<TextEdit>, EditError> {
     wrap_found(
         Target {
             path,
@@ -134,7 +130,7 @@ pub fn wrap_query_client_children(
     program: &Program<'_>,
     attributes: &str,
     layout: Layout,
-) -> Result<Vec<TextEdit>, GenerateError> {
+) -> Result<Vec<TextEdit>, EditError> {
     let mut finder = ElementFinder {
         name: "QueryClientProvider",
         target: None,
@@ -174,7 +170,7 @@ fn wrap_all(
     trees: &[(usize, usize)],
     message: &str,
     hint: &str,
-) -> Result<Vec<TextEdit>, GenerateError> {
+) -> Result<Vec<TextEdit>, EditError> {
     if found.len() <= 1 {
         return wrap_found(target, found.first().copied(), message, hint);
     }
@@ -237,7 +233,7 @@ fn wrap_found(
     found: Option<(usize, usize)>,
     message: &str,
     hint: &str,
-) -> Result<Vec<TextEdit>, GenerateError> {
+) -> Result<Vec<TextEdit>, EditError> {
     if js::jsx_elements(target.program)
         .iter()
         .any(|e| e.name == target.layout.root)
@@ -245,7 +241,7 @@ fn wrap_found(
         return Ok(Vec::new());
     }
     let Some((start, end)) = found else {
-        return Err(GenerateError::Edit {
+        return Err(EditError::Edit {
             path: target.path.to_path_buf(),
             message: message.to_owned(),
             hint: hint.to_owned(),
@@ -553,8 +549,7 @@ mod tests {
         assert!(out.contains("<QueryClientProvider client={qc}>\n    <WorkOsWidgets queryClient={qc}>\n      <App />"), "{out}");
     }
 
-    type Wrapper =
-        fn(&Path, &str, &Program<'_>, &str, Layout) -> Result<Vec<TextEdit>, GenerateError>;
+    type Wrapper = fn(&Path, &str, &Program<'_>, &str, Layout) -> Result<Vec<TextEdit>, EditError>;
 
     fn run_with(text: &str, transform: Wrapper) -> String {
         let path = Path::new("layout.tsx");

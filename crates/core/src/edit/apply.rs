@@ -6,11 +6,11 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::GenerateError;
-use crate::plan::FileChange;
+use super::EditError;
+use super::change::FileChange;
 
 /// Writes every change under `root`, or none of them.
-pub fn write_all(root: &Path, changes: &[FileChange]) -> Result<(), GenerateError> {
+pub fn write_all(root: &Path, changes: &[FileChange]) -> Result<(), EditError> {
     let mut created_dirs = Vec::new();
     let staged = stage(root, changes, &mut created_dirs);
     let staged = match staged {
@@ -26,7 +26,7 @@ pub fn write_all(root: &Path, changes: &[FileChange]) -> Result<(), GenerateErro
         if let Err(e) = temp.persist(&target) {
             rollback(&done);
             remove_dirs(&created_dirs);
-            return Err(GenerateError::Write {
+            return Err(EditError::Write {
                 path: target,
                 source: e.error,
             });
@@ -42,13 +42,13 @@ fn stage(
     root: &Path,
     changes: &[FileChange],
     created_dirs: &mut Vec<PathBuf>,
-) -> Result<Vec<tempfile::NamedTempFile>, GenerateError> {
+) -> Result<Vec<tempfile::NamedTempFile>, EditError> {
     changes
         .iter()
         .map(|change| {
             let target = write_target(&root.join(&change.path));
             let dir = target.parent().unwrap_or(root);
-            create_dirs(dir, created_dirs).map_err(|source| GenerateError::Write {
+            create_dirs(dir, created_dirs).map_err(|source| EditError::Write {
                 path: dir.to_path_buf(),
                 source,
             })?;
@@ -70,7 +70,7 @@ fn stage(
                 }
                 Ok(temp)
             };
-            write().map_err(|source| GenerateError::Write {
+            write().map_err(|source| EditError::Write {
                 path: target.clone(),
                 source,
             })
@@ -120,7 +120,7 @@ fn remove_dirs(created: &[PathBuf]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::Action;
+    use crate::edit::change::Action;
 
     fn change(path: &str, after: &str) -> FileChange {
         FileChange {

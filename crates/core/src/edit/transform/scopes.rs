@@ -1,9 +1,9 @@
 //! Extends the `WIDGETS_SCOPES` array of a generated token module with the
 //! scopes new widgets need, keeping what is there (even if the user edited it).
 
+use crate::edit::TextEdit;
+use crate::js;
 use oxc_ast::ast::{ArrayExpressionElement, Expression, Program, Statement};
-use workos_widgets_core::edit::TextEdit;
-use workos_widgets_core::js;
 
 /// The name of the scopes constant in generated token modules.
 pub const SCOPES_CONST: &str = "WIDGETS_SCOPES";
@@ -106,9 +106,9 @@ fn scopes_array<'b, 'a>(program: &'b Program<'a>) -> Option<&'b oxc_ast::ast::Ar
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edit::apply_edits;
     use oxc_allocator::Allocator;
     use std::path::Path;
-    use workos_widgets_core::edit::apply_edits;
 
     #[test]
     fn adds_missing_scopes_once() {

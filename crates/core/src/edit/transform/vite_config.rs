@@ -2,12 +2,12 @@
 //! object, `defineConfig({...})`, or a function returning one) and appends
 //! the plugin call to its `plugins` array.
 
+use crate::edit::{TextEdit, indent_at, indent_unit};
+use crate::js;
 use oxc_ast::ast::{
     ArrayExpression, ArrayExpressionElement, ExportDefaultDeclarationKind, Expression,
     ObjectExpression, ObjectPropertyKind, Program, Statement,
 };
-use workos_widgets_core::edit::{TextEdit, indent_at, indent_unit};
-use workos_widgets_core::js;
 
 /// Adds `call` (e.g. `workosWidgetsToken()`) to the config's plugins.
 /// Returns `None` when the config's shape is not recognised.
@@ -189,9 +189,9 @@ fn returned_object<'b, 'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edit::apply_edits;
     use oxc_allocator::Allocator;
     use std::path::Path;
-    use workos_widgets_core::edit::apply_edits;
 
     fn run(text: &str) -> Option<String> {
         let allocator = Allocator::default();

@@ -12,13 +12,9 @@
 use std::path::Path;
 
 use oxc_allocator::Allocator;
+use workos_widgets_core::catalog::{ROOT_COMPONENT, STYLESHEETS as SHEETS, WIDGETS_PACKAGE};
+use workos_widgets_core::edit::transform::{Transform, apply, imports, root, vite_config};
 use workos_widgets_core::js;
-use workos_widgets_generator::transform::{Transform, apply, imports, root, vite_config};
-
-const SHEETS: [&str; 2] = [
-    "@radix-ui/themes/styles.css",
-    "@workos-inc/widgets/styles.css",
-];
 
 /// A tiny deterministic generator (64-bit LCG).
 struct Rng(u64);
@@ -151,7 +147,7 @@ fn entry(rng: &mut Rng) -> Entry {
 fn entry_transforms() -> Vec<Transform<'static>> {
     vec![
         Box::new(|t, p| imports::ensure_stylesheets(t, p, &SHEETS)),
-        Box::new(|t, p| imports::ensure_named_import(t, p, root::ROOT, "@workos-inc/widgets")),
+        Box::new(|t, p| imports::ensure_named_import(t, p, ROOT_COMPONENT, WIDGETS_PACKAGE)),
         Box::new(|t, p| {
             imports::ensure_named_import(t, p, "workosApiOptions", "./workos/api-options")
         }),
@@ -261,7 +257,7 @@ fn the_edit_engine_keeps_its_promises_on_generated_files() {
         let out = apply(main, &entry.text, &entry_transforms())
             .unwrap_or_else(|e| panic!("seed {seed}: {e}\n{}", entry.text));
         js::check_parses(main, &out).unwrap_or_else(|e| panic!("seed {seed}: {e}\n{out}"));
-        let open = format!("<{} ", root::ROOT);
+        let open = format!("<{ROOT_COMPONENT} ");
         assert_eq!(
             out.matches(&open).count(),
             entry.renders,

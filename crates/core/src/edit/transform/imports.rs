@@ -1,12 +1,10 @@
 //! Import transforms: side-effect style imports in the right order, and
 //! named imports merged into an existing import from the same module.
 
-use oxc_ast::ast::Program;
-use workos_widgets_core::edit::TextEdit;
-use workos_widgets_core::js::{self, ImportInfo};
-
 use super::Style;
-use crate::GenerateError;
+use crate::edit::{EditError, TextEdit};
+use crate::js::{self, ImportInfo};
+use oxc_ast::ast::Program;
 
 /// Makes sure each of `sheets` is imported, in the given order, before the
 /// first import that can bring the app's own CSS: a stylesheet or a local
@@ -15,7 +13,7 @@ pub fn ensure_stylesheets(
     text: &str,
     program: &Program<'_>,
     sheets: &[&str],
-) -> Result<Vec<TextEdit>, GenerateError> {
+) -> Result<Vec<TextEdit>, EditError> {
     let imports = js::imports(program);
     let style = Style::of(text, program);
     let mut edits = Vec::new();
@@ -34,7 +32,7 @@ pub fn ensure_stylesheets(
             .find_map(|s| imports.iter().find(|i| i.source == *s));
         let first_css = imports.iter().find(|i| {
             !sheets.contains(&i.source.as_str())
-                && (is_stylesheet(&i.source) || workos_widgets_core::specifier::is_local(&i.source))
+                && (is_stylesheet(&i.source) || crate::specifier::is_local(&i.source))
         });
         let edit = if let Some(prev) = anchor {
             TextEdit::insert(statement_line_end(text, prev.end), format!("\n{line}"))
@@ -55,7 +53,7 @@ pub fn ensure_named_import(
     program: &Program<'_>,
     name: &str,
     source: &str,
-) -> Result<Vec<TextEdit>, GenerateError> {
+) -> Result<Vec<TextEdit>, EditError> {
     ensure_named_import_as(text, program, name, name, source)
 }
 
@@ -67,7 +65,7 @@ pub fn ensure_named_import_as(
     name: &str,
     local: &str,
     source: &str,
-) -> Result<Vec<TextEdit>, GenerateError> {
+) -> Result<Vec<TextEdit>, EditError> {
     let imports = js::imports(program);
     let same_module: Vec<&ImportInfo> = imports.iter().filter(|i| i.source == source).collect();
     if same_module.iter().any(|i| {

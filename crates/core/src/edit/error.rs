@@ -1,0 +1,54 @@
+//! Errors from editing and writing the user's files.
+
+use std::path::PathBuf;
+
+use crate::ProjectError;
+
+/// Why an edit of the user's files cannot be made or written. Nothing has
+/// been written when one is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    /// A file to edit could not be read or parsed.
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+
+    /// The file's code has no place the edit fits; `hint` says what to do.
+    #[error("{path}: {message}\n  hint: {hint}")]
+    Edit {
+        path: PathBuf,
+        message: String,
+        hint: String,
+    },
+
+    /// An edit of ours produced code that no longer parses (a bug of ours).
+    #[error(
+        "internal error: the edited {path} no longer parses ({source}); nothing was written\n  hint: please report this with the file attached"
+    )]
+    EditBrokeSyntax {
+        path: PathBuf,
+        #[source]
+        source: ProjectError,
+    },
+
+    /// A file could not be written.
+    #[error(
+        "cannot write {path}: {source}\n  hint: check that the folder is writable; nothing was changed"
+    )]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl EditError {
+    /// Whether the user's input is at fault (exit 2) rather than the
+    /// environment or the tool itself (exit 1).
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            Self::Project(e) => e.is_bad_input(),
+            Self::Edit { .. } => true,
+            Self::EditBrokeSyntax { .. } | Self::Write { .. } => false,
+        }
+    }
+}
