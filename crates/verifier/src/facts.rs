@@ -150,9 +150,10 @@ pub struct SourceFile {
     /// The `render(<JSX />)` and `hydrateRoot(el, <JSX />)` calls (an entry
     /// may render in several branches, e.g. development and production).
     pub render_calls: Vec<RenderCall>,
-    /// The top-level `links` export (`export const links = () => [...]`,
-    /// `export function links()`) of a React Router / Remix route module.
-    pub links_export: Option<Span>,
+    /// Where the module lists its route's `<link>`s: the `links` export of
+    /// a React Router / Remix route module, `links: [...]` properties
+    /// (TanStack Start's `head()`).
+    pub link_lists: Vec<Span>,
 }
 
 impl SourceFile {
@@ -177,7 +178,7 @@ impl SourceFile {
             env_reads: Vec::new(),
             request_reads: Vec::new(),
             render_calls: Vec::new(),
-            links_export: None,
+            link_lists: Vec::new(),
         };
         file.set_text(text);
         file

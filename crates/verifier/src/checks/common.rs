@@ -361,9 +361,9 @@ pub fn stylesheet_uses(file: &SourceFile) -> Vec<StylesheetUse<'_>> {
 }
 
 /// Where the URL bound to `local` is linked in `file`: its first use as a
-/// word in the `links` export, else a `<link href={local}>`.
+/// word in a links list, else a `<link href={local}>`.
 fn link_position(file: &SourceFile, local: &str) -> Option<usize> {
-    let in_links = file.links_export.and_then(|span| {
+    let in_links = file.link_lists.iter().find_map(|span| {
         let text = file.text.get(span.start..span.end)?;
         text.match_indices(local)
             .find(|(at, _)| {

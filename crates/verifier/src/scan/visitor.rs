@@ -57,7 +57,7 @@ pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
     file.use_client = directive("use client");
     file.use_server = directive("use server");
     file.imports = imports(program);
-    file.links_export = links_export(program);
+    file.link_lists = link_lists(program);
     file.widget_reexports = widget_reexports(program);
     let mut collector = Collector {
         text: program.source_text,
@@ -162,8 +162,34 @@ fn imports(program: &Program<'_>) -> Vec<ImportFact> {
         .collect()
 }
 
-/// The span of the top-level `links` export: `export const links = ...`
-/// or `export function links() {...}`.
+/// Where a module lists the `<link>`s of its route: the top-level `links`
+/// export of a React Router / Remix route module (`export const links =
+/// ...`, `export function links() {...}`), and every `links: [...]`
+/// property (TanStack Start's `head: () => ({ links: [...] })`).
+fn link_lists(program: &Program<'_>) -> Vec<Span> {
+    struct Properties(Vec<Span>);
+    impl<'a> oxc_ast_visit::Visit<'a> for Properties {
+        fn visit_object_property(&mut self, it: &oxc_ast::ast::ObjectProperty<'a>) {
+            let is_links = match &it.key {
+                oxc_ast::ast::PropertyKey::StaticIdentifier(id) => id.name == "links",
+                oxc_ast::ast::PropertyKey::StringLiteral(s) => s.value == "links",
+                _ => false,
+            };
+            if is_links {
+                self.0.push(Span::from(oxc_span::GetSpan::span(&it.value)));
+            }
+            oxc_ast_visit::walk::walk_object_property(self, it);
+        }
+    }
+    let mut properties = Properties(Vec::new());
+    oxc_ast_visit::Visit::visit_program(&mut properties, program);
+    links_export(program)
+        .into_iter()
+        .chain(properties.0)
+        .collect()
+}
+
+/// The span of the top-level `links` export.
 fn links_export(program: &Program<'_>) -> Option<Span> {
     program.body.iter().find_map(|statement| {
         let Statement::ExportDeclaration(export) = statement else {
