@@ -13,6 +13,14 @@ pub const ROOT_COMPONENT: &str = "WorkOsWidgets";
 /// The backend SDK that mints widget tokens with the secret key.
 pub const SDK_PACKAGE: &str = "@workos-inc/node";
 
+/// The AuthKit SDKs whose `getWorkOS()` hands out their own
+/// `@workos-inc/node` client (so the app needs no copy of its own).
+pub const AUTHKIT_CLIENT_SDKS: [&str; 3] = [
+    "@workos-inc/authkit-nextjs",
+    "@workos-inc/authkit-react-router",
+    "@workos-inc/authkit-remix",
+];
+
 /// The packages every widget app needs.
 pub const REQUIRED_PACKAGES: [&str; 3] =
     [WIDGETS_PACKAGE, "@radix-ui/themes", "@tanstack/react-query"];

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 use workos_widgets_core::catalog::{self, Widget};
-use workos_widgets_core::project::{AuthKit, Framework};
+use workos_widgets_core::project::{AuthKit, Framework, RouteConvention};
 use workos_widgets_core::{Project, specifier};
 
 use crate::layout::{Layout, TOKEN_ENDPOINT};
@@ -80,12 +80,16 @@ pub struct TemplateData {
     pub tanstack_start: bool,
     /// Any of the three.
     pub route_modules: bool,
+    /// The routes config new routes are listed in (`app/routes.ts`), if any.
+    pub routes_config: String,
     /// Where a resource route's `ActionFunctionArgs` type comes from.
     pub route_types: &'static str,
     /// The server AuthKit SDK the session resolver reads (empty: none).
     pub session_sdk: &'static str,
     /// The handler takes its WorkOS client from that SDK's `getWorkOS()`.
     pub session_sdk_client: bool,
+    /// What the AuthKit SDK needs so the session reaches the token route.
+    pub authkit_setup: &'static str,
     pub session_path: String,
     pub token_handler_path: String,
     pub widget: Option<WidgetData>,
@@ -169,6 +173,13 @@ impl TemplateData {
             remix: kind == Framework::Remix,
             tanstack_start: kind == Framework::TanstackStart,
             route_modules,
+            routes_config: project
+                .routes
+                .as_ref()
+                .filter(|r| r.convention == RouteConvention::Config)
+                .and_then(|r| r.config.as_deref())
+                .map(specifier::slash)
+                .unwrap_or_default(),
             route_types: if kind == Framework::Remix {
                 "@remix-run/node"
             } else {
@@ -176,6 +187,16 @@ impl TemplateData {
             },
             session_sdk: flavor.session_sdk.map_or("", AuthKit::package),
             session_sdk_client: flavor.session_sdk_client,
+            authkit_setup: match flavor.session_sdk {
+                Some(AuthKit::NextJs) => {
+                    "the AuthKit middleware (middleware.ts or proxy.ts) must run on /api/workos/widgets-token"
+                }
+                Some(AuthKit::TanstackStart) => {
+                    "authkitMiddleware() must be in the request middleware of src/start.ts"
+                }
+                Some(_) => "authkitLoader must run in the loader of your root route",
+                None => "",
+            },
             session_path: layout.session(),
             token_handler_path: layout.token_handler(),
             client_ext: flavor.client_ext,

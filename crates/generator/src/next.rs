@@ -316,6 +316,7 @@ mod template_tests {
             remix: false,
             tanstack_start: false,
             route_modules: false,
+            routes_config: String::new(),
             route_types: "react-router",
             session_sdk: if authkit_nextjs {
                 "@workos-inc/authkit-nextjs"
@@ -323,6 +324,11 @@ mod template_tests {
                 ""
             },
             session_sdk_client: authkit_nextjs,
+            authkit_setup: if authkit_nextjs {
+                "the AuthKit middleware (middleware.ts or proxy.ts) must run on /api/workos/widgets-token"
+            } else {
+                ""
+            },
             session_path: "workos/server/session.ts".to_owned(),
             token_handler_path: "workos/server/token-handler.ts".to_owned(),
             widget: None,

@@ -309,6 +309,7 @@ mod template_snapshots {
             remix: false,
             tanstack_start: false,
             route_modules: false,
+            routes_config: String::new(),
             route_types: "react-router",
             session_sdk: if false {
                 "@workos-inc/authkit-nextjs"
@@ -316,6 +317,11 @@ mod template_snapshots {
                 ""
             },
             session_sdk_client: false,
+            authkit_setup: if false {
+                "the AuthKit middleware (middleware.ts or proxy.ts) must run on /api/workos/widgets-token"
+            } else {
+                ""
+            },
             session_path: format!("server/workos-widgets/session.{layout_ext}"),
             token_handler_path: format!("server/workos-widgets/token-handler.{layout_ext}"),
             widget: None,

@@ -297,6 +297,9 @@ pub fn uses_authkit(facts: &Facts) -> bool {
             "@workos-inc/authkit-react",
             "@workos-inc/authkit-js",
             "@workos-inc/authkit-nextjs",
+            "@workos-inc/authkit-react-router",
+            "@workos-inc/authkit-remix",
+            "@workos/authkit-tanstack-react-start",
         ]
         .iter()
         .any(|p| f.imports_package(p))

@@ -638,10 +638,21 @@ impl<'a> Visit<'a> for Collector<'_> {
             let init_span = init.span();
             let init_text = self.source(init_span);
             let env_object = init_text == "process.env" || init_text == "import.meta.env";
+            // `await getSession(request)`, `await withAuth({ request })`: a
+            // session helper given the request reads its cookie, not ids the
+            // browser sent (`await request.json()` is a method of the request).
+            let session_helper = matches!(
+                init,
+                Expression::CallExpression(call)
+                    if matches!(unwrap_expression(&call.callee), Expression::Identifier(_))
+            );
             for (key, span) in &keys {
                 if env_object {
                     self.record_env(init, key, *span);
-                } else if IDENTITY_NAMES.contains(&key.as_str()) && self.reads_request(init_span) {
+                } else if IDENTITY_NAMES.contains(&key.as_str())
+                    && !session_helper
+                    && self.reads_request(init_span)
+                {
                     self.request_reads.push(RequestRead {
                         name: key.clone(),
                         span: (*span).into(),
@@ -919,6 +930,7 @@ mod tests {
              export const WIDGETS_SCOPES = ['widgets:users-table:manage'] as const\n\
              export async function h(request: Request) {\n\
                const { userId } = await request.json()\n\
+               const { organizationId } = await withAuth({ request, params: {}, context: {} })\n\
                const { token } = await workos.widgets.createToken({ organizationId: 'o', userId, scopes: [...WIDGETS_SCOPES] })\n\
                return token\n\
              }\n",
@@ -928,6 +940,7 @@ mod tests {
         assert_eq!(file.env_reads[0].name, "WORKOS_API_KEY");
         assert_eq!(file.env_reads[0].access, EnvAccess::ProcessEnv);
         assert_eq!(file.request_reads[0].name, "userId");
+        assert_eq!(file.request_reads.len(), 1);
         let call = &file.token_calls[0];
         assert_eq!(call.method, TokenMethod::CreateToken);
         assert!(call.destructures_token);

@@ -3,7 +3,7 @@
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
-use workos_widgets_core::catalog::SDK_PACKAGE;
+use workos_widgets_core::catalog::{self, SDK_PACKAGE};
 
 pub static RULE: Rule = Rule {
     code: "WW105",
@@ -18,7 +18,8 @@ pub static RULE: Rule = Rule {
 const DOC: &str = r#"## What it checks
 That package.json declares `@workos-inc/node` when a file imports it or calls
 `workos.widgets.getToken`/`createToken`. A file that gets its client from
-`@workos-inc/authkit-nextjs` (`getWorkOS()`), with that package declared, needs
+an AuthKit SDK (`getWorkOS()` of `@workos-inc/authkit-nextjs`,
+`-react-router` or `-remix`), with that package declared, needs
 no direct dependency: AuthKit depends on the SDK and picks its version (adding
 another copy can even conflict, e.g. authkit-nextjs 4 with @workos-inc/node 11).
 
@@ -35,15 +36,15 @@ token call must match (see WW402).
 ```
 "#;
 
-/// The AuthKit package whose `getWorkOS()` client brings its own SDK.
-const AUTHKIT_NEXTJS: &str = "@workos-inc/authkit-nextjs";
-
 fn run(facts: &Facts) -> Vec<Finding> {
     let declared = |name: &str| facts.project.package_json.declared(name).is_some();
     if declared(SDK_PACKAGE) {
         return Vec::new();
     }
-    let authkit_declared = declared(AUTHKIT_NEXTJS);
+    let client_sdks: Vec<&str> = catalog::AUTHKIT_CLIENT_SDKS
+        .into_iter()
+        .filter(|sdk| declared(sdk))
+        .collect();
     let add = facts
         .project
         .package_manager
@@ -61,8 +62,10 @@ fn run(facts: &Facts) -> Vec<Finding> {
             ) {
                 (Some(import), _) => Location::span(file, import.span),
                 (None, Some(_))
-                    if authkit_declared
-                        && file.imports.iter().any(|i| i.source == AUTHKIT_NEXTJS) =>
+                    if file
+                        .imports
+                        .iter()
+                        .any(|i| client_sdks.contains(&i.source.as_str())) =>
                 {
                     return None;
                 }

@@ -1,0 +1,214 @@
+//! `init` and `add` on React Router 7 (framework mode), Remix 2 and
+//! TanStack Start fixtures: a snapshot of the planned diff per fixture,
+//! then real runs (without installing) whose files parse, whose second run
+//! changes nothing, and that `verify` finds clean but for the install.
+
+mod common;
+
+use std::path::Path;
+use std::process::Output;
+
+use serde_json::Value;
+
+const FIXTURES: [&str; 4] = [
+    "react-router7-ts",
+    "react-router7-authkit",
+    "remix2-js",
+    "tanstack-start-ts",
+];
+
+const WIDGETS: &str = "user-profile,users-management,organization-switcher";
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    common::run(dir, args)
+}
+
+/// stderr (notes, warnings) then stdout (the diff).
+fn text(output: &Output) -> String {
+    format!("{}{}", common::stderr(output), common::stdout(output))
+}
+
+fn apply(dir: &Path, command: &[&str]) -> Value {
+    let mut args = command.to_vec();
+    args.extend(["--yes", "--no-install", "--json"]);
+    let output = run(dir, &args);
+    assert!(output.status.success(), "{}", text(&output));
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+fn read(dir: &Path, relative: &str) -> String {
+    std::fs::read_to_string(dir.join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+fn snapshot_plan(fixture: &str) {
+    let app = common::fixture(fixture);
+    let output = run(
+        app.path(),
+        &["init", "--widgets", WIDGETS, "--dry-run", "--no-install"],
+    );
+    assert!(output.status.success(), "{}", text(&output));
+    assert!(
+        common::snapshot_tree(app.path())
+            == common::snapshot_tree(&common::repo().join("fixtures").join(fixture)),
+        "a dry run wrote files"
+    );
+    let root = app.path().to_string_lossy().replace('.', "\\.");
+    insta::with_settings!({
+        filters => vec![(root.as_str(), "[APP]")],
+        snapshot_suffix => fixture,
+    }, {
+        insta::assert_snapshot!("plan", text(&output));
+    });
+}
+
+#[test]
+fn plans_react_router_7_with_a_routes_config() {
+    snapshot_plan("react-router7-ts");
+}
+
+#[test]
+fn plans_react_router_7_with_its_authkit() {
+    snapshot_plan("react-router7-authkit");
+}
+
+#[test]
+fn plans_remix_2_javascript_with_file_routes() {
+    snapshot_plan("remix2-js");
+}
+
+#[test]
+fn plans_tanstack_start_with_head_links() {
+    snapshot_plan("tanstack-start-ts");
+}
+
+/// The error codes `verify` reports.
+fn verify_errors(dir: &Path) -> Vec<String> {
+    let output = run(dir, &["verify", ".", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("verify printed no JSON ({e}): {}", text(&output)));
+    let mut codes: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| f["code"].as_str().unwrap().to_owned())
+        .collect();
+    codes.dedup();
+    codes
+}
+
+#[test]
+fn applies_every_fixture_once_with_files_that_parse() {
+    for fixture in FIXTURES {
+        let app = common::fixture(fixture);
+        let dir = app.path();
+        let first = apply(dir, &["init", "--widgets", WIDGETS]);
+        let paths: Vec<String> = first["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_owned())
+            .collect();
+        assert!(paths.len() >= 12, "{fixture}: {paths:?}");
+        for path in paths.iter().filter(|p| {
+            [".ts", ".tsx", ".js", ".jsx"]
+                .iter()
+                .any(|ext| p.ends_with(ext))
+        }) {
+            workos_widgets_core::js::check_parses(Path::new(path), &read(dir, path))
+                .unwrap_or_else(|e| panic!("{fixture}: {e}"));
+        }
+        let second = apply(dir, &["init", "--widgets", WIDGETS]);
+        assert_eq!(second["changes"], 0, "{fixture}: {second:#}");
+        // Without an install only WW102 (declared, not installed) remains.
+        assert_eq!(verify_errors(dir), ["WW102"], "{fixture}");
+    }
+}
+
+#[test]
+fn react_router_lists_the_routes_once_and_keeps_server_code_in_server_modules() {
+    let app = common::fixture("react-router7-ts");
+    let dir = app.path();
+    apply(dir, &["init", "--widgets", "user-profile"]);
+    let routes = read(dir, "app/routes.ts");
+    assert!(
+        routes.contains(
+            "route(\"api/workos/widgets-token\", \"routes/api.workos.widgets-token.ts\")"
+        ),
+        "{routes}"
+    );
+    assert!(routes.contains("index, route }"), "{routes}");
+    apply(dir, &["add", "users-management"]);
+    let routes = read(dir, "app/routes.ts");
+    assert_eq!(
+        routes.matches("api/workos/widgets-token").count(),
+        1,
+        "{routes}"
+    );
+    assert!(
+        routes
+            .contains("route(\"workos/users-management\", \"routes/workos.users-management.tsx\")"),
+        "{routes}"
+    );
+    let route = read(dir, "app/routes/api.workos.widgets-token.ts");
+    assert!(route.contains("export function action("), "{route}");
+    assert!(
+        route.contains("from \"~/workos/token-handler.server\""),
+        "{route}"
+    );
+    let handler = read(dir, "app/workos/token-handler.server.ts");
+    assert!(handler.contains("from \"./session.server\""), "{handler}");
+}
+
+#[test]
+fn react_router_authkit_reads_its_session_and_switches_organizations() {
+    let app = common::fixture("react-router7-authkit");
+    let dir = app.path();
+    apply(dir, &["init", "--widgets", WIDGETS]);
+    let session = read(dir, "app/workos/session.server.ts");
+    assert!(session.contains("await withAuth({"), "{session}");
+    assert!(
+        session.contains("from \"@workos-inc/authkit-react-router\""),
+        "{session}"
+    );
+    assert!(!session.contains("WORKOS_WIDGETS_DEV_USER_ID"), "{session}");
+    let handler = read(dir, "app/workos/token-handler.server.ts");
+    assert!(handler.contains("workos = getWorkOS()"), "{handler}");
+    let package = read(dir, "package.json");
+    assert!(!package.contains("\"@workos-inc/node\""), "{package}");
+    let page = read(dir, "app/routes/workos.organization-switcher.tsx");
+    assert!(page.contains("switchSessionOrganization(request"), "{page}");
+    assert!(page.contains("useSubmit()"), "{page}");
+}
+
+#[test]
+fn tanstack_start_links_the_sheets_in_head_and_serves_a_server_route() {
+    let app = common::fixture("tanstack-start-ts");
+    let dir = app.path();
+    apply(dir, &["init", "--widgets", "user-profile"]);
+    let root = read(dir, "src/routes/__root.tsx");
+    let radix = root.find("href: radixThemesStylesheet").unwrap();
+    let widgets = root.find("href: workosWidgetsStylesheet").unwrap();
+    let app_css = root.find("href: appCss").unwrap();
+    assert!(radix < widgets && widgets < app_css, "{root}");
+    assert!(
+        root.contains(
+            "<WorkOsWidgets {...workosApiOptions}>\n          {children}\n        </WorkOsWidgets>"
+        ),
+        "{root}"
+    );
+    let route = read(dir, "src/routes/api/workos/widgets-token.ts");
+    assert!(
+        route.contains("createFileRoute('/api/workos/widgets-token')"),
+        "{route}"
+    );
+    assert!(
+        route.contains("POST: ({ request }) => handleWidgetsTokenRequest(request)"),
+        "{route}"
+    );
+    let page = read(dir, "src/routes/workos/user-profile.tsx");
+    assert!(
+        page.contains("createFileRoute('/workos/user-profile')"),
+        "{page}"
+    );
+}
