@@ -196,6 +196,8 @@ fixture_tests! {
     ok_next_server_action_and_type_only_imports => "ok-next-server-action",
     ok_react_router_url_stylesheets_in_links => "ok-react-router-url-links",
     ok_tanstack_start_url_stylesheets_in_head_links => "ok-tanstack-start-head-links",
+    ok_react_router_secret_in_server_modules_and_loaders => "ok-react-router-server-modules",
+    ww501_react_router_component_imports_the_sdk => "ww501-react-router-component-imports-sdk",
     ww203_tanstack_start_sheet_imported_not_in_head_links => "ww203-tanstack-head-links-missing",
     ok_vite_css_imports_the_stylesheets => "ok-vite-css-import",
     ok_vite_stylesheets_in_module_order => "ok-vite-module-order",

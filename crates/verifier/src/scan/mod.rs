@@ -281,7 +281,7 @@ impl Reader<'_> {
             if !imports.is_empty() {
                 read.module_imports.push((relative.to_path_buf(), imports));
             }
-            if is_client(self.project, relative, text.contains("use client")) {
+            if is_client(self.project, relative, text.contains("use client"), text) {
                 read.skipped
                     .push((relative.to_path_buf(), local_specifiers(text)));
             }
@@ -309,8 +309,8 @@ impl Reader<'_> {
                 None => visitor::extract(&mut file, &ret.program),
             }
         }
+        file.client = is_client(self.project, &file.path, file.use_client, &text);
         file.set_text(text);
-        file.client = is_client(self.project, &file.path, file.use_client);
         file.next_route = is_next_route(self.project, &file.path);
         file
     }
@@ -726,10 +726,15 @@ fn module_stem(path: &Path) -> Option<String> {
     Some(stem.to_owned())
 }
 
-/// Whether a file's code runs in the browser: a `"use client"` file, or
-/// any module under `src/` of a Vite or Create React App app (everything
-/// there is bundled for the browser).
-pub fn is_client(project: &Project, path: &Path, use_client: bool) -> bool {
+/// Whether a file's code runs in the browser: a `"use client"` file, any
+/// module under `src/` of a Vite or Create React App app (everything there
+/// is bundled for the browser), and the plain modules of a React Router,
+/// Remix or TanStack Start app folder. Never client: `*.server.*` files and
+/// `.server/` folders (those frameworks keep them out of browser bundles),
+/// route modules and the root module (their `loader`/`action`/server
+/// handlers are stripped from the browser build; their top-level code is
+/// not checked), and modules defining server functions (`createServerFn`).
+pub fn is_client(project: &Project, path: &Path, use_client: bool, text: &str) -> bool {
     if use_client {
         return true;
     }
@@ -737,11 +742,21 @@ pub fn is_client(project: &Project, path: &Path, use_client: bool) -> bool {
         .file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| n.contains(".server.") || n.starts_with("vite.config"));
-    matches!(
-        project.framework,
-        Framework::Vite | Framework::CreateReactApp
-    ) && path.starts_with("src")
-        && !server_named
+    if server_named {
+        return false;
+    }
+    match (project.framework, &project.routes) {
+        (Framework::Vite | Framework::CreateReactApp, _) => path.starts_with("src"),
+        (Framework::ReactRouter | Framework::Remix | Framework::TanstackStart, Some(routes)) => {
+            path.starts_with(&routes.app_dir)
+                && !path.starts_with(&routes.routes_dir)
+                && !path.components().any(|c| c.as_os_str() == ".server")
+                && project.entries.root_module.as_deref() != Some(path)
+                && !text.contains("createServerFn")
+                && !text.contains("createServerOnlyFn")
+        }
+        _ => false,
+    }
 }
 
 /// A Next.js route handler: `app/**/route.*` or `pages/api/**`.

@@ -3,7 +3,7 @@
 use workos_widgets_core::catalog::SDK_PACKAGE;
 
 use crate::checks::common::{local_file, shown};
-use crate::facts::Facts;
+use crate::facts::{Facts, SourceFile};
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
 use crate::scan::holds_secret;
@@ -19,8 +19,10 @@ pub static RULE: Rule = Rule {
 };
 
 const DOC: &str = r#"## What it checks
-Client code, meaning a `"use client"` file, or any module under `src/` of a
-Vite or Create React App app, that reads `WORKOS_API_KEY` (`process.env`,
+Client code, meaning a `"use client"` file, any module under `src/` of a
+Vite or Create React App app, or a plain module of a React Router, Remix or
+TanStack Start app folder (not `*.server.*`, not in a `.server/` folder,
+not a route module, not defining `createServerFn`s), that reads `WORKOS_API_KEY` (`process.env`,
 `import.meta.env`), imports `@workos-inc/node`, or imports a local module
 that does.
 
@@ -53,7 +55,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
         for read in file.env_reads.iter().filter(|r| r.name.contains("API_KEY")) {
             findings.push(RULE.finding(
                 Location::span(file, read.span),
-                format!("{} is read in client code ({}): the secret key must stay on the server; mint widget tokens in a server route", read.name, why_client(file.use_client)),
+                format!("{} is read in client code ({}): the secret key must stay on the server; mint widget tokens in a server route", read.name, why_client(facts, file)),
             ));
         }
         // Type-only imports are erased when compiled: nothing reaches the
@@ -62,7 +64,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
             if import.source == SDK_PACKAGE {
                 findings.push(RULE.finding(
                     Location::span(file, import.span),
-                    format!("{SDK_PACKAGE} is imported in client code ({}): it needs the secret key; use it only in a server route", why_client(file.use_client)),
+                    format!("{SDK_PACKAGE} is imported in client code ({}): it needs the secret key; use it only in a server route", why_client(facts, file)),
                 ));
             } else if let Some(module) = local_file(facts, file, &import.source)
                 && !module.client
@@ -71,7 +73,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
             {
                 findings.push(RULE.finding(
                     Location::span(file, import.span),
-                    format!("client code ({}) imports {}, which holds the secret key (WORKOS_API_KEY / @workos-inc/node): call it through an HTTP route instead", why_client(file.use_client), shown(&module.path)),
+                    format!("client code ({}) imports {}, which holds the secret key (WORKOS_API_KEY / @workos-inc/node): call it through an HTTP route instead", why_client(facts, file), shown(&module.path)),
                 ));
             }
         }
@@ -79,10 +81,18 @@ fn run(facts: &Facts) -> Vec<Finding> {
     findings
 }
 
-fn why_client(use_client: bool) -> &'static str {
-    if use_client {
-        "a \"use client\" file"
+fn why_client(facts: &Facts, file: &SourceFile) -> String {
+    if file.use_client {
+        return "a \"use client\" file".to_owned();
+    }
+    let folder = file.path.components().next().map_or_else(String::new, |c| {
+        c.as_os_str().to_string_lossy().into_owned()
+    });
+    if facts.project.routes.is_some() {
+        format!(
+            "bundled for the browser from {folder}/; only *.server.* modules, .server/ folders and route loaders/actions stay on the server"
+        )
     } else {
-        "bundled for the browser from src/"
+        format!("bundled for the browser from {folder}/")
     }
 }
