@@ -166,7 +166,7 @@ fn react_router_authkit_reads_its_session_and_switches_organizations() {
     let dir = app.path();
     apply(dir, &["init", "--widgets", WIDGETS]);
     let session = read(dir, "app/workos/session.server.ts");
-    assert!(session.contains("await withAuth({"), "{session}");
+    assert!(session.contains("await authkitLoader({"), "{session}");
     assert!(
         session.contains("from \"@workos-inc/authkit-react-router\""),
         "{session}"

@@ -217,3 +217,20 @@ fn a_signal_during_the_install_is_forwarded_and_the_project_restored() {
         "the project was restored"
     );
 }
+
+#[test]
+fn an_sdk_installed_as_a_peer_is_installed_at_its_major() {
+    // TanStack Start's AuthKit SDK brings @workos-inc/node ^10.7 as a peer:
+    // a bare `npm install @workos-inc/node` would pick 8.x on Node 20 and
+    // fail with ERESOLVE.
+    let app = fixture("tanstack-start-ts");
+    let sdk = app.path().join("node_modules/@workos-inc/node");
+    std::fs::create_dir_all(&sdk).unwrap();
+    std::fs::write(sdk.join("package.json"), r#"{"version":"10.14.0"}"#).unwrap();
+    let out = run(app.path(), &["init", ".", WIDGETS, "--dry-run", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        json["install"]["command"],
+        "npm install @workos-inc/widgets @radix-ui/themes @tanstack/react-query @workos-inc/node@^10.14.0"
+    );
+}

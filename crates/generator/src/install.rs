@@ -155,13 +155,22 @@ pub fn plan(
     }
     // npm picks the newest version whose `engines` accept the running Node;
     // pnpm, yarn and bun take the newest outright (and @workos-inc/node 9+
-    // needs Node >= 22.11), so they get the targeted range spelled out.
+    // needs Node >= 22.11), so they get the targeted range spelled out. An
+    // SDK already installed but not declared (the peer of an AuthKit SDK,
+    // e.g. ^10.7 for TanStack Start's) is declared at that version, for every
+    // manager: another major would not satisfy that peer.
     let specs: Vec<String> = to_add
         .iter()
-        .map(|r| match manager {
-            PackageManager::Npm => r.name.to_owned(),
-            _ if r.name == SDK_PACKAGE => format!("{}@{}", r.name, r.range),
-            _ => r.name.to_owned(),
+        .map(|r| {
+            let installed = project.installed(r.name).is_some();
+            match manager {
+                _ if r.name == SDK_PACKAGE && installed => {
+                    format!("{}@{}", r.name, declaration(r).1)
+                }
+                PackageManager::Npm => r.name.to_owned(),
+                _ if r.name == SDK_PACKAGE => format!("{}@{}", r.name, r.range),
+                _ => r.name.to_owned(),
+            }
         })
         .collect();
     let args = if deferred || packages.is_empty() {
