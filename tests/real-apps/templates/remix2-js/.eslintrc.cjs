@@ -45,6 +45,12 @@ module.exports = {
           { name: "NavLink", linkAttribute: "to" },
         ],
       },
+      // Not in the upstream file read (remix-run/remix
+      // templates/remix-javascript/.eslintrc.cjs): without it the template's
+      // own Layout({ children }) fails react/prop-types.
+      rules: {
+        "react/prop-types": "off",
+      },
     },
 
     // Node
