@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Real apps nobody on the team wrote, fetched from npm at test time (the list
 # is ./apps.txt). For each app:
-#   create   the generator, packed once per version and run offline-safe
+#   create   the generator, packed once per version and run offline-safe;
+#            GENERATOR "template": a copy of ./templates/<ARGUMENTS>/, first
+#            installed, built, type-checked and linted unchanged (base-* steps)
 #   init     workos-widgets init APP --widgets user-profile,users-management --yes
 #            (installs the packages)
 #   build    the app's own `npm run build`, with no WORKOS_* variable set
@@ -16,6 +18,7 @@
 #   WORKOS_WIDGETS_BIN    binary under test (default target/release/workos-widgets)
 #   REAL_APPS             comma-separated kinds or globs to run, e.g.
 #                         REAL_APPS=vite6-ts,next14-app-ts or REAL_APPS='next*'
+#                         or REAL_APPS='rr7*,remix2*'
 #   REAL_APPS_JOBS        apps run at once (default 2)
 #   REAL_APPS_KEEP_GOING  1: run an app's later steps after a failed one (to
 #                         collect every result); the run still fails
@@ -85,6 +88,9 @@ declare -A pkgdir tgz version
 for kind in "${kinds[@]}"; do
   spec=${gen[$kind]}
   [[ -n ${pkgdir[$spec]:-} ]] && continue
+  if [[ $spec == template ]]; then # hand-built apps in ./templates/, nothing to pack
+    pkgdir[$spec]=$here/templates version[$spec]=local; continue
+  fi
   dir=$work/generators/$spec
   mkdir -p "$dir"
   t=$(now)
@@ -151,6 +157,11 @@ create_app() {
     create-tsrouter-app)
       (cd "$work" && timeout -k 10 300 npx --yes --package "${tgz[$spec]}" create-tsrouter-app "$kind" "${a[@]}" \
         --non-interactive --no-install --package-manager npm --no-git --no-intent </dev/null) >"$log" 2>&1 ;;
+    @tanstack/cli)
+      (cd "$work" && timeout -k 10 300 npx --yes --package "${tgz[$spec]}" tanstack create "$kind" "${a[@]}" \
+        --non-interactive --no-install --package-manager npm --no-git --no-intent </dev/null) >"$log" 2>&1 ;;
+    template)
+      [[ -d $pkg/${a[0]} ]] && cp -r "$pkg/${a[0]}" "$app" >"$log" 2>&1 ;;
     *) echo "unknown generator $spec" >"$log"; false ;;
   esac
   local rc=$?
@@ -160,6 +171,19 @@ create_app() {
     step_line "$kind" create FAIL "$(secs "$t")" "exit $rc, log $log"; show_log "$log"; return 1
   fi
   if [[ $kind == vite-router-query* ]]; then prepare_vite_router_query "$kind" || return 1; fi
+  if [[ $spec == template ]]; then prepare_template "$kind" || return 1; fi
+}
+
+# A hand-built template app (./templates/): the template itself must install,
+# build, type-check and lint unchanged before init touches it. The install
+# leaves a lockfile, as in a real project; the build output is removed.
+prepare_template() {
+  local kind=$1 app=$work/$1
+  run_step "$kind" base-install 300 npm install || return 1
+  run_step "$kind" base-build 180 npm run build || return 1
+  if has_script "$app" typecheck; then run_step "$kind" base-typecheck 180 npm run typecheck || return 1; fi
+  if has_script "$app" lint; then run_step "$kind" base-lint 120 npm run lint || return 1; fi
+  rm -rf "$app/build" "$app/.react-router" "$app/node_modules/.cache"
 }
 
 # A project in the shape of a real one: React Router data router with a
@@ -184,7 +208,8 @@ prepare_vite_router_query() {
   rm -rf "$app/dist" "$app/node_modules/.tmp"
 }
 
-has_lint() { node -e 'process.exit(require(process.argv[1]).scripts?.lint ? 0 : 1)' "$1/package.json"; }
+has_script() { node -e 'process.exit(require(process.argv[1]).scripts?.[process.argv[2]] ? 0 : 1)' "$1/package.json" "$2"; }
+has_lint() { has_script "$1" lint; }
 has_prettier() {
   compgen -G "$1/.prettierrc*" >/dev/null || compgen -G "$1/prettier.config.*" >/dev/null \
     || node -e 'process.exit(require(process.argv[1]).prettier ? 0 : 1)' "$1/package.json"
