@@ -72,12 +72,52 @@ const nextKind = (id, flags, entryFile) => ({
   limits: { test: 240_000, init: 120_000, ready: 60_000, page: 45_000 }, // each page compiles on its first request
 });
 
+/**
+ * React Router 7 / Remix 2, from the hand-built templates in
+ * tests/real-apps/templates/ (their generators fetch templates from GitHub,
+ * unreachable here). init generates a route per widget at /workos/<widget>.
+ */
+const templateKind = (id, template, entryFile, dev) => ({
+  id,
+  create: (dir) => cpSync(join(REPO_ROOT, 'tests/real-apps/templates', template), dir, { recursive: true }),
+  entryFile,
+  render: () => {},
+  pages: (components) => components.map((c) => `/workos/${c.widget}`),
+  devCommand: (port) => ['npx', [...dev, '--port', String(port), '--strictPort', '--host', '127.0.0.1']],
+  publicBaseUrlVar: 'VITE_WORKOS_API_BASE_URL',
+  tokenHandlerChecks: false,
+  // The templates link Google Fonts: the browser blocks it (no internet here), which is not the widgets' doing.
+  blockedOk: /^GET https:\/\/fonts\.(googleapis|gstatic)\.com\//,
+  limits: { test: 300_000, init: 180_000, ready: 60_000, page: 45_000 },
+});
+
+/** TanStack Start from its generator on the registry (`@tanstack/cli create`, no install: init installs). */
+const tanstackStartKind = (id) => ({
+  id,
+  create: (dir) =>
+    runOk('@tanstack/cli create', 'npx', ['-y', '@tanstack/cli@0.71.0', 'create', basename(dir), '--framework', 'React', '--toolchain', 'eslint', '--no-examples', '--non-interactive', '--no-git', '--no-intent', '--no-install', '--package-manager', 'npm'], {
+      cwd: dirname(dir),
+      timeoutMs: 120_000,
+      logFile: join(LOG_DIR, `${id}.create.log`),
+    }),
+  entryFile: 'src/routes/__root.tsx',
+  render: () => {},
+  pages: (components) => components.map((c) => `/workos/${c.widget}`),
+  devCommand: (port) => ['npx', ['vite', 'dev', '--port', String(port), '--strictPort', '--host', '127.0.0.1']],
+  publicBaseUrlVar: 'VITE_WORKOS_API_BASE_URL',
+  tokenHandlerChecks: false,
+  limits: { test: 300_000, init: 180_000, ready: 60_000, page: 45_000 },
+});
+
 export const APP_KINDS = [
   viteKind('vite-ts', 'template-react-ts', 'tsx'),
   viteKind('vite-js', 'template-react', 'jsx'),
   nextKind('next-app-ts', ['--ts', '--app'], 'app/layout.tsx'),
   nextKind('next-pages-ts', ['--ts', '--no-app'], 'pages/_app.tsx'),
   nextKind('next-app-js-src', ['--js', '--app', '--src-dir'], 'src/app/layout.js'),
+  templateKind('rr7-ts', 'react-router7-ts', 'app/root.tsx', ['react-router', 'dev']),
+  templateKind('remix2-ts', 'remix2-ts', 'app/root.tsx', ['remix', 'vite:dev']),
+  tanstackStartKind('tanstack-start-ts'),
 ];
 
 let offlineFonts;

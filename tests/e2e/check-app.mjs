@@ -58,11 +58,11 @@ export async function loadApp({ kind, appDir, components, tokenEndpoint, shotNam
     await mock.close();
   }
   timings.renderMs = pages.map((p) => p.renderMs);
-  return { pages, mock, components, tokenEndpoint, tokenRouteGet, timings, serverLog: server?.log() ?? '' };
+  return { kind, pages, mock, components, tokenEndpoint, tokenRouteGet, timings, serverLog: server?.log() ?? '' };
 }
 
 /** Everything that shows the widgets did not work, as readable strings. */
-export function appFailures({ pages, mock, components, tokenEndpoint, tokenRouteGet }) {
+export function appFailures({ kind, pages, mock, components, tokenEndpoint, tokenRouteGet }) {
   const failures = [];
   if (!tokenEndpoint) failures.push('init reported no token_endpoint');
   else if (tokenRouteGet !== 405) failures.push(`GET ${tokenEndpoint} answered ${tokenRouteGet}, want 405 (the route takes POST only)`);
@@ -71,12 +71,15 @@ export function appFailures({ pages, mock, components, tokenEndpoint, tokenRoute
     if (p.waitError) failures.push(`${at} "${TEST_USER.email}" not visible (${p.waitError})`);
     for (const e of p.pageErrors) failures.push(`${at} page error: ${e.split('\n')[0]}`);
     // Not every console error: the 401s of the widgets' first, token-less requests are expected (below).
-    const bad = /WidgetsContext|\[workos-widgets\]/;
+    // A hydration mismatch (server-rendered frameworks) is a failure too.
+    const bad = /WidgetsContext|\[workos-widgets\]|[Hh]ydrat/;
     for (const e of p.consoleErrors) {
       const line = e.split('\n').find((l) => bad.test(l));
       if (line) failures.push(`${at} console error: ${line.trim()}`);
     }
-    for (const b of new Set(p.blockedRequests)) failures.push(`${at} tried to reach a non-local host: ${b}`);
+    for (const b of new Set(p.blockedRequests)) {
+      if (!kind?.blockedOk?.test(b)) failures.push(`${at} tried to reach a non-local host: ${b}`);
+    }
   }
 
   const tokenRequests = mock.tokenRequests();

@@ -302,3 +302,127 @@ impl Framework for RouteModules {
         steps
     }
 }
+
+#[cfg(test)]
+mod template_tests {
+    use std::path::Path;
+
+    use workos_widgets_core::{catalog, js};
+
+    use crate::context::{TemplateData, WidgetData};
+    use crate::templates;
+
+    /// Template data for a route-module framework: TypeScript or not, which
+    /// framework, with its AuthKit SDK or not.
+    fn data(ts: bool, kind: &str, authkit: bool) -> TemplateData {
+        let session_sdk = match (authkit, kind) {
+            (false, _) => "",
+            (true, "remix") => "@workos-inc/authkit-remix",
+            (true, "tanstack-start") => "@workos/authkit-tanstack-react-start",
+            (true, _) => "@workos-inc/authkit-react-router",
+        };
+        let client_from_sdk = authkit && kind != "tanstack-start";
+        TemplateData {
+            ts,
+            next: false,
+            app_router: false,
+            client_ext: String::new(),
+            server_ext: String::new(),
+            public_prefix: "VITE_",
+            public_env: "import.meta.env",
+            production_server: "`react-router-serve`",
+            served_by: "app/routes/api.workos.widgets-token.ts".to_owned(),
+            root_note: "app/root.tsx".to_owned(),
+            handler_import: "~/workos/token-handler.server".to_owned(),
+            token_endpoint: crate::layout::TOKEN_ENDPOINT,
+            scopes: vec!["widgets:users-table:manage"],
+            scopes_cast: false,
+            create_token: true,
+            sdk_version: "10.14.0".to_owned(),
+            sdk_type: if client_from_sdk {
+                "ReturnType<typeof getWorkOS>"
+            } else {
+                "WorkOS"
+            },
+            authkit: false,
+            authkit_react: false,
+            authkit_nextjs: false,
+            dev_identity: !authkit,
+            react_router: kind == "react-router",
+            remix: kind == "remix",
+            tanstack_start: kind == "tanstack-start",
+            route_modules: true,
+            routes_config: if kind == "react-router" {
+                "app/routes.ts".to_owned()
+            } else {
+                String::new()
+            },
+            route_types: if kind == "remix" {
+                "@remix-run/node"
+            } else {
+                "react-router"
+            },
+            session_sdk,
+            session_sdk_client: client_from_sdk,
+            authkit_setup: if authkit { "the SDK must run" } else { "" },
+            session_path: "app/workos/session.server.ts".to_owned(),
+            token_handler_path: "app/workos/token-handler.server.ts".to_owned(),
+            widget: None,
+        }
+    }
+
+    #[test]
+    fn every_route_module_template_parses_in_every_flavor() {
+        let switcher = catalog::find("organization-switcher").unwrap();
+        let profile = catalog::find("user-profile").unwrap();
+        for ts in [true, false] {
+            for kind in ["react-router", "remix", "tanstack-start"] {
+                for authkit in [false, true] {
+                    let flavor = format!("ts={ts} {kind} authkit={authkit}");
+                    let mut data = data(ts, kind, authkit);
+                    let (route, page) = if kind == "tanstack-start" {
+                        ("tanstack-start/token-route", "tanstack-start/page")
+                    } else {
+                        ("react-router/token-route", "react-router/page")
+                    };
+                    let mut files = Vec::new();
+                    for name in ["shared/session", "shared/token-handler", route] {
+                        files.push((name.to_owned(), templates::render(name, &data).unwrap()));
+                    }
+                    for widget in [switcher, profile] {
+                        let view = WidgetData::new(
+                            widget,
+                            &data,
+                            Some(("/workos/x".to_owned(), "~/workos/X".to_owned())),
+                        );
+                        let text = templates::render(page, data.with_widget(view)).unwrap();
+                        files.push((format!("{page} {}", widget.id), text));
+                    }
+                    for (name, text) in &files {
+                        let path = if ts { "x.tsx" } else { "x.jsx" };
+                        js::check_parses(Path::new(path), text)
+                            .unwrap_or_else(|e| panic!("{name} ({flavor}): {e}\n{text}"));
+                    }
+                    let session = &files[0].1;
+                    assert_eq!(
+                        session.contains("WORKOS_WIDGETS_DEV_USER_ID"),
+                        !authkit,
+                        "{flavor}: the development identity only without AuthKit\n{session}"
+                    );
+                    let switcher_page = &files[3].1;
+                    assert_eq!(
+                        switcher_page.contains("switchSessionOrganization"),
+                        authkit,
+                        "{flavor}: AuthKit's switchToOrganization on the switcher page\n{switcher_page}"
+                    );
+                    let handler = &files[1].1;
+                    assert_eq!(
+                        handler.contains("getWorkOS()"),
+                        authkit && kind != "tanstack-start",
+                        "{flavor}: the SDK's client where it hands one out\n{handler}"
+                    );
+                }
+            }
+        }
+    }
+}
