@@ -212,3 +212,47 @@ fn tanstack_start_links_the_sheets_in_head_and_serves_a_server_route() {
         "{page}"
     );
 }
+
+#[test]
+fn a_query_client_provider_in_the_root_module_shares_its_client() {
+    let app = common::fixture("react-router7-ts");
+    let dir = app.path();
+    let root = read(dir, "app/root.tsx")
+        .replace(
+            "import \"./app.css\";",
+            "import \"./app.css\";\nimport { QueryClient, QueryClientProvider } from \"@tanstack/react-query\";\n\nconst queryClient = new QueryClient();",
+        )
+        .replace(
+            "return <Outlet />;",
+            "return (\n    <QueryClientProvider client={queryClient}>\n      <Outlet />\n    </QueryClientProvider>\n  );",
+        );
+    std::fs::write(dir.join("app/root.tsx"), root).unwrap();
+    apply(dir, &["init", "--widgets", "user-profile"]);
+    let root = read(dir, "app/root.tsx");
+    assert!(
+        root.contains("<QueryClientProvider client={queryClient}>\n      <WorkOsWidgets {...workosApiOptions} queryClient={queryClient}>\n        <Outlet />\n      </WorkOsWidgets>\n    </QueryClientProvider>"),
+        "{root}"
+    );
+    assert!(
+        root.contains("        {children}\n"),
+        "Layout's children stay as they were\n{root}"
+    );
+}
+
+#[test]
+fn an_older_tanstack_start_gets_a_warning_about_the_server_route_api() {
+    let app = common::fixture("tanstack-start-ts");
+    let dir = app.path();
+    let package = read(dir, "package.json").replace(
+        "\"@tanstack/react-start\": \"1.169.5\"",
+        "\"@tanstack/react-start\": \"^1.120.0\"",
+    );
+    std::fs::write(dir.join("package.json"), package).unwrap();
+    let plan = apply(dir, &["init", "--widgets", "user-profile", "--dry-run"]);
+    let warnings = plan["warnings"].to_string();
+    assert!(
+        warnings
+            .contains("@tanstack/react-start 1.120.0 predates server routes in createFileRoute"),
+        "{warnings}"
+    );
+}

@@ -315,8 +315,8 @@ pub struct RoutesInfo {
     pub convention: RouteConvention,
     /// `app/routes.ts`, when the app has one.
     pub config: Option<PathBuf>,
-    /// The framework's major version, declared or installed.
-    pub major: Option<u64>,
+    /// The framework's version: installed, else the declared minimum.
+    pub version: Option<semver::Version>,
 }
 
 /// Next.js specifics.

@@ -44,7 +44,7 @@ pub fn detect(root: &Path, framework: Framework, pkg: &PackageJson) -> Option<Ro
                 app_dir,
                 convention,
                 config,
-                major: major(root, pkg, package),
+                version: version(root, pkg, package),
             })
         }
         Framework::TanstackStart => {
@@ -58,7 +58,7 @@ pub fn detect(root: &Path, framework: Framework, pkg: &PackageJson) -> Option<Ro
                 app_dir,
                 convention: RouteConvention::TanstackFiles,
                 config: None,
-                major: major(root, pkg, "@tanstack/react-start"),
+                version: version(root, pkg, "@tanstack/react-start"),
             })
         }
         _ => None,
@@ -83,15 +83,14 @@ fn app_directory(root: &Path) -> Option<PathBuf> {
     (!dir.is_empty() && !dir.contains("..")).then(|| PathBuf::from(dir))
 }
 
-/// The major version of `package`: installed, else the declared minimum.
-fn major(root: &Path, pkg: &PackageJson, package: &str) -> Option<u64> {
+/// The version of `package`: installed, else the declared minimum.
+fn version(root: &Path, pkg: &PackageJson, package: &str) -> Option<semver::Version> {
     super::installed::version(root, package)
         .and_then(|v| semver::Version::parse(&v).ok())
         .or_else(|| {
             pkg.declared(package)
                 .and_then(crate::package_json::minimum_of_range)
         })
-        .map(|v| v.major)
 }
 
 #[cfg(test)]
@@ -127,7 +126,7 @@ mod tests {
         assert_eq!(routes.convention, RouteConvention::Config);
         assert_eq!(routes.config, Some(PathBuf::from("app/routes.ts")));
         assert_eq!(routes.routes_dir, PathBuf::from("app/routes"));
-        assert_eq!(routes.major, Some(7));
+        assert_eq!(routes.version.map(|v| v.major), Some(7));
 
         write(
             root,
@@ -151,7 +150,7 @@ mod tests {
         let routes = detect(root, Framework::Remix, &pkg).unwrap();
         assert_eq!(routes.app_dir, PathBuf::from("source"));
         assert_eq!(routes.convention, RouteConvention::FlatFiles);
-        assert_eq!(routes.major, Some(2));
+        assert_eq!(routes.version.map(|v| v.major), Some(2));
         assert!(detect(root, Framework::Vite, &pkg).is_none());
     }
 }

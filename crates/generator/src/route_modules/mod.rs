@@ -105,7 +105,17 @@ impl Framework for RouteModules {
         (name, vec![("routes", routes)])
     }
 
-    fn flavor(&self, cx: &Cx<'_>, _warnings: &mut Vec<String>) -> Flavor {
+    fn flavor(&self, cx: &Cx<'_>, warnings: &mut Vec<String>) -> Flavor {
+        if let Some(version) =
+            self.routes.version.as_ref().filter(|v| {
+                self.kind == Kind::TanstackStart && **v < semver::Version::new(1, 132, 0)
+            })
+        {
+            warnings.push(format!(
+                "@tanstack/react-start {version} predates server routes in createFileRoute (`server.handlers`, TanStack Start 1.132): the generated {} needs 1.132 or later; upgrade @tanstack/react-start and @tanstack/react-router, or rewrite it with createServerFileRoute",
+                cx.layout.token_route()
+            ));
+        }
         let session_sdk =
             (cx.backend() && cx.project.authkit == Some(self.authkit())).then_some(self.authkit());
         Flavor {
