@@ -88,6 +88,7 @@ const templateKind = (id, template, entryFile, dev) => ({
   tokenHandlerChecks: false,
   // The templates link Google Fonts: the browser blocks it (no internet here), which is not the widgets' doing.
   blockedOk: /^GET https:\/\/fonts\.(googleapis|gstatic)\.com\//,
+  warmUp: true, // see loadApp
   limits: { test: 300_000, init: 180_000, ready: 60_000, page: 45_000 },
 });
 
@@ -106,6 +107,7 @@ const tanstackStartKind = (id) => ({
   devCommand: (port) => ['npx', ['vite', 'dev', '--port', String(port), '--strictPort', '--host', '127.0.0.1']],
   publicBaseUrlVar: 'VITE_WORKOS_API_BASE_URL',
   tokenHandlerChecks: false,
+  warmUp: true, // see loadApp
   limits: { test: 300_000, init: 180_000, ready: 60_000, page: 45_000 },
 });
 

@@ -265,6 +265,14 @@ run_app() {
       failed=1; ((keep_going)) || return 1
     done
   fi
+  # The app's own type-check, after the build (React Router's typegen and
+  # TanStack's route tree are written by then); TanStack Start's template
+  # has no script for it, so plain tsc.
+  if has_script "$app" typecheck; then
+    run_step "$kind" typecheck 240 npm run typecheck || { failed=1; ((keep_going)) || return 1; }
+  elif [[ $kind == tanstack-start* ]]; then
+    run_step "$kind" typecheck 240 npx tsc --noEmit || { failed=1; ((keep_going)) || return 1; }
+  fi
   if has_lint "$app"; then
     run_step "$kind" lint 240 npm run lint || { failed=1; ((keep_going)) || return 1; }
   else
