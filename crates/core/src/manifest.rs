@@ -1,5 +1,5 @@
 //! `workos-widgets.toml`: the choices `init` made and the files it
-//! generated, edited with toml_edit so the user's comments survive.
+//! generated, edited with `toml_edit` so the user's comments survive.
 
 use std::path::{Path, PathBuf};
 

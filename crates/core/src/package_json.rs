@@ -224,7 +224,7 @@ fn detect_indent(text: &str) -> String {
         .unwrap_or_else(|| "  ".to_owned())
 }
 
-/// serde_json appends " at line L column C"; we print the position ourselves.
+/// `serde_json` appends " at line L column C"; we print the position ourselves.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),
