@@ -396,7 +396,7 @@ fn sarif_is_valid_2_1_0() {
     assert!(!results.is_empty());
     for result in results {
         let id = result["ruleId"].as_str().unwrap();
-        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
         assert_eq!(rules[index]["id"], id);
         assert!(["error", "warning"].contains(&result["level"].as_str().unwrap()));
         assert!(!result["message"]["text"].as_str().unwrap().is_empty());
