@@ -171,7 +171,7 @@ fn check_fixture(slug: &str) {
     let expected = read_list(&fixtures().join(slug).join("EXPECT"));
     assert_eq!(codes(&report), expected, "{slug}: {report:#}");
     let errors = report["summary"]["errors"].as_u64().unwrap();
-    assert_eq!(exit, if errors > 0 { 1 } else { 0 }, "{slug}");
+    assert_eq!(exit, i32::from(errors > 0), "{slug}");
     insta::assert_json_snapshot!(slug, report);
 }
 

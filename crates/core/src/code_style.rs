@@ -509,7 +509,7 @@ fn flat_lines(text: &str, separator: char) -> Vec<(String, Value)> {
                 v if v.starts_with(['"', '\'']) => {
                     Value::String(v.trim_matches(['"', '\'']).to_owned())
                 }
-                v => v.parse().map(Value::Number).unwrap_or(Value::Other),
+                v => v.parse().map_or(Value::Other, Value::Number),
             };
             Some((key, value))
         })

@@ -186,7 +186,7 @@ pub fn minimum_of_range(range: &str) -> Option<semver::Version> {
         .trim_start_matches(['^', '~', '>', '=', 'v', ' '])
         .split([' ', '|', '<'])
         .next()?;
-    let mut parts = bare.split('.').map(|p| p.parse::<u64>());
+    let mut parts = bare.split('.').map(str::parse::<u64>);
     let major = parts.next()?.ok()?;
     let minor = parts.next().and_then(Result::ok).unwrap_or(0);
     let patch = parts.next().and_then(Result::ok).unwrap_or(0);
