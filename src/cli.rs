@@ -1,5 +1,9 @@
 //! Command-line interface definition.
 
+// The doc comments here are clap's `--help` text, printed as written: no
+// Markdown, so no backticks.
+#![allow(clippy::doc_markdown)]
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};

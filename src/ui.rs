@@ -1,4 +1,4 @@
-//! Terminal output: colours (off under NO_COLOR or when piped, via
+//! Terminal output: colours (off under `NO_COLOR` or when piped, via
 //! anstream), a spinner for long steps, prompts only in a terminal.
 
 use std::io::IsTerminal;

@@ -171,7 +171,7 @@ fn check_fixture(slug: &str) {
     let expected = read_list(&fixtures().join(slug).join("EXPECT"));
     assert_eq!(codes(&report), expected, "{slug}: {report:#}");
     let errors = report["summary"]["errors"].as_u64().unwrap();
-    assert_eq!(exit, if errors > 0 { 1 } else { 0 }, "{slug}");
+    assert_eq!(exit, i32::from(errors > 0), "{slug}");
     insta::assert_json_snapshot!(slug, report);
 }
 
@@ -400,7 +400,7 @@ fn sarif_is_valid_2_1_0() {
     assert!(!results.is_empty());
     for result in results {
         let id = result["ruleId"].as_str().unwrap();
-        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
         assert_eq!(rules[index]["id"], id);
         assert!(["error", "warning"].contains(&result["level"].as_str().unwrap()));
         assert!(!result["message"]["text"].as_str().unwrap().is_empty());

@@ -12,7 +12,7 @@ use super::UsageError;
 use super::init::{execute, locked_detect, parse_widget_ids};
 use crate::cli::AddArgs;
 
-pub fn run(args: AddArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &AddArgs) -> anyhow::Result<ExitCode> {
     let (ids, path) = split_path(&args.args);
     let widgets = parse_widget_ids(&ids)?;
     let (_lock, project) = locked_detect(&path)?;
@@ -27,8 +27,8 @@ pub fn run(args: AddArgs) -> anyhow::Result<ExitCode> {
         .into());
     };
     execute(
-        project,
-        Some(manifest),
+        &project,
+        Some(&manifest),
         widgets,
         StrategyChoice::Auto,
         &args.flags,

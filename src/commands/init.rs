@@ -19,7 +19,7 @@ use super::UsageError;
 use crate::cli::{ApplyFlags, InitArgs, PackageManagerArg, TokenStrategyArg};
 use crate::ui;
 
-pub fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     let (_lock, project) = locked_detect(&args.path)?;
     project.ensure_supported()?;
     let manifest = Manifest::read(&project.root)?;
@@ -29,13 +29,13 @@ pub fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
         TokenStrategyArg::Authkit => StrategyChoice::AuthKit,
         TokenStrategyArg::Backend => StrategyChoice::Backend,
     };
-    execute(project, manifest, widgets, strategy, &args.flags)
+    execute(&project, manifest.as_ref(), widgets, strategy, &args.flags)
 }
 
 /// Plans, shows, installs and writes: shared by `init` and `add`.
 pub(super) fn execute(
-    project: Project,
-    manifest: Option<Manifest>,
+    project: &Project,
+    manifest: Option<&Manifest>,
     widgets: Vec<&'static Widget>,
     strategy: StrategyChoice,
     flags: &ApplyFlags,
@@ -46,17 +46,17 @@ pub(super) fn execute(
         package_manager: package_manager(flags.package_manager),
         defer_install: flags.no_install,
         force: flags.force,
-        sdk: sdk::resolve(&project),
+        sdk: sdk::resolve(project),
         pages: !flags.no_pages,
     };
-    let plan = workos_widgets_generator::plan(&project, manifest.as_ref(), &options)?;
+    let plan = workos_widgets_generator::plan(project, manifest, &options)?;
 
     if flags.dry_run {
-        report(&project, &plan, Outcome::DryRun, flags.json)?;
+        report(project, &plan, Outcome::DryRun, flags.json)?;
         return Ok(ExitCode::SUCCESS);
     }
     if plan.is_empty() {
-        report(&project, &plan, Outcome::NothingToDo, flags.json)?;
+        report(project, &plan, Outcome::NothingToDo, flags.json)?;
         return Ok(ExitCode::SUCCESS);
     }
     if !flags.yes && !flags.json && ui::interactive() {
@@ -74,10 +74,10 @@ pub(super) fn execute(
         }
     }
 
-    let outcome = transaction::execute(&project, plan, &options, &mut Terminal)?;
+    let outcome = transaction::execute(project, plan, &options, &mut Terminal)?;
     match outcome {
         transaction::Outcome::Applied(plan) => {
-            report(&project, &plan, Outcome::Applied, flags.json)?;
+            report(project, &plan, Outcome::Applied, flags.json)?;
             Ok(ExitCode::SUCCESS)
         }
         transaction::Outcome::Interrupted { signal, command } => {

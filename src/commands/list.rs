@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use owo_colors::OwoColorize;
-use workos_widgets_core::catalog::WIDGETS;
+use workos_widgets_core::catalog::{Scope, WIDGETS};
 
 pub fn run(json: bool) -> anyhow::Result<ExitCode> {
     if json {
@@ -16,7 +16,7 @@ pub fn run(json: bool) -> anyhow::Result<ExitCode> {
                     "loading_component": w.loading_component,
                     "import_path": w.import_path,
                     "entry_point": format!("{}/{}", w.import_path, w.id),
-                    "scope": w.scope.map(|s| s.as_str()),
+                    "scope": w.scope.map(Scope::as_str),
                     "organization_admin": w.organization_admin,
                     "extra_props": w.extra_props,
                     "summary": w.summary,

@@ -17,8 +17,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Detect { path, json } => detect::run(&path, json),
         Command::List { json } => list::run(json),
-        Command::Init(args) => init::run(args),
-        Command::Add(args) => add::run(args),
+        Command::Init(args) => init::run(&args),
+        Command::Add(args) => add::run(&args),
         Command::Verify(args) => verify::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Hook(command) => hook::run(command),

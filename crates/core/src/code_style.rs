@@ -398,6 +398,8 @@ impl Value {
         }
     }
 
+    // The guard keeps the cast exact: a whole number in 0..1000.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     fn as_usize(&self) -> Option<usize> {
         match self {
             Value::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n < 1000.0 => Some(*n as usize),
@@ -507,7 +509,7 @@ fn flat_lines(text: &str, separator: char) -> Vec<(String, Value)> {
                 v if v.starts_with(['"', '\'']) => {
                     Value::String(v.trim_matches(['"', '\'']).to_owned())
                 }
-                v => v.parse().map(Value::Number).unwrap_or(Value::Other),
+                v => v.parse().map_or(Value::Other, Value::Number),
             };
             Some((key, value))
         })

@@ -301,7 +301,7 @@ mod tests {
         assert_eq!(found[0].names, ["default", "b"]);
         assert_eq!(found[0].locals, ["a", "c"]);
         assert_eq!(
-            &src[found[0].braces_end.unwrap()..found[0].braces_end.unwrap() + 1],
+            &src[found[0].braces_end.unwrap()..=found[0].braces_end.unwrap()],
             "}"
         );
         assert_eq!(found[1].source, "./y.css");

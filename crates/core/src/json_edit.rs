@@ -138,7 +138,7 @@ fn insert_members(
             String::new()
         };
         let body = format!("{lead}{}{close_pad}", entries.join(&format!(",{lead}")));
-        return format!("{}{body}{}", &text[..inner.open + 1], &text[inner.close..]);
+        return format!("{}{body}{}", &text[..=inner.open], &text[inner.close..]);
     }
     // Entries bound for one offset keep their (sorted) order; insert from
     // the end so earlier offsets stay valid.

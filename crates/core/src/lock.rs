@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use crate::ProjectError;
 
 /// How long a run waits for another one on the same project.
-const WAIT: Duration = Duration::from_secs(120);
+const WAIT: Duration = Duration::from_mins(2);
 
 /// Held for the duration of a run; dropping it releases the lock.
 #[derive(Debug)]
@@ -75,7 +75,7 @@ mod tests {
         let root = dir.path().to_path_buf();
         let second = std::thread::spawn(move || {
             lock(&root, || {
-                flag.store(true, std::sync::atomic::Ordering::SeqCst)
+                flag.store(true, std::sync::atomic::Ordering::SeqCst);
             })
             .map(|_| ())
         });

@@ -1,5 +1,5 @@
 //! `workos-widgets.toml`: the choices `init` made and the files it
-//! generated, edited with toml_edit so the user's comments survive.
+//! generated, edited with `toml_edit` so the user's comments survive.
 
 use std::path::{Path, PathBuf};
 
@@ -51,8 +51,7 @@ impl Manifest {
         let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
             let (line, column) = e
                 .span()
-                .map(|span| crate::js::line_col(text, span.start))
-                .unwrap_or((1, 1));
+                .map_or((1, 1), |span| crate::js::line_col(text, span.start));
             ProjectError::Manifest {
                 path: path.to_path_buf(),
                 message: format!("{line}:{column}: {}", e.message()),
@@ -209,8 +208,7 @@ fn describe(item: &Item) -> &'static str {
         Item::ArrayOfTables(_) => "an array of tables",
         Item::Value(v) => match v {
             toml_edit::Value::String(_) => "a string",
-            toml_edit::Value::Integer(_) => "a number",
-            toml_edit::Value::Float(_) => "a number",
+            toml_edit::Value::Integer(_) | toml_edit::Value::Float(_) => "a number",
             toml_edit::Value::Boolean(_) => "a boolean",
             toml_edit::Value::Datetime(_) => "a date",
             toml_edit::Value::Array(_) => "an array",

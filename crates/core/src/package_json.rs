@@ -186,7 +186,7 @@ pub fn minimum_of_range(range: &str) -> Option<semver::Version> {
         .trim_start_matches(['^', '~', '>', '=', 'v', ' '])
         .split([' ', '|', '<'])
         .next()?;
-    let mut parts = bare.split('.').map(|p| p.parse::<u64>());
+    let mut parts = bare.split('.').map(str::parse::<u64>);
     let major = parts.next()?.ok()?;
     let minor = parts.next().and_then(Result::ok).unwrap_or(0);
     let patch = parts.next().and_then(Result::ok).unwrap_or(0);
@@ -224,7 +224,7 @@ fn detect_indent(text: &str) -> String {
         .unwrap_or_else(|| "  ".to_owned())
 }
 
-/// serde_json appends " at line L column C"; we print the position ourselves.
+/// `serde_json` appends " at line L column C"; we print the position ourselves.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),

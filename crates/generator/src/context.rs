@@ -49,7 +49,7 @@ pub struct TemplateData {
     pub public_prefix: &'static str,
     /// How browser code reads them.
     pub public_env: &'static str,
-    /// The command serving a production build locally (it sets NODE_ENV).
+    /// The command serving a production build locally (it sets `NODE_ENV`).
     pub production_server: &'static str,
     /// The file that mounts the token handler (Next.js).
     pub served_by: String,

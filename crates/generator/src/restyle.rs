@@ -374,19 +374,19 @@ mod tests {
     use workos_widgets_core::code_style::Setting;
 
     fn style(quote: Quote, semicolons: bool, indent: Indent) -> CodeStyle {
-        let from = |_: ()| "test".to_owned();
+        let from = || "test".to_owned();
         CodeStyle {
             quote: Setting {
                 value: quote,
-                source: from(()),
+                source: from(),
             },
             semicolons: Setting {
                 value: semicolons,
-                source: from(()),
+                source: from(),
             },
             indent: Setting {
                 value: indent,
-                source: from(()),
+                source: from(),
             },
             ..CodeStyle::default()
         }

@@ -64,7 +64,7 @@ pub fn resolve(
             let recorded = manifest.and_then(|m| m.string("strategy"));
             Ok(match (recorded, browser_authkit) {
                 (Some("backend"), _) => TokenStrategy::Backend,
-                (Some("authkit"), Some(_)) | (None, Some(_)) => TokenStrategy::AuthKit,
+                (Some("authkit") | None, Some(_)) => TokenStrategy::AuthKit,
                 _ => TokenStrategy::Backend,
             })
         }

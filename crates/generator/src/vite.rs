@@ -280,7 +280,7 @@ mod template_snapshots {
         let scopes: Vec<&'static str> =
             catalog::scopes_for(widgets.iter().filter_map(|id| catalog::find(id)))
                 .into_iter()
-                .map(|s| s.as_str())
+                .map(catalog::Scope::as_str)
                 .collect();
         let layout_ext = if ts { "ts" } else { "js" };
         let mut data = TemplateData {

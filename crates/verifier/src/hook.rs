@@ -316,8 +316,10 @@ fn pre_commit(text: &str, command: &str) -> Result<Option<String>, String> {
     let indent: String = lines[repos + 1..]
         .iter()
         .find(|l| l.trim_start().starts_with('-'))
-        .map(|l| l[..l.len() - l.trim_start().len()].to_owned())
-        .unwrap_or_else(|| "  ".to_owned());
+        .map_or_else(
+            || "  ".to_owned(),
+            |l| l[..l.len() - l.trim_start().len()].to_owned(),
+        );
     let mut out = text.to_owned();
     if !out.ends_with('\n') {
         out.push('\n');

@@ -90,13 +90,12 @@ pub struct Options {
 pub fn verify(path: &Path, options: &Options) -> Result<Report, VerifyError> {
     let mut project = detect(path)?;
     // `--fix` writes: one run at a time per project (read again once held).
-    let _lock = match options.fix {
-        true => {
-            let held = workos_widgets_core::lock::lock(&project.root, || {})?;
-            project = detect(path)?;
-            Some(held)
-        }
-        false => None,
+    let _lock = if options.fix {
+        let held = workos_widgets_core::lock::lock(&project.root, || {})?;
+        project = detect(path)?;
+        Some(held)
+    } else {
+        None
     };
     let selection = if options.staged {
         Selection::Staged(std::sync::Arc::new(scan::staged::Index::open(

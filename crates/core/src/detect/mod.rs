@@ -74,7 +74,7 @@ pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
     let (framework, router, next) = framework::detect(&root, &package_json);
     let routes = routes::detect(&root, framework, &package_json);
     let entries = entries::detect(&root, framework, next.as_ref(), routes.as_ref());
-    let language = detect_language(&root, &package_json, &entries.main);
+    let language = detect_language(&root, &package_json, entries.main.as_ref());
     let package_manager = package_manager::detect(&root, &package_json);
     let path_alias = alias::detect(&root);
     let providers = providers::detect(&root, &entries, path_alias.as_ref())?;
@@ -120,10 +120,9 @@ fn package_version(root: &Path, package_json: &PackageJson, name: &str) -> Packa
 fn detect_language(
     root: &Path,
     package_json: &PackageJson,
-    main: &Option<std::path::PathBuf>,
+    main: Option<&std::path::PathBuf>,
 ) -> Language {
     let main_is_ts = main
-        .as_ref()
         .and_then(|p| p.extension())
         .is_some_and(|ext| ext == "ts" || ext == "tsx");
     if main_is_ts

@@ -1,6 +1,6 @@
 //! Human output: findings grouped by file (a blank line between files),
 //! each as `path:line:col severity CODE message` with a code frame, then a
-//! summary. Colours are ANSI codes; the caller strips them under NO_COLOR
+//! summary. Colours are ANSI codes; the caller strips them under `NO_COLOR`
 //! or when the output is not a terminal.
 
 use std::collections::BTreeMap;

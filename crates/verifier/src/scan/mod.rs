@@ -23,7 +23,7 @@ pub mod visitor;
 
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 
 use aho_corasick::AhoCorasick;
 use oxc_allocator::Allocator;
@@ -229,7 +229,7 @@ impl Reader<'_> {
                 ignore::WalkState::Continue
             })
         });
-        shared.into_inner().unwrap_or_else(|e| e.into_inner())
+        shared.into_inner().unwrap_or_else(PoisonError::into_inner)
     }
 
     fn read_list(&self, paths: &[PathBuf]) -> Read {
@@ -590,7 +590,7 @@ fn local_specifiers(text: &str) -> Vec<String> {
 
 impl Drop for Local<'_> {
     fn drop(&mut self) {
-        let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
+        let mut shared = self.shared.lock().unwrap_or_else(PoisonError::into_inner);
         shared.parsed.append(&mut self.read.parsed);
         shared.skipped.append(&mut self.read.skipped);
         shared.css.append(&mut self.read.css);

@@ -5,7 +5,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 
 use crate::VerifyError;
 
@@ -104,7 +104,7 @@ impl Index {
             return None;
         }
         let name = name.replace('\\', "/");
-        let mut guard = self.batch.lock().unwrap_or_else(|e| e.into_inner());
+        let mut guard = self.batch.lock().unwrap_or_else(PoisonError::into_inner);
         let batch = guard.as_mut()?;
         match batch.read(&format!(":{}{name}", self.prefix)) {
             Ok(found) => found,

@@ -53,6 +53,7 @@ impl Layout {
     }
 
     /// The same layout with the root imported as `root`.
+    #[must_use]
     pub fn with_root(self, root: &'static str) -> Self {
         Self { root, ..self }
     }
@@ -151,6 +152,7 @@ pub fn wrap_query_client_children(
 }
 
 /// The file a wrap edits, and the root's attributes.
+#[derive(Clone, Copy)]
 struct Target<'t, 'a> {
     path: &'t Path,
     text: &'t str,

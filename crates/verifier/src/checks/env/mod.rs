@@ -9,7 +9,7 @@ use crate::checks::common::{package_location, uses_authkit};
 use crate::facts::Facts;
 use crate::finding::Location;
 use crate::scan::holds_secret;
-use workos_widgets_core::project::Framework;
+use workos_widgets_core::project::{AuthKit, Framework};
 
 /// A WorkOS variable the app needs, with its expected prefix.
 pub struct Needed {
@@ -42,7 +42,7 @@ pub fn needed(facts: &Facts) -> Vec<Needed> {
             used_at: key_read.unwrap_or_else(|| Location::start(server.path.clone())),
         });
     }
-    let authkit = facts.project.authkit.map(|kit| kit.package());
+    let authkit = facts.project.authkit.map(AuthKit::package);
     if (authkit.is_some() || uses_authkit(facts)) && !client_id_literal(facts) {
         needed.push(Needed {
             name: client_id_name(facts),

@@ -1,4 +1,4 @@
-//! WW303: UserSessions with a string token but no `currentSessionId`.
+//! WW303: `UserSessions` with a string token but no `currentSessionId`.
 
 use crate::facts::{Facts, ValueKind};
 use crate::finding::{Finding, Location, Severity};

@@ -1,4 +1,4 @@
-//! WW304: OrganizationSwitcher without `switchToOrganization`.
+//! WW304: `OrganizationSwitcher` without `switchToOrganization`.
 
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};

@@ -1,4 +1,4 @@
-//! WW202: QueryClientProvider + Theme set up instead of `WorkOsWidgets`.
+//! WW202: `QueryClientProvider` + Theme set up instead of `WorkOsWidgets`.
 
 use super::wrap_root_fix;
 use crate::checks::common::{has_root_ancestor, root_wrapped};

@@ -90,13 +90,13 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 file: file.to_path_buf(),
             },
         });
-    let location = root
-        .and_then(|file| facts.file(file))
-        .map(|file| match file.imports.last() {
+    let location = root.and_then(|file| facts.file(file)).map_or_else(
+        || Location::start("package.json"),
+        |file| match file.imports.last() {
             Some(last) => Location::span(file, last.span),
             None => Location::start(file.path.clone()),
-        })
-        .unwrap_or_else(|| Location::start("package.json"));
+        },
+    );
     missing
         .into_iter()
         .map(|sheet| {
