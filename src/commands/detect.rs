@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use owo_colors::OwoColorize;
 use workos_widgets_core::Project;
 use workos_widgets_core::detect::detect;
-use workos_widgets_core::project::RouteConvention;
+use workos_widgets_core::project::{RouteConvention, RoutesInfo};
 
 pub fn run(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let project = detect(path)?;
@@ -94,24 +94,7 @@ fn print_human(p: &Project) {
         ),
     );
     if let Some(routes) = &p.routes {
-        let convention = match routes.convention {
-            RouteConvention::Config => "routes config",
-            RouteConvention::FlatRoutesConfig => "flatRoutes() in the routes config",
-            RouteConvention::FlatFiles => "file routes",
-            RouteConvention::TanstackFiles => "TanStack file routes",
-        };
-        row(
-            "Routes",
-            format!(
-                "{convention} under {}{}",
-                routes.routes_dir.display(),
-                routes
-                    .config
-                    .as_ref()
-                    .map(|c| format!(" ({})", c.display()))
-                    .unwrap_or_default()
-            ),
-        );
+        row("Routes", routes_summary(routes));
     }
     if let Some(alias) = &p.path_alias {
         let dir = alias.dir.display().to_string();
@@ -210,4 +193,20 @@ fn print_human(p: &Project) {
             ),
         );
     }
+}
+
+/// How a route-module app declares its routes, for the human report.
+fn routes_summary(routes: &RoutesInfo) -> String {
+    let convention = match routes.convention {
+        RouteConvention::Config => "routes config",
+        RouteConvention::FlatRoutesConfig => "flatRoutes() in the routes config",
+        RouteConvention::FlatFiles => "file routes",
+        RouteConvention::TanstackFiles => "TanStack file routes",
+    };
+    let config = routes
+        .config
+        .as_ref()
+        .map(|c| format!(" ({})", c.display()))
+        .unwrap_or_default();
+    format!("{convention} under {}{config}", routes.routes_dir.display())
 }
