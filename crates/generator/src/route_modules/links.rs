@@ -14,12 +14,12 @@ use workos_widgets_core::js::{self, ImportInfo};
 use workos_widgets_core::edit::EditError;
 use workos_widgets_core::edit::transform::Style;
 
-/// Local names for the widget sheets' URLs, by sheet.
-fn url_name(sheet: &str) -> &'static str {
+/// Local names for a widget sheet's URL, in order of preference.
+fn url_names(sheet: &str) -> [&'static str; 2] {
     if sheet.starts_with("@radix-ui/") {
-        "radixThemesStylesheet"
+        ["radixThemesStylesheet", "radixThemesStylesheetUrl"]
     } else {
-        "workosWidgetsStylesheet"
+        ["workosWidgetsStylesheet", "workosWidgetsStylesheetUrl"]
     }
 }
 
@@ -160,8 +160,19 @@ pub fn ensure_linked_stylesheets(
         let local = match existing {
             Some(local) => local,
             None => {
-                let local = url_name(sheet);
-                let source = style.string(&format!("{sheet}?url"));
+                let url = format!("{sheet}?url");
+                let names = url_names(sheet);
+                let Some(local) = js::free_name(program, "default", &url, &names) else {
+                    return Err(EditError::Edit {
+                        path: path.to_path_buf(),
+                        message: format!(
+                            "{} and {} are both taken in this file",
+                            names[0], names[1]
+                        ),
+                        hint: format!("import {url} and list it in your links yourself"),
+                    });
+                };
+                let source = style.string(&url);
                 let line = format!("import {local} from {source}{}\n", style.semicolon);
                 edits.push(TextEdit::insert(first_url, line));
                 local.to_owned()
@@ -235,6 +246,17 @@ mod tests {
         let out = link(tanstack);
         assert!(out.contains("links: [{ rel: 'stylesheet', href: radixThemesStylesheet }, { rel: 'stylesheet', href: workosWidgetsStylesheet }, { rel: 'stylesheet', href: appCss }],"), "{out}");
         assert_eq!(link(&out), out);
+    }
+
+    #[test]
+    fn takes_a_free_name_when_the_first_is_bound() {
+        let taken = "import appCss from './app.css?url'\nconst radixThemesStylesheet = 1\nexport const links = () => [{ rel: 'stylesheet', href: appCss }]\n";
+        let out = link(taken);
+        assert!(
+            out.contains("import radixThemesStylesheetUrl from '@radix-ui/themes/styles.css?url'"),
+            "{out}"
+        );
+        assert!(out.contains("href: radixThemesStylesheetUrl }"), "{out}");
     }
 
     #[test]
