@@ -164,7 +164,17 @@ fn react_router_lists_the_routes_once_and_keeps_server_code_in_server_modules() 
 fn react_router_authkit_reads_its_session_and_switches_organizations() {
     let app = common::fixture("react-router7-authkit");
     let dir = app.path();
-    apply(dir, &["init", "--widgets", WIDGETS]);
+    let report = apply(dir, &["init", "--widgets", WIDGETS]);
+    let steps = report["next_steps"].to_string();
+    assert!(
+        steps.contains(
+            "authkitLoader() of @workos-inc/authkit-react-router in app/workos/session.server.ts"
+        ),
+        "{steps}"
+    );
+    assert!(!steps.contains("withAuth()"), "{steps}");
+    let example = read(dir, ".env.example");
+    assert!(example.contains("\nWORKOS_COOKIE_PASSWORD=\n"), "{example}");
     let session = read(dir, "app/workos/session.server.ts");
     assert!(session.contains("await authkitLoader({"), "{session}");
     assert!(

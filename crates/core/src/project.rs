@@ -405,6 +405,17 @@ impl AuthKit {
         matches!(self, AuthKit::React | AuthKit::Js)
     }
 
+    /// The server call the generated session resolver reads the signed-in
+    /// user with (`None`: a browser SDK, which has no server session).
+    pub const fn session_call(self) -> Option<&'static str> {
+        match self {
+            AuthKit::React | AuthKit::Js => None,
+            AuthKit::NextJs => Some("withAuth()"),
+            AuthKit::ReactRouter | AuthKit::Remix => Some("authkitLoader()"),
+            AuthKit::TanstackStart => Some("getAuth()"),
+        }
+    }
+
     /// Every AuthKit package, in detection order.
     pub const ALL: [AuthKit; 6] = [
         AuthKit::React,

@@ -116,6 +116,7 @@ pub(crate) fn plan(
     let mut warnings = Vec::new();
     let notes = framework.notes(project);
     let flavor = framework.flavor(&cx, &mut warnings);
+    let session_sdk = flavor.session_sdk;
     let sdk_of_its_own = cx.backend() && !flavor.session_sdk_client;
     let mut data = TemplateData::new(project, options, &widgets, strategy, &cx.layout, flavor);
     let mut files = FilePlanner::new(&project.root, manifest, options.force, &project.code_style);
@@ -160,7 +161,8 @@ pub(crate) fn plan(
 
     let guide = Guide {
         session_path: cx.layout.session(),
-        dev_identity: data.dev_identity,
+        session_sdk,
+        authkit_setup: data.authkit_setup,
         origin: framework.dev_origin(),
         render: framework.render_steps(&cx, &components, pages),
     };

@@ -112,9 +112,11 @@ impl Draft<'_> {
 pub(crate) struct Guide {
     /// Where `resolveWidgetsSession()` lives.
     pub session_path: String,
-    /// Whether the session resolver has a development identity (else it
-    /// reads the AuthKit session).
-    pub dev_identity: bool,
+    /// The server AuthKit SDK the session resolver reads (`None`: a
+    /// development identity from env).
+    pub session_sdk: Option<workos_widgets_core::project::AuthKit>,
+    /// What that SDK needs so the session reaches the token route.
+    pub authkit_setup: &'static str,
     /// The dev server's origin, for the CORS step.
     pub origin: &'static str,
     /// Where to see or render the widgets.
@@ -155,17 +157,17 @@ fn next_steps(
             "Keys: {}{client_id} (see .env.example).",
             key_status("WORKOS_API_KEY", "sk_")
         ));
-        if guide.dev_identity {
-            steps.push(format!(
+        match guide.session_sdk.and_then(|kit| kit.session_call().map(|call| (kit, call))) {
+            Some((kit, call)) => steps.push(format!(
+                "Identity: tokens are for the user signed in with AuthKit and the organization of their session ({call} of {} in {}); {}.",
+                kit.package(),
+                guide.session_path,
+                guide.authkit_setup
+            )),
+            None => steps.push(format!(
                 "Identity: for local development set WORKOS_WIDGETS_DEV_USER_ID and WORKOS_WIDGETS_DEV_ORGANIZATION_ID; before production, make resolveWidgetsSession() in {} return the signed-in user from your own auth.",
                 guide.session_path
-            ));
-        } else {
-            steps.push(format!(
-                "Identity: tokens are for the user signed in with AuthKit and the organization of their session (withAuth() in {}); the AuthKit middleware or proxy must run on {}.",
-                guide.session_path,
-                crate::layout::TOKEN_ENDPOINT
-            ));
+            )),
         }
     } else {
         steps.push("Tokens come from AuthKit's getAccessToken(): make sure the widgets render inside your AuthKitProvider and the user is signed in.".to_owned());

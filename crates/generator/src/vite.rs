@@ -311,17 +311,9 @@ mod template_snapshots {
             route_modules: false,
             routes_config: String::new(),
             route_types: "react-router",
-            session_sdk: if false {
-                "@workos-inc/authkit-nextjs"
-            } else {
-                ""
-            },
+            session_sdk: "",
             session_sdk_client: false,
-            authkit_setup: if false {
-                "the AuthKit middleware (middleware.ts or proxy.ts) must run on /api/workos/widgets-token"
-            } else {
-                ""
-            },
+            authkit_setup: "",
             session_path: format!("server/workos-widgets/session.{layout_ext}"),
             token_handler_path: format!("server/workos-widgets/token-handler.{layout_ext}"),
             widget: None,
