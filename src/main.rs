@@ -22,14 +22,7 @@ fn main() -> ExitCode {
     let json = cli.wants_json();
     match commands::run(cli) {
         Ok(code) => code,
-        Err(error) => {
-            let code = commands::exit_code(&error);
-            ui::error(&error);
-            if json {
-                ui::json_error(&error, code);
-            }
-            ExitCode::from(code)
-        }
+        Err(error) => ExitCode::from(commands::report_error(&error, json)),
     }
 }
 

@@ -13,30 +13,27 @@ pub fn interactive() -> bool {
         && std::env::var_os("CI").is_none()
 }
 
-/// Prints an error and its causes to stderr.
-pub fn error(error: &anyhow::Error) {
+/// Prints an error, its causes and what to do about it to stderr.
+pub fn error(error: &anyhow::Error, hint: Option<&str>) {
     anstream::eprintln!("{} {error}", "error:".red().bold());
     for cause in error.chain().skip(1) {
         anstream::eprintln!("  {} {cause}", "caused by:".dimmed());
+    }
+    if let Some(hint) = hint {
+        anstream::eprintln!("  {} {hint}", "hint:".cyan());
     }
 }
 
 /// Prints an error as one JSON object on stdout, for `--json` callers:
 /// `{"error": {"code", "exit_code", "message", "hint", "causes"}}`. `code`
-/// is `bad-input` (exit 2) or `failure` (exit 1); the hint is the text after
-/// the message's `hint:` line, when it has one.
-pub fn json_error(error: &anyhow::Error, exit_code: u8) {
-    let text = error.to_string();
-    let (message, hint) = match text.split_once("\n  hint: ") {
-        Some((message, hint)) => (message.to_owned(), Some(hint.trim().to_owned())),
-        None => (text.clone(), None),
-    };
+/// is `bad-input` (exit 2) or `failure` (exit 1).
+pub fn json_error(error: &anyhow::Error, exit_code: u8, hint: Option<&str>) {
     let causes: Vec<String> = error.chain().skip(1).map(ToString::to_string).collect();
     let value = serde_json::json!({
         "error": {
             "code": if exit_code == crate::exit::USAGE { "bad-input" } else { "failure" },
             "exit_code": exit_code,
-            "message": message,
+            "message": error.to_string(),
             "hint": hint,
             "causes": causes,
         }

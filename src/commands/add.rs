@@ -8,7 +8,7 @@ use workos_widgets_core::catalog;
 use workos_widgets_core::manifest::{self, Manifest};
 use workos_widgets_generator::StrategyChoice;
 
-use super::UsageError;
+use super::CommandError;
 use super::init::{execute, locked_detect, parse_widget_ids};
 use crate::cli::AddArgs;
 
@@ -18,10 +18,13 @@ pub fn run(args: &AddArgs) -> anyhow::Result<ExitCode> {
     let (_lock, project) = locked_detect(&path)?;
     project.ensure_supported()?;
     let Some(manifest) = Manifest::read(&project.root)? else {
-        return Err(UsageError(format!(
-            "{} has no {}: it is not set up yet\n  hint: run `workos-widgets init --widgets {}` first",
+        return Err(CommandError::usage(format!(
+            "{} has no {}: it is not set up yet",
             project.root.display(),
-            manifest::FILE_NAME,
+            manifest::FILE_NAME
+        ))
+        .with_hint(format!(
+            "run `workos-widgets init --widgets {}` first",
             ids.join(",")
         ))
         .into());

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use owo_colors::OwoColorize;
-use workos_widgets_core::Project;
+use workos_widgets_core::{Hint, Project};
 use workos_widgets_core::detect::detect;
 use workos_widgets_core::project::{RouteConvention, RoutesInfo};
 
@@ -17,6 +17,7 @@ pub fn run(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
             map.insert("supported".into(), supported.is_ok().into());
             if let Err(e) = &supported {
                 map.insert("unsupported_reason".into(), e.to_string().into());
+                map.insert("unsupported_hint".into(), e.hint().into());
             }
         }
         println!("{}", serde_json::to_string_pretty(&value)?);
@@ -26,7 +27,8 @@ pub fn run(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
     match supported {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => {
-            crate::ui::error(&anyhow::Error::new(e));
+            let hint = e.hint();
+            crate::ui::error(&anyhow::Error::new(e), hint.as_deref());
             Ok(ExitCode::from(crate::exit::USAGE))
         }
     }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use owo_colors::OwoColorize;
 use workos_widgets_verifier::checks::{self, RULES};
 
-use super::UsageError;
+use super::CommandError;
 use crate::cli::ExplainArgs;
 
 pub fn run(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
@@ -23,9 +23,8 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     let rule = checks::find(code).ok_or_else(|| {
-        UsageError(format!(
-            "unknown code `{code}`\n  hint: `workos-widgets explain --list` prints every code"
-        ))
+        CommandError::usage(format!("unknown code `{code}`"))
+            .with_hint("`workos-widgets explain --list` prints every code")
     })?;
     anstream::println!(
         "{} {} ({}{}, {})\n\n{}\n",

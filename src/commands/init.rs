@@ -15,7 +15,7 @@ use workos_widgets_generator::install::InstallOutput;
 use workos_widgets_generator::plan::Plan;
 use workos_widgets_generator::{GenerateError, Options, StrategyChoice, diff, sdk, transaction};
 
-use super::UsageError;
+use super::CommandError;
 use crate::cli::{ApplyFlags, InitArgs, PackageManagerArg, TokenStrategyArg};
 use crate::ui;
 
@@ -81,10 +81,12 @@ pub(super) fn execute(
             Ok(ExitCode::SUCCESS)
         }
         transaction::Outcome::Interrupted { signal, command } => {
-            ui::error(&anyhow::anyhow!(
-                "interrupted by {} during `{command}`: it was passed the signal and has stopped; package.json and the lockfile are restored and nothing else was written\n  hint: run init again to finish the setup",
+            let error = CommandError::failure(format!(
+                "interrupted by {} during `{command}`: it was passed the signal and has stopped; package.json and the lockfile are restored and nothing else was written",
                 crate::interrupt::name(signal),
-            ));
+            ))
+            .with_hint("run init again to finish the setup");
+            super::report_error(&error.into(), flags.json);
             Ok(ExitCode::from(
                 u8::try_from(128 + signal).unwrap_or(crate::exit::FAILURE),
             ))
@@ -99,10 +101,16 @@ pub(super) fn execute(
                     .join("\n")
                     .dimmed()
             );
-            ui::error(&anyhow::anyhow!(
-                "`{command}` failed (the end of its output is above); nothing was changed\n  hint: fix the problem and run init again, or pass --no-install and run the install yourself",
-            ));
-            Ok(ExitCode::from(crate::exit::FAILURE))
+            let error = CommandError::failure(format!(
+                "`{command}` failed (the end of its output is above); nothing was changed"
+            ))
+            .with_hint(
+                "fix the problem and run init again, or pass --no-install and run the install yourself",
+            );
+            Ok(ExitCode::from(super::report_error(
+                &error.into(),
+                flags.json,
+            )))
         }
     }
 }
@@ -158,11 +166,14 @@ fn choose_widgets(
         return parse_widget_ids(&recorded);
     }
     if flags.yes || flags.json || !ui::interactive() {
-        return Err(UsageError(format!(
-            "--widgets is required when not running in a terminal\n  hint: pass e.g. --widgets user-profile,users-management; ids: {}",
-            catalog::ids()
-        ))
-        .into());
+        return Err(
+            CommandError::usage("--widgets is required when not running in a terminal")
+                .with_hint(format!(
+                    "pass e.g. --widgets user-profile,users-management; ids: {}",
+                    catalog::ids()
+                ))
+                .into(),
+        );
     }
     let labels: Vec<String> = catalog::WIDGETS
         .iter()
@@ -176,7 +187,7 @@ fn choose_widgets(
         .inspect_err(|_| ui::restore_cursor())
         .context("reading your choice")?;
     if picked.is_empty() {
-        return Err(UsageError("no widget selected; nothing to do".to_owned()).into());
+        return Err(CommandError::usage("no widget selected; nothing to do").into());
     }
     Ok(picked.into_iter().map(|i| &catalog::WIDGETS[i]).collect())
 }
@@ -191,11 +202,12 @@ pub(super) fn parse_widget_ids(ids: &[String]) -> anyhow::Result<Vec<&'static Wi
         .filter(|id| !id.is_empty())
         .collect();
     if ids.is_empty() {
-        return Err(UsageError(format!(
-            "no widget given\n  hint: pass widget ids, e.g. --widgets user-profile,users-management; ids: {}",
-            catalog::ids()
-        ))
-        .into());
+        return Err(CommandError::usage("no widget given")
+            .with_hint(format!(
+                "pass widget ids, e.g. --widgets user-profile,users-management; ids: {}",
+                catalog::ids()
+            ))
+            .into());
     }
     let mut widgets: Vec<&'static Widget> = Vec::new();
     for id in ids {

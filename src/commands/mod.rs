@@ -25,40 +25,100 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// A bad-input error that should exit with code 2.
+/// An error the command line finds itself: bad arguments (exit 2) or a
+/// step that failed (exit 1), with what to do next.
 #[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct UsageError(pub String);
+#[error("{message}")]
+pub struct CommandError {
+    message: String,
+    hint: Option<String>,
+    bad_input: bool,
+}
+
+impl CommandError {
+    /// The user's input is at fault (exit 2).
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            hint: None,
+            bad_input: true,
+        }
+    }
+
+    /// A step failed (exit 1).
+    pub fn failure(message: impl Into<String>) -> Self {
+        Self {
+            bad_input: false,
+            ..Self::usage(message)
+        }
+    }
+
+    /// The same error, saying what to do next.
+    #[must_use]
+    pub fn with_hint(self, hint: impl Into<String>) -> Self {
+        Self {
+            hint: Some(hint.into()),
+            ..self
+        }
+    }
+}
+
+/// What the first cause of a known kind says of itself: whether the
+/// user's input is at fault, and what to do next.
+struct Verdict {
+    bad_input: bool,
+    hint: Option<String>,
+}
+
+fn verdict(error: &anyhow::Error) -> Option<Verdict> {
+    use workos_widgets_core::edit::EditError;
+    use workos_widgets_core::{Hint, ProjectError};
+    use workos_widgets_generator::GenerateError;
+    use workos_widgets_verifier::VerifyError;
+    let of = |bad_input: bool, hint: Option<String>| Some(Verdict { bad_input, hint });
+    error.chain().find_map(|cause| {
+        if let Some(e) = cause.downcast_ref::<CommandError>() {
+            of(e.bad_input, e.hint.clone())
+        } else if let Some(e) = cause.downcast_ref::<ProjectError>() {
+            of(e.is_bad_input(), e.hint())
+        } else if let Some(e) = cause.downcast_ref::<GenerateError>() {
+            of(e.is_bad_input(), e.hint())
+        } else if let Some(e) = cause.downcast_ref::<EditError>() {
+            of(e.is_bad_input(), e.hint())
+        } else {
+            let e = cause.downcast_ref::<VerifyError>()?;
+            of(e.is_bad_input(), e.hint())
+        }
+    })
+}
 
 /// The exit code for an error, by its kind (README's table): 2 when the
 /// user's input is at fault (the project, a file in it, the arguments), 1
 /// for the environment or the tool itself (a failed write, install, lock or
 /// internal edit). The first cause of a known type decides.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
-    use workos_widgets_core::ProjectError;
-    use workos_widgets_core::edit::EditError;
-    use workos_widgets_generator::GenerateError;
-    use workos_widgets_verifier::VerifyError;
-    let bad_input = error.chain().find_map(|cause| {
-        if cause.is::<UsageError>() {
-            Some(true)
-        } else if let Some(e) = cause.downcast_ref::<ProjectError>() {
-            Some(e.is_bad_input())
-        } else if let Some(e) = cause.downcast_ref::<GenerateError>() {
-            Some(e.is_bad_input())
-        } else if let Some(e) = cause.downcast_ref::<EditError>() {
-            Some(e.is_bad_input())
-        } else {
-            cause
-                .downcast_ref::<VerifyError>()
-                .map(VerifyError::is_bad_input)
-        }
-    });
-    if bad_input == Some(true) {
+    if verdict(error).is_some_and(|v| v.bad_input) {
         crate::exit::USAGE
     } else {
         crate::exit::FAILURE
     }
+}
+
+/// What to do about an error: the hint of its first cause of a known type.
+pub fn hint(error: &anyhow::Error) -> Option<String> {
+    verdict(error).and_then(|v| v.hint)
+}
+
+/// Prints an error to stderr (and, for `--json` callers, as JSON on
+/// stdout); returns its exit code.
+pub fn report_error(error: &anyhow::Error, json: bool) -> u8 {
+    let code = exit_code(error);
+    let hint = hint(error);
+    crate::ui::error(error, hint.as_deref());
+    if json {
+        crate::ui::json_error(error, code, hint.as_deref());
+    }
+    code
 }
 
 #[cfg(test)]
@@ -75,6 +135,42 @@ mod tests {
 
     fn code(error: impl Into<anyhow::Error>) -> u8 {
         exit_code(&error.into())
+    }
+
+    #[test]
+    fn hints_are_data_found_through_context_and_never_in_the_message() {
+        use anyhow::Context;
+        let dir = || PathBuf::from("app");
+        let errors: Vec<anyhow::Error> = vec![
+            ProjectError::NoPackageJson { dir: dir() }.into(),
+            GenerateError::UnknownWidget {
+                id: "x".into(),
+                suggestion: None,
+                origin: None,
+                known: "user-profile".into(),
+            }
+            .into(),
+            GenerateError::Project(ProjectError::PathIsFile { path: dir() }).into(),
+            EditError::Write {
+                path: dir(),
+                source: Error::from(ErrorKind::PermissionDenied),
+            }
+            .into(),
+            VerifyError::NotGitRepository { dir: dir() }.into(),
+            CommandError::failure("x").with_hint("y").into(),
+            Err::<(), _>(ProjectError::Busy {
+                dir: dir(),
+                lock: dir(),
+            })
+            .context("locking app")
+            .unwrap_err(),
+        ];
+        for error in errors {
+            let hint = hint(&error);
+            assert!(hint.as_deref().is_some_and(|h| !h.is_empty()), "{error:#}");
+            assert!(!format!("{error:#}").contains("hint"), "{error:#}");
+        }
+        assert_eq!(hint(&anyhow::anyhow!("plain")), None);
     }
 
     #[test]
@@ -104,7 +200,8 @@ mod tests {
         ] {
             assert_eq!(code(e), 2);
         }
-        assert_eq!(code(UsageError("x".into())), 2);
+        assert_eq!(code(CommandError::usage("x")), 2);
+        assert_eq!(code(CommandError::failure("x").with_hint("y")), 1);
         assert_eq!(
             code(GenerateError::UnknownWidget {
                 id: "x".into(),

@@ -3,30 +3,30 @@
 
 use std::path::PathBuf;
 
+/// An error that can say what the user can do about it, apart from what
+/// went wrong: printed as a `hint:` line, and as the `hint` field of
+/// `--json` errors.
+pub trait Hint {
+    /// What to do next, when there is something to say.
+    fn hint(&self) -> Option<String>;
+}
+
 /// A problem with the target project that stops every command.
 #[derive(Debug, thiserror::Error)]
 pub enum ProjectError {
-    #[error(
-        "{path} is a file, not a folder\n  hint: pass the app's folder (the one holding package.json)"
-    )]
+    #[error("{path} is a file, not a folder")]
     PathIsFile { path: PathBuf },
 
-    #[error(
-        "another workos-widgets run on {dir} did not finish within two minutes (lock: {lock})\n  hint: wait for it to end, or end it, then run again"
-    )]
+    #[error("another workos-widgets run on {dir} did not finish within two minutes (lock: {lock})")]
     Busy { dir: PathBuf, lock: PathBuf },
 
-    #[error(
-        "WorkOS Widgets need React 18 or later, and in {dir} {found}\n  hint: upgrade react and react-dom to 18 or 19 (npm install react@latest react-dom@latest), then run again"
-    )]
+    #[error("WorkOS Widgets need React 18 or later, and in {dir} {found}")]
     ReactTooOld { dir: PathBuf, found: String },
 
-    #[error("no package.json in {dir}\n  hint: run it in your app's folder or pass its path")]
+    #[error("no package.json in {dir}")]
     NoPackageJson { dir: PathBuf },
 
-    #[error(
-        "{path}:{line}:{column}: package.json is not valid JSON: {message}\n  hint: fix the syntax (an editor with JSON support shows it) and run again"
-    )]
+    #[error("{path}:{line}:{column}: package.json is not valid JSON: {message}")]
     MalformedPackageJson {
         path: PathBuf,
         line: usize,
@@ -34,9 +34,7 @@ pub enum ProjectError {
         message: String,
     },
 
-    #[error(
-        "{path}:{line}:{column}: {message}\n  hint: fix the syntax error and run again; nothing was changed"
-    )]
+    #[error("{path}:{line}:{column}: {message}")]
     Syntax {
         path: PathBuf,
         line: usize,
@@ -44,26 +42,20 @@ pub enum ProjectError {
         message: String,
     },
 
-    #[error(
-        "{dir} is not a React project: package.json declares no `react` dependency{found}\n  hint: WorkOS Widgets are React components; run it in a React app"
-    )]
+    #[error("{dir} is not a React project: package.json declares no `react` dependency{found}")]
     NotReact { dir: PathBuf, found: String },
 
-    #[error("{framework} is not supported yet ({dir})\n  hint: supported today: {supported}")]
+    #[error("{framework} is not supported yet ({dir})")]
     UnsupportedFramework {
         dir: PathBuf,
         framework: String,
         supported: String,
     },
 
-    #[error(
-        "{dir} is a workspace root; pick one of its React packages:\n{choices}\n  hint: run it again with that package's path"
-    )]
+    #[error("{dir} is a workspace root; pick one of its React packages:\n{choices}")]
     WorkspaceRoot { dir: PathBuf, choices: String },
 
-    #[error(
-        "no entry file found in {dir} (looked for {looked_for})\n  hint: pass the app's folder, or create the entry file first"
-    )]
+    #[error("no entry file found in {dir} (looked for {looked_for})")]
     MissingEntry { dir: PathBuf, looked_for: String },
 
     #[error("cannot read {path}: {source}")]
@@ -73,12 +65,38 @@ pub enum ProjectError {
         source: std::io::Error,
     },
 
-    #[error("{path}: {message}\n  hint: {hint}")]
+    #[error("{path}: {message}")]
     Manifest {
         path: PathBuf,
         message: String,
         hint: String,
     },
+}
+
+impl Hint for ProjectError {
+    fn hint(&self) -> Option<String> {
+        let hint = match self {
+            Self::PathIsFile { .. } => "pass the app's folder (the one holding package.json)",
+            Self::Busy { .. } => "wait for it to end, or end it, then run again",
+            Self::ReactTooOld { .. } => {
+                "upgrade react and react-dom to 18 or 19 (npm install react@latest react-dom@latest), then run again"
+            }
+            Self::NoPackageJson { .. } => "run it in your app's folder or pass its path",
+            Self::MalformedPackageJson { .. } => {
+                "fix the syntax (an editor with JSON support shows it) and run again"
+            }
+            Self::Syntax { .. } => "fix the syntax error and run again; nothing was changed",
+            Self::NotReact { .. } => "WorkOS Widgets are React components; run it in a React app",
+            Self::UnsupportedFramework { supported, .. } => {
+                return Some(format!("supported today: {supported}"));
+            }
+            Self::WorkspaceRoot { .. } => "run it again with that package's path",
+            Self::MissingEntry { .. } => "pass the app's folder, or create the entry file first",
+            Self::Read { .. } => return None,
+            Self::Manifest { hint, .. } => hint,
+        };
+        Some(hint.to_owned())
+    }
 }
 
 impl ProjectError {

@@ -16,5 +16,5 @@ pub mod package_json;
 pub mod project;
 pub mod specifier;
 
-pub use error::ProjectError;
+pub use error::{Hint, ProjectError};
 pub use project::Project;

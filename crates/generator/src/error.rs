@@ -1,7 +1,7 @@
 //! Errors from planning and applying changes.
 
-use workos_widgets_core::ProjectError;
 use workos_widgets_core::edit::EditError;
+use workos_widgets_core::{Hint, ProjectError};
 
 /// Why `init`/`add` cannot go on. Nothing has been written when one is returned.
 #[derive(Debug, thiserror::Error)]
@@ -9,7 +9,7 @@ pub enum GenerateError {
     #[error(transparent)]
     Project(#[from] ProjectError),
 
-    #[error("unknown widget `{id}`{}{}\n  hint: choose from: {known}", suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), origin.as_ref().map(|o| format!(", in {o}")).unwrap_or_default())]
+    #[error("unknown widget `{id}`{}{}", suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), origin.as_ref().map(|o| format!(", in {o}")).unwrap_or_default())]
     UnknownWidget {
         id: String,
         /// The closest known id, when the input looks like a typo of it.
@@ -45,6 +45,20 @@ impl GenerateError {
             Self::Edit(e) => e.is_bad_input(),
             Self::UnknownWidget { .. } => true,
             Self::Template { .. } | Self::InstallStart { .. } => false,
+        }
+    }
+}
+
+impl Hint for GenerateError {
+    fn hint(&self) -> Option<String> {
+        match self {
+            Self::Project(e) => e.hint(),
+            Self::Edit(e) => e.hint(),
+            Self::UnknownWidget { known, .. } => Some(format!("choose from: {known}")),
+            Self::Template { .. } => {
+                Some("please report this: a template of ours is broken".to_owned())
+            }
+            Self::InstallStart { .. } => None,
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::ProjectError;
+use crate::{Hint, ProjectError};
 
 /// Why an edit of the user's files cannot be made or written. Nothing has
 /// been written when one is returned.
@@ -13,7 +13,7 @@ pub enum EditError {
     Project(#[from] ProjectError),
 
     /// The file's code has no place the edit fits; `hint` says what to do.
-    #[error("{path}: {message}\n  hint: {hint}")]
+    #[error("{path}: {message}")]
     Edit {
         path: PathBuf,
         message: String,
@@ -21,9 +21,7 @@ pub enum EditError {
     },
 
     /// An edit of ours produced code that no longer parses (a bug of ours).
-    #[error(
-        "internal error: the edited {path} no longer parses ({source}); nothing was written\n  hint: please report this with the file attached"
-    )]
+    #[error("internal error: the edited {path} no longer parses ({source}); nothing was written")]
     EditBrokeSyntax {
         path: PathBuf,
         #[source]
@@ -31,9 +29,7 @@ pub enum EditError {
     },
 
     /// A file could not be written.
-    #[error(
-        "cannot write {path}: {source}\n  hint: check that the folder is writable; nothing was changed"
-    )]
+    #[error("cannot write {path}: {source}")]
     Write {
         path: PathBuf,
         #[source]
@@ -49,6 +45,21 @@ impl EditError {
             Self::Project(e) => e.is_bad_input(),
             Self::Edit { .. } => true,
             Self::EditBrokeSyntax { .. } | Self::Write { .. } => false,
+        }
+    }
+}
+
+impl Hint for EditError {
+    fn hint(&self) -> Option<String> {
+        match self {
+            Self::Project(e) => e.hint(),
+            Self::Edit { hint, .. } => Some(hint.clone()),
+            Self::EditBrokeSyntax { .. } => {
+                Some("please report this with the file attached".to_owned())
+            }
+            Self::Write { .. } => {
+                Some("check that the folder is writable; nothing was changed".to_owned())
+            }
         }
     }
 }

@@ -216,7 +216,8 @@ mod tests {
         let path = Path::new("app/routes.ts");
         let routes = vec![("a".to_owned(), "routes/a.ts".to_owned())];
         let transform: Transform<'_> = Box::new(move |t, p| add_routes(path, t, p, &routes));
-        let error = apply(path, computed, &[transform]).unwrap_err().to_string();
-        assert!(error.contains("route('a', 'routes/a.ts')"), "{error}");
+        let error = apply(path, computed, &[transform]).unwrap_err();
+        let hint = workos_widgets_core::Hint::hint(&error).unwrap_or_default();
+        assert!(hint.contains("route('a', 'routes/a.ts')"), "{hint}");
     }
 }
