@@ -4,9 +4,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use owo_colors::OwoColorize;
-use workos_widgets_core::{Hint, Project};
 use workos_widgets_core::detect::detect;
 use workos_widgets_core::project::{RouteConvention, RoutesInfo};
+use workos_widgets_core::{Hint, Project};
 
 pub fn run(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let project = detect(path)?;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use workos_widgets_core::Project;
 use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::env_files::EnvVar;
+use workos_widgets_core::js::LineIndex;
 
 /// A byte range in a file's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -121,7 +122,7 @@ pub struct SourceFile {
     /// Relative to the project root.
     pub path: PathBuf,
     pub text: String,
-    line_starts: Vec<usize>,
+    lines: LineIndex,
     /// The first syntax error, when the file does not parse.
     pub syntax_error: Option<(Span, String)>,
     /// The offset of the first byte that is not valid UTF-8, when the file
@@ -162,7 +163,7 @@ impl SourceFile {
         let mut file = Self {
             path,
             text: String::new(),
-            line_starts: Vec::new(),
+            lines: LineIndex::default(),
             syntax_error: None,
             invalid_utf8: None,
             use_client: false,
@@ -186,15 +187,13 @@ impl SourceFile {
 
     /// Sets the file's text (facts were read from this text).
     pub(crate) fn set_text(&mut self, text: String) {
-        self.line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        self.lines = LineIndex::new(&text);
         self.text = text;
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        line_col(&self.text, &self.line_starts, offset)
+        self.lines.line_col(&self.text, offset)
     }
 
     /// The import that binds `local`, with the name it imports.
@@ -217,15 +216,6 @@ impl SourceFile {
     pub fn roots(&self) -> impl Iterator<Item = &JsxFact> {
         self.jsx.iter().filter(|e| e.kind == JsxKind::Root)
     }
-}
-
-/// 1-based line and column of `offset`, given the text's line starts.
-pub fn line_col(text: &str, line_starts: &[usize], offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let line = line_starts.partition_point(|&start| start <= offset).max(1);
-    let start = line_starts[line - 1];
-    let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
-    (line, column)
 }
 
 /// Whether a module specifier is `package` or one of its subpaths.

@@ -74,10 +74,7 @@ impl Location {
         let Some(offset) = text.find(needle) else {
             return Self::start(file);
         };
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        let (line, column) = workos_widgets_core::js::line_col(text, offset);
         Self {
             file,
             line,

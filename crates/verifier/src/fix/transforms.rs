@@ -3,8 +3,7 @@
 
 use std::path::Path;
 
-use oxc_ast::ast::{JSXElement, JSXExpression, JSXExpressionContainer, Program};
-use oxc_ast_visit::Visit;
+use oxc_ast::ast::Program;
 use workos_widgets_core::catalog::{self, ROOT_COMPONENT, WIDGETS_PACKAGE};
 use workos_widgets_core::edit::transform::{Transform, imports, root, scopes};
 use workos_widgets_core::edit::{EditError, TextEdit};
@@ -102,8 +101,8 @@ fn add_scopes(path: &Path, text: &str, program: &Program<'_>, wanted: &[&str]) -
     )
 }
 
-/// Wraps the rendered tree: a layout's `{children}`, `_app`'s
-/// `<Component />`, else the JSX passed to `render(...)`.
+/// Wraps the rendered tree: where the file renders what it is given (see
+/// [`js::page_slot`]), else the JSX passed to `render(...)`.
 fn wrap_root(path: &Path, text: &str, program: &Program<'_>) -> Result<Vec<TextEdit>, EditError> {
     let file = facts(path, text, program);
     if file.roots().next().is_some() {
@@ -121,34 +120,13 @@ fn wrap_root(path: &Path, text: &str, program: &Program<'_>) -> Result<Vec<TextE
         .and_then(|e| e.attribute("client"))
         .map(|client| catalog::query_client_attribute(&client.value_text))
         .unwrap_or_default();
-    let mut finder = TreeFinder { target: None };
-    finder.visit_program(program);
-    match finder.target {
-        Some((start, end)) => Ok(vec![root::wrap(text, start, end, &attributes)]),
+    // The page (a layout's `{children}` in `<body>`, `_app`'s
+    // `<Component />`, a route root's `<Outlet />`), else the first tree a
+    // component is given (a providers file's `{children}`).
+    let slot = js::page_slot(program).or_else(|| js::children_slots(program).into_iter().next());
+    match slot {
+        Some(slot) => Ok(vec![root::wrap(text, slot.start, slot.end, &attributes)]),
         None => root::wrap_render_root(path, text, program, &attributes),
-    }
-}
-
-/// Finds `{children}` or `<Component ...>` (the page in Next.js).
-struct TreeFinder {
-    target: Option<(usize, usize)>,
-}
-
-impl<'a> Visit<'a> for TreeFinder {
-    fn visit_jsx_expression_container(&mut self, it: &JSXExpressionContainer<'a>) {
-        if self.target.is_none()
-            && matches!(&it.expression, JSXExpression::Identifier(id) if id.name == "children")
-        {
-            self.target = Some((it.span.start as usize, it.span.end as usize));
-        }
-    }
-
-    fn visit_jsx_element(&mut self, it: &JSXElement<'a>) {
-        if self.target.is_none() && js::jsx_name(&it.opening_element.name) == "Component" {
-            self.target = Some((it.span.start as usize, it.span.end as usize));
-            return;
-        }
-        oxc_ast_visit::walk::walk_jsx_element(self, it);
     }
 }
 
@@ -159,4 +137,40 @@ pub fn ignore_env_files(before: &str, files: &[&str]) -> String {
         "WorkOS secrets (added by workos-widgets verify --fix)",
         files,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrapped(path: &str, text: &str) -> String {
+        let path = Path::new(path);
+        let action = FixAction::WrapRoot { file: path.into() };
+        workos_widgets_core::edit::transform::apply(path, text, &for_action(path, &action)).unwrap()
+    }
+
+    #[test]
+    fn wraps_the_page_slot_of_each_kind_of_root() {
+        for (path, text, wrapped_slot) in [
+            (
+                "app/layout.tsx",
+                "export default function L({ children }) {\n  return <html><body><main>{children}</main></body></html>\n}\n",
+                "<WorkOsWidgets>{children}</WorkOsWidgets>\n  </main>",
+            ),
+            (
+                "app/root.tsx",
+                "import { Outlet } from 'react-router'\nexport default function App() {\n  return <Outlet />\n}\n",
+                "<WorkOsWidgets>\n      <Outlet />\n    </WorkOsWidgets>",
+            ),
+            (
+                "src/providers.tsx",
+                "export function Providers({ children }) {\n  return <Theme>{children}</Theme>\n}\n",
+                "<WorkOsWidgets>{children}</WorkOsWidgets>\n  </Theme>",
+            ),
+        ] {
+            let out = wrapped(path, text);
+            assert!(out.contains(wrapped_slot), "{path}:\n{out}");
+            assert!(out.contains("import { WorkOsWidgets }"), "{path}:\n{out}");
+        }
+    }
 }

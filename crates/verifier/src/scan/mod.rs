@@ -802,7 +802,7 @@ pub(crate) fn css_imports(path: &Path, text: &str) -> Vec<CssImport> {
                     .strip_suffix(sheet)
                     .is_some_and(|head| head.ends_with("node_modules/"))
         });
-        let line = text[..at].matches('\n').count() + 1;
+        let (line, _) = workos_widgets_core::js::line_col(&text, at);
         if let Some(sheet) = sheet {
             found.push(CssImport {
                 file: path.to_path_buf(),
