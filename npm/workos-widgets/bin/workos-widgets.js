@@ -125,7 +125,11 @@ function findBinary() {
 
 function run() {
   const bin = findBinary();
-  const child = spawn(bin, process.argv.slice(2), { stdio: "inherit", windowsHide: false });
+  // The handlers go in before the spawn: the child runs (and may be seen to
+  // be ready) before spawn() returns, and a signal that reached this
+  // process without a handler would kill it and orphan the child. Handlers
+  // run from the event loop, after `child` is set.
+  let child = null;
   const forwarded = ["SIGINT", "SIGTERM", "SIGHUP"];
   const handlers = {};
   for (const signal of forwarded) {
@@ -140,6 +144,7 @@ function run() {
     };
     process.on(signal, handlers[signal]);
   }
+  child = spawn(bin, process.argv.slice(2), { stdio: "inherit", windowsHide: false });
   child.on("error", (error) => {
     fail([`cannot run ${bin}: ${error.message}`]);
   });
