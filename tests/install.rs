@@ -85,6 +85,70 @@ fn a_failed_install_restores_package_json_and_writes_nothing() {
     assert!(after == before, "project changed after a failed install");
 }
 
+/// The project outside the fake programs' folder.
+fn project_files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    snapshot_tree(dir)
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with(".test-bin"))
+        .collect()
+}
+
+#[test]
+fn an_install_that_leaves_the_project_unreadable_restores_package_json() {
+    let app = fixture("vite-ts");
+    // The install "succeeds" but leaves package.json broken: the plan made
+    // again from it fails, and package.json and the lockfile come back.
+    fake_program(
+        app.path(),
+        "npm",
+        "echo 'added junk' > package-lock.json; echo '{\"broken\": ' > package.json; exit 0",
+    );
+    let before = project_files(app.path());
+    let out = run(app.path(), &["init", ".", WIDGETS, "--yes"]);
+    assert!(!out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("package.json is not valid JSON"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        project_files(app.path()) == before,
+        "package.json or the lockfile not restored"
+    );
+}
+
+#[test]
+fn a_package_manager_that_cannot_start_restores_package_json() {
+    let app = fixture("vite-ts");
+    // Without @types/node, init declares it in package.json before the install.
+    let manifest = app.path().join("package.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(
+        &manifest,
+        text.replace("    \"@types/node\": \"^24.19.2\",\n", ""),
+    )
+    .unwrap();
+    let bin_dir = app.path().join(".test-bin");
+    common::tool(app.path()); // the fake node, and no npm, on the PATH below
+    let before = project_files(app.path());
+    let out = common::tool(app.path())
+        .env("PATH", &bin_dir)
+        .args(["init", ".", WIDGETS, "--yes"])
+        .current_dir(app.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("could not start `npm install"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        project_files(app.path()) == before,
+        "the declared dev dependencies stayed in package.json"
+    );
+}
+
 #[test]
 fn uses_the_package_manager_field() {
     let app = fixture("vite-ts");

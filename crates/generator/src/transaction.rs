@@ -2,8 +2,9 @@
 //! install, package.json and the lockfile are backed up, the dev
 //! dependencies declared, the package manager run, the project detected and
 //! planned again with the versions really installed, and the files written;
-//! an interrupted or failed install, or a failed write, puts package.json
-//! and the lockfile back.
+//! anything that stops it after the backup (an interrupted or failed
+//! install, a re-detection or a write that fails) puts package.json and the
+//! lockfile back.
 
 use std::path::{Path, PathBuf};
 
@@ -55,67 +56,78 @@ pub fn execute(
     options: &Options,
     progress: &mut dyn Progress,
 ) -> Result<Outcome, GenerateError> {
-    let mut plan = plan;
-    let mut restore = None;
-    if let Some(step) = plan.install.clone().filter(|i| !i.deferred) {
-        let backup = Backup::take(&project.root)?;
-        // Dev dependencies (@types/node) are declared first, so the one
-        // install below fetches them with the rest.
-        let declared: Vec<_> = plan
-            .files
-            .iter()
-            .filter(|change| change.path == Path::new("package.json"))
-            .cloned()
-            .collect();
-        if let Err(e) = write_all(&project.root, &declared) {
-            backup.restore();
-            return Err(e.into());
+    let Some(step) = plan.install.clone().filter(|i| !i.deferred) else {
+        write_all(&project.root, &plan.files)?;
+        return Ok(Outcome::Applied(Box::new(plan)));
+    };
+    let backup = Backup::take(&project.root)?;
+    // Whatever stops it from here (a failed or interrupted install, a
+    // package manager that cannot start, a project the install left
+    // unreadable, a failed write) puts package.json and the lockfile back.
+    let outcome = install_and_replan(project, &plan, step, options, progress).and_then(|outcome| {
+        if let Outcome::Applied(plan) = &outcome {
+            write_all(&project.root, &plan.files)?;
         }
-        let output = progress
-            .install(&step.command, &mut |interrupted| {
-                install::run(&project.root, &step, interrupted)
-            })
-            .map_err(|source| GenerateError::InstallStart {
-                command: step.command.clone(),
-                program: step.program.clone(),
-                source,
-            })?;
-        if let Some(signal) = output.interrupted {
-            backup.restore();
-            return Ok(Outcome::Interrupted {
-                signal,
-                command: step.command,
-            });
-        }
-        if !output.success {
-            backup.restore();
-            return Ok(Outcome::InstallFailed {
-                command: step.command,
-                log: output.log,
-            });
-        }
-        // The real versions are on disk now: plan again with them, so the
-        // token code targets the SDK major that was actually installed.
-        let installed = detect(&project.root)?;
-        let options = Options {
-            sdk: sdk::resolve(&installed),
-            ..options.clone()
-        };
-        let manifest = Manifest::read(&installed.root)?;
-        let files = crate::plan(&installed, manifest.as_ref(), &options)?;
-        plan = Plan {
-            install: Some(step),
-            ..files
-        };
-        restore = Some(backup);
+        Ok(outcome)
+    });
+    if !matches!(outcome, Ok(Outcome::Applied(_))) {
+        backup.restore();
     }
-    if let Err(e) = write_all(&project.root, &plan.files) {
-        if let Some(backup) = restore {
-            backup.restore();
-        }
-        return Err(e.into());
+    outcome
+}
+
+/// Declares the dev dependencies, runs the install `step` and plans again
+/// with the versions really installed; writes nothing else.
+fn install_and_replan(
+    project: &Project,
+    plan: &Plan,
+    step: crate::plan::Install,
+    options: &Options,
+    progress: &mut dyn Progress,
+) -> Result<Outcome, GenerateError> {
+    // Dev dependencies (@types/node) are declared first, so the one
+    // install below fetches them with the rest.
+    let declared: Vec<_> = plan
+        .files
+        .iter()
+        .filter(|change| change.path == Path::new("package.json"))
+        .cloned()
+        .collect();
+    write_all(&project.root, &declared)?;
+    let output = progress
+        .install(&step.command, &mut |interrupted| {
+            install::run(&project.root, &step, interrupted)
+        })
+        .map_err(|source| GenerateError::InstallStart {
+            command: step.command.clone(),
+            program: step.program.clone(),
+            source,
+        })?;
+    if let Some(signal) = output.interrupted {
+        return Ok(Outcome::Interrupted {
+            signal,
+            command: step.command,
+        });
     }
-    Ok(Outcome::Applied(Box::new(plan)))
+    if !output.success {
+        return Ok(Outcome::InstallFailed {
+            command: step.command,
+            log: output.log,
+        });
+    }
+    // The real versions are on disk now: plan again with them, so the
+    // token code targets the SDK major that was actually installed.
+    let installed = detect(&project.root)?;
+    let options = Options {
+        sdk: sdk::resolve(&installed),
+        ..options.clone()
+    };
+    let manifest = Manifest::read(&installed.root)?;
+    let files = crate::plan(&installed, manifest.as_ref(), &options)?;
+    Ok(Outcome::Applied(Box::new(Plan {
+        install: Some(step),
+        ..files
+    })))
 }
 
 /// package.json and the lockfile as they were before the install, put back
