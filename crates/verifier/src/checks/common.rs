@@ -158,16 +158,26 @@ fn is_pass_through(name: &str) -> bool {
         || name == "Theme"
 }
 
-/// Whether the app root wraps the whole rendered tree in `WorkOsWidgets`,
-/// directly or through a local wrapper component (`<Providers>`) whose
-/// file wraps its `{children}`, or a layout route wraps its `<Outlet />`
-/// in it (React Router route objects, TanStack Router's `__root`): the
-/// child routes render inside it.
+/// Whether the app root wraps the whole rendered tree in `WorkOsWidgets`
+/// (see [`app_wrapped`]), or a layout route wraps its `<Outlet />` in it
+/// (React Router route objects, TanStack Router's `__root`): the child
+/// routes render inside it.
 pub fn root_wrapped(facts: &Facts) -> bool {
-    let layout_route = facts
+    layout_route_wrapped(facts) || app_wrapped(facts)
+}
+
+/// Whether some layout route wraps its `<Outlet />` in `WorkOsWidgets`.
+pub fn layout_route_wrapped(facts: &Facts) -> bool {
+    facts
         .files
         .iter()
-        .any(|file| file.roots().any(|root| root.wraps_outlet));
+        .any(|file| file.roots().any(|root| root.wraps_outlet))
+}
+
+/// Whether the app root wraps the whole rendered tree in `WorkOsWidgets`,
+/// directly or through a local wrapper component (`<Providers>`) whose
+/// file wraps its `{children}`.
+pub fn app_wrapped(facts: &Facts) -> bool {
     // Detection follows provider and layout components from the entry files
     // (as far as imports go) to a `<WorkOsWidgets>` around their children.
     let around_children = facts
@@ -176,8 +186,7 @@ pub fn root_wrapped(facts: &Facts) -> bool {
         .workos_widgets
         .as_ref()
         .is_some_and(|root| root.wraps_slot);
-    layout_route
-        || around_children
+    around_children
         || facts
             .root_files()
             .any(|file| file.jsx.iter().any(|e| wraps_app(facts, file, e)))

@@ -1,6 +1,7 @@
 //! WW2xx: the `WorkOsWidgets` root and the stylesheets.
 
 pub mod providers_without_root;
+pub mod route_tree;
 pub mod stylesheet_missing;
 pub mod stylesheet_order;
 pub mod widget_outside_root;

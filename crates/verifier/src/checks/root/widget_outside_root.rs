@@ -1,8 +1,12 @@
 //! WW201: a widget rendered outside `<WorkOsWidgets>`.
 
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::route_tree::RouteTree;
 use super::wrap_root_fix;
 use crate::checks::common::{
-    app_root_file, has_root_ancestor, root_wrapped, shown, unwrapped_renders,
+    app_root_file, app_wrapped, has_root_ancestor, layout_route_wrapped, shown, unwrapped_renders,
 };
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
@@ -24,6 +28,17 @@ root wraps the whole tree (the Vite entry's `render(...)`, the Next.js
 `app/layout` around `{children}` or `pages/_app` around `<Component>`,
 directly or through a local wrapper such as `<Providers>`), or the widget's
 own file renders it inside `<WorkOsWidgets>`.
+
+In a React Router 7, Remix 2 or TanStack Start app whose root module does
+not wrap the app, a layout route that wraps its `<Outlet />` covers the
+routes nested in it, read from `app/routes.ts` (`layout`, `route`, `index`,
+`prefix`) or from the route file names (`dashboard.team.tsx` nests in
+`dashboard.tsx`, `dashboard_.profile.tsx` does not; TanStack's
+`posts/route.tsx` is the layout of `posts/$id.tsx`). A widget that a route
+outside every such layout renders (in the route module or in a component
+it imports) is reported with that route. A routes config built by code or
+spreading `flatRoutes()`, and `--staged`, leave every route counted as
+covered.
 
 An entry that calls `render(...)` more than once (a development and a
 production branch, say) must wrap every one of those trees: a `render(...)`
@@ -72,7 +87,11 @@ fn run(facts: &Facts) -> Vec<Finding> {
             )
         }));
     }
-    if root_wrapped(facts) {
+    if app_wrapped(facts) {
+        return findings;
+    }
+    if layout_route_wrapped(facts) {
+        findings.extend(outside_wrapping_layouts(facts));
         return findings;
     }
     let fix = wrap_root_fix(facts);
@@ -90,4 +109,45 @@ fn run(facts: &Facts) -> Vec<Finding> {
             )
         }));
     findings
+}
+
+/// In a React Router, Remix or TanStack Start app whose root module does
+/// not wrap the app but some layout routes wrap their `<Outlet />`: the
+/// widgets that a route outside every such layout renders. Quiet when the
+/// route tree cannot be read or only part of the app was (`--staged`).
+fn outside_wrapping_layouts(facts: &Facts) -> Vec<Finding> {
+    let Some(tree) = facts.complete.then(|| RouteTree::read(facts)).flatten() else {
+        return Vec::new();
+    };
+    let wrapping: HashSet<&Path> = facts
+        .files
+        .iter()
+        .filter(|file| file.roots().any(|root| root.wraps_outlet))
+        .map(|file| file.path.as_path())
+        .collect();
+    let fix = wrap_root_fix(facts);
+    facts
+        .widget_elements()
+        .filter(|(file, element, _)| !has_root_ancestor(file, element))
+        .filter_map(|(file, element, widget)| {
+            let routes = tree.routes_rendering(&file.path);
+            let route = routes.iter().find(|route| {
+                !tree
+                    .route_and_layouts(route)
+                    .any(|module| wrapping.contains(module))
+            })?;
+            let mut layouts: Vec<String> = wrapping.iter().map(|p| shown(p)).collect();
+            layouts.sort();
+            Some(RULE.fixable_finding(
+                Location::span(file, element.span),
+                format!(
+                    "<{}> renders in the route {}, which is outside every layout route with <WorkOsWidgets> around its <Outlet /> ({}): there it throws \"useElement must be used within a WidgetsContext provider\"; move the route under such a layout, or wrap the app root in <WorkOsWidgets>",
+                    widget.component,
+                    shown(route),
+                    layouts.join(", ")
+                ),
+                fix.clone(),
+            ))
+        })
+        .collect()
 }
