@@ -8,6 +8,7 @@ pub mod detect;
 pub mod edit;
 pub mod env_files;
 pub mod error;
+pub mod facts;
 pub mod js;
 pub mod json_edit;
 pub mod lock;

@@ -7,11 +7,12 @@ use oxc_ast::ast::Program;
 use workos_widgets_core::catalog::{self, ROOT_COMPONENT, WIDGETS_PACKAGE};
 use workos_widgets_core::edit::transform::{Transform, imports, root, scopes};
 use workos_widgets_core::edit::{EditError, TextEdit};
+use workos_widgets_core::facts::read;
 use workos_widgets_core::js;
 
 use crate::facts::{JsxKind, ScopesArg, SourceFile};
 use crate::finding::FixAction;
-use crate::scan::{STYLESHEETS, visitor};
+use crate::scan::STYLESHEETS;
 
 /// The transforms that carry out `action` on `path`.
 pub fn for_action<'a>(path: &'a Path, action: &'a FixAction) -> Vec<Transform<'a>> {
@@ -69,7 +70,7 @@ pub fn for_action<'a>(path: &'a Path, action: &'a FixAction) -> Vec<Transform<'a
 
 fn facts(path: &Path, text: &str, program: &Program<'_>) -> SourceFile {
     let mut file = SourceFile::new(path.to_path_buf(), text.to_owned());
-    visitor::extract(&mut file, program);
+    read::extract(&mut file, program);
     file
 }
 

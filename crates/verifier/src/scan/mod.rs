@@ -19,7 +19,6 @@
 
 mod installed;
 pub mod staged;
-pub mod visitor;
 
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
@@ -28,6 +27,7 @@ use std::sync::{Mutex, PoisonError};
 use aho_corasick::AhoCorasick;
 use oxc_allocator::Allocator;
 use oxc_parser::Parser;
+use workos_widgets_core::facts::read;
 use workos_widgets_core::project::{Framework, Project};
 use workos_widgets_core::{env_files, js, manifest::Manifest};
 
@@ -306,7 +306,7 @@ impl Reader<'_> {
                         "the parser could not read this file".into(),
                     ));
                 }
-                None => visitor::extract(&mut file, &ret.program),
+                None => read::extract(&mut file, &ret.program),
             }
         }
         file.client = is_client(self.project, &file.path, file.use_client, &text);
@@ -355,7 +355,7 @@ impl Reader<'_> {
             );
             for specifier in specifiers {
                 let specifier = crate::facts::strip_query(&specifier);
-                if !visitor::is_local_module(specifier) {
+                if !read::is_local_module(specifier) {
                     continue;
                 }
                 let style = Path::new(specifier)
@@ -407,7 +407,7 @@ impl Reader<'_> {
             .iter()
             .flat_map(|f| {
                 f.imports.iter().filter_map(|i| {
-                    visitor::is_local_module(&i.source)
+                    read::is_local_module(&i.source)
                         .then(|| self.resolve(&f.path, &i.source))
                         .flatten()
                 })
@@ -641,7 +641,7 @@ pub(crate) fn ordered_imports(text: &str) -> Vec<String> {
             }
         };
         if let Some(specifier) = specifier
-            && (visitor::is_local_module(specifier)
+            && (read::is_local_module(specifier)
                 || STYLESHEETS.contains(&crate::facts::strip_query(specifier)))
         {
             found.push(specifier.to_owned());
@@ -695,7 +695,7 @@ fn resolve_barrels(project: &Project, files: &mut [SourceFile]) {
                 }
             });
             if let Some(original) = original {
-                changes.push((index, element, visitor::widgets_export(original)));
+                changes.push((index, element, read::widgets_export(original)));
             }
         }
     }
@@ -810,7 +810,7 @@ pub(crate) fn css_imports(path: &Path, text: &str) -> Vec<CssImport> {
                 local: false,
                 line,
             });
-        } else if visitor::is_local_module(specifier) {
+        } else if read::is_local_module(specifier) {
             found.push(CssImport {
                 file: path.to_path_buf(),
                 sheet: specifier.to_owned(),

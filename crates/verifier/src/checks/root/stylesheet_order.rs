@@ -9,8 +9,8 @@ use crate::checks::common::{app_root_file, shown, stylesheet_uses};
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
-use crate::scan::visitor::is_local_module;
 use crate::scan::{STYLE_EXTENSIONS, STYLESHEETS};
+use workos_widgets_core::facts::read::is_local_module;
 
 pub static RULE: Rule = Rule {
     code: "WW204",

@@ -4,7 +4,7 @@ use super::masked_secret;
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
-use crate::scan::visitor::looks_like_secret;
+use workos_widgets_core::facts::read::looks_like_secret;
 
 pub static RULE: Rule = Rule {
     code: "WW503",

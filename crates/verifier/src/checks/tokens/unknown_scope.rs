@@ -6,7 +6,7 @@ use crate::checks::common::shown;
 use crate::facts::Facts;
 use crate::finding::{Finding, Fix, FixAction, Location, Severity};
 use crate::rule::{Check, Rule};
-use crate::scan::visitor::looks_like_scope;
+use workos_widgets_core::facts::read::looks_like_scope;
 
 pub static RULE: Rule = Rule {
     code: "WW403",

@@ -5,6 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::catalog::{self, WIDGETS_PACKAGE};
+use crate::js::{jsx_name, unwrap_expression};
 use oxc_ast::ast::{
     ArrayExpression, ArrayExpressionElement, BindingPattern, CallExpression,
     ComputedMemberExpression, Expression, Function, ImportDeclarationSpecifier, JSXAttributeItem,
@@ -15,10 +17,8 @@ use oxc_ast::ast::{
 };
 use oxc_ast_visit::Visit;
 use oxc_span::GetSpan;
-use workos_widgets_core::catalog::{self, WIDGETS_PACKAGE};
-use workos_widgets_core::js::{jsx_name, unwrap_expression};
 
-use crate::facts::{
+use super::{
     AttributeFact, Binding, EnvAccess, EnvRead, ImportFact, JsxFact, JsxKind, NewWorkOs,
     RenderCall, RequestRead, ScopesArg, SourceFile, Span, StringFact, TokenCall, TokenMethod,
     ValueKind, is_package,
@@ -808,7 +808,7 @@ fn widget_reexports(program: &Program<'_>) -> Vec<Binding> {
 
 /// Relative imports and the common root aliases (`@/`, `~/`, `#`).
 pub fn is_local_module(source: &str) -> bool {
-    workos_widgets_core::specifier::is_local(source)
+    crate::specifier::is_local(source)
 }
 
 /// Scope-like (`widgets:...`) or secret-like (`sk_test_...`) strings.
@@ -890,8 +890,7 @@ mod tests {
 
     fn facts(path: &str, src: &str) -> SourceFile {
         let allocator = Allocator::default();
-        let program =
-            workos_widgets_core::js::parse(&allocator, Path::new(path), src).expect("parses");
+        let program = crate::js::parse(&allocator, Path::new(path), src).expect("parses");
         let mut file = SourceFile::new(path.into(), src.to_owned());
         extract(&mut file, &program);
         file
