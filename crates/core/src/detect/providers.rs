@@ -17,6 +17,7 @@ use oxc_ast::ast::Program;
 use crate::ProjectError;
 use crate::catalog::{ROOT_COMPONENT, STYLESHEETS};
 use crate::error::read_to_string;
+use crate::facts::{self, JsxFact, JsxKind, SourceFile, ValueKind};
 use crate::js;
 use crate::project::{Entries, ProviderUse, Providers, StylesheetImport};
 use crate::specifier::{self, PathAlias};
@@ -109,29 +110,22 @@ impl Walk<'_> {
         scope: Scope,
         depth: usize,
     ) {
-        let wrapping: HashSet<String> = js::children_slots(program)
-            .into_iter()
-            .flat_map(|slot| slot.ancestors)
-            .collect();
+        let mut file = SourceFile::new(relative.to_path_buf(), text.to_owned());
+        facts::read::extract(&mut file, program);
         let bindings = js::top_level_bindings(program);
-        for element in js::jsx_elements(program) {
-            let wraps_slot = wrapping.contains(&element.name);
+        for element in &file.jsx {
+            // It wraps what the component is given: `{children}`, a
+            // router's `<Outlet />`, `_app`'s `<Component />`.
+            let wraps_slot = element.wraps_children;
             if scope == Scope::Wrappers && !wraps_slot {
                 continue;
             }
-            let kind = provider_kind(&element.name, &bindings);
-            record(
-                &mut self.providers,
-                relative,
-                text,
-                &element,
-                kind,
-                wraps_slot,
-            );
+            let kind = provider_kind(&file, element, &bindings);
+            record(&mut self.providers, &file, element, kind, wraps_slot);
         }
-        for import in js::imports(program) {
+        for import in &file.imports {
             if let Some(sheet) = stylesheet(&import.source) {
-                let (line, _) = js::line_col(text, import.start);
+                let (line, _) = file.line_col(import.span.start);
                 self.providers.stylesheets.push(StylesheetImport {
                     sheet: sheet.to_owned(),
                     file: relative.to_path_buf(),
@@ -202,40 +196,41 @@ enum Kind {
     Root,
 }
 
-/// What the element called `name` is, through the file's bindings: the
-/// widgets' root when it is `WorkOsWidgets` from `@workos-inc/widgets`
-/// (under any local name, or as `W.WorkOsWidgets` of a namespace import),
-/// or from a local module (a barrel re-exporting it); a component of the
-/// app's own that happens to be called `WorkOsWidgets` is not.
-fn provider_kind(name: &str, bindings: &[(String, Option<(String, String)>)]) -> Option<Kind> {
-    let (head, member) = match name.split_once('.') {
+/// What `element` of `file` is: what the fact reader resolved through the
+/// imports (the widgets' root, TanStack's `QueryClientProvider`, Radix's
+/// `Theme`, under any local name or namespace), else the same names through
+/// a local module (a barrel re-exporting them) or, for the providers,
+/// another package; a name the file does not bind is judged by its name,
+/// but a `WorkOsWidgets` the file declares itself is the app's own.
+fn provider_kind(
+    file: &SourceFile,
+    element: &JsxFact,
+    bindings: &[(String, Option<(String, String)>)],
+) -> Option<Kind> {
+    match element.kind {
+        JsxKind::Root => return Some(Kind::Root),
+        JsxKind::QueryClientProvider => return Some(Kind::QueryClient),
+        JsxKind::Theme => return Some(Kind::Theme),
+        _ => {}
+    }
+    let (head, member) = match element.name.split_once('.') {
         Some((head, member)) => (head, Some(member)),
-        None => (name, None),
+        None => (element.name.as_str(), None),
     };
-    let binding = bindings.iter().find(|(local, _)| local == head);
-    let imported = match (binding, member) {
-        (Some((_, Some((source, imported)))), None) => Some((source.as_str(), imported.as_str())),
-        (Some((_, Some((source, star)))), Some(member)) if star == "*" => {
-            Some((source.as_str(), member))
-        }
+    let imported = match (file.import_of(head), member) {
+        (Some((import, imported)), None) => Some((import.source.as_str(), imported)),
+        (Some((import, "*")), Some(member)) => Some((import.source.as_str(), member)),
         _ => None,
     };
-    let from_widgets = |source: &str| {
-        source == "@workos-inc/widgets"
-            || source.starts_with("@workos-inc/widgets/")
-            || specifier::is_local(source)
-    };
     match imported {
-        Some((source, ROOT_COMPONENT)) if from_widgets(source) => Some(Kind::Root),
+        Some((source, ROOT_COMPONENT)) if specifier::is_local(source) => Some(Kind::Root),
         Some((_, "QueryClientProvider")) => Some(Kind::QueryClient),
         Some((_, "Theme")) => Some(Kind::Theme),
         Some(_) => None,
-        // Not imported here (a global, or a binding the file declares):
-        // judged by name, except a root the file declares itself.
-        None => match name {
+        None => match element.name.as_str() {
             "QueryClientProvider" => Some(Kind::QueryClient),
             "Theme" => Some(Kind::Theme),
-            ROOT_COMPONENT if binding.is_none() => Some(Kind::Root),
+            ROOT_COMPONENT if !bindings.iter().any(|(local, _)| local == head) => Some(Kind::Root),
             _ => None,
         },
     }
@@ -243,9 +238,8 @@ fn provider_kind(name: &str, bindings: &[(String, Option<(String, String)>)]) ->
 
 fn record(
     providers: &mut Providers,
-    relative: &Path,
-    text: &str,
-    element: &js::JsxElementInfo,
+    file: &SourceFile,
+    element: &JsxFact,
     kind: Option<Kind>,
     wraps_slot: bool,
 ) {
@@ -256,12 +250,15 @@ fn record(
         None => return,
     };
     if slot.is_none() {
-        let (line, column) = js::line_col(text, element.start);
+        let (line, column) = file.line_col(element.element.start);
         *slot = Some(ProviderUse {
-            file: relative.to_path_buf(),
+            file: file.path.clone(),
             line,
             column,
-            client: element.attribute("client").and_then(|a| a.value.clone()),
+            client: element
+                .attribute("client")
+                .filter(|a| a.value != ValueKind::Bool)
+                .map(|a| a.value_text.clone()),
             wraps_slot,
         });
     }
@@ -300,6 +297,33 @@ mod tests {
         assert_eq!(qcp.file, PathBuf::from("app/providers.tsx"));
         assert_eq!(qcp.client.as_deref(), Some("queryClient"));
         assert!(found.theme.is_none(), "nav.tsx does not wrap the page");
+    }
+
+    #[test]
+    fn counts_the_provider_that_wraps_the_children_not_one_of_the_same_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "app/layout.tsx",
+                    "import Providers from './providers'\nexport default function L({ children }) {\n  return <html><body><Providers>{children}</Providers></body></html>\n}\n",
+                ),
+                (
+                    "app/providers.tsx",
+                    "'use client'\nimport { QueryClientProvider } from '@tanstack/react-query'\nexport default function P({ children }) {\n  return (\n    <div>\n      <QueryClientProvider client={sidebarClient}><aside /></QueryClientProvider>\n      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>\n    </div>\n  )\n}\n",
+                ),
+            ],
+        );
+        let entries = Entries {
+            next_root: Some(PathBuf::from("app/layout.tsx")),
+            ..Entries::default()
+        };
+        let found = detect(root, &entries, None).unwrap();
+        let qcp = found.query_client_provider.unwrap();
+        assert_eq!(qcp.client.as_deref(), Some("queryClient"));
+        assert_eq!(qcp.line, 7);
     }
 
     fn write(root: &Path, files: &[(&str, &str)]) {

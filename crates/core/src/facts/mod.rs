@@ -216,6 +216,8 @@ pub struct JsxFact {
     pub kind: JsxKind,
     /// The opening element's name.
     pub span: Span,
+    /// The whole element, `<` to its end.
+    pub element: Span,
     pub attributes: Vec<AttributeFact>,
     pub has_spread: bool,
     /// Whether it has children other than whitespace.

@@ -563,6 +563,7 @@ impl<'a> Visit<'a> for Collector<'_> {
             name,
             kind,
             span: opening.name.span().into(),
+            element: it.span.into(),
             attributes,
             has_spread,
             has_children,
