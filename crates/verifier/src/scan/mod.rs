@@ -109,10 +109,7 @@ pub enum Selection {
 pub fn scan(project: Project, selection: &Selection) -> Facts {
     let root = project.root.clone();
     let always = root_paths(&project);
-    let needles = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(NEEDLES)
-        .ok();
+    let needles = needle_matcher();
     let index = match selection {
         Selection::All => None,
         Selection::Staged(index) => Some(index.as_ref()),
@@ -163,6 +160,14 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
         root_paths: always,
         module_imports: read.module_imports.into_iter().collect(),
     }
+}
+
+/// Finds any of [`NEEDLES`], ignoring ASCII case.
+fn needle_matcher() -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(NEEDLES)
+        .ok()
 }
 
 /// What the first pass read.
@@ -897,6 +902,88 @@ pub(crate) fn local_path(project: &Project, from: &Path, source: &str) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+    use workos_widgets_core::facts::{JsxKind, SourceFile};
+
+    /// Each kind of fact a check reads, in the smallest code that holds it:
+    /// the prefilter must let that file through, or the fact is never read.
+    #[test]
+    fn every_kind_of_fact_is_in_a_file_the_prefilter_parses() {
+        type Holds = fn(&SourceFile) -> bool;
+        let cases: [(&str, &str, Holds); 12] = [
+            (
+                "a widget",
+                "import { UserProfile as P } from '@workos-inc/widgets'\nexport const A = () => <P authToken={t} />\n",
+                |f| f.jsx.iter().any(|e| matches!(e.kind, JsxKind::Widget(_))),
+            ),
+            (
+                "the root",
+                "import * as W from '@workos-inc/widgets'\nexport const A = ({ children }) => <W.WorkOsWidgets>{children}</W.WorkOsWidgets>\n",
+                |f| f.roots().next().is_some(),
+            ),
+            (
+                "a QueryClientProvider",
+                "import { QueryClientProvider as Q } from '@tanstack/react-query'\nexport const A = ({ children }) => <Q client={c}>{children}</Q>\n",
+                |f| f.jsx.iter().any(|e| e.kind == JsxKind::QueryClientProvider),
+            ),
+            (
+                "a Radix Theme",
+                "import { Theme } from '@radix-ui/themes'\nexport const A = ({ children }) => <Theme>{children}</Theme>\n",
+                |f| f.jsx.iter().any(|e| e.kind == JsxKind::Theme),
+            ),
+            (
+                "a token call",
+                "export const t = (w) => w.widgets.getToken({ userId, organizationId })\n",
+                |f| !f.token_calls.is_empty(),
+            ),
+            (
+                "a createToken call",
+                "export const t = (w) => w.widgets.createToken({ userId, organizationId })\n",
+                |f| !f.token_calls.is_empty(),
+            ),
+            (
+                "new WorkOS",
+                "import { WorkOS } from '@workos-inc/node'\nexport const w = new WorkOS(k)\n",
+                |f| !f.new_workos.is_empty(),
+            ),
+            (
+                "a key read",
+                "export const k = process.env.WORKOS_API_KEY\n",
+                |f| !f.env_reads.is_empty(),
+            ),
+            (
+                "a public key read",
+                "export const k = import.meta.env.VITE_WORKOS_API_KEY\n",
+                |f| !f.env_reads.is_empty(),
+            ),
+            (
+                "a scope string",
+                "export const s = ['widgets:users-table:manage']\n",
+                |f| !f.strings.is_empty(),
+            ),
+            (
+                "a secret string",
+                "export const k = 'sk_test_0123456789abcdefghijklmn'\n",
+                |f| !f.strings.is_empty(),
+            ),
+            (
+                "a widgets barrel",
+                "export { UserProfile } from '@workos-inc/widgets'\n",
+                |f| !f.widget_reexports.is_empty(),
+            ),
+        ];
+        let needles = needle_matcher().unwrap();
+        for (what, text, holds) in cases {
+            let allocator = Allocator::default();
+            let program = js::parse(&allocator, Path::new("a.tsx"), text).unwrap();
+            let mut file = SourceFile::new("a.tsx".into(), text.to_owned());
+            read::extract(&mut file, &program);
+            assert!(holds(&file), "{what}: the reader finds no fact in {text:?}");
+            assert!(
+                needles.is_match(text),
+                "{what}: the prefilter skips {text:?}"
+            );
+        }
+    }
 
     #[test]
     fn finds_local_specifiers_in_text() {
