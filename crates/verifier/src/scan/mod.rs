@@ -17,6 +17,7 @@
 //! process; a file that is not valid UTF-8 is decoded lossily and marked
 //! (WW001 reports it).
 
+mod client_reach;
 mod installed;
 pub mod staged;
 
@@ -141,6 +142,12 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
     reader.second_pass(&mut read);
     read.parsed.sort_by(|a, b| a.path.cmp(&b.path));
     resolve_barrels(&project, &mut read.parsed);
+    client_reach::narrow(
+        &project,
+        &mut read.parsed,
+        &read.module_imports,
+        &read.skipped,
+    );
     read.css
         .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let env_vars = env_files::read_vars(&root);
@@ -739,6 +746,8 @@ fn module_stem(path: &Path) -> Option<String> {
 /// route modules and the root module (their `loader`/`action`/server
 /// handlers are stripped from the browser build; their top-level code is
 /// not checked), and modules defining server functions (`createServerFn`).
+/// Those plain modules are then kept client only when browser code reaches
+/// them (see [`client_reach`]).
 pub fn is_client(project: &Project, path: &Path, use_client: bool, text: &str) -> bool {
     if use_client {
         return true;

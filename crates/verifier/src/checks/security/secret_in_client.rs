@@ -22,9 +22,12 @@ const DOC: &str = r#"## What it checks
 Client code, meaning a `"use client"` file, any module under `src/` of a
 Vite or Create React App app, or a plain module of a React Router, Remix or
 TanStack Start app folder (not `*.server.*`, not in a `.server/` folder,
-not a route module, not defining `createServerFn`s), that reads `WORKOS_API_KEY` (`process.env`,
-`import.meta.env`), imports `@workos-inc/node`, or imports a local module
-that does.
+not a route module, not defining `createServerFn`s) that the browser runs:
+one that renders JSX, or one that such a module or a route module's
+component imports (a module that only resource routes, server routes or
+server modules import is not bundled for the browser). Reported when it
+reads `WORKOS_API_KEY` (`process.env`, `import.meta.env`), imports
+`@workos-inc/node`, or imports a local module that does.
 
 Not reported, because nothing of the secret reaches the browser:
 - type-only imports, which the compiler erases: `import type { User } from
@@ -90,7 +93,7 @@ fn why_client(facts: &Facts, file: &SourceFile) -> String {
     });
     if facts.project.routes.is_some() {
         format!(
-            "bundled for the browser from {folder}/; only *.server.* modules, .server/ folders and route loaders/actions stay on the server"
+            "in {folder}/ and rendered or imported by browser code; only *.server.* modules, .server/ folders and what only loaders, actions and server routes import stay on the server"
         )
     } else {
         format!("bundled for the browser from {folder}/")
