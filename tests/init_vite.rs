@@ -727,6 +727,44 @@ fn formats_generated_files_with_the_projects_prettier() {
     assert_eq!(json["changes"], 0, "{json}");
 }
 
+/// The entry renders a component of the app's own called `WorkOsWidgets`
+/// around the app: it is not the widgets' root, so init still wraps the
+/// tree in the real one (under a free name), once.
+#[test]
+fn the_apps_own_workos_widgets_component_is_not_taken_for_the_root() {
+    let app = fixture("vite-ts");
+    let main = app.path().join("src/main.tsx");
+    let text = std::fs::read_to_string(&main)
+        .unwrap()
+        .replace(
+            "import App from './App.tsx'\n",
+            "import App from './App.tsx'\nimport { WorkOsWidgets } from './my-widgets.tsx'\n",
+        )
+        .replace(
+            "<App />",
+            "<WorkOsWidgets>\n      <App />\n    </WorkOsWidgets>",
+        );
+    std::fs::write(&main, text).unwrap();
+    std::fs::write(
+        app.path().join("src/my-widgets.tsx"),
+        "export function WorkOsWidgets({ children }: { children: React.ReactNode }) {\n  return <main>{children}</main>\n}\n",
+    )
+    .unwrap();
+    let out = run(app.path(), &["init", ".", WIDGETS, "--yes", "--no-install"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&main).unwrap();
+    assert!(
+        text.contains("<WorkOsWidgetsRoot {...workosApiOptions}>\n      <WorkOsWidgets>"),
+        "{text}"
+    );
+    let again = run(
+        app.path(),
+        &["init", ".", "--yes", "--no-install", "--json"],
+    );
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
+    assert_eq!(plan["changes"], 0, "{plan:#}");
+}
+
 /// The entry already binds `WorkOsWidgets` (the app's own component) and
 /// `workosApiOptions`: the imports take free aliases, so the result
 /// declares nothing twice, and the app's own component is not taken for

@@ -120,7 +120,9 @@ impl Walk<'_> {
             if scope == Scope::Wrappers && !wraps_slot {
                 continue;
             }
-            let kind = provider_kind(&file, element, &bindings);
+            let kind = provider_kind(&file, element, &bindings, &|source, name| {
+                self.reexports_widget(relative, source, name)
+            });
             record(&mut self.providers, &file, element, kind, wraps_slot);
         }
         for import in &file.imports {
@@ -147,6 +149,29 @@ impl Walk<'_> {
                 self.queue.push_back((target, depth + 1));
             }
         }
+    }
+
+    /// Whether the local module `source` (imported from `from`) re-exports
+    /// `name` from `@workos-inc/widgets` (a barrel), not a component of
+    /// the app's own.
+    fn reexports_widget(&self, from: &Path, source: &str, name: &str) -> bool {
+        let Some(target) = specifier::resolve_local(self.root, from, source, self.alias) else {
+            return false;
+        };
+        let path = self.root.join(&target);
+        let Ok(text) = read_to_string(&path) else {
+            return false;
+        };
+        let allocator = Allocator::default();
+        let Ok(program) = js::parse(&allocator, &path, &text) else {
+            return false;
+        };
+        let mut barrel = SourceFile::new(target, text.clone());
+        facts::read::extract(&mut barrel, &program);
+        barrel
+            .widget_reexports
+            .iter()
+            .any(|b| b.local == name || b.local == "*")
     }
 
     /// `@import`s of the widget stylesheets in a local CSS file.
@@ -199,13 +224,16 @@ enum Kind {
 /// What `element` of `file` is: what the fact reader resolved through the
 /// imports (the widgets' root, TanStack's `QueryClientProvider`, Radix's
 /// `Theme`, under any local name or namespace), else the same names through
-/// a local module (a barrel re-exporting them) or, for the providers,
-/// another package; a name the file does not bind is judged by its name,
-/// but a `WorkOsWidgets` the file declares itself is the app's own.
+/// a local module (for the root: a barrel re-exporting it from
+/// `@workos-inc/widgets`, not a component of the app's own called so) or,
+/// for the providers, another package; a name the file does not bind is
+/// judged by its name, but a `WorkOsWidgets` the file declares itself is
+/// the app's own.
 fn provider_kind(
     file: &SourceFile,
     element: &JsxFact,
     bindings: &[(String, Option<(String, String)>)],
+    reexports_widget: &dyn Fn(&str, &str) -> bool,
 ) -> Option<Kind> {
     match element.kind {
         JsxKind::Root => return Some(Kind::Root),
@@ -223,7 +251,11 @@ fn provider_kind(
         _ => None,
     };
     match imported {
-        Some((source, ROOT_COMPONENT)) if specifier::is_local(source) => Some(Kind::Root),
+        Some((source, ROOT_COMPONENT))
+            if specifier::is_local(source) && reexports_widget(source, ROOT_COMPONENT) =>
+        {
+            Some(Kind::Root)
+        }
         Some((_, "QueryClientProvider")) => Some(Kind::QueryClient),
         Some((_, "Theme")) => Some(Kind::Theme),
         Some(_) => None,
@@ -324,6 +356,34 @@ mod tests {
         let qcp = found.query_client_provider.unwrap();
         assert_eq!(qcp.client.as_deref(), Some("queryClient"));
         assert_eq!(qcp.line, 7);
+    }
+
+    #[test]
+    fn a_root_from_a_local_module_counts_only_when_it_re_exports_the_widgets_one() {
+        let main = "import { WorkOsWidgets } from './widgets'\nimport App from './App'\ncreateRoot(el).render(<WorkOsWidgets><App /></WorkOsWidgets>)\n";
+        for (widgets, found) in [
+            (
+                "export function WorkOsWidgets({ children }) {\n  return <main>{children}</main>\n}\n",
+                false,
+            ),
+            (
+                "export { WorkOsWidgets } from '@workos-inc/widgets'\n",
+                true,
+            ),
+            ("export * from '@workos-inc/widgets'\n", true),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            write(
+                dir.path(),
+                &[("src/main.tsx", main), ("src/widgets.tsx", widgets)],
+            );
+            let entries = Entries {
+                main: Some(PathBuf::from("src/main.tsx")),
+                ..Entries::default()
+            };
+            let providers = detect(dir.path(), &entries, None).unwrap();
+            assert_eq!(providers.workos_widgets.is_some(), found, "{widgets}");
+        }
     }
 
     fn write(root: &Path, files: &[(&str, &str)]) {
