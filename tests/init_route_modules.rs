@@ -195,7 +195,9 @@ fn react_router_authkit_reads_its_session_and_switches_organizations() {
 fn tanstack_start_links_the_sheets_in_head_and_serves_a_server_route() {
     let app = common::fixture("tanstack-start-ts");
     let dir = app.path();
-    apply(dir, &["init", "--widgets", "user-profile"]);
+    let report = apply(dir, &["init", "--widgets", "user-profile"]);
+    let steps = report["next_steps"].to_string();
+    assert!(steps.contains("src/routeTree.gen.ts"), "{steps}");
     let root = read(dir, "src/routes/__root.tsx");
     let radix = root.find("href: radixThemesStylesheet").unwrap();
     let widgets = root.find("href: workosWidgetsStylesheet").unwrap();

@@ -290,6 +290,18 @@ impl Framework for RouteModules {
         let Some(first) = components.first() else {
             return steps;
         };
+        if let Some(routes) = project
+            .routes
+            .as_ref()
+            .filter(|_| project.framework == Kind::TanstackStart)
+        {
+            steps.push(format!(
+                "Route tree: TanStack Router's plugin lists the new routes in {}/routeTree.gen.ts when `{}` or `{}` runs; until then `tsc` reports them as unknown routes.",
+                slash(&routes.app_dir),
+                project.package_manager.name.run_script("dev"),
+                project.package_manager.name.run_script("build"),
+            ));
+        }
         if pages {
             let dev = project.package_manager.name.run_script("dev");
             steps.push(format!(
