@@ -264,11 +264,7 @@ fn render_steps(project: &Project, components: &[Component], pages: bool) -> Vec
             first.widget
         ));
     }
-    let import = project
-        .path_alias
-        .as_ref()
-        .and_then(|alias| alias.specifier_for(Path::new(&first.import_path)))
-        .unwrap_or_else(|| first.import_path.clone());
+    let import = first.specifier(project);
     steps.push(format!(
         "Render them in your own pages: import {{ {} }} from '{import}' and render <{} /> (a client component with its own <Suspense>).",
         first.component_name, first.component_name

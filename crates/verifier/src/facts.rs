@@ -41,6 +41,9 @@ pub struct Facts {
     /// stylesheet specifiers of their `import` statements, in order (read
     /// from the text), for the module-order walk of WW204.
     pub module_imports: std::collections::HashMap<PathBuf, Vec<String>>,
+    /// For React Router, Remix and TanStack Start apps (empty otherwise):
+    /// each file read with the local files it imports for their values.
+    pub import_graph: std::collections::HashMap<PathBuf, Vec<PathBuf>>,
 }
 
 impl Facts {

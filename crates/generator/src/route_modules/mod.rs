@@ -310,11 +310,7 @@ impl Framework for RouteModules {
                 first.widget
             ));
         }
-        let import = project
-            .path_alias
-            .as_ref()
-            .and_then(|alias| alias.specifier_for(Path::new(&first.import_path)))
-            .unwrap_or_else(|| first.import_path.clone());
+        let import = first.specifier(project);
         steps.push(format!(
             "Render them in your own routes: import {{ {} }} from '{import}' and render <{} /> (anywhere under {}).",
             first.component_name,

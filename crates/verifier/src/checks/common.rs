@@ -166,12 +166,17 @@ pub fn root_wrapped(facts: &Facts) -> bool {
     layout_route_wrapped(facts) || app_wrapped(facts)
 }
 
-/// Whether some layout route wraps its `<Outlet />` in `WorkOsWidgets`.
-pub fn layout_route_wrapped(facts: &Facts) -> bool {
+/// The layout routes that wrap their `<Outlet />` in `WorkOsWidgets`.
+pub fn wrapping_layouts(facts: &Facts) -> impl Iterator<Item = &SourceFile> {
     facts
         .files
         .iter()
-        .any(|file| file.roots().any(|root| root.wraps_outlet))
+        .filter(|file| file.roots().any(|root| root.wraps_outlet))
+}
+
+/// Whether some layout route wraps its `<Outlet />` in `WorkOsWidgets`.
+pub fn layout_route_wrapped(facts: &Facts) -> bool {
+    wrapping_layouts(facts).next().is_some()
 }
 
 /// Whether the app root wraps the whole rendered tree in `WorkOsWidgets`,
@@ -219,12 +224,8 @@ fn wraps_app(facts: &Facts, file: &SourceFile, element: &JsxFact) -> bool {
 /// such as `App` or a layout route). When such a branch runs, every widget
 /// crashes.
 pub fn unwrapped_renders(facts: &Facts) -> Vec<(&SourceFile, &RenderCall)> {
-    let layout_route = facts
-        .files
-        .iter()
-        .any(|file| file.roots().any(|root| root.wraps_outlet));
     let mut found = Vec::new();
-    if layout_route {
+    if layout_route_wrapped(facts) {
         return found;
     }
     for file in facts.root_files() {

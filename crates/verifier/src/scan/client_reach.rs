@@ -10,19 +10,18 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use workos_widgets_core::Project;
-use workos_widgets_core::specifier;
 
 use crate::facts::SourceFile;
 
 /// Marks as not client the plain modules (client by their folder) that
-/// nothing the browser runs imports. `unparsed` holds the local import
-/// specifiers of the files read but not parsed, `unparsed_client` those of
-/// them that are client by their folder: with the unparsed route modules,
+/// nothing the browser runs imports, following `graph` (see
+/// [`super::import_graph`]). `unparsed_client` holds the files read but not
+/// parsed that are client by their folder: with the unparsed route modules,
 /// those count as browser code (nothing says they render no component).
 pub fn narrow(
     project: &Project,
     files: &mut [SourceFile],
-    unparsed: &[(PathBuf, Vec<String>)],
+    graph: &HashMap<PathBuf, Vec<PathBuf>>,
     unparsed_client: &[(PathBuf, Vec<String>)],
 ) {
     let Some(routes) = &project.routes else {
@@ -31,54 +30,45 @@ pub fn narrow(
     let is_route = |path: &Path| {
         path.starts_with(&routes.routes_dir) || project.entries.root_module.as_deref() == Some(path)
     };
-    let resolve = |from: &Path, source: &str| {
-        specifier::resolve_local(&project.root, from, source, project.path_alias.as_ref())
-    };
-    // The imports of the modules that can be in a browser bundle: server
-    // modules (`*.server.*`, `createServerFn` files, route modules without
-    // a component) ship nothing of what they import.
-    let mut edges: HashMap<&Path, Vec<PathBuf>> = HashMap::new();
-    let mut queue: VecDeque<PathBuf> = VecDeque::new();
+    // Browser code to start from, and the modules whose imports can be in
+    // a browser bundle: server modules (`*.server.*`, `createServerFn`
+    // files, route modules without a component) ship nothing of what they
+    // import.
+    let mut queue: VecDeque<&Path> = VecDeque::new();
+    let mut server: HashSet<&Path> = HashSet::new();
     for file in files.iter() {
         let component = !file.jsx.is_empty();
-        let browser = file.use_client || (component && (file.client || is_route(&file.path)));
-        if !browser && !file.client {
-            continue;
-        }
-        let targets = file
-            .imports
-            .iter()
-            .filter(|i| !i.type_only)
-            .filter_map(|i| resolve(&file.path, &i.source))
-            .collect();
-        edges.insert(&file.path, targets);
-        if browser {
-            queue.push_back(file.path.clone());
+        if file.use_client || (component && (file.client || is_route(&file.path))) {
+            queue.push_back(&file.path);
+        } else if !file.client {
+            server.insert(&file.path);
         }
     }
     let parsed: HashSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();
     let client_paths: HashSet<&Path> = unparsed_client.iter().map(|(p, _)| p.as_path()).collect();
-    for (path, specifiers) in unparsed {
-        // Parsed later (the second pass): its facts say more.
-        if parsed.contains(path.as_path()) {
+    queue.extend(
+        graph.keys().map(PathBuf::as_path).filter(|path| {
+            !parsed.contains(path) && (is_route(path) || client_paths.contains(path))
+        }),
+    );
+    let mut reached: HashSet<&Path> = queue.iter().copied().collect();
+    while let Some(module) = queue.pop_front() {
+        if server.contains(module) {
             continue;
         }
-        let targets = specifiers.iter().filter_map(|s| resolve(path, s)).collect();
-        edges.insert(path, targets);
-        if is_route(path) || client_paths.contains(path.as_path()) {
-            queue.push_back(path.clone());
-        }
-    }
-    let mut reached: HashSet<PathBuf> = queue.iter().cloned().collect();
-    while let Some(module) = queue.pop_front() {
-        for target in edges.get(module.as_path()).into_iter().flatten() {
-            if reached.insert(target.clone()) {
-                queue.push_back(target.clone());
+        for target in graph.get(module).into_iter().flatten() {
+            if reached.insert(target) {
+                queue.push_back(target);
             }
         }
     }
+    let unreached: HashSet<PathBuf> = files
+        .iter()
+        .filter(|f| f.client && !f.use_client && !reached.contains(f.path.as_path()))
+        .map(|f| f.path.clone())
+        .collect();
     for file in files.iter_mut() {
-        if file.client && !file.use_client && !reached.contains(&file.path) {
+        if unreached.contains(&file.path) {
             file.client = false;
         }
     }

@@ -18,6 +18,7 @@
 //! (WW001 reports it).
 
 mod client_reach;
+mod import_graph;
 mod installed;
 pub mod staged;
 
@@ -142,12 +143,15 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
     reader.second_pass(&mut read);
     read.parsed.sort_by(|a, b| a.path.cmp(&b.path));
     resolve_barrels(&project, &mut read.parsed);
-    client_reach::narrow(
-        &project,
-        &mut read.parsed,
-        &read.module_imports,
-        &read.skipped,
-    );
+    // Who imports whom matters to route-module apps only (client reach,
+    // the route tree): resolved once, for them.
+    let import_graph = project
+        .routes
+        .is_some()
+        .then(|| import_graph::build(&project, &read.parsed, &read.module_imports));
+    if let Some(graph) = &import_graph {
+        client_reach::narrow(&project, &mut read.parsed, graph, &read.skipped);
+    }
     read.css
         .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let env_vars = env_files::read_vars(&root);
@@ -166,6 +170,7 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
         files_seen: read.seen,
         root_paths: always,
         module_imports: read.module_imports.into_iter().collect(),
+        import_graph: import_graph.unwrap_or_default(),
     }
 }
 

@@ -17,7 +17,6 @@ use oxc_allocator::Allocator;
 use oxc_ast::ast::{Argument, ArrayExpressionElement, Expression, Statement};
 use workos_widgets_core::js;
 use workos_widgets_core::project::{RouteConvention, RoutesInfo};
-use workos_widgets_core::specifier;
 
 use crate::facts::Facts;
 
@@ -38,10 +37,10 @@ impl RouteTree {
         let ancestors = match routes.convention {
             RouteConvention::Config => from_config(&facts.project.root, routes)?,
             RouteConvention::FlatRoutesConfig | RouteConvention::FlatFiles => {
-                from_files(known_files(facts), routes, flat_route_id)
+                from_files(facts.import_graph.keys(), routes, flat_route_id)
             }
             RouteConvention::TanstackFiles => {
-                from_files(known_files(facts), routes, tanstack_route_id)
+                from_files(facts.import_graph.keys(), routes, tanstack_route_id)
             }
         };
         Some(Self {
@@ -88,40 +87,15 @@ impl RouteTree {
     }
 }
 
-/// Who imports whom among the app's local modules: parsed files and those
-/// read without parsing.
+/// Each local module with the modules that import it.
 fn importers(facts: &Facts) -> HashMap<PathBuf, Vec<PathBuf>> {
-    let project = &facts.project;
-    let parsed = facts.files.iter().map(|file| {
-        let sources: Vec<&str> = file.imports.iter().map(|i| i.source.as_str()).collect();
-        (file.path.as_path(), sources)
-    });
-    let unparsed = facts.module_imports.iter().map(|(path, specifiers)| {
-        (
-            path.as_path(),
-            specifiers.iter().map(String::as_str).collect(),
-        )
-    });
     let mut map: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
-    for (from, sources) in parsed.chain(unparsed) {
-        for source in sources {
-            if let Some(target) =
-                specifier::resolve_local(&project.root, from, source, project.path_alias.as_ref())
-            {
-                map.entry(target).or_default().push(from.to_path_buf());
-            }
+    for (from, targets) in &facts.import_graph {
+        for target in targets {
+            map.entry(target.clone()).or_default().push(from.clone());
         }
     }
     map
-}
-
-/// The app's modules that were read: parsed or not.
-fn known_files(facts: &Facts) -> impl Iterator<Item = &PathBuf> {
-    facts
-        .files
-        .iter()
-        .map(|file| &file.path)
-        .chain(facts.module_imports.keys())
 }
 
 /// A tree from the route modules' file names, given how a file name gives

@@ -7,6 +7,7 @@ use super::route_tree::RouteTree;
 use super::wrap_root_fix;
 use crate::checks::common::{
     app_root_file, app_wrapped, has_root_ancestor, layout_route_wrapped, shown, unwrapped_renders,
+    wrapping_layouts,
 };
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
@@ -119,12 +120,11 @@ fn outside_wrapping_layouts(facts: &Facts) -> Vec<Finding> {
     let Some(tree) = facts.complete.then(|| RouteTree::read(facts)).flatten() else {
         return Vec::new();
     };
-    let wrapping: HashSet<&Path> = facts
-        .files
-        .iter()
-        .filter(|file| file.roots().any(|root| root.wraps_outlet))
+    let wrapping: HashSet<&Path> = wrapping_layouts(facts)
         .map(|file| file.path.as_path())
         .collect();
+    let mut layouts: Vec<String> = wrapping.iter().map(|p| shown(p)).collect();
+    layouts.sort();
     let fix = wrap_root_fix(facts);
     facts
         .widget_elements()
@@ -136,8 +136,6 @@ fn outside_wrapping_layouts(facts: &Facts) -> Vec<Finding> {
                     .route_and_layouts(route)
                     .any(|module| wrapping.contains(module))
             })?;
-            let mut layouts: Vec<String> = wrapping.iter().map(|p| shown(p)).collect();
-            layouts.sort();
             Some(RULE.fixable_finding(
                 Location::span(file, element.span),
                 format!(
