@@ -268,3 +268,26 @@ fn an_older_tanstack_start_gets_a_warning_about_the_server_route_api() {
         "{warnings}"
     );
 }
+
+/// A CRLF root module, routes config and package.json stay CRLF through the
+/// syntax-tree edits (no mixed line endings), and a second run changes
+/// nothing.
+#[test]
+fn crlf_files_keep_their_line_endings() {
+    let app = common::fixture("react-router7-ts");
+    let dir = app.path();
+    let files = ["app/root.tsx", "app/routes.ts", "package.json"];
+    for file in files {
+        let text = read(dir, file).replace('\n', "\r\n");
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    apply(dir, &["init", "--widgets", WIDGETS]);
+    for file in files {
+        let text = read(dir, file);
+        let bare = text.matches('\n').count() - text.matches("\r\n").count();
+        assert_eq!(bare, 0, "{file} has {bare} bare LF line endings:\n{text}");
+    }
+    assert!(read(dir, "app/routes.ts").contains("route(\"api/workos/widgets-token\""));
+    let again = apply(dir, &["init"]);
+    assert_eq!(again["changes"], 0, "{again:#}");
+}
