@@ -9,6 +9,7 @@ pub mod edit;
 pub mod env_files;
 pub mod error;
 pub mod facts;
+pub mod graph;
 pub mod js;
 pub mod json_edit;
 pub mod lock;

@@ -89,6 +89,19 @@ pub fn resolve_local(
     specifier: &str,
     alias: Option<&PathAlias>,
 ) -> Option<PathBuf> {
+    resolve_local_with(from, specifier, alias, |candidate| {
+        root.join(candidate).is_file()
+    })
+}
+
+/// [`resolve_local`] against a set of files instead of the disk: `exists`
+/// says whether a root-relative path is a file.
+pub fn resolve_local_with(
+    from: &Path,
+    specifier: &str,
+    alias: Option<&PathAlias>,
+    exists: impl Fn(&Path) -> bool,
+) -> Option<PathBuf> {
     let bases: Vec<PathBuf> = if specifier.starts_with('.') {
         vec![from.parent().unwrap_or(Path::new("")).join(specifier)]
     } else if let Some(alias) = alias {
@@ -104,7 +117,7 @@ pub fn resolve_local(
     bases
         .iter()
         .filter_map(|base| normalize(base))
-        .find_map(|base| candidates(&base).find(|c| is_source(c) && root.join(c).is_file()))
+        .find_map(|base| candidates(&base).find(|c| is_source(c) && exists(c)))
 }
 
 fn is_source(path: &Path) -> bool {

@@ -56,6 +56,7 @@ pub mod fix;
 pub mod hook;
 pub mod npm_range;
 pub mod online;
+pub mod render_roots;
 pub mod report;
 pub mod rule;
 pub mod scan;

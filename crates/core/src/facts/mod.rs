@@ -7,6 +7,7 @@
 //! `detect` all read a file through it.
 
 pub mod read;
+pub mod render;
 
 use std::path::PathBuf;
 
@@ -73,6 +74,8 @@ pub struct SourceFile {
     /// a React Router / Remix route module, `links: [...]` properties
     /// (TanStack Start's `head()`).
     pub link_lists: Vec<Span>,
+    /// What the file defines and renders, for the render graph.
+    pub render: render::RenderFacts,
 }
 
 impl SourceFile {
@@ -98,6 +101,7 @@ impl SourceFile {
             request_reads: Vec::new(),
             render_calls: Vec::new(),
             link_lists: Vec::new(),
+            render: render::RenderFacts::default(),
         };
         file.set_text(text);
         file

@@ -109,6 +109,7 @@ pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
     file.env_reads = env_reads;
     file.request_reads = request_reads;
     file.render_calls = render_calls;
+    file.render = super::render::extract(program, file.jsx.len());
 }
 
 fn is_typescript(path: &std::path::Path) -> bool {

@@ -20,6 +20,7 @@
 mod client_reach;
 mod import_graph;
 mod installed;
+mod render_paths;
 pub mod staged;
 
 use std::collections::HashSet;
@@ -141,6 +142,7 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
         }
     };
     reader.second_pass(&mut read);
+    reader.parse_render_paths(&mut read);
     read.parsed.sort_by(|a, b| a.path.cmp(&b.path));
     resolve_barrels(&project, &mut read.parsed);
     // Who imports whom matters to route-module apps only (client reach,
@@ -196,6 +198,9 @@ struct Read {
     module_imports: Vec<(PathBuf, Vec<String>)>,
     /// Every source and stylesheet file read.
     visited: HashSet<PathBuf>,
+    /// Source files read but not parsed, with the local module paths their
+    /// text mentions (see [`local_specifiers`]), for the render paths.
+    mentions: Vec<(PathBuf, Vec<String>)>,
 }
 
 struct Reader<'r> {
@@ -298,9 +303,13 @@ impl Reader<'_> {
             if !imports.is_empty() {
                 read.module_imports.push((relative.to_path_buf(), imports));
             }
+            let mentions = local_specifiers(text);
             if is_client(self.project, relative, text.contains("use client"), text) {
                 read.skipped
-                    .push((relative.to_path_buf(), local_specifiers(text)));
+                    .push((relative.to_path_buf(), mentions.clone()));
+            }
+            if !mentions.is_empty() {
+                read.mentions.push((relative.to_path_buf(), mentions));
             }
         }
     }
@@ -467,6 +476,22 @@ impl Reader<'_> {
         self.parse_closure(read, pages, &mut allocator, rendered_local_components);
     }
 
+    /// Parses the files that lie between the app's roots and the files
+    /// that render widgets (see [`render_paths`]), for the render graph.
+    fn parse_render_paths(&self, read: &mut Read) {
+        let wanted =
+            render_paths::wanted(self.project, &read.parsed, &read.mentions, &read.visited);
+        let mut allocator = Allocator::default();
+        let mut buffer = Buffer::default();
+        for path in wanted {
+            if let Some(Text { text, invalid_at }) = self.load(&path, &mut buffer) {
+                let mut file = self.parse(path, text.into_owned(), &mut allocator);
+                file.invalid_utf8 = invalid_at;
+                read.parsed.push(file);
+            }
+        }
+    }
+
     /// Parses the files reachable from `starts` through `follow` (the local
     /// specifiers a parsed file leads to), transitively.
     fn parse_closure(
@@ -614,6 +639,7 @@ impl Drop for Local<'_> {
         shared.module_imports.append(&mut self.read.module_imports);
         shared.seen += self.read.seen;
         shared.visited.extend(self.read.visited.drain());
+        shared.mentions.append(&mut self.read.mentions);
     }
 }
 
@@ -735,7 +761,7 @@ pub fn holds_secret(file: &SourceFile) -> bool {
 
 /// The name an import of `path` is likely to contain: the file stem, or
 /// the folder name for an `index` file.
-fn module_stem(path: &Path) -> Option<String> {
+pub(crate) fn module_stem(path: &Path) -> Option<String> {
     let stem = path.file_stem()?.to_str()?;
     if stem == "index" {
         return path.parent()?.file_name()?.to_str().map(str::to_owned);

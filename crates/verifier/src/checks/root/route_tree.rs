@@ -49,6 +49,13 @@ impl RouteTree {
         })
     }
 
+    /// Every route module with the layout routes around it, nearest first.
+    pub fn routes(&self) -> impl Iterator<Item = (&Path, &[PathBuf])> {
+        self.ancestors
+            .iter()
+            .map(|(route, layouts)| (route.as_path(), layouts.as_slice()))
+    }
+
     /// Whether `path` is a route module.
     pub fn is_route(&self, path: &Path) -> bool {
         self.ancestors.contains_key(path)

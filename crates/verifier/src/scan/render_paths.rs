@@ -1,0 +1,163 @@
+//! The files the render graph needs beyond those the prefilter parsed: the
+//! components between the app's roots and the files that render widgets.
+//! A component chain `App -> Dashboard -> ProfileCard -> <UserProfile />`
+//! passes through files that mention no WorkOS word; without them the
+//! graph could not prove that a widget is rendered outside the root.
+//!
+//! Found backwards from the widget files, through the local module paths
+//! each file's text mentions (an over-approximation of its imports, static
+//! and dynamic), matched by file stem first so that only a few specifiers
+//! are resolved; and, for frameworks that render route modules and
+//! layouts themselves, those modules.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::path::{Path, PathBuf};
+
+use workos_widgets_core::Project;
+use workos_widgets_core::facts::{JsxKind, strip_query};
+use workos_widgets_core::specifier;
+
+use super::module_stem;
+use crate::facts::SourceFile;
+
+/// The unparsed files to parse for the render graph (none when no file
+/// renders a widget).
+pub fn wanted(
+    project: &Project,
+    parsed: &[SourceFile],
+    mentions: &[(PathBuf, Vec<String>)],
+    known: &HashSet<PathBuf>,
+) -> Vec<PathBuf> {
+    let widget_files: Vec<&Path> = parsed
+        .iter()
+        .filter(|f| f.jsx.iter().any(|e| matches!(e.kind, JsxKind::Widget(_))))
+        .map(|f| f.path.as_path())
+        .collect();
+    if widget_files.is_empty() {
+        return Vec::new();
+    }
+    let parsed_paths: HashSet<&Path> = parsed.iter().map(|f| f.path.as_path()).collect();
+    let mut by_stem: HashMap<String, Vec<(&Path, &str)>> = HashMap::new();
+    let parsed_mentions = parsed.iter().flat_map(|file| {
+        file.imports
+            .iter()
+            .filter(|i| !i.type_only)
+            .map(|i| i.source.as_str())
+            .chain(file.render.lazy.iter().map(|l| l.source.as_str()))
+            .map(move |source| (file.path.as_path(), source))
+    });
+    let unparsed_mentions = mentions.iter().flat_map(|(path, specifiers)| {
+        specifiers.iter().map(move |s| (path.as_path(), s.as_str()))
+    });
+    for (from, source) in parsed_mentions.chain(unparsed_mentions) {
+        for stem in specifier_stems(source) {
+            by_stem.entry(stem).or_default().push((from, source));
+        }
+    }
+    let exists = |p: &Path| known.contains(p);
+    let mut seen: HashSet<&Path> = widget_files.iter().copied().collect();
+    let mut queue: VecDeque<&Path> = widget_files.into_iter().collect();
+    let mut found: Vec<PathBuf> = Vec::new();
+    while let Some(target) = queue.pop_front() {
+        let Some(stem) = module_stem(target) else {
+            continue;
+        };
+        for &(from, source) in by_stem.get(&stem).into_iter().flatten() {
+            if seen.contains(from) {
+                continue;
+            }
+            let resolved = specifier::resolve_local_with(
+                from,
+                strip_query(source),
+                project.path_alias.as_ref(),
+                exists,
+            );
+            if resolved.as_deref() == Some(target) {
+                seen.insert(from);
+                queue.push_back(from);
+                if !parsed_paths.contains(from) {
+                    found.push(from.to_path_buf());
+                }
+            }
+        }
+    }
+    found.extend(
+        known
+            .iter()
+            .filter(|p| !parsed_paths.contains(p.as_path()) && !seen.contains(p.as_path()))
+            .filter(|p| is_framework_mounted(project, p))
+            .cloned(),
+    );
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// The names a specifier's module is likely to have as a file (what
+/// [`module_stem`] gives): its last segment as written and without its
+/// extension, or the folder for `.../index`.
+fn specifier_stems(source: &str) -> Vec<String> {
+    let source = strip_query(source);
+    let mut segments = source.rsplit('/');
+    let Some(last) = segments.next() else {
+        return Vec::new();
+    };
+    let bare = Path::new(last)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(last);
+    let mut stems = if bare == "index" || last == "index" {
+        segments.next().map(str::to_owned).into_iter().collect()
+    } else {
+        vec![last.to_owned(), bare.to_owned()]
+    };
+    stems.retain(|s| !s.is_empty() && s != "." && s != "..");
+    stems.dedup();
+    stems
+}
+
+/// Modules the framework renders itself: React Router / Remix / TanStack
+/// Start route modules, Next.js layouts and templates.
+fn is_framework_mounted(project: &Project, path: &Path) -> bool {
+    let is_source = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| specifier::SOURCE_EXTENSIONS.contains(&e));
+    if !is_source {
+        return false;
+    }
+    if let Some(routes) = &project.routes
+        && path.starts_with(&routes.routes_dir)
+    {
+        return true;
+    }
+    project
+        .next
+        .as_ref()
+        .and_then(|next| next.app_dir.as_ref())
+        .is_some_and(|app| {
+            path.starts_with(app)
+                && path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .is_some_and(|s| matches!(s, "layout" | "template"))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::specifier_stems;
+
+    #[test]
+    fn names_the_module_a_specifier_points_at() {
+        assert_eq!(specifier_stems("./Dashboard"), ["Dashboard"]);
+        assert_eq!(specifier_stems("@/components/card.js"), ["card.js", "card"]);
+        assert_eq!(
+            specifier_stems("./routes/dashboard.settings"),
+            ["dashboard.settings", "dashboard"]
+        );
+        assert_eq!(specifier_stems("../settings/index"), ["settings"]);
+        assert_eq!(specifier_stems("./x.tsx?raw"), ["x.tsx", "x"]);
+        assert!(specifier_stems("..").is_empty());
+    }
+}
