@@ -15,7 +15,7 @@
 //! Under `--staged`, or where the route tree cannot be read, route
 //! modules get no mount: the graph then proves nothing through them.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use workos_widgets_core::facts::render::{Export, SlotKind};
 use workos_widgets_core::graph::{ComponentRef, Mount, Mounted, Roots, third_party_packages};
@@ -160,7 +160,7 @@ fn route_modules(facts: &Facts, mounts: &mut Vec<Mount>) {
         &root,
         mounts,
         |path| Mounted::export(path.to_path_buf(), "default"),
-        app,
+        &app,
     );
 }
 
@@ -196,7 +196,7 @@ fn tanstack(facts: &Facts, mounts: &mut Vec<Mount>) {
         &root,
         mounts,
         |path| route(path, "component"),
-        component,
+        &component,
     );
 }
 
@@ -204,16 +204,16 @@ fn tanstack(facts: &Facts, mounts: &mut Vec<Mount>) {
 /// root's. Nothing when the tree cannot be read or only part of the app was.
 fn route_tree_mounts(
     facts: &Facts,
-    root: &PathBuf,
+    root: &Path,
     mounts: &mut Vec<Mount>,
     component: impl Fn(&Path) -> Mounted,
-    root_component: Mounted,
+    root_component: &Mounted,
 ) {
     let Some(tree) = facts.complete.then(|| RouteTree::read(facts)).flatten() else {
         return;
     };
     for (route, layouts) in tree.routes() {
-        if route == root.as_path() {
+        if route == root {
             continue;
         }
         let parent = layouts

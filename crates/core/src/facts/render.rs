@@ -366,7 +366,7 @@ impl<'a> Visit<'a> for Walker<'_> {
                     call.arguments.first().and_then(|a| a.as_expression())
             {
                 let mut routes = Vec::new();
-                route_objects(self.text, &array.elements, None, &mut routes);
+                route_objects(&array.elements, None, &mut routes);
                 self.facts.router_tables.push(RouterTable {
                     binding: name,
                     routes,
@@ -491,7 +491,6 @@ impl<'a> Visit<'a> for Walker<'_> {
 
 /// The route objects of a route table's array, depth first.
 fn route_objects(
-    text: &str,
     elements: &[ArrayExpressionElement<'_>],
     parent: Option<usize>,
     out: &mut Vec<RouteObject>,
@@ -527,7 +526,7 @@ fn route_objects(
             }
         }
         if let Some(children) = children {
-            route_objects(text, children, Some(index), out);
+            route_objects(children, Some(index), out);
         }
     }
 }

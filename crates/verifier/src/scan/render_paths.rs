@@ -81,6 +81,35 @@ pub fn wanted(
             }
         }
     }
+    // The components those files render around widgets (a provider in
+    // its own module, a lazily loaded shell): two levels of their imports.
+    let forward: HashMap<&Path, Vec<&str>> = forward_mentions(parsed, mentions);
+    let mut frontier: Vec<&Path> = seen.iter().copied().collect();
+    for _ in 0..WRAPPER_DEPTH {
+        let mut next = Vec::new();
+        for from in frontier {
+            for source in forward.get(from).into_iter().flatten() {
+                let Some(target) = specifier::resolve_local_with(
+                    from,
+                    strip_query(source),
+                    project.path_alias.as_ref(),
+                    exists,
+                ) else {
+                    continue;
+                };
+                let Some(target) = known.get(&target) else {
+                    continue;
+                };
+                if seen.insert(target.as_path()) {
+                    next.push(target.as_path());
+                    if !parsed_paths.contains(target.as_path()) {
+                        found.push(target.clone());
+                    }
+                }
+            }
+        }
+        frontier = next;
+    }
     found.extend(
         known
             .iter()
@@ -91,6 +120,33 @@ pub fn wanted(
     found.sort();
     found.dedup();
     found
+}
+
+/// How many imports deep the wrappers around widgets are followed.
+const WRAPPER_DEPTH: usize = 2;
+
+/// Each file's local module mentions: the imports (and `lazy()` sources)
+/// of parsed files, the text mentions of the others.
+fn forward_mentions<'a>(
+    parsed: &'a [SourceFile],
+    mentions: &'a [(PathBuf, Vec<String>)],
+) -> HashMap<&'a Path, Vec<&'a str>> {
+    let mut map: HashMap<&Path, Vec<&str>> = HashMap::new();
+    for file in parsed {
+        map.entry(file.path.as_path()).or_default().extend(
+            file.imports
+                .iter()
+                .filter(|i| !i.type_only && specifier::is_local(&i.source))
+                .map(|i| i.source.as_str())
+                .chain(file.render.lazy.iter().map(|l| l.source.as_str())),
+        );
+    }
+    for (path, specifiers) in mentions {
+        map.entry(path.as_path())
+            .or_default()
+            .extend(specifiers.iter().map(String::as_str));
+    }
+    map
 }
 
 /// The names a specifier's module is likely to have as a file (what
