@@ -203,6 +203,7 @@ fixture_tests! {
     ww201_remix_flat_route_outside_the_wrapping_layout => "ww201-remix-flat-route-outside-layout",
     ww404_react_router_route_mints_a_token_without_the_scope => "ww404-react-router-route-token-scope",
     ok_tanstack_start_helper_only_a_server_route_imports => "ok-tanstack-start-server-route-helper",
+    ok_tanstack_start_helper_only_a_server_function_module_imports => "ok-tanstack-start-server-fn-imports-the-client",
     ww501_tanstack_start_component_imports_that_helper => "ww501-tanstack-start-component-imports-helper",
     ww203_tanstack_start_sheet_imported_not_in_head_links => "ww203-tanstack-head-links-missing",
     ok_vite_css_imports_the_stylesheets => "ok-vite-css-import",

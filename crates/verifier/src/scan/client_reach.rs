@@ -46,11 +46,18 @@ pub fn narrow(
     }
     let parsed: HashSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();
     let client_paths: HashSet<&Path> = unparsed_client.iter().map(|(p, _)| p.as_path()).collect();
-    queue.extend(
-        graph.keys().map(PathBuf::as_path).filter(|path| {
-            !parsed.contains(path) && (is_route(path) || client_paths.contains(path))
-        }),
-    );
+    for path in graph.keys().map(PathBuf::as_path) {
+        if parsed.contains(path) {
+            continue;
+        }
+        if is_route(path) || client_paths.contains(path) {
+            queue.push_back(path);
+        } else {
+            // Read but not client by its folder or its text: a
+            // `createServerFn` module, a `*.server.*` one.
+            server.insert(path);
+        }
+    }
     let mut reached: HashSet<&Path> = queue.iter().copied().collect();
     while let Some(module) = queue.pop_front() {
         if server.contains(module) {
