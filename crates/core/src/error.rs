@@ -58,12 +58,9 @@ pub enum ProjectError {
     #[error("no entry file found in {dir} (looked for {looked_for})")]
     MissingEntry { dir: PathBuf, looked_for: String },
 
-    #[error("{}:{line}: `{option}` is computed (`{code}`), so where the framework looks for routes is known only when the config runs", path.display())]
+    #[error("{}:{}: `{}` is computed (`{}`), so where the framework looks for routes is known only when the config runs", .option.file.display(), .option.line, .option.option, .option.code)]
     ComputedRoutesOption {
-        path: PathBuf,
-        line: usize,
-        option: String,
-        code: String,
+        option: Box<crate::project::UnresolvedOption>,
         /// The folder the tool would have guessed, for the hint's example.
         example: String,
     },

@@ -181,9 +181,7 @@ fn route_modules(root: &Path, framework: Framework, pkg: &PackageJson) -> Routes
     let mut routes_dir = app_dir.join("routes");
     let convention = match config.as_ref().and_then(|c| Source::read(root, c.clone())) {
         Some(source) => {
-            let table = source
-                .with(|program, text| route_table(program, text))
-                .unwrap_or(Table::Listed);
+            let table = source.with(route_table).unwrap_or(Table::Listed);
             match table {
                 Table::Files(dir) => {
                     if let Some(dir) =

@@ -59,10 +59,10 @@ struct Link {
 }
 
 /// The links array: its span, every element's span, its stylesheet entries.
-struct Links {
+struct LinksArray {
     span: (usize, usize),
     elements: Vec<(usize, usize)>,
-    links: Vec<Link>,
+    sheets: Vec<Link>,
 }
 
 /// How a formatter lays out an array that no longer fits on its line.
@@ -76,10 +76,10 @@ pub struct ArrayLayout {
 
 /// The first array holding `{ rel: 'stylesheet', href: <a ?url import> }`,
 /// with its stylesheet entries.
-fn find_links(program: &Program<'_>, urls: &[(String, String)]) -> Option<Links> {
+fn find_links(program: &Program<'_>, urls: &[(String, String)]) -> Option<LinksArray> {
     struct Finder<'u> {
         urls: &'u [(String, String)],
-        found: Option<Links>,
+        found: Option<LinksArray>,
     }
     impl<'a> Visit<'a> for Finder<'_> {
         fn visit_array_expression(&mut self, array: &ArrayExpression<'a>) {
@@ -89,7 +89,7 @@ fn find_links(program: &Program<'_>, urls: &[(String, String)]) -> Option<Links>
                     .iter()
                     .any(|l| self.urls.iter().any(|(local, _)| *local == l.href))
                 {
-                    self.found = Some(Links {
+                    self.found = Some(LinksArray {
                         span: (array.span.start as usize, array.span.end as usize),
                         elements: array
                             .elements
@@ -99,7 +99,7 @@ fn find_links(program: &Program<'_>, urls: &[(String, String)]) -> Option<Links>
                                 (span.start as usize, span.end as usize)
                             })
                             .collect(),
-                        links,
+                        sheets: links,
                     });
                     return;
                 }
@@ -206,7 +206,7 @@ pub fn ensure_linked_stylesheets(
                 local.to_owned()
             }
         };
-        if !array.links.iter().any(|l| l.href == local) {
+        if !array.sheets.iter().any(|l| l.href == local) {
             entries.push(format!(
                 "{{ rel: {}, href: {local} }}",
                 style.string("stylesheet")
@@ -224,10 +224,10 @@ pub fn ensure_linked_stylesheets(
         .map(|(local, _)| local.clone())
         .collect();
     let anchor = array
-        .links
+        .sheets
         .iter()
         .find(|l| !ours.contains(&l.href))
-        .or_else(|| array.links.last())
+        .or_else(|| array.sheets.last())
         .map_or(0, |l| l.start);
     let line_start = text[..anchor].rfind('\n').map_or(0, |i| i + 1);
     let own_line = text[line_start..anchor].trim().is_empty();
@@ -258,7 +258,7 @@ pub fn ensure_linked_stylesheets(
 /// prints an array past the line width, `entries` before `anchor`.
 fn one_entry_a_line(
     text: &str,
-    array: &Links,
+    array: &LinksArray,
     anchor: usize,
     entries: &[String],
     layout: ArrayLayout,

@@ -46,10 +46,7 @@ impl RouteModules {
             })?;
         if let Some(option) = &routes.unresolved {
             return Err(ProjectError::ComputedRoutesOption {
-                path: option.file.clone(),
-                line: option.line,
-                option: option.option.clone(),
-                code: option.code.clone(),
+                option: Box::new(option.clone()),
                 example: slash(&routes.routes_dir),
             }
             .into());
@@ -448,7 +445,7 @@ impl Framework for RouteModules {
                         hint: "rename one of them, or list the widget routes yourself".to_owned(),
                     });
                 };
-                routes_config::add_routes(t, p, &helper, &routes)
+                Ok(routes_config::add_routes(t, p, &helper, &routes))
             }),
         ];
         files.edit(

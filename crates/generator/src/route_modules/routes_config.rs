@@ -7,7 +7,6 @@ use oxc_ast::ast::{
 use workos_widgets_core::edit::{TextEdit, indent_at, indent_unit};
 use workos_widgets_core::js;
 
-use workos_widgets_core::edit::EditError;
 use workos_widgets_core::edit::transform::Style;
 
 /// Where `route()`, `index()` and `layout()` come from: React Router's
@@ -108,9 +107,9 @@ pub fn add_routes(
     program: &Program<'_>,
     helper: &RouteHelper,
     routes: &[(String, String)],
-) -> Result<Vec<TextEdit>, EditError> {
+) -> Vec<TextEdit> {
     let Some(list) = route_list(program) else {
-        return Ok(Vec::new());
+        return Vec::new();
     };
     let listed = listed_routes(program, helper);
     let style = Style::of(text, program);
@@ -124,7 +123,7 @@ pub fn add_routes(
         .map(|(path, file)| helper.entry(&style, path, file))
         .collect();
     if missing.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
     let (start, end) = (list.span.start as usize, list.span.end as usize);
     let source = &text[start..end];
@@ -145,32 +144,24 @@ pub fn add_routes(
             .iter()
             .map(|e| format!("{outer}{unit}{e},\n"))
             .collect();
-        return Ok(vec![TextEdit::replace(
-            start,
-            end,
-            format!("[\n{body}{outer}]"),
-        )]);
+        return vec![TextEdit::replace(start, end, format!("[\n{body}{outer}]"))];
     }
     let inner = format!("{outer}{unit}");
     let Some(last) = list.elements.last() else {
         let body: String = missing.iter().map(|e| format!("{inner}{e},\n")).collect();
-        return Ok(vec![TextEdit::replace(
-            start,
-            end,
-            format!("[\n{body}{outer}]"),
-        )]);
+        return vec![TextEdit::replace(start, end, format!("[\n{body}{outer}]"))];
     };
     let last_end = oxc_span::GetSpan::span(last).end as usize;
     let after_last = &text[last_end..end - 1];
     let trailing_comma = after_last.trim_start().starts_with(',');
     let added: String = missing.iter().map(|e| format!("\n{inner}{e},")).collect();
-    Ok(if trailing_comma {
+    if trailing_comma {
         let comma = last_end + after_last.find(',').unwrap_or(0) + 1;
         vec![TextEdit::insert(comma, added)]
     } else {
         let added = added.strip_suffix(',').unwrap_or(&added).to_owned();
         vec![TextEdit::insert(last_end, format!(",{added}"))]
-    })
+    }
 }
 
 /// The array the module's default export is (through `satisfies`, `as`
@@ -258,7 +249,7 @@ mod tests {
         let path = Path::new("app/routes.ts");
         let transform: Transform<'_> = Box::new(move |t, p| {
             let helper = RouteHelper::of(p, ROUTES_PACKAGES[0]).unwrap();
-            add_routes(t, p, &helper, &routes)
+            Ok(add_routes(t, p, &helper, &routes))
         });
         apply(path, text, &[transform]).unwrap()
     }
