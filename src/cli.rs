@@ -179,6 +179,11 @@ pub struct ApplyFlags {
     /// Next.js: don't generate a page per widget at /workos/<widget-id>.
     #[arg(long)]
     pub no_pages: bool,
+    /// React Router, Remix, TanStack Start: the folder route modules go in,
+    /// relative to the app (e.g. app/routes), when the app's config
+    /// computes it (appDirectory, rootDirectory, routesDirectory).
+    #[arg(long, value_name = "DIR")]
+    pub routes_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

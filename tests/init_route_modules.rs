@@ -291,3 +291,379 @@ fn crlf_files_keep_their_line_endings() {
     let again = apply(dir, &["init"]);
     assert_eq!(again["changes"], 0, "{again:#}");
 }
+
+fn write(dir: &Path, relative: &str, text: &str) {
+    let path = dir.join(relative);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// Moves `from` (a file or folder of the app) to `to`.
+fn rename(dir: &Path, from: &str, to: &str) {
+    let to = dir.join(to);
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::rename(dir.join(from), to).unwrap();
+}
+
+fn warnings(report: &Value) -> String {
+    report["warnings"].to_string()
+}
+
+/// Issue 17.5: a routes config built by a function the tool does not know
+/// is left alone; the files are written and the exact entries printed.
+#[test]
+fn a_routes_config_built_by_a_function_gets_the_files_and_the_entries_to_add() {
+    let app = common::fixture("react-router7-ts");
+    let dir = app.path();
+    let config = "import { type RouteConfig, index, route } from \"@react-router/dev/routes\";\n\nfunction appRoutes(): RouteConfig {\n  return [index(\"routes/home.tsx\")];\n}\n\nexport default appRoutes() satisfies RouteConfig;\n";
+    write(dir, "app/routes.ts", config);
+    let report = apply(dir, &["init", "--widgets", "user-profile"]);
+    assert_eq!(
+        read(dir, "app/routes.ts"),
+        config,
+        "the config is not touched"
+    );
+    assert!(dir.join("app/routes/api.workos.widgets-token.ts").is_file());
+    assert!(dir.join("app/routes/workos.user-profile.tsx").is_file());
+    let warnings = warnings(&report);
+    assert!(
+        warnings.contains(
+            r#"route(\"api/workos/widgets-token\", \"routes/api.workos.widgets-token.ts\"),"#
+        ) && warnings
+            .contains(r#"route(\"workos/user-profile\", \"routes/workos.user-profile.tsx\"),"#),
+        "{warnings}"
+    );
+    assert!(!warnings.contains("run again"), "{warnings}");
+    // Once the user lists them, nothing is printed any more.
+    write(
+        dir,
+        "app/routes.ts",
+        &config.replace(
+            "[index(\"routes/home.tsx\")]",
+            "[index(\"routes/home.tsx\"), route(\"api/workos/widgets-token\", \"routes/api.workos.widgets-token.ts\"), route(\"workos/user-profile\", \"routes/workos.user-profile.tsx\")]",
+        ),
+    );
+    let again = apply(dir, &["init"]);
+    assert_eq!(again["changes"], 0, "{again:#}");
+    assert!(
+        !again["warnings"]
+            .to_string()
+            .contains("builds its route list"),
+        "{again:#}"
+    );
+}
+
+/// Issue 17.5: `autoRoutes()` (and `flatRoutes()` spread into a list) pick
+/// up the route files: the config is left alone and nothing is printed.
+#[test]
+fn a_file_convention_in_the_routes_config_needs_only_the_files() {
+    for config in [
+        "import { autoRoutes } from \"react-router-auto-routes\";\n\nexport default autoRoutes();\n",
+        "import { type RouteConfig, route } from \"@react-router/dev/routes\";\nimport { flatRoutes } from \"@react-router/fs-routes\";\n\nexport default [\n  ...(await flatRoutes()),\n  route(\"health\", \"health.ts\"),\n] satisfies RouteConfig;\n",
+    ] {
+        let app = common::fixture("react-router7-ts");
+        let dir = app.path();
+        write(dir, "app/routes.ts", config);
+        let report = apply(dir, &["init", "--widgets", "user-profile"]);
+        assert_eq!(read(dir, "app/routes.ts"), config);
+        assert!(dir.join("app/routes/api.workos.widgets-token.ts").is_file());
+        assert!(!warnings(&report).contains("route("), "{report:#}");
+    }
+}
+
+/// Issue 18: a Remix routes config takes `route` from the module it already
+/// imports (`@remix-run/route-config`), not from a package the app lacks.
+#[test]
+fn a_remix_routes_config_gets_route_from_the_module_it_imports() {
+    let app = common::fixture("remix2-js");
+    let dir = app.path();
+    write(
+        dir,
+        "app/routes.js",
+        "import { index } from \"@remix-run/route-config\";\n\nexport default [index(\"routes/_index.jsx\")];\n",
+    );
+    apply(dir, &["init", "--widgets", "user-profile"]);
+    let routes = read(dir, "app/routes.js");
+    assert!(
+        routes.starts_with("import { index, route } from \"@remix-run/route-config\";\n"),
+        "{routes}"
+    );
+    assert!(!routes.contains("@react-router/dev"), "{routes}");
+    assert!(
+        routes.contains(
+            "route(\"api/workos/widgets-token\", \"routes/api.workos.widgets-token.js\")"
+        ),
+        "{routes}"
+    );
+}
+
+/// Issue 18: a routes file binding `route` itself gets the helper under a
+/// free alias, never a second `route` binding.
+#[test]
+fn a_routes_file_that_binds_route_gets_a_free_alias() {
+    let app = common::fixture("react-router7-ts");
+    let dir = app.path();
+    write(
+        dir,
+        "app/routes.ts",
+        "import { type RouteConfig, index } from \"@react-router/dev/routes\";\n\nconst route = \"routes/home.tsx\";\n\nexport default [index(route)] satisfies RouteConfig;\n",
+    );
+    apply(dir, &["init", "--widgets", "user-profile"]);
+    let routes = read(dir, "app/routes.ts");
+    assert!(
+        routes.contains("import { type RouteConfig, index, route as routeEntry } from"),
+        "{routes}"
+    );
+    assert!(
+        routes.contains(
+            "routeEntry(\"api/workos/widgets-token\", \"routes/api.workos.widgets-token.ts\")"
+        ),
+        "{routes}"
+    );
+    assert_eq!(routes.matches("route(").count(), 0, "{routes}");
+    workos_widgets_core::js::check_parses(Path::new("app/routes.ts"), &routes).unwrap();
+    let again = apply(dir, &["init"]);
+    assert_eq!(again["changes"], 0, "{again:#}");
+}
+
+/// Issue 18: React Router (`ssr: false`) and Remix (`remix({ ssr: false })`)
+/// in SPA mode get the Vite plugin instead of a resource route, and a note
+/// on where the handler must run in production.
+#[test]
+fn spa_mode_serves_the_token_route_from_the_vite_plugin() {
+    let react_router = common::fixture("react-router7-ts");
+    let remix = common::fixture("remix2-js");
+    let rr = react_router.path();
+    let config = read(rr, "react-router.config.ts").replace("ssr: true", "ssr: false");
+    write(rr, "react-router.config.ts", &config);
+    let rx = remix.path();
+    let vite = read(rx, "vite.config.js").replace("remix({\n", "remix({\n      ssr: false,\n");
+    write(rx, "vite.config.js", &vite);
+    for (dir, ext, routes) in [(rr, "ts", Some("app/routes.ts")), (rx, "js", None)] {
+        let report = apply(dir, &["init", "--widgets", "user-profile"]);
+        assert!(
+            !dir.join(format!("app/routes/api.workos.widgets-token.{ext}"))
+                .exists(),
+            "no resource route in SPA mode"
+        );
+        let plugin = read(dir, &format!("server/workos-widgets/vite-plugin.{ext}"));
+        assert!(plugin.contains("./token-handler"), "{plugin}");
+        assert!(
+            dir.join(format!("server/workos-widgets/token-handler.{ext}"))
+                .is_file()
+        );
+        let vite = read(dir, &format!("vite.config.{ext}"));
+        assert!(vite.contains("workosWidgetsToken()"), "{vite}");
+        if let Some(routes) = routes {
+            let routes = read(dir, routes);
+            assert!(!routes.contains("widgets-token"), "{routes}");
+            assert!(routes.contains("workos/user-profile"), "{routes}");
+        }
+        let notes = report["notes"].to_string();
+        assert!(
+            notes.contains("SPA mode") && notes.contains("In production"),
+            "{notes}"
+        );
+        for file in report["files"].as_array().unwrap() {
+            let path = file["path"].as_str().unwrap();
+            if [".ts", ".tsx", ".js", ".jsx"]
+                .iter()
+                .any(|e| path.ends_with(e))
+            {
+                workos_widgets_core::js::check_parses(Path::new(path), &read(dir, path)).unwrap();
+            }
+        }
+        let again = apply(dir, &["init"]);
+        assert_eq!(again["changes"], 0, "{again:#}");
+    }
+}
+
+/// Issue 18: `flatRoutes({ rootDirectory })` is where the route files go.
+#[test]
+fn flat_routes_root_directory_gets_the_route_files() {
+    let app = common::fixture("react-router7-ts");
+    let dir = app.path();
+    rename(dir, "app/routes", "app/pages");
+    write(
+        dir,
+        "app/routes.ts",
+        "import { type RouteConfig } from \"@react-router/dev/routes\";\nimport { flatRoutes } from \"@react-router/fs-routes\";\n\nexport default flatRoutes({ rootDirectory: \"pages\" }) satisfies RouteConfig;\n",
+    );
+    apply(dir, &["init", "--widgets", "user-profile"]);
+    assert!(dir.join("app/pages/api.workos.widgets-token.ts").is_file());
+    assert!(dir.join("app/pages/workos.user-profile.tsx").is_file());
+    assert!(!dir.join("app/routes").exists());
+}
+
+/// Issue 18: Remix with its file routes off (`ignoredRouteFiles: ["**/*"]`)
+/// and routes defined in `routes(defineRoutes)`: the exact calls to add.
+#[test]
+fn remix_with_file_routes_off_prints_the_routes_to_define() {
+    let app = common::fixture("remix2-js");
+    let dir = app.path();
+    let vite = read(dir, "vite.config.js").replace(
+        "remix({\n",
+        "remix({\n      ignoredRouteFiles: [\"**/*\"],\n      routes(defineRoutes) {\n        return defineRoutes((route) => {\n          route(\"/\", \"routes/_index.jsx\", { index: true });\n        });\n      },\n",
+    );
+    write(dir, "vite.config.js", &vite);
+    let report = apply(dir, &["init", "--widgets", "user-profile"]);
+    let warnings = warnings(&report);
+    assert!(
+        warnings.contains(
+            r#"route(\"api/workos/widgets-token\", \"routes/api.workos.widgets-token.js\");"#
+        ) && warnings.contains("defineRoutes"),
+        "{warnings}"
+    );
+    assert_eq!(read(dir, "vite.config.js"), vite);
+}
+
+/// Issue 18: a token path the app already routes to its own module keeps
+/// it; the tool writes no second, unreachable route.
+#[test]
+fn a_token_path_routed_to_the_apps_own_module_is_left_to_it() {
+    let app = common::fixture("react-router7-ts");
+    let dir = app.path();
+    write(
+        dir,
+        "app/routes.ts",
+        "import { type RouteConfig, index, route } from \"@react-router/dev/routes\";\n\nexport default [\n  index(\"routes/home.tsx\"),\n  route(\"api/workos/widgets-token\", \"routes/token.ts\"),\n] satisfies RouteConfig;\n",
+    );
+    let report = apply(dir, &["init", "--widgets", "user-profile"]);
+    assert!(!dir.join("app/routes/api.workos.widgets-token.ts").exists());
+    let warnings = warnings(&report);
+    assert!(
+        warnings.contains("already routed to app/routes/token.ts"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("handleWidgetsTokenRequest"), "{warnings}");
+    let routes = read(dir, "app/routes.ts");
+    assert_eq!(routes.matches("widgets-token").count(), 1, "{routes}");
+}
+
+/// Issue 18: `appDirectory` read from a const (React Router) and from the
+/// Remix plugin's options.
+#[test]
+fn app_directory_from_a_const_and_from_the_remix_plugin_is_followed() {
+    let react_router = common::fixture("react-router7-ts");
+    let rr = react_router.path();
+    rename(rr, "app", "src/app");
+    write(
+        rr,
+        "react-router.config.ts",
+        "import type { Config } from \"@react-router/dev/config\";\n\nconst appDirectory = \"src/app\";\n\nexport default { appDirectory, ssr: true } satisfies Config;\n",
+    );
+    apply(rr, &["init", "--widgets", "user-profile"]);
+    assert!(read(rr, "src/app/root.tsx").contains("<WorkOsWidgets"));
+    assert!(
+        rr.join("src/app/routes/api.workos.widgets-token.ts")
+            .is_file()
+    );
+    assert!(read(rr, "src/app/routes.ts").contains("api/workos/widgets-token"));
+
+    let remix = common::fixture("remix2-js");
+    let rx = remix.path();
+    rename(rx, "app", "source");
+    let vite = read(rx, "vite.config.js")
+        .replace("remix({\n", "remix({\n      appDirectory: \"source\",\n");
+    write(rx, "vite.config.js", &vite);
+    apply(rx, &["init", "--widgets", "user-profile"]);
+    assert!(read(rx, "source/root.jsx").contains("<WorkOsWidgets"));
+    assert!(
+        rx.join("source/routes/api.workos.widgets-token.js")
+            .is_file()
+    );
+    assert!(!rx.join("app").exists());
+}
+
+/// Issue 18: a computed `appDirectory` is not guessed: the error asks for
+/// `--routes-dir`, and with it the setup goes where it says.
+#[test]
+fn a_computed_app_directory_asks_for_the_routes_dir_flag() {
+    let app = common::fixture("react-router7-ts");
+    let dir = app.path();
+    rename(dir, "app", "src/app");
+    write(
+        dir,
+        "react-router.config.ts",
+        "import type { Config } from \"@react-router/dev/config\";\nimport { join } from \"node:path\";\n\nexport default { appDirectory: join(\"src\", \"app\") } satisfies Config;\n",
+    );
+    let before = common::snapshot_tree(dir);
+    let output = run(
+        dir,
+        &["init", "--widgets", "user-profile", "--yes", "--no-install"],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+    let message = text(&output);
+    assert!(
+        message.contains(
+            "react-router.config.ts:4: `appDirectory` is computed (`join(\"src\", \"app\")`)"
+        ) && message.contains("--routes-dir"),
+        "{message}"
+    );
+    assert!(common::snapshot_tree(dir) == before, "nothing is written");
+    apply(
+        dir,
+        &[
+            "init",
+            "--widgets",
+            "user-profile",
+            "--routes-dir",
+            "src/app/routes",
+        ],
+    );
+    assert!(read(dir, "src/app/root.tsx").contains("<WorkOsWidgets"));
+    assert!(
+        dir.join("src/app/routes/api.workos.widgets-token.ts")
+            .is_file()
+    );
+}
+
+/// Issue 18: TanStack's `routesDirectory`, from tsr.config.json and from
+/// the Start plugin's `router` options.
+#[test]
+fn tanstack_routes_directory_is_read_from_its_config() {
+    let from_json = common::fixture("tanstack-start-ts");
+    let json = from_json.path();
+    rename(json, "src/routes", "src/pages");
+    write(
+        json,
+        "tsr.config.json",
+        "{\n  \"target\": \"react\",\n  \"routesDirectory\": \"./src/pages\"\n}\n",
+    );
+    apply(json, &["init", "--widgets", "user-profile"]);
+    assert!(read(json, "src/pages/__root.tsx").contains("<WorkOsWidgets"));
+    assert!(json.join("src/pages/api/workos/widgets-token.ts").is_file());
+
+    let from_plugin = common::fixture("tanstack-start-ts");
+    let plugin = from_plugin.path();
+    rename(plugin, "src/routes", "src/pages");
+    let vite = read(plugin, "vite.config.ts").replace(
+        "tanstackStart()",
+        "tanstackStart({ router: { routesDirectory: 'pages' } })",
+    );
+    write(plugin, "vite.config.ts", &vite);
+    apply(plugin, &["init", "--widgets", "user-profile"]);
+    assert!(read(plugin, "src/pages/__root.tsx").contains("<WorkOsWidgets"));
+    assert!(plugin.join("src/pages/workos/user-profile.tsx").is_file());
+}
+
+/// Issue 18: widget sheets spliced into a one-line `links` array are laid
+/// out one entry a line when the line would pass the print width.
+#[test]
+fn stylesheets_in_a_one_line_links_array_keep_within_the_print_width() {
+    let app = common::fixture("tanstack-start-ts");
+    let dir = app.path();
+    let root = read(dir, "src/routes/__root.tsx").replace(
+        "    links: [\n      {\n        rel: 'stylesheet',\n        href: appCss,\n      },\n    ],\n",
+        "    links: [{ rel: 'stylesheet', href: appCss }],\n",
+    );
+    assert!(root.contains("links: [{ rel: 'stylesheet', href: appCss }],"));
+    write(dir, "src/routes/__root.tsx", &root);
+    apply(dir, &["init", "--widgets", "user-profile"]);
+    let root = read(dir, "src/routes/__root.tsx");
+    assert!(
+        root.contains("    links: [\n      { rel: 'stylesheet', href: radixThemesStylesheet },\n      { rel: 'stylesheet', href: workosWidgetsStylesheet },\n      { rel: 'stylesheet', href: appCss },\n    ],\n"),
+        "{root}"
+    );
+    assert!(root.lines().all(|l| l.chars().count() <= 80), "{root}");
+}

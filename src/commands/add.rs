@@ -15,7 +15,7 @@ use crate::cli::AddArgs;
 pub fn run(args: &AddArgs) -> anyhow::Result<ExitCode> {
     let (ids, path) = split_path(&args.args);
     let widgets = parse_widget_ids(&ids)?;
-    let (_lock, project) = locked_detect(&path)?;
+    let (_lock, project) = locked_detect(&path, &args.flags)?;
     project.ensure_supported()?;
     let Some(manifest) = Manifest::read(&project.root)? else {
         return Err(CommandError::usage(format!(

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use owo_colors::OwoColorize;
 use workos_widgets_core::catalog::{self, Widget};
-use workos_widgets_core::detect::detect;
+use workos_widgets_core::detect::{Overrides, detect_with};
 use workos_widgets_core::edit::change::Action;
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::project::PackageManager;
@@ -20,7 +20,7 @@ use crate::cli::{ApplyFlags, InitArgs, PackageManagerArg, TokenStrategyArg};
 use crate::ui;
 
 pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
-    let (_lock, project) = locked_detect(&args.path)?;
+    let (_lock, project) = locked_detect(&args.path, &args.flags)?;
     project.ensure_supported()?;
     let manifest = Manifest::read(&project.root)?;
     let widgets = choose_widgets(&args.widgets, manifest.as_ref(), &args.flags)?;
@@ -134,12 +134,18 @@ impl transaction::Progress for Terminal {
 
 /// Detects the project, then holds its lock (see [`lock`]) for the rest of
 /// the run and reads it again: what another run wrote meanwhile is seen.
-pub(super) fn locked_detect(path: &Path) -> anyhow::Result<(lock::ProjectLock, Project)> {
-    let project = detect(path)?;
+pub(super) fn locked_detect(
+    path: &Path,
+    flags: &ApplyFlags,
+) -> anyhow::Result<(lock::ProjectLock, Project)> {
+    let overrides = Overrides {
+        routes_dir: flags.routes_dir.clone(),
+    };
+    let project = detect_with(path, &overrides)?;
     let held = lock::lock(&project.root, || {
         ui::note("another workos-widgets run is changing this project; waiting for it to finish");
     })?;
-    Ok((held, detect(&project.root)?))
+    Ok((held, detect_with(&project.root, &overrides)?))
 }
 
 fn package_manager(arg: PackageManagerArg) -> Option<PackageManager> {

@@ -58,6 +58,13 @@ pub enum ProjectError {
     #[error("no entry file found in {dir} (looked for {looked_for})")]
     MissingEntry { dir: PathBuf, looked_for: String },
 
+    #[error("{}:{}: `{}` is computed (`{}`), so where the framework looks for routes is known only when the config runs", .option.file.display(), .option.line, .option.option, .option.code)]
+    ComputedRoutesOption {
+        option: Box<crate::project::UnresolvedOption>,
+        /// The folder the tool would have guessed, for the hint's example.
+        example: String,
+    },
+
     #[error("cannot read {path}: {source}")]
     Read {
         path: PathBuf,
@@ -92,6 +99,11 @@ impl Hint for ProjectError {
             }
             Self::WorkspaceRoot { .. } => "run it again with that package's path",
             Self::MissingEntry { .. } => "pass the app's folder, or create the entry file first",
+            Self::ComputedRoutesOption { example, .. } => {
+                return Some(format!(
+                    "pass the folder the route modules go in, relative to the app, with --routes-dir (e.g. --routes-dir {example})"
+                ));
+            }
             Self::Read { .. } => return None,
             Self::Manifest { hint, .. } => hint,
         };
@@ -122,6 +134,7 @@ impl ProjectError {
             | Self::UnsupportedFramework { .. }
             | Self::WorkspaceRoot { .. }
             | Self::MissingEntry { .. }
+            | Self::ComputedRoutesOption { .. }
             | Self::Manifest { .. } => true,
         }
     }

@@ -317,6 +317,27 @@ pub struct RoutesInfo {
     pub config: Option<PathBuf>,
     /// The framework's version: installed, else the declared minimum.
     pub version: Option<semver::Version>,
+    /// SPA mode (`ssr: false` in react-router.config or the Remix plugin's
+    /// options): no server runs the app's route modules in production.
+    pub spa: bool,
+    /// Remix: the file convention is off (`ignoredRouteFiles` matches the
+    /// route files) and routes are defined in code, in the `routes` option
+    /// of this config file.
+    pub defined_routes: Option<PathBuf>,
+    /// An option that decides where routes go whose value is computed (then
+    /// `routes_dir` is a guess the tool must not act on).
+    pub unresolved: Option<UnresolvedOption>,
+}
+
+/// A config option whose value only running the config would tell.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnresolvedOption {
+    pub file: PathBuf,
+    pub line: usize,
+    /// e.g. `appDirectory`, `rootDirectory`, `routesDirectory`.
+    pub option: String,
+    /// The expression as written.
+    pub code: String,
 }
 
 /// Next.js specifics.

@@ -146,6 +146,7 @@ impl TemplateData {
                 "import.meta.env"
             },
             production_server: match kind {
+                _ if project.routes.as_ref().is_some_and(|r| r.spa) => "`vite preview`",
                 Framework::NextJs => "`next start`",
                 Framework::ReactRouter => "`react-router-serve`",
                 Framework::Remix => "`remix-serve`",
@@ -172,7 +173,8 @@ impl TemplateData {
             react_router: kind == Framework::ReactRouter,
             remix: kind == Framework::Remix,
             tanstack_start: kind == Framework::TanstackStart,
-            route_modules,
+            // SPA mode serves the token route as Vite does (plain server modules).
+            route_modules: route_modules && !project.routes.as_ref().is_some_and(|r| r.spa),
             routes_config: project
                 .routes
                 .as_ref()

@@ -56,7 +56,12 @@ pub(crate) trait Framework {
 
     /// Registers the routes planned above where the app lists its routes
     /// (one edit of `app/routes.ts`); most frameworks need nothing.
-    fn plan_route_list(&self, _files: &mut FilePlanner<'_>) -> Result<(), GenerateError> {
+    fn plan_route_list(
+        &self,
+        _project: &Project,
+        _files: &mut FilePlanner<'_>,
+        _warnings: &mut Vec<String>,
+    ) -> Result<(), GenerateError> {
         Ok(())
     }
 
@@ -147,7 +152,7 @@ pub(crate) fn plan(
     if pages {
         framework.plan_pages(&cx, &mut data, &widgets, &mut files)?;
     }
-    framework.plan_route_list(&mut files)?;
+    framework.plan_route_list(project, &mut files, &mut warnings)?;
 
     // 6. Env.
     steps::env(&mut files, project, &data)?;

@@ -40,6 +40,9 @@ pub struct Layout {
     server_dir: PathBuf,
     /// Server modules are named `*.server.*` (route-module frameworks).
     server_suffix: bool,
+    /// React Router / Remix in SPA mode: the Vite plugin serves the token
+    /// route (the pages are still route modules).
+    spa: bool,
     routes: Routes,
 }
 
@@ -62,6 +65,8 @@ impl Layout {
             })
         })
         .unwrap_or(Routes::VitePlugin);
+        // SPA mode: no server routes; the token route is served as on Vite.
+        let spa = project.routes.as_ref().is_some_and(|r| r.spa);
         let (client_dir, server_dir, js_component_ext) = match &routes {
             Routes::VitePlugin => (
                 PathBuf::from("src/workos"),
@@ -90,7 +95,12 @@ impl Layout {
                 // `app/routes` -> `app/workos`; server modules are `*.server.*`,
                 // which the framework keeps out of browser bundles.
                 let base = dir.parent().unwrap_or(Path::new("")).join("workos");
-                (base.clone(), base, "jsx")
+                let server = if spa {
+                    PathBuf::from("server/workos-widgets")
+                } else {
+                    base.clone()
+                };
+                (base, server, "jsx")
             }
         };
         Self {
@@ -98,7 +108,9 @@ impl Layout {
             js_component_ext,
             client_dir,
             server_dir,
-            server_suffix: matches!(routes, Routes::RouteModules(_) | Routes::TanstackFiles(_)),
+            server_suffix: !spa
+                && matches!(routes, Routes::RouteModules(_) | Routes::TanstackFiles(_)),
+            spa,
             routes,
         }
     }
@@ -160,6 +172,9 @@ impl Layout {
     /// The file that serves the token route: the Vite plugin, the Next.js
     /// route handler / API route, or the framework's resource / server route.
     pub fn token_route(&self) -> String {
+        if self.spa {
+            return self.vite_plugin();
+        }
         match &self.routes {
             Routes::VitePlugin => self.vite_plugin(),
             Routes::NextApp(app) => {

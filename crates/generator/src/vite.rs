@@ -108,7 +108,9 @@ impl Framework for Vite {
     }
 }
 
-fn plan_vite_config(
+/// Registers the token plugin in `vite.config.*` (a warning says what to
+/// do where it cannot).
+pub(crate) fn plan_vite_config(
     project: &Project,
     layout: &Layout,
     server_ext: &str,
@@ -184,7 +186,7 @@ fn relative_import_ext(main: &Path, text: &str) -> String {
 
 /// The extension server files (compiled through vite.config in the Node
 /// tsconfig) must write on relative imports.
-fn server_import_ext(project: &Project) -> &'static str {
+pub(crate) fn server_import_ext(project: &Project) -> &'static str {
     if !project.is_typescript() {
         return ".js";
     }

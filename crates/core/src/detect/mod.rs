@@ -2,6 +2,7 @@
 //! configs, entry files, and the installed versions in `node_modules`.
 
 mod alias;
+mod config_value;
 mod entries;
 mod framework;
 mod installed;
@@ -52,6 +53,19 @@ fn app_root(dir: &Path) -> std::path::PathBuf {
 /// Detects the project at `dir` (or the nearest folder above it holding a
 /// package.json, see [`app_root`]).
 pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
+    detect_with(dir, &Overrides::default())
+}
+
+/// What the command line says where the config cannot be read.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--routes-dir`: the folder route modules go in, relative to the app
+    /// (for a config that computes it).
+    pub routes_dir: Option<std::path::PathBuf>,
+}
+
+/// [`detect`], with `overrides` taking the place of what the config computes.
+pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, ProjectError> {
     let given = std::path::absolute(dir).map_err(|e| ProjectError::read(dir, e))?;
     if given.is_file() {
         return Err(ProjectError::PathIsFile { path: given });
@@ -72,7 +86,12 @@ pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
     }
 
     let (framework, router, next) = framework::detect(&root, &package_json);
-    let routes = routes::detect(&root, framework, &package_json);
+    let routes = routes::detect(
+        &root,
+        framework,
+        &package_json,
+        overrides.routes_dir.as_deref(),
+    );
     let entries = entries::detect(&root, framework, next.as_ref(), routes.as_ref());
     let language = detect_language(&root, &package_json, entries.main.as_ref());
     let package_manager = package_manager::detect(&root, &package_json);

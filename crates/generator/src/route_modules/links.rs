@@ -8,7 +8,7 @@ use oxc_ast::ast::{
     ArrayExpression, ArrayExpressionElement, Expression, ObjectPropertyKind, Program, PropertyKey,
 };
 use oxc_ast_visit::Visit;
-use workos_widgets_core::edit::{TextEdit, indent_at};
+use workos_widgets_core::edit::{TextEdit, indent_at, indent_unit};
 use workos_widgets_core::js::{self, ImportInfo};
 
 use workos_widgets_core::edit::EditError;
@@ -58,12 +58,28 @@ struct Link {
     href: String,
 }
 
+/// The links array: its span, every element's span, its stylesheet entries.
+struct LinksArray {
+    span: (usize, usize),
+    elements: Vec<(usize, usize)>,
+    sheets: Vec<Link>,
+}
+
+/// How a formatter lays out an array that no longer fits on its line.
+#[derive(Debug, Clone, Copy)]
+pub struct ArrayLayout {
+    pub print_width: usize,
+    /// A trailing comma after the last element of a multi-line array
+    /// (Prettier's `es5` and `all`).
+    pub trailing_comma: bool,
+}
+
 /// The first array holding `{ rel: 'stylesheet', href: <a ?url import> }`,
 /// with its stylesheet entries.
-fn find_links(program: &Program<'_>, urls: &[(String, String)]) -> Option<Vec<Link>> {
+fn find_links(program: &Program<'_>, urls: &[(String, String)]) -> Option<LinksArray> {
     struct Finder<'u> {
         urls: &'u [(String, String)],
-        found: Option<Vec<Link>>,
+        found: Option<LinksArray>,
     }
     impl<'a> Visit<'a> for Finder<'_> {
         fn visit_array_expression(&mut self, array: &ArrayExpression<'a>) {
@@ -73,7 +89,18 @@ fn find_links(program: &Program<'_>, urls: &[(String, String)]) -> Option<Vec<Li
                     .iter()
                     .any(|l| self.urls.iter().any(|(local, _)| *local == l.href))
                 {
-                    self.found = Some(links);
+                    self.found = Some(LinksArray {
+                        span: (array.span.start as usize, array.span.end as usize),
+                        elements: array
+                            .elements
+                            .iter()
+                            .map(|e| {
+                                let span = oxc_span::GetSpan::span(e);
+                                (span.start as usize, span.end as usize)
+                            })
+                            .collect(),
+                        sheets: links,
+                    });
                     return;
                 }
             }
@@ -127,9 +154,10 @@ pub fn ensure_linked_stylesheets(
     text: &str,
     program: &Program<'_>,
     sheets: &[&str],
+    layout: ArrayLayout,
 ) -> Result<Vec<TextEdit>, EditError> {
     let urls = url_imports(program);
-    let Some(links) = find_links(program, &urls) else {
+    let Some(array) = find_links(program, &urls) else {
         return Err(EditError::Edit {
             path: path.to_path_buf(),
             message: "found no links array with the app's `?url` stylesheet".to_owned(),
@@ -178,7 +206,7 @@ pub fn ensure_linked_stylesheets(
                 local.to_owned()
             }
         };
-        if !links.iter().any(|l| l.href == local) {
+        if !array.sheets.iter().any(|l| l.href == local) {
             entries.push(format!(
                 "{{ rel: {}, href: {local} }}",
                 style.string("stylesheet")
@@ -195,13 +223,26 @@ pub fn ensure_linked_stylesheets(
         .filter(|(_, sheet)| sheets.contains(&sheet.as_str()))
         .map(|(local, _)| local.clone())
         .collect();
-    let anchor = links
+    let anchor = array
+        .sheets
         .iter()
         .find(|l| !ours.contains(&l.href))
-        .or_else(|| links.last())
+        .or_else(|| array.sheets.last())
         .map_or(0, |l| l.start);
     let line_start = text[..anchor].rfind('\n').map_or(0, |i| i + 1);
     let own_line = text[line_start..anchor].trim().is_empty();
+    if !own_line {
+        let inline = entries.iter().map(|e| e.len() + 2).sum::<usize>();
+        let (start, end) = array.span;
+        let first_line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let one_line = !text[start..end].contains('\n');
+        let width = text[first_line_start..line_end].trim_end().chars().count() + inline;
+        if one_line && width > layout.print_width {
+            edits.push(one_entry_a_line(text, &array, anchor, &entries, layout));
+            return Ok(edits);
+        }
+    }
     let separator = if own_line {
         format!(",\n{}", indent_at(text, anchor))
     } else {
@@ -211,6 +252,41 @@ pub fn ensure_linked_stylesheets(
     inserted.push_str(&separator);
     edits.push(TextEdit::insert(anchor, inserted));
     Ok(edits)
+}
+
+/// The one-line links array rewritten one element a line, as Prettier
+/// prints an array past the line width, `entries` before `anchor`.
+fn one_entry_a_line(
+    text: &str,
+    array: &LinksArray,
+    anchor: usize,
+    entries: &[String],
+    layout: ArrayLayout,
+) -> TextEdit {
+    let (start, end) = array.span;
+    let outer = indent_at(text, start);
+    let inner = format!("{outer}{}", indent_unit(text));
+    let mut elements: Vec<&str> = Vec::new();
+    for &(from, to) in &array.elements {
+        if from == anchor {
+            elements.extend(entries.iter().map(String::as_str));
+        }
+        elements.push(&text[from..to]);
+    }
+    let last = elements.len().saturating_sub(1);
+    let body: String = elements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let comma = if i < last || layout.trailing_comma {
+                ","
+            } else {
+                ""
+            };
+            format!("{inner}{e}{comma}\n")
+        })
+        .collect();
+    TextEdit::replace(start, end, format!("[\n{body}{outer}]"))
 }
 
 #[cfg(test)]
@@ -225,8 +301,12 @@ mod tests {
 
     fn link(text: &str) -> String {
         let path = Path::new("app/root.tsx");
+        let layout = ArrayLayout {
+            print_width: 80,
+            trailing_comma: true,
+        };
         let transform: Transform<'_> =
-            Box::new(move |t, p| ensure_linked_stylesheets(path, t, p, &SHEETS));
+            Box::new(move |t, p| ensure_linked_stylesheets(path, t, p, &SHEETS, layout));
         apply(path, text, &[transform]).unwrap()
     }
 
@@ -241,11 +321,26 @@ mod tests {
     }
 
     #[test]
-    fn lists_them_inline_in_a_one_line_array() {
+    fn a_one_line_array_past_the_line_width_is_laid_out_one_entry_a_line() {
         let tanstack = "import appCss from '../styles.css?url'\n\nexport const Route = createRootRoute({\n  head: () => ({\n    links: [{ rel: 'stylesheet', href: appCss }],\n  }),\n})\n";
         let out = link(tanstack);
-        assert!(out.contains("links: [{ rel: 'stylesheet', href: radixThemesStylesheet }, { rel: 'stylesheet', href: workosWidgetsStylesheet }, { rel: 'stylesheet', href: appCss }],"), "{out}");
+        assert!(out.contains("    links: [\n      { rel: 'stylesheet', href: radixThemesStylesheet },\n      { rel: 'stylesheet', href: workosWidgetsStylesheet },\n      { rel: 'stylesheet', href: appCss },\n    ],\n"), "{out}");
+        assert!(out.lines().all(|l| l.len() <= 80), "{out}");
         assert_eq!(link(&out), out);
+    }
+
+    #[test]
+    fn a_one_line_array_that_still_fits_stays_on_its_line() {
+        let short = "import a from './a.css?url'\nexport const links = () => [{ rel: 'stylesheet', href: a }]\n";
+        let path = Path::new("app/root.tsx");
+        let layout = ArrayLayout {
+            print_width: 200,
+            trailing_comma: true,
+        };
+        let transform: Transform<'_> =
+            Box::new(move |t, p| ensure_linked_stylesheets(path, t, p, &SHEETS, layout));
+        let out = apply(path, short, &[transform]).unwrap();
+        assert!(out.contains("[{ rel: 'stylesheet', href: radixThemesStylesheet }, { rel: 'stylesheet', href: workosWidgetsStylesheet }, { rel: 'stylesheet', href: a }]"), "{out}");
     }
 
     #[test]

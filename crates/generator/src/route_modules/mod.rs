@@ -44,6 +44,13 @@ impl RouteModules {
                 dir: project.root.clone(),
                 looked_for: "the app folder (app/ or src/routes/)".to_owned(),
             })?;
+        if let Some(option) = &routes.unresolved {
+            return Err(ProjectError::ComputedRoutesOption {
+                option: Box::new(option.clone()),
+                example: slash(&routes.routes_dir),
+            }
+            .into());
+        }
         let looked_for = match project.framework {
             Kind::TanstackStart => format!("{}/__root.(tsx|jsx)", slash(&routes.routes_dir)),
             _ => format!("{}/root.(tsx|jsx)", slash(&routes.app_dir)),
@@ -82,12 +89,92 @@ impl RouteModules {
         }
     }
 
+    /// The module route helpers come from when the config imports none.
+    fn default_routes_module(&self) -> &'static str {
+        match self.kind {
+            Kind::Remix => routes_config::ROUTES_PACKAGES[1],
+            _ => routes_config::ROUTES_PACKAGES[0],
+        }
+    }
+
+    /// `file` relative to the app directory, as a routes config names it.
+    fn config_file_name(&self, file: &str) -> String {
+        Path::new(file)
+            .strip_prefix(&self.routes.app_dir)
+            .map_or_else(|_| file.to_owned(), slash)
+    }
+
+    /// A module of the app's own that already serves the token path (not
+    /// the tool's `route`): listed for it in the routes config, or a route
+    /// file the file convention maps to it.
+    fn own_token_route(
+        &self,
+        project: &Project,
+        route: &str,
+    ) -> Result<Option<String>, GenerateError> {
+        if let Some(config) = self.routes_config() {
+            let text = workos_widgets_core::error::read_to_string(&project.path(config))?;
+            let allocator = oxc_allocator::Allocator::default();
+            let program = workos_widgets_core::js::parse(&allocator, &project.path(config), &text)?;
+            let ours = self.config_file_name(route);
+            let token = TOKEN_ENDPOINT.trim_start_matches('/');
+            return Ok(
+                routes_config::RouteHelper::of(&program, self.default_routes_module())
+                    .map(|helper| routes_config::listed_routes(&program, &helper))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .find_map(|(path, file)| {
+                        (path.as_deref() == Some(token)).then_some(())?;
+                        file.filter(|f| *f != ours)
+                    })
+                    .map(|file| {
+                        format!(
+                            "{} (listed in {})",
+                            slash(&self.routes.app_dir.join(file)),
+                            slash(config)
+                        )
+                    }),
+            );
+        }
+        // The same route id under another extension, or as a folder route.
+        let dir = &self.routes.routes_dir;
+        let stems: Vec<PathBuf> = match self.kind {
+            Kind::TanstackStart => vec![
+                dir.join("api/workos/widgets-token"),
+                dir.join("api.workos.widgets-token"),
+                dir.join("api/workos/widgets-token/index"),
+            ],
+            _ => vec![
+                dir.join("api.workos.widgets-token"),
+                dir.join("api.workos.widgets-token/route"),
+            ],
+        };
+        Ok(stems
+            .iter()
+            .flat_map(|stem| ["ts", "tsx", "js", "jsx"].map(|ext| format!("{}.{ext}", slash(stem))))
+            .find(|file| *file != route && project.path(file).is_file()))
+    }
+
     /// Remembers a route for [`Framework::plan_route_list`].
     fn plan_route(&self, path: &str, file: &str) {
         self.planned
             .borrow_mut()
             .push((path.to_owned(), file.to_owned()));
     }
+}
+
+/// The entries (written by `entry(path, file)`) of `routes` whose file
+/// `text` does not name yet.
+fn unlisted(
+    text: &str,
+    routes: &[(String, String)],
+    entry: impl Fn(&str, &str) -> String,
+) -> Vec<String> {
+    routes
+        .iter()
+        .filter(|(_, file)| !text.contains(file.as_str()))
+        .map(|(path, file)| entry(path, file))
+        .collect()
 }
 
 impl Framework for RouteModules {
@@ -122,6 +209,11 @@ impl Framework for RouteModules {
             session_sdk,
             session_sdk_client: session_sdk.is_some_and(|kit| kit != AuthKit::TanstackStart),
             root_note: slash(&self.root_file),
+            server_ext: if self.routes.spa {
+                crate::vite::server_import_ext(cx.project).to_owned()
+            } else {
+                String::new()
+            },
             ..Flavor::default()
         }
     }
@@ -165,7 +257,13 @@ impl Framework for RouteModules {
             .collect();
         let root_text = workos_widgets_core::error::read_to_string(&project.path(root_file))?;
         let styles: Transform<'_> = if links::loads_css_by_url(root_file, &root_text) {
-            Box::new(move |t, p| links::ensure_linked_stylesheets(root_file, t, p, &sheets))
+            let style = &project.code_style;
+            let layout = links::ArrayLayout {
+                print_width: style.print_width.value,
+                trailing_comma: style.trailing_comma.value
+                    != workos_widgets_core::code_style::TrailingComma::None,
+            };
+            Box::new(move |t, p| links::ensure_linked_stylesheets(root_file, t, p, &sheets, layout))
         } else {
             Box::new(move |t, p| imports::ensure_stylesheets(t, p, &sheets))
         };
@@ -190,9 +288,32 @@ impl Framework for RouteModules {
         cx: &Cx<'_>,
         data: &TemplateData,
         files: &mut FilePlanner<'_>,
-        _warnings: &mut Vec<String>,
+        warnings: &mut Vec<String>,
     ) -> Result<(), GenerateError> {
+        if self.routes.spa {
+            // No server runs route actions: served as on a Vite SPA.
+            files.generated(
+                &cx.layout.vite_plugin(),
+                templates::render("vite/vite-plugin", data)?,
+                "serve the token route in dev and preview (SPA mode has no server routes)",
+                None,
+            )?;
+            return crate::vite::plan_vite_config(
+                cx.project,
+                &cx.layout,
+                crate::vite::server_import_ext(cx.project),
+                files,
+                warnings,
+            );
+        }
         let route = cx.layout.token_route();
+        if let Some(own) = self.own_token_route(cx.project, &route)? {
+            warnings.push(format!(
+                "{TOKEN_ENDPOINT} is already routed to {own}: the tool wrote no route of its own; that route's action must return `handleWidgetsTokenRequest(request)` from {}",
+                cx.layout.token_handler()
+            ));
+            return Ok(());
+        }
         let template = match self.kind {
             Kind::TanstackStart => "tanstack-start/token-route",
             _ => "react-router/token-route",
@@ -245,36 +366,106 @@ impl Framework for RouteModules {
         Ok(())
     }
 
-    fn plan_route_list(&self, files: &mut FilePlanner<'_>) -> Result<(), GenerateError> {
-        let Some(config) = self.routes_config() else {
-            return Ok(());
-        };
-        let app_dir = &self.routes.app_dir;
+    fn plan_route_list(
+        &self,
+        project: &Project,
+        files: &mut FilePlanner<'_>,
+        warnings: &mut Vec<String>,
+    ) -> Result<(), GenerateError> {
         let routes: Vec<(String, String)> = self
             .planned
             .borrow()
             .iter()
             .map(|(path, file)| {
-                let file = Path::new(file)
-                    .strip_prefix(app_dir)
-                    .map_or_else(|_| file.clone(), slash);
-                (path.trim_start_matches('/').to_owned(), file)
+                (
+                    path.trim_start_matches('/').to_owned(),
+                    self.config_file_name(file),
+                )
             })
             .collect();
         if routes.is_empty() {
             return Ok(());
         }
+        if let Some(config) = &self.routes.defined_routes {
+            // Remix with its file convention off: routes are defined in code.
+            let text = workos_widgets_core::error::read_to_string(&project.path(config))?;
+            let lines = unlisted(&text, &routes, |path, file| {
+                format!("route(\"{path}\", \"{file}\");")
+            });
+            if !lines.is_empty() {
+                warnings.push(format!(
+                    "{} turns Remix's file routes off (`ignoredRouteFiles`), so the new route files are not served until they are defined: add {} inside the `defineRoutes((route) => {{ ... }})` callback of its `routes` option",
+                    slash(config),
+                    lines.join(" ")
+                ));
+            }
+            return Ok(());
+        }
+        let Some(config) = self.routes_config() else {
+            return Ok(());
+        };
+        let text = workos_widgets_core::error::read_to_string(&project.path(config))?;
+        let allocator = oxc_allocator::Allocator::default();
+        let program = workos_widgets_core::js::parse(&allocator, &project.path(config), &text)?;
+        if !routes_config::has_route_list(&program) {
+            // A function builds the list (autoRoutes-like adapters, custom
+            // code): the files are written, the entries are for the user.
+            let (module, local) =
+                routes_config::RouteHelper::of(&program, self.default_routes_module()).map_or_else(
+                    || (self.default_routes_module().to_owned(), "route".to_owned()),
+                    |h| (h.module, h.local),
+                );
+            let lines = unlisted(&text, &routes, |path, file| {
+                format!("{local}(\"{path}\", \"{file}\"),")
+            });
+            if !lines.is_empty() {
+                warnings.push(format!(
+                    "{} builds its route list in code the tool does not edit: add {} to the list it exports (`{local}` is `route` from \"{module}\"); the route files are written",
+                    slash(config),
+                    lines.join(" ")
+                ));
+            }
+            return Ok(());
+        }
+        let default_module = self.default_routes_module();
         let transforms: Vec<Transform<'_>> = vec![
-            Box::new(|t, p| {
-                imports::ensure_named_import(t, p, "route", routes_config::ROUTES_PACKAGE)
+            Box::new(move |t, p| {
+                let Some(helper) = routes_config::RouteHelper::of(p, default_module) else {
+                    return Ok(Vec::new());
+                };
+                imports::ensure_named_import_as(t, p, "route", &helper.local, &helper.module)
             }),
-            Box::new(move |t, p| routes_config::add_routes(config, t, p, &routes)),
+            Box::new(move |t, p| {
+                let Some(helper) = routes_config::RouteHelper::of(p, default_module) else {
+                    return Err(workos_widgets_core::edit::EditError::Edit {
+                        path: config.to_path_buf(),
+                        message:
+                            "`route`, `routeEntry` and `workosRoute` are all bound in this file"
+                                .to_owned(),
+                        hint: "rename one of them, or list the widget routes yourself".to_owned(),
+                    });
+                };
+                Ok(routes_config::add_routes(t, p, &helper, &routes))
+            }),
         ];
         files.edit(
             config,
             &transforms,
             "list the token route and the widget pages",
         )
+    }
+
+    fn notes(&self, project: &Project) -> Vec<String> {
+        if !self.routes.spa {
+            return Vec::new();
+        }
+        let layout = crate::layout::Layout::new(project);
+        vec![format!(
+            "SPA mode (`ssr: false`): no server runs route actions, so the token route is a Vite plugin ({}) that serves POST {TOKEN_ENDPOINT} under `{}` and `vite preview` only. In production the app is static files: serve `handleWidgetsTokenRequest` from {} (a Web Request -> Response handler) at POST {TOKEN_ENDPOINT} on the server or API that hosts the app, same origin",
+            layout.vite_plugin(),
+            project.package_manager.name.run_script("dev"),
+            layout.token_handler(),
+        )]
     }
 
     fn dev_origin(&self) -> &'static str {

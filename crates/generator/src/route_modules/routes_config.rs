@@ -1,46 +1,117 @@
 //! React Router's `app/routes.ts`: appends `route(path, file)` entries to
 //! the exported route list, unless the list has them already.
 
-use std::path::Path;
-
 use oxc_ast::ast::{
     Argument, ArrayExpressionElement, ExportDefaultDeclarationKind, Expression, Program, Statement,
 };
 use workos_widgets_core::edit::{TextEdit, indent_at, indent_unit};
 use workos_widgets_core::js;
 
-use workos_widgets_core::edit::EditError;
 use workos_widgets_core::edit::transform::Style;
 
-/// Where `route()`, `index()` and `layout()` come from.
-pub const ROUTES_PACKAGE: &str = "@react-router/dev/routes";
+/// Where `route()`, `index()` and `layout()` come from: React Router's
+/// module, and the one Remix 2 apps with a routes config import.
+pub const ROUTES_PACKAGES: [&str; 2] = ["@react-router/dev/routes", "@remix-run/route-config"];
+
+/// Local names for `route` in a routes config, in order of preference.
+const ROUTE_NAMES: [&str; 3] = ["route", "routeEntry", "workosRoute"];
+
+/// How new entries are written in one routes config: the module its
+/// helpers come from and the local name of `route`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteHelper {
+    pub module: String,
+    /// The name the file imports `route` under, else `route` or a free
+    /// alias when the file binds `route` to something else.
+    pub local: String,
+    /// Every local name of `route` from that module, to recognise entries.
+    known: Vec<String>,
+}
+
+impl RouteHelper {
+    /// The helper of `program`: the module the file already imports route
+    /// helpers from (else `default_module`), and a free name for `route`.
+    /// `None` when every candidate name is taken.
+    pub fn of(program: &Program<'_>, default_module: &str) -> Option<Self> {
+        let imports = js::imports(program);
+        let module = imports
+            .iter()
+            .find(|i| ROUTES_PACKAGES.contains(&i.source.as_str()))
+            .map_or_else(|| default_module.to_owned(), |i| i.source.clone());
+        let known: Vec<String> = imports
+            .iter()
+            .filter(|i| i.source == module)
+            .flat_map(|i| {
+                i.names
+                    .iter()
+                    .zip(&i.locals)
+                    .filter(|(name, _)| *name == "route")
+                    .map(|(_, local)| local.clone())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let local = match known.first() {
+            Some(local) => local.clone(),
+            None => js::free_name(program, "route", &module, &ROUTE_NAMES)?.to_owned(),
+        };
+        Some(Self {
+            module,
+            local,
+            known,
+        })
+    }
+
+    /// `route(path, file)` as this file writes it.
+    pub fn entry(&self, style: &Style, path: &str, file: &str) -> String {
+        format!(
+            "{}({}, {})",
+            self.local,
+            style.string(path),
+            style.string(file)
+        )
+    }
+
+    fn is_route(&self, callee: &str) -> bool {
+        callee == self.local || self.known.iter().any(|k| k == callee)
+    }
+}
+
+/// Whether the config's default export is a list the tool can append to
+/// (else it builds its routes with a function: the entries are printed
+/// for the user to add).
+pub fn has_route_list(program: &Program<'_>) -> bool {
+    route_list(program).is_some()
+}
+
+/// The `(path, file)` entries the config's list holds (empty without a
+/// list), paths without their leading slash.
+pub fn listed_routes(
+    program: &Program<'_>,
+    helper: &RouteHelper,
+) -> Vec<(Option<String>, Option<String>)> {
+    route_list(program).map_or_else(Vec::new, |list| {
+        list.elements
+            .iter()
+            .filter_map(|e| route_call(e, helper))
+            .map(|(path, file)| (path.map(|p| p.trim_start_matches('/').to_owned()), file))
+            .collect()
+    })
+}
 
 /// Appends `route('<path>', '<file>')` for each of `routes` the config's
 /// default export does not list yet (by file or by path). A one-line list
 /// is laid out one entry a line first, so it stays within a formatter's width.
+/// A config without a list is left alone ([`has_route_list`] says when).
 pub fn add_routes(
-    config: &Path,
     text: &str,
     program: &Program<'_>,
+    helper: &RouteHelper,
     routes: &[(String, String)],
-) -> Result<Vec<TextEdit>, EditError> {
+) -> Vec<TextEdit> {
     let Some(list) = route_list(program) else {
-        return Err(EditError::Edit {
-            path: config.to_path_buf(),
-            message: "found no route list (`export default [...]`) to add the widget routes to"
-                .to_owned(),
-            hint: format!(
-                "add {} to your routes yourself, then run again",
-                routes
-                    .iter()
-                    .map(|(path, file)| format!("route('{path}', '{file}')"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        });
+        return Vec::new();
     };
-    let listed: Vec<(Option<String>, Option<String>)> =
-        list.elements.iter().filter_map(route_call).collect();
+    let listed = listed_routes(program, helper);
     let style = Style::of(text, program);
     let missing: Vec<String> = routes
         .iter()
@@ -49,10 +120,10 @@ pub fn add_routes(
                 p.as_deref() == Some(path.as_str()) || f.as_deref() == Some(file.as_str())
             })
         })
-        .map(|(path, file)| format!("route({}, {})", style.string(path), style.string(file)))
+        .map(|(path, file)| helper.entry(&style, path, file))
         .collect();
     if missing.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
     let (start, end) = (list.span.start as usize, list.span.end as usize);
     let source = &text[start..end];
@@ -73,32 +144,24 @@ pub fn add_routes(
             .iter()
             .map(|e| format!("{outer}{unit}{e},\n"))
             .collect();
-        return Ok(vec![TextEdit::replace(
-            start,
-            end,
-            format!("[\n{body}{outer}]"),
-        )]);
+        return vec![TextEdit::replace(start, end, format!("[\n{body}{outer}]"))];
     }
     let inner = format!("{outer}{unit}");
     let Some(last) = list.elements.last() else {
         let body: String = missing.iter().map(|e| format!("{inner}{e},\n")).collect();
-        return Ok(vec![TextEdit::replace(
-            start,
-            end,
-            format!("[\n{body}{outer}]"),
-        )]);
+        return vec![TextEdit::replace(start, end, format!("[\n{body}{outer}]"))];
     };
     let last_end = oxc_span::GetSpan::span(last).end as usize;
     let after_last = &text[last_end..end - 1];
     let trailing_comma = after_last.trim_start().starts_with(',');
     let added: String = missing.iter().map(|e| format!("\n{inner}{e},")).collect();
-    Ok(if trailing_comma {
+    if trailing_comma {
         let comma = last_end + after_last.find(',').unwrap_or(0) + 1;
         vec![TextEdit::insert(comma, added)]
     } else {
         let added = added.strip_suffix(',').unwrap_or(&added).to_owned();
         vec![TextEdit::insert(last_end, format!(",{added}"))]
-    })
+    }
 }
 
 /// The array the module's default export is (through `satisfies`, `as`
@@ -145,7 +208,10 @@ fn route_list<'b, 'a>(program: &'b Program<'a>) -> Option<&'b oxc_ast::ast::Arra
 }
 
 /// `(path, file)` of a `route(path, file)` / `index(file)` entry.
-fn route_call(element: &ArrayExpressionElement<'_>) -> Option<(Option<String>, Option<String>)> {
+fn route_call(
+    element: &ArrayExpressionElement<'_>,
+    helper: &RouteHelper,
+) -> Option<(Option<String>, Option<String>)> {
     let Some(Expression::CallExpression(call)) = element.as_expression() else {
         return None;
     };
@@ -154,11 +220,11 @@ fn route_call(element: &ArrayExpressionElement<'_>) -> Option<(Option<String>, O
         _ => None,
     };
     match call.callee_name()? {
-        "route" => Some((
+        "index" => Some((None, string(call.arguments.first()))),
+        name if helper.is_route(name) => Some((
             string(call.arguments.first()),
             string(call.arguments.get(1)),
         )),
-        "index" => Some((None, string(call.arguments.first()))),
         _ => None,
     }
 }
@@ -166,6 +232,7 @@ fn route_call(element: &ArrayExpressionElement<'_>) -> Option<(Option<String>, O
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
     use workos_widgets_core::edit::transform::{Transform, apply};
 
     fn add(text: &str) -> String {
@@ -180,7 +247,10 @@ mod tests {
             ),
         ];
         let path = Path::new("app/routes.ts");
-        let transform: Transform<'_> = Box::new(move |t, p| add_routes(path, t, p, &routes));
+        let transform: Transform<'_> = Box::new(move |t, p| {
+            let helper = RouteHelper::of(p, ROUTES_PACKAGES[0]).unwrap();
+            Ok(add_routes(t, p, &helper, &routes))
+        });
         apply(path, text, &[transform]).unwrap()
     }
 
@@ -209,15 +279,35 @@ mod tests {
     }
 
     #[test]
-    fn keeps_routes_listed_under_the_same_path_and_refuses_a_computed_list() {
+    fn keeps_routes_listed_under_the_same_path_and_leaves_a_computed_list_alone() {
         let listed = "import { route } from '@react-router/dev/routes'\nexport default [\n  route('api/workos/widgets-token', 'routes/token.ts'),\n  route('workos/user-profile', 'routes/profile.tsx'),\n]\n";
         assert_eq!(add(listed), listed);
         let computed = "export default flatRoutes()\n";
-        let path = Path::new("app/routes.ts");
-        let routes = vec![("a".to_owned(), "routes/a.ts".to_owned())];
-        let transform: Transform<'_> = Box::new(move |t, p| add_routes(path, t, p, &routes));
-        let error = apply(path, computed, &[transform]).unwrap_err();
-        let hint = workos_widgets_core::Hint::hint(&error).unwrap_or_default();
-        assert!(hint.contains("route('a', 'routes/a.ts')"), "{hint}");
+        assert_eq!(add(computed), computed);
+    }
+
+    fn helper(text: &str) -> RouteHelper {
+        let allocator = oxc_allocator::Allocator::default();
+        let program = js::parse(&allocator, Path::new("app/routes.ts"), text).unwrap();
+        RouteHelper::of(&program, ROUTES_PACKAGES[0]).unwrap()
+    }
+
+    #[test]
+    fn route_entries_come_from_the_module_the_file_imports_and_a_free_name() {
+        let remix = helper(
+            "import { type RouteConfig, index } from '@remix-run/route-config'\nexport default [index('routes/home.tsx')] satisfies RouteConfig\n",
+        );
+        assert_eq!(
+            (remix.module.as_str(), remix.local.as_str()),
+            ("@remix-run/route-config", "route")
+        );
+        let bound = helper(
+            "import { index } from '@react-router/dev/routes'\nconst route = 'x'\nexport default [index('routes/home.tsx')]\n",
+        );
+        assert_eq!(bound.local, "routeEntry");
+        let imported = helper(
+            "import { index, route as r } from '@react-router/dev/routes'\nexport default [r('a', 'routes/a.tsx')]\n",
+        );
+        assert_eq!(imported.local, "r");
     }
 }

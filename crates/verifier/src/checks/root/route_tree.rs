@@ -338,6 +338,9 @@ mod tests {
             convention: RouteConvention::FlatFiles,
             config: None,
             version: None,
+            spa: false,
+            defined_routes: None,
+            unresolved: None,
         };
         let files: Vec<PathBuf> = [
             "app/routes/a.tsx",
