@@ -221,6 +221,7 @@ fixture_tests! {
     ok_vite_route_element_layout_wraps_its_outlet => "ok-vite-route-element-layout",
     ww201_vite_route_outside_the_element_layout => "ww201-vite-route-outside-element-layout",
     ok_vite_provider_from_a_workspace_package_is_not_judged => "ok-vite-workspace-package-provider",
+    ok_vite_app_without_widgets_needs_no_widget_packages => "ok-vite-no-widgets-yet",
     seed_000_gets_each_of_its_errors => "seed-000",
     ww001_syntax_error => "ww001-syntax-error",
     ww001_not_valid_utf8_is_reported_and_still_checked => "ww001-not-utf8",

@@ -1,6 +1,6 @@
 //! WW101: one of the three widget packages is not in package.json.
 
-use workos_widgets_core::catalog::REQUIRED_PACKAGES;
+use workos_widgets_core::catalog::{REQUIRED_PACKAGES, WIDGETS_PACKAGE};
 
 use crate::checks::common::package_location;
 use crate::facts::Facts;
@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
 
 const DOC: &str = r#"## What it checks
 That package.json declares `@workos-inc/widgets`, `@radix-ui/themes` and
-`@tanstack/react-query` (in any dependency table).
+`@tanstack/react-query` (in any dependency table), in an app that renders a
+widget or declares `@workos-inc/widgets`. An app with neither (one that
+uses AuthKit and has not set up widgets yet) needs none of them.
 
 ## Why it matters
 The widgets import Radix Themes and TanStack Query as peer dependencies: a
@@ -37,6 +39,17 @@ only installed, not declared, disappears on the next clean install.
 "#;
 
 fn run(facts: &Facts) -> Vec<Finding> {
+    // An app that neither renders a widget nor declares the widgets (an
+    // AuthKit app not set up yet) needs none of them.
+    let wants_widgets = facts.widget_elements().next().is_some()
+        || facts
+            .project
+            .package_json
+            .declared(WIDGETS_PACKAGE)
+            .is_some();
+    if !wants_widgets {
+        return Vec::new();
+    }
     let pm = facts.project.package_manager.name;
     let missing: Vec<&str> = REQUIRED_PACKAGES
         .into_iter()
