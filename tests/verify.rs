@@ -222,6 +222,8 @@ fixture_tests! {
     ww201_vite_route_outside_the_element_layout => "ww201-vite-route-outside-element-layout",
     ok_vite_provider_from_a_workspace_package_is_not_judged => "ok-vite-workspace-package-provider",
     ok_vite_app_without_widgets_needs_no_widget_packages => "ok-vite-no-widgets-yet",
+    ok_next_one_token_per_widget_each_with_its_scope => "ok-next-token-per-widget",
+    ww404_next_tokens_given_to_the_wrong_widgets => "ww404-next-tokens-swapped",
     seed_000_gets_each_of_its_errors => "seed-000",
     ww001_syntax_error => "ww001-syntax-error",
     ww001_not_valid_utf8_is_reported_and_still_checked => "ww001-not-utf8",

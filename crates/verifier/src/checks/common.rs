@@ -8,7 +8,7 @@ use workos_widgets_core::catalog::{self, SDK_PACKAGE, Scope, Widget};
 use workos_widgets_core::project::Framework;
 use workos_widgets_core::specifier;
 
-use crate::facts::{Facts, ImportFact, JsxFact, JsxKind, RenderCall, SourceFile};
+use crate::facts::{Facts, ImportFact, JsxFact, JsxKind, RenderCall, SourceFile, TokenCall};
 use crate::finding::Location;
 use crate::npm_range;
 use crate::scan::STYLESHEETS;
@@ -119,6 +119,58 @@ pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<Scope>
             !covered.contains(&(file.path.as_path(), element.span.start))
         }),
     )
+}
+
+/// The scopes the token of one `call` in `token_file` needs when the file
+/// binds it to a variable and hands that variable on in JSX: the scopes of
+/// the widgets given it (`authToken={token}`) and of those rendered by the
+/// local components given it (`<TeamPanel token={token} />`). Two tokens of
+/// one file are then judged apart. `None` when the token is not handed on
+/// by name there, or reaches a component that cannot be followed: its
+/// file's scopes apply ([`required_scopes_for`]).
+pub fn required_scopes_for_call(
+    facts: &Facts,
+    token_file: &SourceFile,
+    call: &TokenCall,
+) -> Option<Vec<Scope>> {
+    let binding = token_file
+        .render
+        .token_bindings
+        .iter()
+        .find(|b| b.method_start == call.span.start)?;
+    let mut reached = Vec::new();
+    let mut handed_on = false;
+    for element in &token_file.jsx {
+        let given = element
+            .attributes
+            .iter()
+            .any(|a| mentions_word(&a.value_text, &binding.local));
+        if !given {
+            continue;
+        }
+        handed_on = true;
+        match element.kind {
+            JsxKind::Widget(widget) => reached.push((token_file, element, widget)),
+            JsxKind::Local => {
+                let next = element
+                    .import_source
+                    .as_deref()
+                    .and_then(|source| local_file(facts, token_file, source))?;
+                reached.extend(reached_widgets(facts, next));
+            }
+            _ => return None,
+        }
+    }
+    handed_on.then(|| scopes_of(reached))
+}
+
+/// Whether `text` holds `word` as a whole identifier.
+fn mentions_word(text: &str, word: &str) -> bool {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    text.match_indices(word).any(|(at, _)| {
+        !text[..at].chars().next_back().is_some_and(is_ident)
+            && !text[at + word.len()..].chars().next().is_some_and(is_ident)
+    })
 }
 
 fn is_user_api_keys(element: &JsxFact) -> bool {

@@ -2,7 +2,9 @@
 
 use workos_widgets_core::catalog::Scope;
 
-use crate::checks::common::{is_page_token, required_scopes_for, sdk_version, shown};
+use crate::checks::common::{
+    is_page_token, required_scopes_for, required_scopes_for_call, sdk_version, shown,
+};
 use crate::facts::{Facts, ScopesArg};
 use crate::finding::{Finding, Fix, FixAction, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -34,6 +36,11 @@ app:
   page calling `getToken`/`createToken` and passing the token down) reaches
   the widgets rendered in that file and in the local components it renders,
   transitively;
+- a token bound to a variable that the file hands on in JSX
+  (`authToken={teamToken}`, `<TeamPanel token={teamToken} />`) reaches
+  the widgets given it and those the local components given it render:
+  two tokens minted in one file are judged apart, and one token given to
+  two widgets needs the scopes of both;
 - a token minted in a file that renders nothing (a route handler, a token
   endpoint module, a Server Action), or in one whose JSX reaches no widget
   (a layout handing the token down through a context), reaches every widget
@@ -68,6 +75,11 @@ fn run(facts: &Facts) -> Vec<Finding> {
             "the rendered widgets"
         };
         for call in &file.token_calls {
+            let given = required_scopes_for_call(facts, file, call);
+            let (required, needers) = match &given {
+                Some(scopes) => (scopes, "the widgets this token is given to"),
+                None => (&required, needers),
+            };
             let present: Vec<Scope> = match &call.scopes {
                 ScopesArg::Absent => Vec::new(),
                 ScopesArg::Known { scopes, .. } => scopes
