@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use crate::facts::render::{Export, SlotKind};
 use crate::facts::{JsxKind, SourceFile};
-use crate::specifier::{self, PathAlias};
+use crate::specifier::{self, ModulePaths};
 
 /// A component of a module, as a framework names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,7 +194,7 @@ struct Resolver<'f> {
     files: &'f [SourceFile],
     index: HashMap<&'f Path, usize>,
     root: &'f Path,
-    alias: Option<&'f PathAlias>,
+    paths: &'f ModulePaths,
     third_party: &'f HashSet<String>,
 }
 
@@ -204,7 +204,7 @@ const REEXPORT_DEPTH: usize = 8;
 impl Resolver<'_> {
     fn module(&self, from: usize, source: &str) -> Option<usize> {
         let from = &self.files[from].path;
-        let path = specifier::resolve_local(self.root, from, source, self.alias)?;
+        let path = specifier::resolve_module(self.root, from, source, self.paths)?;
         self.index.get(path.as_path()).copied()
     }
 
@@ -356,7 +356,7 @@ impl<'f> RenderGraph<'f> {
     pub fn build(
         files: &'f [SourceFile],
         root: &'f Path,
-        alias: Option<&'f PathAlias>,
+        paths: &'f ModulePaths,
         roots: &'f Roots,
     ) -> Self {
         let resolver = Resolver {
@@ -367,7 +367,7 @@ impl<'f> RenderGraph<'f> {
                 .map(|(i, f)| (f.path.as_path(), i))
                 .collect(),
             root,
-            alias,
+            paths,
             third_party: &roots.third_party,
         };
         let targets: Vec<Vec<Target>> = (0..files.len())

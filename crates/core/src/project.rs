@@ -30,6 +30,9 @@ pub struct Project {
     pub routes: Option<RoutesInfo>,
     /// The `compilerOptions.paths` alias of tsconfig/jsconfig (e.g. `@/*`).
     pub path_alias: Option<PathAlias>,
+    /// Every mapping from bare specifiers to the app's files, for reading
+    /// imports (generated imports use `path_alias` only).
+    pub module_paths: crate::specifier::ModulePaths,
     /// Providers already in the entry files.
     pub providers: Providers,
     pub authkit: Option<AuthKit>,

@@ -45,7 +45,7 @@ pub fn detect(root: &Path) -> Option<PathAlias> {
 }
 
 /// JSON with comments and trailing commas (tsconfig's dialect) as plain JSON.
-fn strip_jsonc(text: &str) -> String {
+pub(crate) fn strip_jsonc(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;

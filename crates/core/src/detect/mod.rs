@@ -6,6 +6,7 @@ mod config_value;
 mod entries;
 mod framework;
 mod installed;
+pub mod module_paths;
 mod package_manager;
 mod providers;
 mod routes;
@@ -96,6 +97,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
     let language = detect_language(&root, &package_json, entries.main.as_ref());
     let package_manager = package_manager::detect(&root, &package_json);
     let path_alias = alias::detect(&root);
+    let module_paths = module_paths::detect(&root, &package_json.value);
     let providers = providers::detect(&root, &entries, path_alias.as_ref())?;
     let authkit = AuthKit::ALL
         .into_iter()
@@ -121,6 +123,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
         next,
         routes,
         path_alias,
+        module_paths,
         providers,
         authkit,
         packages,

@@ -325,12 +325,7 @@ pub fn has_root_ancestor(file: &SourceFile, element: &JsxFact) -> bool {
 /// The parsed file a local import of `file` refers to.
 pub fn local_file<'f>(facts: &'f Facts, file: &SourceFile, source: &str) -> Option<&'f SourceFile> {
     let project = &facts.project;
-    let path = specifier::resolve_local(
-        &project.root,
-        &file.path,
-        source,
-        project.path_alias.as_ref(),
-    )?;
+    let path = specifier::resolve_module(&project.root, &file.path, source, &project.module_paths)?;
     facts.file(&path)
 }
 

@@ -416,7 +416,7 @@ impl Reader<'_> {
 
     /// The project file a local import of `from` refers to.
     fn resolve(&self, from: &Path, specifier: &str) -> Option<PathBuf> {
-        specifier::resolve_local(self.root, from, specifier, self.project.path_alias.as_ref())
+        specifier::resolve_module(self.root, from, specifier, &self.project.module_paths)
     }
 
     /// Parses the local modules that matter through an import: those of
@@ -717,12 +717,9 @@ fn resolve_barrels(project: &Project, files: &mut [SourceFile]) {
                 ("*", Some((_, member))) => member,
                 (name, _) => name,
             };
-            let Some(target) = specifier::resolve_local(
-                &project.root,
-                &file.path,
-                source,
-                project.path_alias.as_ref(),
-            ) else {
+            let Some(target) =
+                specifier::resolve_module(&project.root, &file.path, source, &project.module_paths)
+            else {
                 continue;
             };
             let Ok(barrel) = files.binary_search_by(|f| f.path.cmp(&target)) else {

@@ -66,10 +66,10 @@ pub fn wanted(
             if seen.contains(from) {
                 continue;
             }
-            let resolved = specifier::resolve_local_with(
+            let resolved = specifier::resolve_module_with(
                 from,
                 strip_query(source),
-                project.path_alias.as_ref(),
+                &project.module_paths,
                 exists,
             );
             if resolved.as_deref() == Some(target) {
@@ -89,10 +89,10 @@ pub fn wanted(
         let mut next = Vec::new();
         for from in frontier {
             for source in forward.get(from).into_iter().flatten() {
-                let Some(target) = specifier::resolve_local_with(
+                let Some(target) = specifier::resolve_module_with(
                     from,
                     strip_query(source),
-                    project.path_alias.as_ref(),
+                    &project.module_paths,
                     exists,
                 ) else {
                     continue;

@@ -91,7 +91,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
     let graph = RenderGraph::build(
         &facts.files,
         &facts.project.root,
-        facts.project.path_alias.as_ref(),
+        &facts.project.module_paths,
         &roots,
     );
     for file in &facts.files {
