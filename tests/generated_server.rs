@@ -61,7 +61,11 @@ fn write_stub_packages(app: &Path) {
 fn post_large_body(app: &Path, kind: &str, route: &str) -> Value {
     let out = Command::new("node")
         .arg(common::repo().join("tests/node/post-large-body.mjs"))
-        .args([kind, &app.join(route).display().to_string(), &LARGE_BODY.to_string()])
+        .args([
+            kind,
+            &app.join(route).display().to_string(),
+            &LARGE_BODY.to_string(),
+        ])
         .current_dir(app)
         .env("NODE_ENV", "development")
         .env("WORKOS_API_KEY", "sk_test_large_body")
@@ -80,7 +84,10 @@ fn post_large_body(app: &Path, kind: &str, route: &str) -> Value {
 
 fn assert_answered_without_reading_the_body(report: &Value) {
     assert_eq!(report["status"], 200, "{report}");
-    assert!(report["body"].as_str().unwrap().contains("stub-token"), "{report}");
+    assert!(
+        report["body"].as_str().unwrap().contains("stub-token"),
+        "{report}"
+    );
     let read = report["bytesRead"].as_u64().unwrap();
     assert!(
         read < READ_LIMIT,
@@ -102,7 +109,12 @@ fn the_pages_router_token_route_answers_a_large_post_without_reading_its_body() 
     // A JavaScript Pages Router app (the route then runs under node as it is).
     let app = common::fixture("next-pages-ts");
     let root = app.path();
-    for file in ["tsconfig.json", "next.config.ts", "pages/_app.tsx", "pages/index.tsx"] {
+    for file in [
+        "tsconfig.json",
+        "next.config.ts",
+        "pages/_app.tsx",
+        "pages/index.tsx",
+    ] {
         std::fs::remove_file(root.join(file)).unwrap();
     }
     std::fs::write(
@@ -122,7 +134,13 @@ fn the_pages_router_token_route_answers_a_large_post_without_reading_its_body() 
     .unwrap();
     let out = common::run(
         root,
-        &["init", ".", "--widgets=user-profile", "--yes", "--no-install"],
+        &[
+            "init",
+            ".",
+            "--widgets=user-profile",
+            "--yes",
+            "--no-install",
+        ],
     );
     assert!(out.status.success(), "{}", common::stderr(&out));
     write_stub_packages(root);
@@ -138,7 +156,13 @@ fn the_vite_plugin_answers_a_large_post_without_reading_its_body() {
     let app = common::fixture("vite-js");
     let out = common::run(
         app.path(),
-        &["init", ".", "--widgets=user-profile", "--yes", "--no-install"],
+        &[
+            "init",
+            ".",
+            "--widgets=user-profile",
+            "--yes",
+            "--no-install",
+        ],
     );
     assert!(out.status.success(), "{}", common::stderr(&out));
     write_stub_packages(app.path());
@@ -165,12 +189,19 @@ fn the_organization_switcher_action_refuses_a_large_form_after_a_few_kilobytes()
     std::fs::write(root.join("package.json"), manifest).unwrap();
     let out = common::run(
         root,
-        &["init", ".", "--widgets=organization-switcher", "--yes", "--no-install"],
+        &[
+            "init",
+            ".",
+            "--widgets=organization-switcher",
+            "--yes",
+            "--no-install",
+        ],
     );
     assert!(out.status.success(), "{}", common::stderr(&out));
     // The route's server half as it was generated: everything above the
     // component (which is JSX), without its imports.
-    let route = std::fs::read_to_string(root.join("app/routes/workos.organization-switcher.jsx")).unwrap();
+    let route =
+        std::fs::read_to_string(root.join("app/routes/workos.organization-switcher.jsx")).unwrap();
     let (server_half, _component) = route.split_once("export default function").unwrap();
     let server_half: String = server_half
         .lines()
@@ -198,10 +229,25 @@ fn the_organization_switcher_action_refuses_a_large_form_after_a_few_kilobytes()
     );
     let report: Value = serde_json::from_str(common::stdout(&out).trim()).unwrap();
     assert_eq!(report["small"]["status"], 200, "{report}");
-    assert!(report["small"]["body"].as_str().unwrap().contains("org_small"), "{report}");
+    assert!(
+        report["small"]["body"]
+            .as_str()
+            .unwrap()
+            .contains("org_small"),
+        "{report}"
+    );
     assert_eq!(report["large"]["status"], 413, "{report}");
-    assert!(report["large"]["body"].as_str().unwrap().contains("\"error\""), "{report}");
+    assert!(
+        report["large"]["body"]
+            .as_str()
+            .unwrap()
+            .contains("\"error\""),
+        "{report}"
+    );
     let pulled = report["large"]["pulled"].as_u64().unwrap();
-    assert!(pulled < READ_LIMIT, "the action read {pulled} bytes of the body: {report}");
+    assert!(
+        pulled < READ_LIMIT,
+        "the action read {pulled} bytes of the body: {report}"
+    );
     eprintln!("{report}");
 }
