@@ -6,6 +6,7 @@ mod entries;
 mod framework;
 mod installed;
 mod package_manager;
+mod platform;
 mod providers;
 mod routes;
 mod workspace;
@@ -81,6 +82,7 @@ pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
     let authkit = AuthKit::ALL
         .into_iter()
         .find(|kit| package_json.declared(kit.package()).is_some());
+    let platform = platform::detect(&root, framework, &package_json);
     let react = package_version(&root, &package_json, "react");
     let packages = TRACKED_PACKAGES
         .iter()
@@ -104,6 +106,7 @@ pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
         path_alias,
         providers,
         authkit,
+        platform,
         packages,
         package_json,
     })
