@@ -36,6 +36,8 @@ pub struct Project {
     /// Providers already in the entry files.
     pub providers: Providers,
     pub authkit: Option<AuthKit>,
+    /// Where the app's server code runs.
+    pub platform: Platform,
     /// The widget packages and `@workos-inc/*` packages: declared ranges and
     /// installed versions.
     pub packages: Vec<PackageVersion>,
@@ -396,6 +398,20 @@ pub struct StylesheetImport {
     pub file: PathBuf,
     /// 1-based.
     pub line: usize,
+}
+
+/// Where the app's server code runs, as far as the generated handler cares
+/// (how it gets its environment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Platform {
+    /// Node (or a runtime with `process.env`).
+    #[default]
+    Node,
+    /// Cloudflare Workers (React Router's Workers template): vars and
+    /// secrets arrive on the `env` binding, `context.cloudflare.env` in a
+    /// route.
+    CloudflareWorkers,
 }
 
 /// The AuthKit package in use.

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 use workos_widgets_core::catalog::{self, Widget};
-use workos_widgets_core::project::{AuthKit, Framework, RouteConvention};
+use workos_widgets_core::project::{AuthKit, Framework, Platform, RouteConvention};
 use workos_widgets_core::{Project, specifier};
 
 use crate::layout::{Layout, TOKEN_ENDPOINT};
@@ -80,6 +80,9 @@ pub struct TemplateData {
     pub tanstack_start: bool,
     /// Any of the three.
     pub route_modules: bool,
+    /// React Router on Cloudflare Workers: the route passes the Worker's
+    /// `env` binding to the handler, and no server module reads `process`.
+    pub cloudflare: bool,
     /// The routes config new routes are listed in (`app/routes.ts`), if any.
     pub routes_config: String,
     /// Where a resource route's `ActionFunctionArgs` type comes from.
@@ -148,6 +151,9 @@ impl TemplateData {
             production_server: match kind {
                 _ if project.routes.as_ref().is_some_and(|r| r.spa) => "`vite preview`",
                 Framework::NextJs => "`next start`",
+                Framework::ReactRouter if project.platform == Platform::CloudflareWorkers => {
+                    "the deployed Worker and `vite preview`"
+                }
                 Framework::ReactRouter => "`react-router-serve`",
                 Framework::Remix => "`remix-serve`",
                 Framework::TanstackStart => "the built server",
@@ -175,6 +181,8 @@ impl TemplateData {
             tanstack_start: kind == Framework::TanstackStart,
             // SPA mode serves the token route as Vite does (plain server modules).
             route_modules: route_modules && !project.routes.as_ref().is_some_and(|r| r.spa),
+            cloudflare: kind == Framework::ReactRouter
+                && project.platform == Platform::CloudflareWorkers,
             routes_config: project
                 .routes
                 .as_ref()

@@ -312,6 +312,7 @@ mod template_tests {
             remix: false,
             tanstack_start: false,
             route_modules: false,
+            cloudflare: false,
             routes_config: String::new(),
             route_types: "react-router",
             session_sdk: if authkit_nextjs {

@@ -145,6 +145,7 @@ fn next_steps(
     guide: Guide,
 ) -> Vec<String> {
     use workos_widgets_core::env_files;
+    use workos_widgets_core::project::Platform;
     let mut steps = Vec::new();
     if let Some(install) = install.filter(|i| i.deferred) {
         steps.push(format!("Install the packages: {}", install.command));
@@ -157,6 +158,9 @@ fn next_steps(
         Some((value, from)) => format!(
             "{name} in {from} ({}) does not start with {prefix}: copy it again from the WorkOS Dashboard > API Keys",
             env_files::mask(&value)
+        ),
+        None if project.platform == Platform::CloudflareWorkers => format!(
+            "set {name} ({prefix}...) in .dev.vars for `vite dev`, and with `wrangler secret put {name}` for the deployed Worker (it reads context.cloudflare.env, not process.env)"
         ),
         None => format!("set {name} ({prefix}...) in .env.local"),
     };

@@ -311,6 +311,7 @@ mod template_snapshots {
             remix: false,
             tanstack_start: false,
             route_modules: false,
+            cloudflare: false,
             routes_config: String::new(),
             route_types: "react-router",
             session_sdk: "",

@@ -8,6 +8,7 @@ mod framework;
 mod installed;
 pub mod module_paths;
 mod package_manager;
+mod platform;
 mod providers;
 mod routes;
 mod workspace;
@@ -102,6 +103,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
     let authkit = AuthKit::ALL
         .into_iter()
         .find(|kit| package_json.declared(kit.package()).is_some());
+    let platform = platform::detect(&root, framework, &package_json);
     let react = package_version(&root, &package_json, "react");
     let packages = TRACKED_PACKAGES
         .iter()
@@ -126,6 +128,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
         module_paths,
         providers,
         authkit,
+        platform,
         packages,
         package_json,
     })

@@ -6,8 +6,11 @@
 //! scope-like or secret-like strings. `verify`'s checks, `verify --fix` and
 //! `detect` all read a file through it.
 
+pub mod identity;
 pub mod read;
 pub mod render;
+
+pub use identity::{IdentityFlow, ImportedIdentity, RequestRead, RequestReturn};
 
 use std::path::PathBuf;
 
@@ -66,7 +69,8 @@ pub struct SourceFile {
     pub new_workos: Vec<NewWorkOs>,
     pub token_calls: Vec<TokenCall>,
     pub env_reads: Vec<EnvRead>,
-    pub request_reads: Vec<RequestRead>,
+    /// Where its user and organization ids come from (see [`identity`]).
+    pub identity: IdentityFlow,
     /// The `render(<JSX />)` and `hydrateRoot(el, <JSX />)` calls (an entry
     /// may render in several branches, e.g. development and production).
     pub render_calls: Vec<RenderCall>,
@@ -98,7 +102,7 @@ impl SourceFile {
             new_workos: Vec::new(),
             token_calls: Vec::new(),
             env_reads: Vec::new(),
-            request_reads: Vec::new(),
+            identity: IdentityFlow::default(),
             render_calls: Vec::new(),
             link_lists: Vec::new(),
             render: render::RenderFacts::default(),
@@ -358,13 +362,6 @@ pub struct EnvRead {
     pub name: String,
     pub span: Span,
     pub access: EnvAccess,
-}
-
-/// A user or organization id read from the incoming request.
-#[derive(Debug, Clone)]
-pub struct RequestRead {
-    pub name: String,
-    pub span: Span,
 }
 
 #[cfg(test)]

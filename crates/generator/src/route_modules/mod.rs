@@ -561,6 +561,7 @@ mod template_tests {
             remix: kind == "remix",
             tanstack_start: kind == "tanstack-start",
             route_modules: true,
+            cloudflare: false,
             routes_config: if kind == "react-router" {
                 "app/routes.ts".to_owned()
             } else {
@@ -586,9 +587,14 @@ mod template_tests {
         let profile = catalog::find("user-profile").unwrap();
         for ts in [true, false] {
             for kind in ["react-router", "remix", "tanstack-start"] {
-                for authkit in [false, true] {
-                    let flavor = format!("ts={ts} {kind} authkit={authkit}");
+                for (authkit, cloudflare) in [(false, false), (true, false), (false, true)] {
+                    if cloudflare && kind != "react-router" {
+                        continue;
+                    }
+                    let flavor =
+                        format!("ts={ts} {kind} authkit={authkit} cloudflare={cloudflare}");
                     let mut data = data(ts, kind, authkit);
+                    data.cloudflare = cloudflare;
                     let (route, page) = if kind == "tanstack-start" {
                         ("tanstack-start/token-route", "tanstack-start/page")
                     } else {
@@ -625,6 +631,19 @@ mod template_tests {
                         "{flavor}: AuthKit's switchToOrganization on the switcher page\n{switcher_page}"
                     );
                     let handler = &files[1].1;
+                    if cloudflare {
+                        for (name, text) in &files[..3] {
+                            let code = text.lines().filter(|l| {
+                                let l = l.trim_start();
+                                !l.starts_with("//") && !l.starts_with('*')
+                            });
+                            assert!(
+                                !code.into_iter().any(|l| l.contains("process")),
+                                "{flavor}: {name} reads process on Workers\n{text}"
+                            );
+                        }
+                        assert!(files[2].1.contains("context.cloudflare.env"), "{flavor}");
+                    }
                     assert_eq!(
                         handler.contains("getWorkOS()"),
                         authkit && kind != "tanstack-start",
