@@ -1049,3 +1049,98 @@ fn detect_and_verify_agree_on_roots_and_providers() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A pnpm-style monorepo: the Vite base app in `apps/web` (its own
+/// `main.tsx` without a root) and a UI package in `packages/ui` linked into
+/// the app's `node_modules`, with `files` written into the package.
+fn monorepo(app_files: &[(&str, &str)], package_files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path();
+    std::fs::write(
+        workspace.join("pnpm-workspace.yaml"),
+        "packages:\n  - apps/*\n  - packages/*\n",
+    )
+    .unwrap();
+    let app = workspace.join("apps/web");
+    std::fs::create_dir_all(&app).unwrap();
+    copy_tree(&fixtures().join("_base-vite"), &app);
+    let mut manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(app.join("package.json")).unwrap()).unwrap();
+    manifest["dependencies"]["@acme/ui"] = "workspace:*".into();
+    std::fs::write(app.join("package.json"), manifest.to_string()).unwrap();
+    install_declared(&app);
+    for (path, text) in app_files {
+        std::fs::write(app.join(path), text).unwrap();
+    }
+    let ui = workspace.join("packages/ui");
+    std::fs::create_dir_all(ui.join("src")).unwrap();
+    std::fs::write(
+        ui.join("package.json"),
+        r#"{ "name": "@acme/ui", "private": true, "exports": { ".": "./src/index.ts" } }"#,
+    )
+    .unwrap();
+    for (path, text) in package_files {
+        std::fs::write(ui.join(path), text).unwrap();
+    }
+    std::fs::create_dir_all(app.join("node_modules/@acme")).unwrap();
+    std::os::unix::fs::symlink(&ui, app.join("node_modules/@acme/ui")).unwrap();
+    dir
+}
+
+const BARE_MAIN: &str = "import { createRoot } from 'react-dom/client'\nimport '@radix-ui/themes/styles.css'\nimport '@workos-inc/widgets/styles.css'\nimport App from './App'\n\ncreateRoot(document.getElementById('root')!).render(<App />)\n";
+
+/// Issue 18: widgets rendered in a workspace package the app imports are
+/// checked (here: `accessToken` instead of `authToken`, WW302), and the
+/// render graph follows the app into the package: a root that the package
+/// provides covers the app's widgets, a package component rendered with no
+/// root anywhere is proven unwrapped (WW201, with the path).
+#[test]
+fn widgets_and_roots_in_a_workspace_package_are_followed() {
+    let team = "import { UsersManagement } from '@workos-inc/widgets'\n\nexport function Team({ token }: { token: string }) {\n  return <UsersManagement accessToken={token} />\n}\n";
+    let root = "import type { ReactNode } from 'react'\nimport { WorkOsWidgets } from '@workos-inc/widgets'\n\nexport function WidgetsRoot({ children }: { children: ReactNode }) {\n  return <WorkOsWidgets>{children}</WorkOsWidgets>\n}\n";
+    let index = "export { Team } from './Team'\nexport { WidgetsRoot } from './WidgetsRoot'\n";
+    let package = [
+        ("src/Team.tsx", team),
+        ("src/WidgetsRoot.tsx", root),
+        ("src/index.ts", index),
+    ];
+    let covered = "import { UsersManagement } from '@workos-inc/widgets'\nimport { WidgetsRoot } from '@acme/ui'\nimport { fetchWidgetsToken } from './widgets-token'\n\nexport default function App() {\n  return (\n    <WidgetsRoot>\n      <UsersManagement authToken={fetchWidgetsToken} />\n    </WidgetsRoot>\n  )\n}\n";
+    let dir = monorepo(
+        &[("src/main.tsx", BARE_MAIN), ("src/App.tsx", covered)],
+        &package,
+    );
+    let app = dir.path().join("apps/web");
+    let (report, _) = verify_json(&app, &[], &[]);
+    let findings = report["findings"].as_array().unwrap();
+    assert!(
+        !findings.iter().any(|f| f["code"] == "WW201"),
+        "the package's root covers the app's widget: {report:#}"
+    );
+    let bare = "import { Team } from '@acme/ui'\n\nexport default function App() {\n  return <Team token=\"t\" />\n}\n";
+    let dir = monorepo(
+        &[("src/main.tsx", BARE_MAIN), ("src/App.tsx", bare)],
+        &package,
+    );
+    let app = dir.path().join("apps/web");
+    let (report, exit) = verify_json(&app, &[], &[]);
+    assert_eq!(exit, 1);
+    let at = |code: &str| {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["code"] == code)
+            .unwrap_or_else(|| panic!("no {code}: {report:#}"))
+            .clone()
+    };
+    assert_eq!(at("WW302")["file"], "node_modules/@acme/ui/src/Team.tsx");
+    let unwrapped = at("WW201");
+    assert_eq!(unwrapped["file"], "node_modules/@acme/ui/src/Team.tsx");
+    assert!(
+        unwrapped["message"]
+            .as_str()
+            .unwrap()
+            .contains("App (src/App.tsx) > Team (node_modules/@acme/ui/src/Team.tsx)"),
+        "{unwrapped:#}"
+    );
+}

@@ -16,6 +16,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::detect::workspace_packages::WorkspacePackage;
 use crate::facts::render::{Export, SlotKind};
 use crate::facts::{JsxKind, SourceFile};
 use crate::specifier::{self, ModulePaths};
@@ -196,6 +197,7 @@ struct Resolver<'f> {
     root: &'f Path,
     paths: &'f ModulePaths,
     third_party: &'f HashSet<String>,
+    workspace: &'f [WorkspacePackage],
 }
 
 /// How many re-exports deep a name is followed.
@@ -239,9 +241,29 @@ impl Resolver<'_> {
         let (import, imported) = facts.import_of(name)?;
         Some(if crate::specifier::is_local(&import.source) {
             self.imported(file, &import.source, imported)
+        } else if let Some(module) = self.workspace_module(&import.source) {
+            self.export(module, imported, 0)
+                .map_or(Target::Unknown, Target::Component)
         } else {
             self.package(&import.source)
         })
+    }
+
+    /// The parsed file a workspace package specifier (`@acme/ui`,
+    /// `@acme/ui/card`) leads to: its `exports` entry, else the subpath
+    /// itself, under the package's link in `node_modules`.
+    fn workspace_module(&self, source: &str) -> Option<usize> {
+        let name = package_name(source);
+        let package = self.workspace.iter().find(|p| p.name == name)?;
+        let subpath = format!(".{}", &source[name.len()..]);
+        let target = package
+            .entries
+            .iter()
+            .find(|(entry, _)| *entry == subpath)
+            .map_or(subpath.as_str(), |(_, target)| target.as_str());
+        let base = specifier::normalize(&package.dir.join(target))?;
+        let path = specifier::resolve_file_with(&base, |p| self.index.contains_key(p))?;
+        self.index.get(path.as_path()).copied()
     }
 
     /// A component of the package `source`: known to be a registry
@@ -324,6 +346,10 @@ impl Resolver<'_> {
                 Some((import, "*")) if crate::specifier::is_local(&import.source) => {
                     self.imported(file, &import.source, member)
                 }
+                Some((import, "*")) if self.workspace_module(&import.source).is_some() => self
+                    .workspace_module(&import.source)
+                    .and_then(|module| self.export(module, member, 0))
+                    .map_or(Target::Unknown, Target::Component),
                 Some((import, _)) if !crate::specifier::is_local(&import.source) => {
                     self.package(&import.source)
                 }
@@ -357,6 +383,7 @@ impl<'f> RenderGraph<'f> {
         files: &'f [SourceFile],
         root: &'f Path,
         paths: &'f ModulePaths,
+        workspace: &'f [WorkspacePackage],
         roots: &'f Roots,
     ) -> Self {
         let resolver = Resolver {
@@ -369,6 +396,7 @@ impl<'f> RenderGraph<'f> {
             root,
             paths,
             third_party: &roots.third_party,
+            workspace,
         };
         let targets: Vec<Vec<Target>> = (0..files.len())
             .map(|file| {

@@ -33,6 +33,8 @@ pub struct Project {
     /// Every mapping from bare specifiers to the app's files, for reading
     /// imports (generated imports use `path_alias` only).
     pub module_paths: crate::specifier::ModulePaths,
+    /// The monorepo packages the app depends on, linked into `node_modules`.
+    pub workspace_packages: Vec<crate::detect::workspace_packages::WorkspacePackage>,
     /// Providers already in the entry files.
     pub providers: Providers,
     pub authkit: Option<AuthKit>,

@@ -109,6 +109,12 @@ pub fn resolve_module_with(
     }
 }
 
+/// The source file a root-relative `base` names the way bundlers look it
+/// up: as written, with a source extension, or as a folder's index file.
+pub fn resolve_file_with(base: &Path, exists: impl Fn(&Path) -> bool) -> Option<PathBuf> {
+    candidates(base).find(|c| is_source(c) && exists(c))
+}
+
 /// The specifier that imports `to` (root-relative, any extension) from the
 /// file `from` (root-relative): through the alias when there is one and it
 /// covers `to`, else relative. `ext` is appended (e.g. `.js`, or empty).

@@ -47,6 +47,7 @@ pub fn unwrapped_widgets(facts: &Facts) -> Vec<UnwrappedWidget<'_>> {
         &facts.files,
         &facts.project.root,
         &facts.project.module_paths,
+        &facts.project.workspace_packages,
         &roots,
     );
     let mut found = Vec::new();

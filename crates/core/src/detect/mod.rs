@@ -12,6 +12,7 @@ mod platform;
 mod providers;
 mod routes;
 mod workspace;
+pub mod workspace_packages;
 
 use std::path::Path;
 
@@ -99,6 +100,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
     let package_manager = package_manager::detect(&root, &package_json);
     let path_alias = alias::detect(&root);
     let module_paths = module_paths::detect(&root, &package_json.value);
+    let workspace_packages = workspace_packages::detect(&root, &package_json);
     let providers = providers::detect(&root, &entries, path_alias.as_ref())?;
     let authkit = AuthKit::ALL
         .into_iter()
@@ -126,6 +128,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
         routes,
         path_alias,
         module_paths,
+        workspace_packages,
         providers,
         authkit,
         platform,

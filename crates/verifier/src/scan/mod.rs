@@ -62,6 +62,9 @@ const SKIPPED_DIRS: [&str; 9] = [
     ".turbo",
 ];
 
+/// How many files of one workspace package are read, at most.
+const MAX_PACKAGE_FILES: usize = 5_000;
+
 /// Stylesheet file extensions.
 pub const STYLE_EXTENSIONS: [&str; 4] = ["css", "scss", "sass", "less"];
 
@@ -128,6 +131,7 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
         Selection::All => {
             let mut read = reader.walk();
             reader.read_ignored_roots(&mut read);
+            reader.read_workspace_packages(&mut read);
             (read, true)
         }
         Selection::Staged(index) => {
@@ -395,6 +399,40 @@ impl Reader<'_> {
                 };
                 if let Some(target) = target.filter(|t| !read.visited.contains(t)) {
                     queue.push(target);
+                }
+            }
+        }
+    }
+
+    /// Reads the source files of the workspace packages the app depends on
+    /// (see [`Project::workspace_packages`]) under their `node_modules`
+    /// link, as the walk reads the app's own: their components and widgets
+    /// are the app's code.
+    fn read_workspace_packages(&self, read: &mut Read) {
+        let mut allocator = Allocator::default();
+        let mut buffer = Buffer::default();
+        for package in &self.project.workspace_packages {
+            let walker = ignore::WalkBuilder::new(&package.source_dir)
+                .hidden(true)
+                .require_git(false)
+                .filter_entry(|entry| {
+                    !(entry.file_type().is_some_and(|t| t.is_dir())
+                        && entry
+                            .file_name()
+                            .to_str()
+                            .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+                })
+                .build();
+            let files = walker
+                .flatten()
+                .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
+                .take(MAX_PACKAGE_FILES);
+            for entry in files {
+                if let Ok(inner) = entry.path().strip_prefix(&package.source_dir) {
+                    let relative = package.dir.join(inner);
+                    if !read.visited.contains(&relative) {
+                        self.read_one(&relative, &mut allocator, &mut buffer, read);
+                    }
                 }
             }
         }
