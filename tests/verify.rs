@@ -227,6 +227,7 @@ fixture_tests! {
     ok_vite_wrapper_through_an_exact_tsconfig_path_in_a_referenced_config => "ok-vite-exact-path-wrapper",
     ww201_vite_wrapper_through_an_exact_tsconfig_path_without_root => "ww201-vite-exact-path-wrapper-bare",
     ok_vite_root_from_a_workspace_package_beside_the_providers => "ok-vite-workspace-root-beside-providers",
+    ok_tanstack_start_server_route_read_although_no_widget_is_rendered => "ok-tanstack-start-server-route-without-widgets-yet",
     seed_000_gets_each_of_its_errors => "seed-000",
     ww001_syntax_error => "ww001-syntax-error",
     ww001_not_valid_utf8_is_reported_and_still_checked => "ww001-not-utf8",
