@@ -188,6 +188,8 @@ macro_rules! fixture_tests {
 
 fixture_tests! {
     ok_vite => "ok-vite",
+    ok_user_api_keys_and_pipes_admin_on_sdk_12 => "ok-user-api-keys-pipes-admin",
+    user_api_keys_need_a_user_api_keys_scope => "ww404-user-api-keys-scope-missing",
     ok_next_app_router => "ok-next-app",
     ok_next_pages_router => "ok-next-pages",
     ok_react_router_framework => "ok-react-router",

@@ -8,7 +8,7 @@ use workos_widgets_core::project::{AuthKit, Framework, RouteConvention};
 use workos_widgets_core::{Project, specifier};
 
 use crate::layout::{Layout, TOKEN_ENDPOINT};
-use crate::{Options, TokenStrategy};
+use crate::{SdkTarget, TokenStrategy};
 
 /// One widget, for the widget and page templates.
 #[derive(Debug, Clone, Serialize)]
@@ -115,7 +115,7 @@ impl TemplateData {
     /// The data for `project` with `widgets` and the strategy in effect.
     pub fn new(
         project: &Project,
-        options: &Options,
+        sdk: &SdkTarget,
         widgets: &[&'static Widget],
         strategy: TokenStrategy,
         layout: &Layout,
@@ -156,10 +156,10 @@ impl TemplateData {
             root_note: flavor.root_note,
             handler_import,
             token_endpoint: TOKEN_ENDPOINT,
-            scopes_cast: scopes.iter().any(|s| !s.in_sdk_types(&options.sdk.version)),
+            scopes_cast: scopes.iter().any(|s| !s.in_sdk_types(&sdk.version)),
             scopes: scopes.iter().map(|s| s.as_str()).collect(),
-            create_token: options.sdk.uses_create_token(),
-            sdk_version: options.sdk.version.to_string(),
+            create_token: sdk.uses_create_token(),
+            sdk_version: sdk.version.to_string(),
             sdk_type: if flavor.session_sdk_client {
                 "ReturnType<typeof getWorkOS>"
             } else {

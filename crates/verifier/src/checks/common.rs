@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use semver::Version;
-use workos_widgets_core::catalog::{self, SDK_PACKAGE, Scope, Widget};
+use workos_widgets_core::catalog::{self, SDK_PACKAGE, ScopeNeed, Variant, Widget};
 use workos_widgets_core::project::Framework;
 use workos_widgets_core::specifier;
 
@@ -35,20 +35,19 @@ pub fn rendered_widgets(facts: &Facts) -> Vec<&'static Widget> {
         .collect()
 }
 
-/// The scopes the rendered widgets need. `<ApiKeys scope="user">` needs a
-/// user-level permission no widget token scope grants, so it adds none.
-pub fn required_scopes(facts: &Facts) -> Vec<Scope> {
+/// What the rendered widgets need in their token: `<ApiKeys scope="user">`
+/// one of the user API key scopes, the others their catalog scope.
+pub fn required_scopes(facts: &Facts) -> Vec<ScopeNeed> {
     scopes_of(facts.widget_elements())
 }
 
 /// A widget element with its file.
 pub type WidgetElement<'f> = (&'f SourceFile, &'f JsxFact, &'static Widget);
 
-fn scopes_of<'f>(elements: impl IntoIterator<Item = WidgetElement<'f>>) -> Vec<Scope> {
-    let mut scopes: Vec<Scope> = elements
+fn scopes_of<'f>(elements: impl IntoIterator<Item = WidgetElement<'f>>) -> Vec<ScopeNeed> {
+    let mut scopes: Vec<ScopeNeed> = elements
         .into_iter()
-        .filter(|(_, element, _)| !is_user_api_keys(element))
-        .filter_map(|(_, _, widget)| widget.scope)
+        .filter_map(|(_, element, widget)| widget.need(variant(element)))
         .collect();
     scopes.sort();
     scopes.dedup();
@@ -104,7 +103,7 @@ pub fn is_page_token(facts: &Facts, token_file: &SourceFile) -> bool {
 /// The scopes the tokens minted in `token_file` need. A page-local token
 /// (see [`page_token_reach`]) needs the scopes of the widgets it reaches; a
 /// token endpoint needs those of every widget no page-local token reaches.
-pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<Scope> {
+pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<ScopeNeed> {
     if let Some(reached) = page_token_reach(facts, token_file) {
         return scopes_of(reached);
     }
@@ -121,10 +120,20 @@ pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<Scope>
     )
 }
 
-fn is_user_api_keys(element: &JsxFact) -> bool {
-    element
-        .attribute("scope")
-        .is_some_and(|a| a.value_text.trim_matches(['"', '\'', '`']) == "user")
+/// The element's `scope` prop (`<ApiKeys scope="user">`).
+fn variant(element: &JsxFact) -> Variant {
+    let Some(attribute) = element.attribute("scope") else {
+        return Variant::Organization;
+    };
+    let text = attribute.value_text.trim();
+    let literal = text
+        .strip_prefix(['"', '\'', '`'])
+        .and_then(|t| t.strip_suffix(['"', '\'', '`']));
+    match literal {
+        Some("user") => Variant::User,
+        Some("organization") => Variant::Organization,
+        _ => Variant::Unknown,
+    }
 }
 
 /// The `@workos-inc/node` version: installed, else the lowest the declared

@@ -1,5 +1,7 @@
 //! WW402: the token call does not match the installed `@workos-inc/node`.
 
+use workos_widgets_core::catalog::CREATE_TOKEN_MAJOR;
+
 use crate::checks::common::sdk_version;
 use crate::facts::{Facts, TokenMethod};
 use crate::finding::{Finding, Location, Severity};
@@ -50,7 +52,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
     let mut findings = Vec::new();
     for file in facts.token_modules() {
         for call in &file.token_calls {
-            let message = match (call.method, version.major >= 9) {
+            let message = match (call.method, version.major >= CREATE_TOKEN_MAJOR) {
                 (TokenMethod::GetToken, true) => format!(
                     "@workos-inc/node {version} has no widgets.getToken: since 9.0 it is widgets.createToken(...), which resolves to {{ token }}: `const {{ token }} = await workos.widgets.createToken(...)`"
                 ),
