@@ -117,10 +117,12 @@ pub(crate) fn plan(
     let notes = framework.notes(project);
     let flavor = framework.flavor(&cx, &mut warnings);
     let session_sdk = flavor.session_sdk;
-    let sdk_of_its_own = cx.backend() && !flavor.session_sdk_client;
     // The SDK the token handler calls: the app's own, or the one the
     // AuthKit SDK's getWorkOS() hands out.
     let sdk = sdk::resolve(project, session_sdk.filter(|_| flavor.session_sdk_client));
+    // The app declares its own unless the AuthKit SDK brings it; a peer
+    // range not installed yet is declared too (yarn installs no peers).
+    let sdk_of_its_own = cx.backend() && (!flavor.session_sdk_client || sdk.pinned);
     let mut notes = notes;
     if cx.backend() {
         notes.push(sdk.summary());
