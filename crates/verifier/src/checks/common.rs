@@ -5,6 +5,7 @@ use std::path::Path;
 
 use semver::Version;
 use workos_widgets_core::catalog::{self, SDK_PACKAGE, ScopeNeed, Variant, Widget};
+use workos_widgets_core::detect;
 use workos_widgets_core::project::Framework;
 use workos_widgets_core::specifier;
 
@@ -145,6 +146,31 @@ pub fn sdk_version(facts: &Facts) -> Option<Version> {
         .as_deref()
         .and_then(|v| Version::parse(v).ok())
         .or_else(|| package.declared.as_deref().and_then(npm_range::minimum))
+}
+
+/// The `@workos-inc/node` the token calls of `file` run on. A file that
+/// takes its client from an AuthKit SDK's `getWorkOS()` (and imports no
+/// `@workos-inc/node` of its own) runs on the copy that SDK loads: React
+/// Router's and Remix's AuthKit depend on 7.x whatever the app declares.
+/// `None` when that copy is not installed (nothing proven). Otherwise the
+/// app's own, see [`sdk_version`]. The second value names the AuthKit SDK.
+pub fn sdk_version_in<'f>(
+    facts: &Facts,
+    file: &'f SourceFile,
+) -> Option<(Version, Option<&'f str>)> {
+    let values = || file.imports.iter().filter(|i| !i.type_only);
+    let authkit = values().find(|i| {
+        catalog::AUTHKIT_CLIENT_SDKS.contains(&i.path())
+            && i.bindings.iter().any(|b| b.imported == "getWorkOS")
+    });
+    match authkit {
+        Some(import) if !values().any(|i| i.path() == SDK_PACKAGE) => {
+            detect::installed_version_from(&facts.project.root, import.path(), SDK_PACKAGE)
+                .and_then(|v| Version::parse(&v).ok())
+                .map(|v| (v, Some(import.path())))
+        }
+        _ => sdk_version(facts).map(|v| (v, None)),
+    }
 }
 
 /// Where `"name"` appears in package.json, else its start.

@@ -2,7 +2,7 @@
 
 use workos_widgets_core::catalog::{Scope, ScopeNeed};
 
-use crate::checks::common::{is_page_token, required_scopes_for, sdk_version, shown};
+use crate::checks::common::{is_page_token, required_scopes_for, sdk_version_in, shown};
 use crate::facts::{Facts, ScopesArg};
 use crate::finding::{Finding, Fix, FixAction, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -67,9 +67,9 @@ fn run(facts: &Facts) -> Vec<Finding> {
     if !facts.complete {
         return Vec::new();
     }
-    let sdk = sdk_version(facts);
     let mut findings = Vec::new();
     for file in facts.token_modules() {
+        let sdk = sdk_version_in(facts, file).map(|(version, _)| version);
         let required = required_scopes_for(facts, file);
         let needers = if is_page_token(facts, file) {
             "the widgets this file renders (itself or through its components)"
