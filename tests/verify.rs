@@ -188,6 +188,10 @@ macro_rules! fixture_tests {
 
 fixture_tests! {
     ok_vite => "ok-vite",
+    ok_user_api_keys_and_pipes_admin_on_sdk_12 => "ok-user-api-keys-pipes-admin",
+    ok_authkit_get_workos_is_judged_by_the_copy_authkit_loads => "ok-authkit-client-sdk-version",
+    ww402_authkit_get_workos_is_judged_by_the_copy_authkit_loads => "ww402-authkit-client-sdk-version",
+    user_api_keys_need_a_user_api_keys_scope => "ww404-user-api-keys-scope-missing",
     ok_next_app_router => "ok-next-app",
     ok_next_pages_router => "ok-next-pages",
     ok_react_router_framework => "ok-react-router",

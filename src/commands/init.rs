@@ -13,7 +13,7 @@ use workos_widgets_core::project::PackageManager;
 use workos_widgets_core::{Project, lock};
 use workos_widgets_generator::install::InstallOutput;
 use workos_widgets_generator::plan::Plan;
-use workos_widgets_generator::{GenerateError, Options, StrategyChoice, diff, sdk, transaction};
+use workos_widgets_generator::{GenerateError, Options, StrategyChoice, diff, transaction};
 
 use super::CommandError;
 use crate::cli::{ApplyFlags, InitArgs, PackageManagerArg, TokenStrategyArg};
@@ -46,7 +46,6 @@ pub(super) fn execute(
         package_manager: package_manager(flags.package_manager),
         defer_install: flags.no_install,
         force: flags.force,
-        sdk: sdk::resolve(project),
         pages: !flags.no_pages,
     };
     let plan = workos_widgets_generator::plan(project, manifest, &options)?;
@@ -240,6 +239,9 @@ enum Outcome {
 }
 
 fn print_summary(plan: &Plan) {
+    if let Some(sdk) = &plan.sdk {
+        ui::note(&sdk.summary());
+    }
     ui::heading("Planned changes");
     for file in &plan.files {
         anstream::println!(
@@ -274,6 +276,7 @@ fn report(project: &Project, plan: &Plan, outcome: Outcome, json: bool) -> anyho
             "applied": outcome == Outcome::Applied,
             "changes": plan.files.len(),
             "strategy": plan.strategy,
+            "sdk": plan.sdk,
             "files": files,
             "kept": plan.kept,
             "components": plan.components,

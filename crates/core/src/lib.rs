@@ -14,6 +14,7 @@ pub mod js;
 pub mod json_edit;
 pub mod lock;
 pub mod manifest;
+pub mod npm_range;
 pub mod package_json;
 pub mod project;
 pub mod specifier;

@@ -43,8 +43,6 @@ pub struct Options {
     pub defer_install: bool,
     /// `--force`: replace generated files the user edited.
     pub force: bool,
-    /// The `@workos-inc/node` version the token code targets.
-    pub sdk: SdkTarget,
     /// Next.js: generate a page per widget at `/workos/<id>` (`--no-pages`
     /// turns it off).
     pub pages: bool,

@@ -296,7 +296,7 @@ mod template_tests {
             handler_import: "@/workos/server/token-handler".to_owned(),
             token_endpoint: TOKEN_ENDPOINT,
             scopes: vec!["widgets:users-table:manage", "widgets:pipes:manage"],
-            scopes_cast: true,
+            untyped_scopes: "widgets:pipes:manage".to_owned(),
             create_token: true,
             sdk_version: "10.14.0".to_owned(),
             sdk_type: if authkit_nextjs {

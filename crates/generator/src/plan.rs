@@ -54,6 +54,9 @@ impl Component {
 #[derive(Debug, Clone, Serialize)]
 pub struct Plan {
     pub strategy: crate::TokenStrategy,
+    /// The `@workos-inc/node` the token code targets and why (none with
+    /// AuthKit's browser tokens).
+    pub sdk: Option<crate::SdkTarget>,
     pub files: Vec<FileChange>,
     pub kept: Vec<KeptFile>,
     pub components: Vec<Component>,
@@ -77,6 +80,8 @@ impl Plan {
 /// What a planner collected; [`Draft::finish`] closes it into a [`Plan`].
 pub(crate) struct Draft<'w> {
     pub strategy: crate::TokenStrategy,
+    /// The `@workos-inc/node` the token code targets (backend tokens only).
+    pub sdk: Option<crate::SdkTarget>,
     pub widgets: &'w [&'static workos_widgets_core::catalog::Widget],
     /// The scopes the widgets need.
     pub scopes: &'w [&'static str],
@@ -108,6 +113,7 @@ impl Draft<'_> {
         let backend = self.strategy == crate::TokenStrategy::Backend;
         Plan {
             strategy: self.strategy,
+            sdk: self.sdk,
             files,
             kept,
             components: self.components,

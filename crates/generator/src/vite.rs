@@ -299,7 +299,7 @@ mod template_snapshots {
             handler_import: "./token-handler".to_owned(),
             token_endpoint: TOKEN_ENDPOINT,
             scopes,
-            scopes_cast: true,
+            untyped_scopes: "widgets:pipes:manage".to_owned(),
             create_token: sdk_major >= 9,
             sdk_version: format!("{sdk_major}.0.0"),
             sdk_type: "WorkOS",

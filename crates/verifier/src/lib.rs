@@ -54,7 +54,7 @@ pub mod facts;
 pub mod finding;
 pub mod fix;
 pub mod hook;
-pub mod npm_range;
+pub use workos_widgets_core::npm_range;
 pub mod online;
 pub mod render_roots;
 pub mod report;

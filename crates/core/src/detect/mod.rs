@@ -137,6 +137,21 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
     })
 }
 
+/// The installed `package.json` of `name` as Node resolves it from `root`
+/// (hoisting followed), with its path.
+pub fn installed_manifest(
+    root: &Path,
+    name: &str,
+) -> Option<(std::path::PathBuf, serde_json::Value)> {
+    installed::manifest(root, name)
+}
+
+/// The installed version of `name` that the installed package `dependent`
+/// loads (its nested copy first; see [`installed::version_from`]).
+pub fn installed_version_from(root: &Path, dependent: &str, name: &str) -> Option<String> {
+    installed::version_from(root, dependent, name)
+}
+
 fn package_version(root: &Path, package_json: &PackageJson, name: &str) -> PackageVersion {
     PackageVersion {
         name: name.to_owned(),

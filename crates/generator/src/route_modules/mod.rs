@@ -545,7 +545,7 @@ mod template_tests {
             handler_import: "~/workos/token-handler.server".to_owned(),
             token_endpoint: crate::layout::TOKEN_ENDPOINT,
             scopes: vec!["widgets:users-table:manage"],
-            scopes_cast: false,
+            untyped_scopes: String::new(),
             create_token: true,
             sdk_version: "10.14.0".to_owned(),
             sdk_type: if client_from_sdk {

@@ -4,7 +4,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use semver::Version;
-use workos_widgets_core::catalog::{self, SDK_PACKAGE, Scope, Widget};
+use workos_widgets_core::catalog::{self, SDK_PACKAGE, ScopeNeed, Variant, Widget};
+use workos_widgets_core::detect;
 use workos_widgets_core::project::Framework;
 use workos_widgets_core::specifier;
 
@@ -35,20 +36,19 @@ pub fn rendered_widgets(facts: &Facts) -> Vec<&'static Widget> {
         .collect()
 }
 
-/// The scopes the rendered widgets need. `<ApiKeys scope="user">` needs a
-/// user-level permission no widget token scope grants, so it adds none.
-pub fn required_scopes(facts: &Facts) -> Vec<Scope> {
+/// What the rendered widgets need in their token: `<ApiKeys scope="user">`
+/// one of the user API key scopes, the others their catalog scope.
+pub fn required_scopes(facts: &Facts) -> Vec<ScopeNeed> {
     scopes_of(facts.widget_elements())
 }
 
 /// A widget element with its file.
 pub type WidgetElement<'f> = (&'f SourceFile, &'f JsxFact, &'static Widget);
 
-fn scopes_of<'f>(elements: impl IntoIterator<Item = WidgetElement<'f>>) -> Vec<Scope> {
-    let mut scopes: Vec<Scope> = elements
+fn scopes_of<'f>(elements: impl IntoIterator<Item = WidgetElement<'f>>) -> Vec<ScopeNeed> {
+    let mut scopes: Vec<ScopeNeed> = elements
         .into_iter()
-        .filter(|(_, element, _)| !is_user_api_keys(element))
-        .filter_map(|(_, _, widget)| widget.scope)
+        .filter_map(|(_, element, widget)| widget.need(variant(element)))
         .collect();
     scopes.sort();
     scopes.dedup();
@@ -104,7 +104,7 @@ pub fn is_page_token(facts: &Facts, token_file: &SourceFile) -> bool {
 /// The scopes the tokens minted in `token_file` need. A page-local token
 /// (see [`page_token_reach`]) needs the scopes of the widgets it reaches; a
 /// token endpoint needs those of every widget no page-local token reaches.
-pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<Scope> {
+pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<ScopeNeed> {
     if let Some(reached) = page_token_reach(facts, token_file) {
         return scopes_of(reached);
     }
@@ -132,7 +132,7 @@ pub fn required_scopes_for_call(
     facts: &Facts,
     token_file: &SourceFile,
     call: &TokenCall,
-) -> Option<Vec<Scope>> {
+) -> Option<Vec<ScopeNeed>> {
     let binding = token_file
         .render
         .token_bindings
@@ -173,10 +173,20 @@ fn mentions_word(text: &str, word: &str) -> bool {
     })
 }
 
-fn is_user_api_keys(element: &JsxFact) -> bool {
-    element
-        .attribute("scope")
-        .is_some_and(|a| a.value_text.trim_matches(['"', '\'', '`']) == "user")
+/// The element's `scope` prop (`<ApiKeys scope="user">`).
+fn variant(element: &JsxFact) -> Variant {
+    let Some(attribute) = element.attribute("scope") else {
+        return Variant::Organization;
+    };
+    let text = attribute.value_text.trim();
+    let literal = text
+        .strip_prefix(['"', '\'', '`'])
+        .and_then(|t| t.strip_suffix(['"', '\'', '`']));
+    match literal {
+        Some("user") => Variant::User,
+        Some("organization") => Variant::Organization,
+        _ => Variant::Unknown,
+    }
 }
 
 /// The `@workos-inc/node` version: installed, else the lowest the declared
@@ -188,6 +198,31 @@ pub fn sdk_version(facts: &Facts) -> Option<Version> {
         .as_deref()
         .and_then(|v| Version::parse(v).ok())
         .or_else(|| package.declared.as_deref().and_then(npm_range::minimum))
+}
+
+/// The `@workos-inc/node` the token calls of `file` run on. A file that
+/// takes its client from an AuthKit SDK's `getWorkOS()` (and imports no
+/// `@workos-inc/node` of its own) runs on the copy that SDK loads: React
+/// Router's and Remix's AuthKit depend on 7.x whatever the app declares.
+/// `None` when that copy is not installed (nothing proven). Otherwise the
+/// app's own, see [`sdk_version`]. The second value names the AuthKit SDK.
+pub fn sdk_version_in<'f>(
+    facts: &Facts,
+    file: &'f SourceFile,
+) -> Option<(Version, Option<&'f str>)> {
+    let values = || file.imports.iter().filter(|i| !i.type_only);
+    let authkit = values().find(|i| {
+        catalog::AUTHKIT_CLIENT_SDKS.contains(&i.path())
+            && i.bindings.iter().any(|b| b.imported == "getWorkOS")
+    });
+    match authkit {
+        Some(import) if !values().any(|i| i.path() == SDK_PACKAGE) => {
+            detect::installed_version_from(&facts.project.root, import.path(), SDK_PACKAGE)
+                .and_then(|v| Version::parse(&v).ok())
+                .map(|v| (v, Some(import.path())))
+        }
+        _ => sdk_version(facts).map(|v| (v, None)),
+    }
 }
 
 /// Where `"name"` appears in package.json, else its start.

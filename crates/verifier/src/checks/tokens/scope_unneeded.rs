@@ -61,7 +61,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
             };
             for string in scopes {
                 if let Some(scope) = Scope::parse(&string.value)
-                    && !required.contains(&scope)
+                    && !required.iter().any(|need| need.accepts_scope(scope))
                 {
                     findings.push(RULE.finding(
                         Location::span(file, string.span),
