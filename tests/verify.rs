@@ -4,7 +4,7 @@
 //! codes, and `--online` against a mock token endpoint on 127.0.0.1.
 //!
 //! A fixture (`fixtures/verify/<slug>/`) is overlaid on a base app
-//! (`_base-vite`, or the one named in `BASE`): `_gitignore`/`_env*` become
+//! (`_base-vite`, or the one named in `BASE`): `_gitignore`/`_npmrc`/`_env*` become
 //! dotfiles, `DELETE` lists paths to remove, `EXPECT` the codes it must
 //! produce, `ARGS` extra arguments, `installed.txt` overrides the fake
 //! `node_modules` (`name version`, or `name -` for not installed). Every
@@ -32,7 +32,7 @@ fn copy_tree(from: &Path, to: &Path) {
         if ["BASE", "DELETE", "EXPECT", "ARGS", "installed.txt"].contains(&name.as_str()) {
             continue;
         }
-        let target_name = if name == "_gitignore" || name.starts_with("_env") {
+        let target_name = if name == "_gitignore" || name == "_npmrc" || name.starts_with("_env") {
             format!(".{}", &name[1..])
         } else {
             name
@@ -232,6 +232,8 @@ fixture_tests! {
     ww201_vite_wrapper_through_an_exact_tsconfig_path_without_root => "ww201-vite-exact-path-wrapper-bare",
     ok_vite_root_from_a_workspace_package_beside_the_providers => "ok-vite-workspace-root-beside-providers",
     ok_tanstack_start_server_route_read_although_no_widget_is_rendered => "ok-tanstack-start-server-route-without-widgets-yet",
+    ok_vite_peer_pnpm_installs_on_its_own_is_not_reported => "ok-vite-pnpm-auto-installed-peer",
+    ww101_vite_peer_undeclared_with_pnpm_auto_install_peers_off => "ww101-vite-pnpm-auto-install-peers-off",
     seed_000_gets_each_of_its_errors => "seed-000",
     ww001_syntax_error => "ww001-syntax-error",
     ww001_not_valid_utf8_is_reported_and_still_checked => "ww001-not-utf8",
