@@ -212,6 +212,7 @@ fixture_tests! {
     seed_000_gets_each_of_its_errors => "seed-000",
     ww001_syntax_error => "ww001-syntax-error",
     ww001_not_valid_utf8_is_reported_and_still_checked => "ww001-not-utf8",
+    ww001_file_nested_too_deep_is_reported_not_parsed => "ww001-too-deep",
     ww101_package_not_declared => "ww101-package-not-declared",
     ww102_package_not_installed => "ww102-package-not-installed",
     ww103_peer_version_mismatch => "ww103-peer-version-mismatch",

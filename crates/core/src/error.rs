@@ -42,6 +42,16 @@ pub enum ProjectError {
         message: String,
     },
 
+    #[error(
+        "{path}:{line}:{column}: nested more than {limit} levels deep (brackets, JSX elements, operators): too deep to read safely"
+    )]
+    TooDeep {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        limit: usize,
+    },
+
     #[error("{dir} is not a React project: package.json declares no `react` dependency{found}")]
     NotReact { dir: PathBuf, found: String },
 
@@ -86,6 +96,9 @@ impl Hint for ProjectError {
                 "fix the syntax (an editor with JSON support shows it) and run again"
             }
             Self::Syntax { .. } => "fix the syntax error and run again; nothing was changed",
+            Self::TooDeep { .. } => {
+                "split the deepest expression or element into smaller components, then run again; nothing was changed"
+            }
             Self::NotReact { .. } => "WorkOS Widgets are React components; run it in a React app",
             Self::UnsupportedFramework { supported, .. } => {
                 return Some(format!("supported today: {supported}"));
@@ -118,6 +131,7 @@ impl ProjectError {
             | Self::NoPackageJson { .. }
             | Self::MalformedPackageJson { .. }
             | Self::Syntax { .. }
+            | Self::TooDeep { .. }
             | Self::NotReact { .. }
             | Self::UnsupportedFramework { .. }
             | Self::WorkspaceRoot { .. }

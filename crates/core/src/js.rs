@@ -12,7 +12,7 @@ use oxc_ast::ast::{
 use oxc_parser::Parser;
 use oxc_span::SourceType;
 
-use crate::ProjectError;
+use crate::{ProjectError, nesting};
 
 /// The source type for a path: TS for `.ts`/`.mts`/`.cts`, TSX for `.tsx`,
 /// and JSX for every JavaScript extension (plain `.js` files in React apps
@@ -27,13 +27,24 @@ pub fn source_type_for(path: &Path) -> SourceType {
 }
 
 /// Parses `text` (the contents of `path`), failing with the first syntax
-/// error as `path:line:col: message`.
+/// error as `path:line:col: message`, or when it nests too deep to parse
+/// and walk safely ([`nesting::MAX_NESTING`]).
 pub fn parse<'a>(
     allocator: &'a Allocator,
     path: &Path,
     text: &'a str,
 ) -> Result<Program<'a>, ProjectError> {
-    let ret = Parser::new(allocator, text, source_type_for(path)).parse();
+    let source_type = source_type_for(path);
+    if let Some(offset) = nesting::too_deep_at(text, source_type.is_jsx()) {
+        let (line, column) = line_col(text, offset);
+        return Err(ProjectError::TooDeep {
+            path: path.to_path_buf(),
+            line,
+            column,
+            limit: nesting::MAX_NESTING,
+        });
+    }
+    let ret = nesting::on_big_stack(|| Parser::new(allocator, text, source_type).parse());
     if let Some(diagnostic) = ret.diagnostics.errors().next() {
         let offset = diagnostic
             .labels

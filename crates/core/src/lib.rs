@@ -13,6 +13,7 @@ pub mod js;
 pub mod json_edit;
 pub mod lock;
 pub mod manifest;
+pub mod nesting;
 pub mod package_json;
 pub mod project;
 pub mod specifier;

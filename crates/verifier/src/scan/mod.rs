@@ -31,7 +31,7 @@ use oxc_allocator::Allocator;
 use oxc_parser::Parser;
 use workos_widgets_core::facts::read;
 use workos_widgets_core::project::{Framework, Project};
-use workos_widgets_core::{env_files, js, manifest::Manifest};
+use workos_widgets_core::{env_files, js, manifest::Manifest, nesting};
 
 use crate::facts::{CssImport, Facts, SourceFile, Span};
 use workos_widgets_core::specifier::{self, SOURCE_EXTENSIONS};
@@ -309,22 +309,26 @@ impl Reader<'_> {
         allocator.reset();
         let mut file = SourceFile::new(path, String::new());
         let source_type = js::source_type_for(&file.path);
-        {
-            let ret = Parser::new(allocator, &text, source_type).parse();
-            match ret.diagnostics.errors().next() {
-                Some(error) => {
-                    let offset = error.labels.first().map_or(0, |l| l.offset() as usize);
-                    file.syntax_error =
-                        Some((Span::new(offset, offset), error.message.to_string()));
+        if let Some(offset) = nesting::too_deep_at(&text, source_type.is_jsx()) {
+            file.too_deep = Some(Span::new(offset, offset));
+        } else {
+            nesting::on_big_stack(|| {
+                let ret = Parser::new(allocator, &text, source_type).parse();
+                match ret.diagnostics.errors().next() {
+                    Some(error) => {
+                        let offset = error.labels.first().map_or(0, |l| l.offset() as usize);
+                        file.syntax_error =
+                            Some((Span::new(offset, offset), error.message.to_string()));
+                    }
+                    None if ret.panicked => {
+                        file.syntax_error = Some((
+                            Span::new(0, 0),
+                            "the parser could not read this file".into(),
+                        ));
+                    }
+                    None => read::extract(&mut file, &ret.program),
                 }
-                None if ret.panicked => {
-                    file.syntax_error = Some((
-                        Span::new(0, 0),
-                        "the parser could not read this file".into(),
-                    ));
-                }
-                None => read::extract(&mut file, &ret.program),
-            }
+            });
         }
         file.client = is_client(self.project, &file.path, file.use_client, &text);
         file.set_text(text);

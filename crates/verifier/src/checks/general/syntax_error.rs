@@ -3,12 +3,13 @@
 use crate::facts::{Facts, Span};
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
+use workos_widgets_core::nesting::MAX_NESTING;
 
 pub static RULE: Rule = Rule {
     code: "WW001",
     name: "syntax-error",
     severity: Severity::Error,
-    summary: "A source file does not parse or is not valid UTF-8",
+    summary: "A source file does not parse, is not valid UTF-8, or nests too deep to check",
     doc: DOC,
     fixable: false,
     check: Check::Facts(run),
@@ -25,6 +26,12 @@ Also that every JS/TS file is valid UTF-8: a file with a byte that is not
 (a Latin-1 `é` saved by an old editor, a stray binary byte) is reported at
 that byte, with its line. Such a file is still checked by the other rules,
 with each invalid sequence read as U+FFFD.
+
+And that no file nests deeper than 1,000 levels (open brackets, JSX
+elements inside JSX elements, operators in a row): such a file, usually
+generated, is reported at the level past the limit and not parsed, since
+parsing and walking it could exhaust the stack. Real components nest a
+few dozen levels.
 
 ## Why it matters
 A file that does not parse cannot be checked: its widgets, token calls and
@@ -54,6 +61,14 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 Location::span(file, Span::new(at, at)),
                 format!(
                     "not valid UTF-8 at byte {at} (line {line}): bundlers and TypeScript read source files as UTF-8; re-save the file as UTF-8 (it was checked with the invalid bytes read as U+FFFD)"
+                ),
+            ));
+        }
+        if let Some(span) = file.too_deep {
+            findings.push(RULE.finding(
+                Location::span(file, span),
+                format!(
+                    "nested more than {MAX_NESTING} levels deep here (brackets, JSX elements, operators): too deep to check safely, so it was not checked; split the deepest element or expression into smaller components"
                 ),
             ));
         }

@@ -1,0 +1,176 @@
+//! Hostile input (issue 18): files nested deep enough to overflow a
+//! recursive parser, links out of the project, paths that need encoding,
+//! manifests from a newer tool. No input may crash a command or read
+//! outside the project.
+
+mod common;
+
+use std::path::Path;
+use std::process::Output;
+
+use common::{fixture, run, snapshot_tree, stderr, stdout};
+use serde_json::Value;
+
+/// A component whose JSX nests `depth` elements deep around a widget.
+fn nested_jsx(depth: usize) -> String {
+    format!(
+        "import {{ UserProfile }} from '@workos-inc/widgets'\n\nexport function Deep() {{\n  return (\n    {}<UserProfile authToken=\"t\" />{}\n  )\n}}\n",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    )
+}
+
+/// A module whose expression nests `depth` levels of `open`/`close`.
+fn nested_expression(depth: usize, open: &str, close: &str) -> String {
+    format!(
+        "import {{ UserProfile }} from '@workos-inc/widgets'\n\nexport const deep = {}<UserProfile authToken=\"t\" />{}\n",
+        open.repeat(depth),
+        close.repeat(depth)
+    )
+}
+
+/// The exit code, failing the test when a signal (a stack overflow's
+/// SIGABRT/SIGSEGV) ended the process.
+fn exit_code(output: &Output) -> i32 {
+    output.status.code().unwrap_or_else(|| {
+        panic!(
+            "killed by a signal: {:?}\nstderr: {}",
+            output.status,
+            stderr(output)
+        )
+    })
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_str(&stdout(output))
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(output), stderr(output)))
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .output()
+        .expect("git");
+    assert!(status.status.success(), "git {args:?}: {status:?}");
+}
+
+#[test]
+fn verify_reports_a_file_nested_too_deep_as_ww001_instead_of_overflowing_the_stack() {
+    let cases = [
+        ("jsx-5000", nested_jsx(5_000)),
+        ("jsx-50000", nested_jsx(50_000)),
+        ("parens-50000", nested_expression(50_000, "(", ")")),
+        ("arrays-50000", nested_expression(50_000, "[", "]")),
+        ("objects-50000", nested_expression(50_000, "{a:", "}")),
+        ("not-200000", nested_expression(200_000, "!", "")),
+        (
+            "assignments-1000000",
+            nested_expression(1_000_000, "a=", ""),
+        ),
+    ];
+    let dir = fixture("verify/_base-vite");
+    for (name, text) in &cases {
+        std::fs::write(dir.path().join("src/Deep.tsx"), text).unwrap();
+        let output = run(dir.path(), &["verify", ".", "--format", "json"]);
+        assert_eq!(exit_code(&output), 1, "{name}: {}", stderr(&output));
+        let report = json(&output);
+        let deep: Vec<&Value> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "WW001" && f["file"] == "src/Deep.tsx")
+            .collect();
+        assert_eq!(deep.len(), 1, "{name}: {report:#}");
+        let message = deep[0]["message"].as_str().unwrap();
+        assert!(message.contains("levels deep"), "{name}: {message}");
+        for format in ["human", "sarif"] {
+            let output = run(dir.path(), &["verify", ".", "--format", format]);
+            assert_eq!(exit_code(&output), 1, "{name} {format}");
+        }
+    }
+}
+
+#[test]
+fn verify_staged_and_fix_report_a_file_nested_too_deep_and_refuse_such_an_entry() {
+    let dir = fixture("verify/_base-vite");
+    git(dir.path(), &["init", "-q"]);
+    std::fs::write(dir.path().join("src/Deep.tsx"), nested_jsx(5_000)).unwrap();
+    git(dir.path(), &["add", "-A"]);
+    for args in [
+        ["verify", ".", "--staged", "--format", "json"],
+        ["verify", ".", "--fix", "--format", "json"],
+    ] {
+        let output = run(dir.path(), &args);
+        assert_eq!(exit_code(&output), 1, "{args:?}: {}", stderr(&output));
+        let report = json(&output);
+        assert!(
+            report["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["code"] == "WW001" && f["file"] == "src/Deep.tsx"),
+            "{args:?}: {report:#}"
+        );
+    }
+    // The app root itself too deep: every command stops there (exit 2),
+    // as on a root that does not parse, and changes nothing.
+    std::fs::write(dir.path().join("src/App.tsx"), nested_jsx(5_000)).unwrap();
+    git(dir.path(), &["add", "-A"]);
+    let before = snapshot_tree(dir.path());
+    for args in [
+        ["verify", ".", "--staged", "--format", "json"],
+        ["verify", ".", "--fix", "--format", "json"],
+    ] {
+        let output = run(dir.path(), &args);
+        assert_eq!(exit_code(&output), 2, "{args:?}");
+        let message = json(&output)["error"]["message"].to_string();
+        assert!(message.contains("src/App.tsx:5:"), "{message}");
+    }
+    assert_eq!(snapshot_tree(dir.path()), before);
+}
+
+#[test]
+fn detect_and_init_refuse_an_entry_nested_too_deep_naming_it_and_write_nothing() {
+    for depth in [5_000, 50_000] {
+        let dir = fixture("vite-ts");
+        let app = format!(
+            "export default function App() {{\n  return {}<h1>Hello</h1>{}\n}}\n",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        std::fs::write(dir.path().join("src/App.tsx"), app).unwrap();
+        let before = snapshot_tree(dir.path());
+        let detect = run(dir.path(), &["detect", "."]);
+        assert_eq!(exit_code(&detect), 2);
+        assert!(
+            stderr(&detect).contains("src/App.tsx:2:") && stderr(&detect).contains("levels deep"),
+            "{}",
+            stderr(&detect)
+        );
+        let init = run(
+            dir.path(),
+            &[
+                "init",
+                ".",
+                "--widgets",
+                "user-profile",
+                "--no-install",
+                "--yes",
+                "--json",
+            ],
+        );
+        assert_eq!(exit_code(&init), 2);
+        let error = &json(&init)["error"];
+        assert!(
+            error["message"].as_str().unwrap().contains("src/App.tsx"),
+            "{error:#}"
+        );
+        assert!(error["hint"].as_str().is_some(), "{error:#}");
+        assert_eq!(snapshot_tree(dir.path()), before, "depth {depth}");
+    }
+}
