@@ -174,3 +174,151 @@ fn detect_and_init_refuse_an_entry_nested_too_deep_naming_it_and_write_nothing()
         assert_eq!(snapshot_tree(dir.path()), before, "depth {depth}");
     }
 }
+
+/// A file outside any project, whose content would produce findings
+/// (WW503, WW302) and whose marker must never reach an output.
+const OUTSIDE: &str = "export const key = 'sk_test_OUTSIDEMARKER1234567890abcd' // OUTSIDE-MARKER\nexport const el = <UserProfile accessToken={key} />\n";
+
+#[cfg(unix)]
+fn symlink(target: &Path, link: &Path) {
+    std::os::unix::fs::symlink(target, link).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn verify_never_reads_through_a_link_out_of_the_project_and_reports_the_skip() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.tsx"), OUTSIDE).unwrap();
+    let dir = fixture("verify/_base-vite");
+    let root = dir.path();
+    // A linked file, a linked folder (both imported), an unimported link,
+    // and a link that stays inside the project.
+    symlink(
+        &outside.path().join("secret.tsx"),
+        &root.join("src/evil.tsx"),
+    );
+    symlink(outside.path(), &root.join("src/shared"));
+    symlink(
+        &outside.path().join("secret.tsx"),
+        &root.join("src/loose.tsx"),
+    );
+    std::fs::create_dir(root.join("src/real")).unwrap();
+    std::fs::write(
+        root.join("src/real/Near.tsx"),
+        "import { UserProfile } from '@workos-inc/widgets'\nexport const near = <UserProfile accessToken=\"t\" />\n",
+    )
+    .unwrap();
+    symlink(Path::new("real/Near.tsx"), &root.join("src/near.tsx"));
+    let main = std::fs::read_to_string(root.join("src/main.tsx")).unwrap();
+    std::fs::write(
+        root.join("src/main.tsx"),
+        format!("{main}import './evil'\nimport './shared/secret'\nimport './near'\n"),
+    )
+    .unwrap();
+    git(root, &["init", "-q"]);
+    git(root, &["add", "-A"]);
+
+    for extra in [&[][..], &["--staged"][..]] {
+        for format in ["human", "json", "sarif"] {
+            let mut args = vec!["verify", ".", "--format", format];
+            args.extend_from_slice(extra);
+            let output = run(root, &args);
+            exit_code(&output);
+            let all = format!("{}{}", stdout(&output), stderr(&output));
+            assert!(!all.contains("OUTSIDE"), "{args:?}: {all}");
+        }
+        let mut args = vec!["verify", ".", "--format", "json"];
+        args.extend_from_slice(extra);
+        let report = json(&run(root, &args));
+        let findings = report["findings"].as_array().unwrap();
+        let skipped: Vec<&str> = findings
+            .iter()
+            .filter(|f| f["code"] == "WW002")
+            .map(|f| f["file"].as_str().unwrap())
+            .collect();
+        // The unimported link: met by the walk, or staged.
+        assert_eq!(
+            skipped,
+            ["src/evil.tsx", "src/loose.tsx", "src/shared/secret.tsx"],
+            "{extra:?}: {report:#}"
+        );
+        assert!(
+            findings.iter().all(|f| f["code"] != "WW503"),
+            "{extra:?}: {report:#}"
+        );
+        // The link inside the project is read.
+        assert!(
+            findings
+                .iter()
+                .any(|f| f["code"] == "WW302" && f["file"] == "src/near.tsx"),
+            "{extra:?}: {report:#}"
+        );
+    }
+    let explain = run(root, &["explain", "WW002"]);
+    assert!(stdout(&explain).contains("symbolic link"));
+}
+
+#[cfg(unix)]
+#[test]
+fn detect_and_init_never_read_through_a_link_out_of_the_project() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.tsx"), OUTSIDE).unwrap();
+    let dir = fixture("vite-ts");
+    let root = dir.path();
+    symlink(
+        &outside.path().join("secret.tsx"),
+        &root.join("src/evil.tsx"),
+    );
+    let app = std::fs::read_to_string(root.join("src/App.tsx")).unwrap();
+    std::fs::write(root.join("src/App.tsx"), format!("import './evil'\n{app}")).unwrap();
+
+    let detect = run(root, &["detect", ".", "--json"]);
+    assert_eq!(exit_code(&detect), 0, "{}", stderr(&detect));
+    assert_eq!(
+        json(&detect)["links_outside"],
+        serde_json::json!(["src/evil.tsx"])
+    );
+    let human = run(root, &["detect", "."]);
+    assert!(stdout(&human).contains("src/evil.tsx (a symbolic link out of the project)"));
+
+    let args = [
+        "init",
+        ".",
+        "--widgets",
+        "user-profile",
+        "--no-install",
+        "--yes",
+        "--dry-run",
+        "--json",
+    ];
+    let dry = run(root, &args);
+    assert_eq!(exit_code(&dry), 0, "{}", stderr(&dry));
+    assert!(!stdout(&dry).contains("OUTSIDE"), "{}", stdout(&dry));
+    let warnings = json(&dry)["warnings"].to_string();
+    assert!(
+        warnings.contains("src/evil.tsx is a symbolic link out of the project"),
+        "{warnings}"
+    );
+
+    // The entry itself a link out of the project: refused, nothing written
+    // (here or through the link).
+    let main = std::fs::read_to_string(root.join("src/main.tsx")).unwrap();
+    std::fs::write(outside.path().join("main.tsx"), &main).unwrap();
+    std::fs::remove_file(root.join("src/main.tsx")).unwrap();
+    symlink(&outside.path().join("main.tsx"), &root.join("src/main.tsx"));
+    let before = snapshot_tree(root);
+    for args in [&args[..6], &args[..]] {
+        let output = run(root, args);
+        assert_eq!(exit_code(&output), 2, "{args:?}");
+        let all = format!("{}{}", stdout(&output), stderr(&output));
+        assert!(
+            all.contains("src/main.tsx is a symbolic link to") && !all.contains("OUTSIDE"),
+            "{all}"
+        );
+    }
+    assert_eq!(snapshot_tree(root), before);
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("main.tsx")).unwrap(),
+        main
+    );
+}

@@ -52,6 +52,9 @@ pub enum ProjectError {
         limit: usize,
     },
 
+    #[error("{path} is a symbolic link to {target}, outside the project: not read")]
+    LinkOutsideProject { path: PathBuf, target: PathBuf },
+
     #[error("{dir} is not a React project: package.json declares no `react` dependency{found}")]
     NotReact { dir: PathBuf, found: String },
 
@@ -96,6 +99,9 @@ impl Hint for ProjectError {
                 "fix the syntax (an editor with JSON support shows it) and run again"
             }
             Self::Syntax { .. } => "fix the syntax error and run again; nothing was changed",
+            Self::LinkOutsideProject { .. } => {
+                "copy the file into the project, or point the link at a file inside it; nothing was changed"
+            }
             Self::TooDeep { .. } => {
                 "split the deepest expression or element into smaller components, then run again; nothing was changed"
             }
@@ -132,6 +138,7 @@ impl ProjectError {
             | Self::MalformedPackageJson { .. }
             | Self::Syntax { .. }
             | Self::TooDeep { .. }
+            | Self::LinkOutsideProject { .. }
             | Self::NotReact { .. }
             | Self::UnsupportedFramework { .. }
             | Self::WorkspaceRoot { .. }

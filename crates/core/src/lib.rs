@@ -11,6 +11,7 @@ pub mod error;
 pub mod facts;
 pub mod js;
 pub mod json_edit;
+pub mod links;
 pub mod lock;
 pub mod manifest;
 pub mod nesting;

@@ -32,6 +32,10 @@ pub struct Project {
     pub path_alias: Option<PathAlias>,
     /// Providers already in the entry files.
     pub providers: Providers,
+    /// Modules the entry files import that a symbolic link leads out of the
+    /// project (relative to `root`): never read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links_outside: Vec<PathBuf>,
     pub authkit: Option<AuthKit>,
     /// The widget packages and `@workos-inc/*` packages: declared ranges and
     /// installed versions.

@@ -9,6 +9,7 @@
 //! | code | name | severity | fix |
 //! |---|---|---|---|
 //! | WW001 | syntax-error | error | |
+//! | WW002 | link-outside-project | warning | |
 //! | WW101 | package-not-declared | error | |
 //! | WW102 | package-not-installed | error | |
 //! | WW103 | peer-version-mismatch | error | |

@@ -77,7 +77,7 @@ pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
     let language = detect_language(&root, &package_json, entries.main.as_ref());
     let package_manager = package_manager::detect(&root, &package_json);
     let path_alias = alias::detect(&root);
-    let providers = providers::detect(&root, &entries, path_alias.as_ref())?;
+    let (providers, links_outside) = providers::detect(&root, &entries, path_alias.as_ref())?;
     let authkit = AuthKit::ALL
         .into_iter()
         .find(|kit| package_json.declared(kit.package()).is_some());
@@ -103,6 +103,7 @@ pub fn detect(dir: &Path) -> Result<Project, ProjectError> {
         routes,
         path_alias,
         providers,
+        links_outside,
         authkit,
         packages,
         package_json,

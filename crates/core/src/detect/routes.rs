@@ -25,7 +25,8 @@ pub fn detect(root: &Path, framework: Framework, pkg: &PackageJson) -> Option<Ro
                 .find(|p| root.join(p).is_file());
             let convention = match &config {
                 Some(config) => {
-                    let text = std::fs::read_to_string(root.join(config)).unwrap_or_default();
+                    let text =
+                        crate::links::read_inside(root, &root.join(config)).unwrap_or_default();
                     if text.contains("flatRoutes(") {
                         RouteConvention::FlatRoutesConfig
                     } else {
@@ -70,7 +71,7 @@ pub fn detect(root: &Path, framework: Framework, pkg: &PackageJson) -> Option<Ro
 fn app_directory(root: &Path) -> Option<PathBuf> {
     let text = REACT_ROUTER_CONFIGS
         .iter()
-        .find_map(|name| std::fs::read_to_string(root.join(name)).ok())?;
+        .find_map(|name| crate::links::read_inside(root, &root.join(name)).ok())?;
     let rest = &text[text.find("appDirectory")? + "appDirectory".len()..];
     let rest = rest.trim_start().strip_prefix(':')?.trim_start();
     let quote = rest
