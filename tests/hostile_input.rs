@@ -322,3 +322,30 @@ fn detect_and_init_never_read_through_a_link_out_of_the_project() {
         main
     );
 }
+
+#[test]
+fn sarif_artifact_uris_are_percent_encoded() {
+    let dir = fixture("verify/_base-vite");
+    let folder = dir.path().join("src/my page #1 100%");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("Profilé.tsx"),
+        "import { UserProfile } from '@workos-inc/widgets'\nexport const p = <UserProfile accessToken=\"t\" />\n",
+    )
+    .unwrap();
+    let output = run(dir.path(), &["verify", ".", "--format", "sarif"]);
+    assert_eq!(exit_code(&output), 1);
+    let sarif = json(&output);
+    let uris: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ruleId"] == "WW302")
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(uris, ["src/my%20page%20%231%20100%25/Profil%C3%A9.tsx"]);
+}
