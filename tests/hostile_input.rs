@@ -349,3 +349,71 @@ fn sarif_artifact_uris_are_percent_encoded() {
         .collect();
     assert_eq!(uris, ["src/my%20page%20%231%20100%25/Profil%C3%A9.tsx"]);
 }
+
+#[test]
+fn init_add_and_fix_refuse_a_manifest_written_by_a_newer_tool_and_write_nothing() {
+    let dir = fixture("vite-ts");
+    let root = dir.path();
+    let init = [
+        "init",
+        ".",
+        "--widgets",
+        "user-profile",
+        "--no-install",
+        "--yes",
+        "--json",
+    ];
+    assert_eq!(exit_code(&run(root, &init)), 0);
+    let manifest = std::fs::read_to_string(root.join("workos-widgets.toml")).unwrap();
+    let ours = format!("tool_version = \"{}\"", env!("CARGO_PKG_VERSION"));
+    assert!(manifest.contains(&ours) && manifest.contains("\nversion = 1\n"));
+    let newer = [
+        (
+            "tool_version",
+            manifest.replace(&ours, "tool_version = \"99.0.0\""),
+        ),
+        (
+            "version",
+            manifest.replace("\nversion = 1\n", "\nversion = 2\n"),
+        ),
+    ];
+    let add = [
+        "add",
+        "users-management",
+        ".",
+        "--no-install",
+        "--yes",
+        "--json",
+    ];
+    let fix = ["verify", ".", "--fix", "--format", "json"];
+    for (field, text) in &newer {
+        std::fs::write(root.join("workos-widgets.toml"), text).unwrap();
+        let before = snapshot_tree(root);
+        for args in [&init[..], &add[..], &fix[..]] {
+            let output = run(root, args);
+            assert_eq!(
+                exit_code(&output),
+                2,
+                "{field} {args:?}: {}",
+                stdout(&output)
+            );
+            let error = &json(&output)["error"];
+            let message = error["message"].as_str().unwrap();
+            assert!(
+                message.contains("workos-widgets.toml") && message.contains("newer"),
+                "{field}: {message}"
+            );
+            assert!(
+                error["hint"]
+                    .as_str()
+                    .unwrap()
+                    .contains("upgrade workos-widgets"),
+                "{field}: {error:#}"
+            );
+            assert_eq!(snapshot_tree(root), before, "{field} {args:?}");
+        }
+    }
+    // Our own manifest is fine.
+    std::fs::write(root.join("workos-widgets.toml"), &manifest).unwrap();
+    assert_eq!(exit_code(&run(root, &add)), 0);
+}

@@ -8,7 +8,7 @@ use owo_colors::OwoColorize;
 use workos_widgets_core::catalog::{self, Widget};
 use workos_widgets_core::detect::detect;
 use workos_widgets_core::edit::change::Action;
-use workos_widgets_core::manifest::Manifest;
+use workos_widgets_core::manifest::{self, Manifest};
 use workos_widgets_core::project::PackageManager;
 use workos_widgets_core::{Project, lock};
 use workos_widgets_generator::install::InstallOutput;
@@ -23,6 +23,10 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     let (_lock, project) = locked_detect(&args.path)?;
     project.ensure_supported()?;
     let manifest = Manifest::read(&project.root)?;
+    // Before asking anything: a newer tool's manifest is refused anyway.
+    if let Some(manifest) = &manifest {
+        manifest.ensure_not_newer(&project.path(manifest::FILE_NAME))?;
+    }
     let widgets = choose_widgets(&args.widgets, manifest.as_ref(), &args.flags)?;
     let strategy = match args.token_strategy {
         TokenStrategyArg::Auto => StrategyChoice::Auto,

@@ -94,6 +94,11 @@ pub fn verify(path: &Path, options: &Options) -> Result<Report, VerifyError> {
     let _lock = if options.fix {
         let held = workos_widgets_core::lock::lock(&project.root, || {})?;
         project = detect(path)?;
+        // Fixes edit generated files the manifest records: not for a
+        // newer tool's manifest.
+        if let Some(manifest) = workos_widgets_core::manifest::Manifest::read(&project.root)? {
+            manifest.ensure_not_newer(&project.path(workos_widgets_core::manifest::FILE_NAME))?;
+        }
         Some(held)
     } else {
         None
