@@ -11,6 +11,9 @@ use std::process::Output;
 use common::{fixture, run, snapshot_tree, stderr, stdout};
 use serde_json::Value;
 
+/// An import that makes `verify` parse the file.
+const WIDGET: &str = "import { UserProfile } from '@workos-inc/widgets'\n";
+
 /// A component whose JSX nests `depth` elements deep around a widget.
 fn nested_jsx(depth: usize) -> String {
     format!(
@@ -72,6 +75,28 @@ fn verify_reports_a_file_nested_too_deep_as_ww001_instead_of_overflowing_the_sta
             "assignments-1000000",
             nested_expression(1_000_000, "a=", ""),
         ),
+        // Left-deep chains the parser builds in a loop: deep for the walks.
+        ("sum-1000000", nested_expression(1_000_000, "a+", "")),
+        (
+            "members-1000000",
+            format!("{WIDGET}export const deep = a{}\n", ".b".repeat(1_000_000)),
+        ),
+        (
+            "calls-1000000",
+            format!("{WIDGET}export const deep = a{}\n", "()".repeat(1_000_000)),
+        ),
+        (
+            "ifs-1000000",
+            format!("{WIDGET}{}x\n", "if (a)\n".repeat(1_000_000)),
+        ),
+        (
+            "types-200000",
+            format!(
+                "{WIDGET}type T = {}B{}\n",
+                "A<".repeat(200_000),
+                ">".repeat(200_000)
+            ),
+        ),
     ];
     let dir = fixture("verify/_base-vite");
     for (name, text) in &cases {
@@ -87,7 +112,7 @@ fn verify_reports_a_file_nested_too_deep_as_ww001_instead_of_overflowing_the_sta
             .collect();
         assert_eq!(deep.len(), 1, "{name}: {report:#}");
         let message = deep[0]["message"].as_str().unwrap();
-        assert!(message.contains("levels deep"), "{name}: {message}");
+        assert!(message.contains("nested too deep"), "{name}: {message}");
         for format in ["human", "sarif"] {
             let output = run(dir.path(), &["verify", ".", "--format", format]);
             assert_eq!(exit_code(&output), 1, "{name} {format}");
@@ -148,7 +173,8 @@ fn detect_and_init_refuse_an_entry_nested_too_deep_naming_it_and_write_nothing()
         let detect = run(dir.path(), &["detect", "."]);
         assert_eq!(exit_code(&detect), 2);
         assert!(
-            stderr(&detect).contains("src/App.tsx:2:") && stderr(&detect).contains("levels deep"),
+            stderr(&detect).contains("src/App.tsx:2:")
+                && stderr(&detect).contains("nested too deep"),
             "{}",
             stderr(&detect)
         );

@@ -43,13 +43,12 @@ pub enum ProjectError {
     },
 
     #[error(
-        "{path}:{line}:{column}: nested more than {limit} levels deep (brackets, JSX elements, operators): too deep to read safely"
+        "{path}:{line}:{column}: nested too deep here (brackets, JSX elements, chained operators): too deep to read safely"
     )]
     TooDeep {
         path: PathBuf,
         line: usize,
         column: usize,
-        limit: usize,
     },
 
     #[error("{path} is a symbolic link to {target}, outside the project: not read")]

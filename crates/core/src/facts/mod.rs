@@ -42,7 +42,7 @@ pub struct SourceFile {
     lines: LineIndex,
     /// The first syntax error, when the file does not parse.
     pub syntax_error: Option<(Span, String)>,
-    /// Where the file nests deeper than [`crate::nesting::MAX_NESTING`]:
+    /// Where the file nests too deep to check (see [`crate::nesting`]):
     /// it was not parsed (a walk that deep could overflow the stack).
     pub too_deep: Option<Span>,
     /// The offset of the first byte that is not valid UTF-8, when the file

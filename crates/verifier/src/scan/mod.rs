@@ -349,10 +349,11 @@ impl Reader<'_> {
         allocator.reset();
         let mut file = SourceFile::new(path, String::new());
         let source_type = js::source_type_for(&file.path);
-        if let Some(offset) = nesting::too_deep_at(&text, source_type.is_jsx()) {
+        let estimate = nesting::measure(&text, source_type.is_jsx());
+        if let Some(offset) = estimate.too_deep_at {
             file.too_deep = Some(Span::new(offset, offset));
         } else {
-            nesting::on_big_stack(|| {
+            nesting::with_stack_for(estimate.depth, || {
                 let ret = Parser::new(allocator, &text, source_type).parse();
                 match ret.diagnostics.errors().next() {
                     Some(error) => {
@@ -366,7 +367,15 @@ impl Reader<'_> {
                             "the parser could not read this file".into(),
                         ));
                     }
-                    None => read::extract(&mut file, &ret.program),
+                    None => {
+                        let tree = nesting::tree_depth(&ret.program);
+                        match tree.too_deep_at {
+                            Some(offset) => file.too_deep = Some(Span::new(offset, offset)),
+                            None => nesting::with_stack_for(tree.depth, || {
+                                read::extract(&mut file, &ret.program);
+                            }),
+                        }
+                    }
                 }
             });
         }

@@ -3,7 +3,6 @@
 use crate::facts::{Facts, Span};
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
-use workos_widgets_core::nesting::MAX_NESTING;
 
 pub static RULE: Rule = Rule {
     code: "WW001",
@@ -27,11 +26,13 @@ Also that every JS/TS file is valid UTF-8: a file with a byte that is not
 that byte, with its line. Such a file is still checked by the other rules,
 with each invalid sequence read as U+FFFD.
 
-And that no file nests deeper than 1,000 levels (open brackets, JSX
-elements inside JSX elements, operators in a row): such a file, usually
-generated, is reported at the level past the limit and not parsed, since
-parsing and walking it could exhaust the stack. Real components nest a
-few dozen levels.
+And that no file nests too deep to check safely: more than 1,000 levels
+of open brackets, JSX elements inside JSX elements and operators that nest
+(`a = b = ...`, `!!!x`, `if (a) if (b) ...`), or a syntax tree more than
+10,000 levels deep (a chain such as `a + a + ...` or `a.b.b...`). Such a
+file, usually generated, is reported where it passes the limit and not
+checked, since parsing and walking it could exhaust the stack. Real
+components nest a few dozen levels.
 
 ## Why it matters
 A file that does not parse cannot be checked: its widgets, token calls and
@@ -67,9 +68,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
         if let Some(span) = file.too_deep {
             findings.push(RULE.finding(
                 Location::span(file, span),
-                format!(
-                    "nested more than {MAX_NESTING} levels deep here (brackets, JSX elements, operators): too deep to check safely, so it was not checked; split the deepest element or expression into smaller components"
-                ),
+                "nested too deep here (brackets, JSX elements, chained operators): too deep to check safely, so it was not checked; split the deepest element or expression into smaller components",
             ));
         }
         if let Some((span, message)) = &file.syntax_error {

@@ -1,39 +1,21 @@
-//! How deeply a JS/TS text nests, measured from its characters before it
-//! is parsed. The parser and every walk of its syntax tree recurse once per
-//! level, so a file nested deeper than [`MAX_NESTING`] is refused (reported
-//! as too deep to check) instead of overflowing the stack; and parsing and
-//! walking run on a big stack ([`on_big_stack`]) so that what this estimate
-//! does not see (long chains of `a = b = ...`) takes far more than any real
-//! file holds.
+//! How deeply a JS/TS text nests, estimated from its characters before
+//! it is parsed (the parser recurses once per level of it).
 //!
 //! A level is an open bracket (`(`, `[`, `{`, a template's `${`), an open
-//! JSX element, an operator following another one (`!!!x`), or a
-//! right-nesting operator (`=`, `=>`, `?`) since the statement or list item
-//! began (`a = b = c`, `a ? b : c ? d : e`). Strings, comments, regular
-//! expressions and JSX text are skipped. It is an
+//! JSX element, an operator following another one (`!!!x`), or an operator
+//! or keyword that nests to its right since the statement or list item
+//! began (`=`, `=>`, `?`, `:`, `<`, `if`, `else`, `while`, `for`: `a = b =
+//! c`, `a ? b : c ? d : e`, `A<B<C>>`, `if (a) if (b) ...`). Strings,
+//! comments, regular expressions and JSX text are skipped. It is an
 //! estimate: it never needs to be exact, only close for real code (which
-//! nests a few dozen levels) and never far below the tree's real depth.
+//! nests a few dozen levels) and never far below the parser's real depth.
 
-/// The deepest nesting a file may have and still be parsed and checked.
-pub const MAX_NESTING: usize = 1_000;
+use super::{MAX_NESTING, Nesting};
 
-/// The stack the parser and the tree walks run on.
-const BIG_STACK: usize = 256 << 20;
-
-/// Stack left below which [`on_big_stack`] moves to a new one.
-const RED_ZONE: usize = 32 << 20;
-
-/// Runs `f` on a stack of at least [`RED_ZONE`] bytes (a new one of
-/// [`BIG_STACK`] bytes when less is left), for parsing and walking trees.
-pub fn on_big_stack<R>(f: impl FnOnce() -> R) -> R {
-    stacker::maybe_grow(RED_ZONE, BIG_STACK, f)
-}
-
-/// The byte offset where `text` first nests deeper than [`MAX_NESTING`],
-/// or `None` when it never does. `jsx`: whether the language has JSX (a
-/// `<` in operand position opens an element).
-pub fn too_deep_at(text: &str, jsx: bool) -> Option<usize> {
-    Scanner {
+/// How deeply `text` nests (see [`Nesting`]). `jsx`: whether the language
+/// has JSX (a `<` in operand position opens an element).
+pub fn measure(text: &str, jsx: bool) -> Nesting {
+    let mut scanner = Scanner {
         bytes: text.as_bytes(),
         jsx,
         i: 0,
@@ -44,13 +26,22 @@ pub fn too_deep_at(text: &str, jsx: bool) -> Option<usize> {
         saved: Vec::new(),
         outer: 0,
         line_break: false,
+        max: 0,
+        control: false,
+    };
+    let too_deep_at = scanner.run();
+    Nesting {
+        depth: scanner.max,
+        too_deep_at,
     }
-    .run()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Frame {
     Paren,
+    /// The parenthesised head of `if`/`while`/`for`/`with`: a statement
+    /// follows its `)`.
+    Header,
     Bracket,
     Brace,
     /// A template literal's `${ ... }`: its `}` goes back into the template.
@@ -81,17 +72,40 @@ struct Scanner<'t> {
     /// A line ended after an operand: the statement may have ended there
     /// (a new one starts unless the next line begins with an operator).
     line_break: bool,
+    /// The deepest level seen.
+    max: usize,
+    /// A control keyword was read: the next `(` opens its head.
+    control: bool,
 }
 
 /// Words after which an expression starts (a `/` there opens a regular
 /// expression, a `<` a JSX element).
-const EXPRESSION_KEYWORDS: [&[u8]; 14] = [
-    b"return", b"yield", b"await", b"typeof", b"void", b"delete", b"new", b"in", b"of", b"case",
-    b"do", b"else", b"throw", b"default",
+const EXPRESSION_KEYWORDS: [&[u8]; 18] = [
+    b"return",
+    b"yield",
+    b"await",
+    b"typeof",
+    b"void",
+    b"delete",
+    b"new",
+    b"in",
+    b"of",
+    b"case",
+    b"do",
+    b"else",
+    b"throw",
+    b"default",
+    b"keyof",
+    b"readonly",
+    b"unique",
+    b"infer",
 ];
 
+/// Statements whose body is a statement (`if (a) if (b) ...` nests).
+const CONTROL_KEYWORDS: [&[u8]; 4] = [b"if", b"while", b"for", b"with"];
+
 impl Scanner<'_> {
-    fn run(mut self) -> Option<usize> {
+    fn run(&mut self) -> Option<usize> {
         while self.i < self.bytes.len() {
             let at = self.i;
             let deep = match self.stack.last() {
@@ -110,8 +124,11 @@ impl Scanner<'_> {
         self.bytes.get(self.i + ahead).copied().unwrap_or(0)
     }
 
-    fn depth(&self) -> usize {
-        self.stack.len() + self.outer + self.chain + self.run
+    /// Records the current level; whether it is past the limit.
+    fn deeper(&mut self) -> bool {
+        let depth = self.stack.len() + self.outer + self.chain + self.run;
+        self.max = self.max.max(depth);
+        depth > MAX_NESTING
     }
 
     fn push(&mut self, frame: Frame) -> bool {
@@ -120,24 +137,26 @@ impl Scanner<'_> {
         self.outer += self.chain;
         self.chain = 0;
         self.run = 0;
-        self.depth() > MAX_NESTING
+        self.deeper()
     }
 
-    fn pop(&mut self) {
-        if self.stack.pop().is_some() {
-            self.chain = self.saved.pop().unwrap_or(0);
-            self.outer -= self.chain;
-        }
+    fn pop(&mut self) -> Option<Frame> {
+        let frame = self.stack.pop()?;
+        self.chain = self.saved.pop().unwrap_or(0);
+        self.outer -= self.chain;
+        Some(frame)
     }
 
-    /// Pops up to and including the nearest `frame` (dropping the JSX
-    /// frames a stray `<` opened); nothing when none is open.
-    fn close(&mut self, frame: Frame) {
-        if let Some(at) = self.stack.iter().rposition(|&f| f == frame) {
-            while self.stack.len() > at {
-                self.pop();
-            }
+    /// Pops up to and including the nearest of `frames` (dropping the JSX
+    /// frames a stray `<` opened); nothing when none is open. The frame
+    /// closed.
+    fn close(&mut self, frames: &[Frame]) -> Option<Frame> {
+        let at = self.stack.iter().rposition(|f| frames.contains(f))?;
+        let mut closed = None;
+        while self.stack.len() > at {
+            closed = self.pop();
         }
+        closed
     }
 
     /// One token of JavaScript. Returns whether it nests too deep.
@@ -181,8 +200,10 @@ impl Scanner<'_> {
             }
             b'(' | b'[' | b'{' => {
                 self.i += 1;
+                let header = byte == b'(' && std::mem::take(&mut self.control);
                 self.operand = false;
                 return self.push(match byte {
+                    b'(' if header => Frame::Header,
                     b'(' => Frame::Paren,
                     b'[' => Frame::Bracket,
                     _ => Frame::Brace,
@@ -190,12 +211,15 @@ impl Scanner<'_> {
             }
             b')' | b']' => {
                 self.i += 1;
-                self.close(if byte == b')' {
-                    Frame::Paren
+                let closed = if byte == b')' {
+                    self.close(&[Frame::Paren, Frame::Header])
                 } else {
-                    Frame::Bracket
-                });
+                    self.close(&[Frame::Bracket])
+                };
                 self.operand_end();
+                // A statement follows the head of `if (...)`: the line
+                // does not end it.
+                self.operand = closed != Some(Frame::Header);
             }
             b'}' => {
                 self.i += 1;
@@ -206,10 +230,10 @@ impl Scanner<'_> {
                     .find(|f| matches!(f, Frame::Brace | Frame::Template))
                     == Some(&Frame::Template);
                 if template {
-                    self.close(Frame::Template);
+                    self.close(&[Frame::Template]);
                     return self.template();
                 }
-                self.close(Frame::Brace);
+                self.close(&[Frame::Brace]);
                 self.operand_end();
             }
             b'<' if self.jsx && !self.operand && self.opens_element() => {
@@ -222,7 +246,13 @@ impl Scanner<'_> {
                     self.i += 1;
                 }
                 let word = &self.bytes[start..self.i];
+                if CONTROL_KEYWORDS.contains(&word) {
+                    self.control = true;
+                    self.chain += 1;
+                    return self.operator();
+                }
                 if EXPRESSION_KEYWORDS.contains(&word) {
+                    self.chain += usize::from(matches!(word, b"else" | b"do"));
                     return self.operator();
                 }
                 self.operand_end();
@@ -239,6 +269,9 @@ impl Scanner<'_> {
                 let nests = match byte {
                     b'=' => next != b'=' && !matches!(previous, b'=' | b'!' | b'<' | b'>'),
                     b'?' => !matches!(next, b'?' | b'.') && previous != b'?',
+                    // Type arguments (`A<B<C>>`) and labels nest too.
+                    b'<' => !matches!(next, b'=' | b'<') && previous != b'<',
+                    b':' => true,
                     _ => false,
                 };
                 self.i += 1;
@@ -257,7 +290,7 @@ impl Scanner<'_> {
     fn operator(&mut self) -> bool {
         self.operand = false;
         self.run += 1;
-        self.depth() > MAX_NESTING
+        self.deeper()
     }
 
     /// Whether the `<` at the cursor opens a JSX element (`<div`, `<>`)
@@ -299,7 +332,7 @@ impl Scanner<'_> {
             }
             b'/' if self.peek(1) == b'>' => {
                 self.i += 2;
-                self.pop();
+                let _ = self.pop();
                 self.operand_end();
             }
             b'>' => {
@@ -324,7 +357,7 @@ impl Scanner<'_> {
             }
             b'<' if self.peek(1) == b'/' => {
                 self.i += 2;
-                self.pop();
+                let _ = self.pop();
                 // The closing tag's name and `>`.
                 while self.i < self.bytes.len() && self.bytes[self.i] != b'>' {
                     self.i += 1;
@@ -435,7 +468,7 @@ mod tests {
     use super::*;
 
     fn depth_ok(text: &str) -> bool {
-        too_deep_at(text, true).is_none()
+        measure(text, true).too_deep_at.is_none()
     }
 
     #[test]
@@ -501,6 +534,6 @@ export function App<T,>(props: Array<Array<T>>) {
     #[test]
     fn points_at_the_level_past_the_limit() {
         let text = format!("f{}", "(".repeat(MAX_NESTING + 5));
-        assert_eq!(too_deep_at(&text, false), Some(1 + MAX_NESTING));
+        assert_eq!(measure(&text, false).too_deep_at, Some(1 + MAX_NESTING));
     }
 }
