@@ -86,6 +86,10 @@ fn verify_reports_a_file_nested_too_deep_as_ww001_instead_of_overflowing_the_sta
             format!("{WIDGET}export const deep = a{}\n", "()".repeat(1_000_000)),
         ),
         (
+            "else-ifs-200000",
+            format!("{WIDGET}if (a) x;{}\n", " else if (a) x;".repeat(200_000)),
+        ),
+        (
             "ifs-1000000",
             format!("{WIDGET}{}x\n", "if (a)\n".repeat(1_000_000)),
         ),

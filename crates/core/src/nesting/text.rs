@@ -28,6 +28,7 @@ pub fn measure(text: &str, jsx: bool) -> Nesting {
         line_break: false,
         max: 0,
         control: false,
+        statement_end: false,
     };
     let too_deep_at = scanner.run();
     Nesting {
@@ -76,11 +77,13 @@ struct Scanner<'t> {
     max: usize,
     /// A control keyword was read: the next `(` opens its head.
     control: bool,
+    /// A `;` was read: the statement ended, unless an `else` follows.
+    statement_end: bool,
 }
 
 /// Words after which an expression starts (a `/` there opens a regular
 /// expression, a `<` a JSX element).
-const EXPRESSION_KEYWORDS: [&[u8]; 18] = [
+const EXPRESSION_KEYWORDS: [&[u8]; 19] = [
     b"return",
     b"yield",
     b"await",
@@ -99,6 +102,7 @@ const EXPRESSION_KEYWORDS: [&[u8]; 18] = [
     b"readonly",
     b"unique",
     b"infer",
+    b"extends",
 ];
 
 /// Statements whose body is a statement (`if (a) if (b) ...` nests).
@@ -182,7 +186,12 @@ impl Scanner<'_> {
             }
             _ => {}
         }
-        if std::mem::take(&mut self.line_break) && !is_operator(byte) {
+        // A statement ended (`;`, or a line after an operand): a new one
+        // starts, unless the next token continues it (an operator, or the
+        // `else` of an `if`, whose chain nests: `if (a) x; else if ...`).
+        let ended = std::mem::take(&mut self.statement_end)
+            || (std::mem::take(&mut self.line_break) && !is_operator(byte));
+        if ended && !self.at_else() {
             self.chain = 0;
         }
         match byte {
@@ -252,12 +261,18 @@ impl Scanner<'_> {
                     return self.operator();
                 }
                 if EXPRESSION_KEYWORDS.contains(&word) {
-                    self.chain += usize::from(matches!(word, b"else" | b"do"));
+                    self.chain += usize::from(matches!(word, b"else" | b"do" | b"extends"));
                     return self.operator();
                 }
                 self.operand_end();
             }
-            b';' | b',' => {
+            b';' => {
+                self.i += 1;
+                self.statement_end = true;
+                self.operand = false;
+                self.run = 0;
+            }
+            b',' => {
                 self.i += 1;
                 self.chain = 0;
                 self.operand = false;
@@ -280,6 +295,12 @@ impl Scanner<'_> {
             }
         }
         false
+    }
+
+    /// Whether the cursor is at the word `else`.
+    fn at_else(&self) -> bool {
+        self.bytes[self.i..].starts_with(b"else")
+            && !self.bytes.get(self.i + 4).copied().is_some_and(is_word)
     }
 
     fn operand_end(&mut self) {
@@ -523,6 +544,18 @@ export function App<T,>(props: Array<Array<T>>) {
         assert!(!depth_ok(&format!("{}1", "a =\n".repeat(n))));
         assert!(!depth_ok(&format!("x = {}1", "a => ".repeat(n))));
         assert!(!depth_ok(&format!("x = {}1", "a\n ? b\n : ".repeat(n))));
+        assert!(!depth_ok(&format!("{}x", "if (a)\n".repeat(n))));
+        assert!(!depth_ok(&format!(
+            "if (a) x;{}",
+            " else if (a) x;".repeat(n)
+        )));
+        assert!(!depth_ok(&format!(
+            "if (a) x\n{}",
+            "else if (a) x\n".repeat(n)
+        )));
+        assert!(!depth_ok(&format!("x = {}B", "class extends ".repeat(n))));
+        assert!(!depth_ok(&format!("type T = {}B", "A<".repeat(n))));
+        assert!(!depth_ok(&format!("type T = {}B", "keyof ".repeat(n))));
         let fine = MAX_NESTING - 10;
         let jsx = format!("x = {}{}", "<div>".repeat(fine), "</div>".repeat(fine));
         assert!(depth_ok(&jsx));
