@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use crate::detect::workspace_packages::WorkspacePackage;
 use crate::facts::render::{Export, SlotKind};
-use crate::facts::{JsxKind, SourceFile};
+use crate::facts::{Ancestors, JsxKind, SourceFile};
 use crate::specifier::{self, ModulePaths};
 
 /// A component of a module, as a framework names it.
@@ -171,11 +171,29 @@ enum Target {
 struct Site {
     file: usize,
     owner: Option<usize>,
-    ancestors: Vec<usize>,
+    ancestors: SiteAncestors,
     /// Where the place starts.
     at: usize,
     /// The element, when the place is one.
     element: Option<usize>,
+}
+
+/// The JSX elements around a site, in either order (a verdict does not
+/// depend on it): an element's shared ancestor list, or a list of the
+/// render facts.
+#[derive(Debug, Clone)]
+enum SiteAncestors {
+    Shared(Ancestors),
+    Listed(Vec<usize>),
+}
+
+impl SiteAncestors {
+    fn iter(&self) -> Box<dyn Iterator<Item = usize> + '_> {
+        match self {
+            SiteAncestors::Shared(shared) => Box::new(shared.iter().copied()),
+            SiteAncestors::Listed(listed) => Box::new(listed.iter().copied()),
+        }
+    }
 }
 
 /// The render graph of the parsed files.
@@ -413,7 +431,7 @@ impl<'f> RenderGraph<'f> {
                     incoming.entry(node).or_default().push(Site {
                         file,
                         owner: facts.render.elements.get(element).and_then(|e| e.owner),
-                        ancestors: facts.jsx[element].ancestors.clone(),
+                        ancestors: SiteAncestors::Shared(facts.jsx[element].ancestors.clone()),
                         at: facts.jsx[element].element.start,
                         element: Some(element),
                     });
@@ -426,7 +444,7 @@ impl<'f> RenderGraph<'f> {
                     incoming.entry(node).or_default().push(Site {
                         file,
                         owner: call.owner,
-                        ancestors: call.ancestors.clone(),
+                        ancestors: SiteAncestors::Listed(call.ancestors.clone()),
                         at: call.span.start,
                         element: None,
                     });
@@ -478,7 +496,7 @@ impl<'f> RenderGraph<'f> {
         let site = Site {
             file,
             owner: facts.render.elements.get(element)?.owner,
-            ancestors: jsx.ancestors.clone(),
+            ancestors: SiteAncestors::Shared(jsx.ancestors.clone()),
             at: jsx.element.start,
             element: Some(element),
         };
@@ -511,7 +529,7 @@ impl<'f> RenderGraph<'f> {
 
     /// The path to a place that is proven unwrapped within its component.
     fn site_path(&self, site: &Site) -> Option<Vec<Hop>> {
-        if self.verdict(site.file, &site.ancestors, site.at) != Verdict::Unwrapped {
+        if self.verdict(site.file, site.ancestors.iter(), site.at) != Verdict::Unwrapped {
             return None;
         }
         match site.owner {
@@ -533,11 +551,14 @@ impl<'f> RenderGraph<'f> {
                 .any(|call| call.jsx.contains(&element))
     }
 
-    /// Whether a place of `file` with JSX `ancestors`, starting at `at`, is
-    /// inside `<WorkOsWidgets>` within its component.
-    fn verdict(&self, file: usize, ancestors: &[usize], at: usize) -> Verdict {
+    /// Whether a place of `file` with JSX `ancestors` (in any order),
+    /// starting at `at`, is inside `<WorkOsWidgets>` within its component:
+    /// wrapped when one ancestor wraps it, else unknown when one cannot be
+    /// followed, else proven unwrapped.
+    fn verdict(&self, file: usize, ancestors: impl Iterator<Item = usize>, at: usize) -> Verdict {
         let facts = &self.files[file];
-        for &ancestor in ancestors.iter().rev() {
+        let mut verdict = Verdict::Unwrapped;
+        for ancestor in ancestors {
             let opening_end = facts
                 .render
                 .elements
@@ -554,11 +575,12 @@ impl<'f> RenderGraph<'f> {
                 Some(Target::Unknown) | None => Verdict::Unknown,
             };
             match inherited {
+                Verdict::Wrapped => return Verdict::Wrapped,
+                Verdict::Unknown => verdict = Verdict::Unknown,
                 Verdict::Unwrapped => {}
-                other => return other,
             }
         }
-        Verdict::Unwrapped
+        verdict
     }
 
     /// For a React Router `<Route element={<Layout />}>`: its child routes
@@ -576,7 +598,7 @@ impl<'f> RenderGraph<'f> {
         let opening_end = facts.render.elements[route].opening_end;
         let layout = (route + 1..facts.jsx.len())
             .take_while(|&i| facts.jsx[i].element.start < opening_end)
-            .find(|&i| facts.jsx[i].ancestors.last() == Some(&route));
+            .find(|&i| facts.jsx[i].ancestors.iter().next() == Some(&route));
         match layout.map(|i| self.targets[file][i]) {
             Some(Target::Component(node)) => self.slot(node, SlotKind::Outlet),
             Some(Target::Unknown) => Verdict::Unknown,
@@ -600,7 +622,7 @@ impl<'f> RenderGraph<'f> {
             .slots
             .iter()
             .filter(|s| s.owner == Some(node.1) && s.kind == kind)
-            .map(|s| self.verdict(node.0, &s.ancestors, s.span.start))
+            .map(|s| self.verdict(node.0, s.ancestors.iter().copied(), s.span.start))
             .collect();
         let verdict = if verdicts.contains(&Verdict::Unwrapped) {
             Verdict::Unwrapped
@@ -710,8 +732,8 @@ fn route_tables(
                     .push((layout, SlotKind::Outlet)),
                 None => {
                     for &provider in &providers {
-                        let mut ancestors = facts.jsx[provider].ancestors.clone();
-                        ancestors.push(provider);
+                        let ancestors =
+                            SiteAncestors::Shared(facts.jsx[provider].ancestors.with(provider));
                         incoming.entry(node).or_default().push(Site {
                             file,
                             owner: facts.render.elements.get(provider).and_then(|e| e.owner),

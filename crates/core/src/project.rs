@@ -37,6 +37,10 @@ pub struct Project {
     pub workspace_packages: Vec<crate::detect::workspace_packages::WorkspacePackage>,
     /// Providers already in the entry files.
     pub providers: Providers,
+    /// Modules the entry files import that a symbolic link leads out of the
+    /// project (relative to `root`): never read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links_outside: Vec<PathBuf>,
     pub authkit: Option<AuthKit>,
     /// Where the app's server code runs.
     pub platform: Platform,

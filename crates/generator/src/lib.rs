@@ -55,6 +55,9 @@ pub fn plan(
     options: &Options,
 ) -> Result<Plan, GenerateError> {
     project.ensure_supported()?;
+    if let Some(manifest) = manifest {
+        manifest.ensure_not_newer(&project.path(workos_widgets_core::manifest::FILE_NAME))?;
+    }
     let strategy = strategy::resolve(project, manifest, options.strategy)?;
     framework::plan(project, manifest, options, strategy)
 }

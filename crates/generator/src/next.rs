@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use oxc_allocator::Allocator;
 use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::edit::transform::{Transform, imports};
-use workos_widgets_core::error::read_to_string;
 use workos_widgets_core::project::{AuthKit, Router};
 use workos_widgets_core::specifier::{self, slash};
 use workos_widgets_core::{Project, ProjectError, js};
@@ -209,7 +208,7 @@ fn plan_root(
 
 /// Whether the root file's page slot sits inside its `QueryClientProvider`.
 fn slot_inside_query_client(project: &Project, root_file: &Path) -> Result<bool, GenerateError> {
-    let text = read_to_string(&project.path(root_file))?;
+    let text = workos_widgets_core::links::read_inside(&project.root, &project.path(root_file))?;
     let allocator = Allocator::default();
     let program = js::parse(&allocator, root_file, &text)?;
     Ok(js::page_slot(&program)

@@ -119,7 +119,16 @@ impl Draft<'_> {
             components: self.components,
             token_endpoint: backend.then(|| crate::layout::TOKEN_ENDPOINT.to_owned()),
             install: self.install,
-            warnings: self.warnings,
+            warnings: self
+                .warnings
+                .into_iter()
+                .chain(project.links_outside.iter().map(|link| {
+                    format!(
+                        "{} is a symbolic link out of the project: not read (a provider or stylesheet in it is not seen); copy it into the project or point the link inside it",
+                        link.display()
+                    )
+                }))
+                .collect(),
             notes,
             next_steps,
         }

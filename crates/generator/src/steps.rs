@@ -132,7 +132,7 @@ pub fn root_transforms(
     wrap: Wrap,
 ) -> Result<Vec<Transform<'static>>, GenerateError> {
     use workos_widgets_core::edit::transform::{imports, root};
-    let text = workos_widgets_core::error::read_to_string(&project.path(file))?;
+    let text = workos_widgets_core::links::read_inside(&project.root, &project.path(file))?;
     let allocator = oxc_allocator::Allocator::default();
     let program = workos_widgets_core::js::parse(&allocator, &project.path(file), &text)?;
     let taken = |what: &str| EditError::Edit {

@@ -101,7 +101,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
     let path_alias = alias::detect(&root);
     let module_paths = module_paths::detect(&root, &package_json.value);
     let workspace_packages = workspace_packages::detect(&root, &package_json);
-    let providers = providers::detect(&root, &entries, path_alias.as_ref())?;
+    let (providers, links_outside) = providers::detect(&root, &entries, path_alias.as_ref())?;
     let authkit = AuthKit::ALL
         .into_iter()
         .find(|kit| package_json.declared(kit.package()).is_some());
@@ -130,6 +130,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
         module_paths,
         workspace_packages,
         providers,
+        links_outside,
         authkit,
         platform,
         packages,

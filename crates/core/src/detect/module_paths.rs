@@ -42,7 +42,7 @@ fn read_config(
     if seen.len() >= MAX_CONFIGS || !seen.insert(relative.to_path_buf()) {
         return;
     }
-    let Ok(text) = std::fs::read_to_string(root.join(relative)) else {
+    let Ok(text) = crate::links::read_inside(root, relative) else {
         return;
     };
     let Ok(config) = serde_json::from_str::<Value>(&strip_jsonc(&text)) else {

@@ -16,11 +16,10 @@ use oxc_ast::ast::Program;
 
 use crate::ProjectError;
 use crate::catalog::{ROOT_COMPONENT, STYLESHEETS};
-use crate::error::read_to_string;
 use crate::facts::{self, JsxFact, JsxKind, SourceFile, ValueKind};
-use crate::js;
 use crate::project::{Entries, ProviderUse, Providers, StylesheetImport};
 use crate::specifier::{self, PathAlias};
+use crate::{js, links};
 
 /// How many local files are followed past the entry files, at most.
 const MAX_FOLLOWED: usize = 200;
@@ -28,17 +27,19 @@ const MAX_FOLLOWED: usize = 200;
 const MAX_DEPTH: usize = 8;
 
 /// Scans the entry files, and the local modules they import, for providers.
-/// An entry file that does not parse is an error: every command needs these
-/// files readable. A followed module that cannot be read or parsed is
-/// skipped.
+/// An entry file that does not parse, or that a link leads out of the
+/// project, is an error: every command needs these files readable. A
+/// followed module that cannot be read or parsed is skipped; one behind a
+/// link out of the project is skipped and returned.
 pub fn detect(
     root: &Path,
     entries: &Entries,
     alias: Option<&PathAlias>,
-) -> Result<Providers, ProjectError> {
+) -> Result<(Providers, Vec<PathBuf>), ProjectError> {
     let mut walk = Walk {
         root,
         alias,
+        links_outside: Vec::new(),
         providers: Providers::default(),
         seen: HashSet::new(),
         queue: VecDeque::new(),
@@ -61,7 +62,7 @@ pub fn detect(
     }
     for relative in entry_files {
         let path = root.join(relative);
-        let text = read_to_string(&path)?;
+        let text = links::read_inside(root, &path)?;
         let allocator = Allocator::default();
         let program = js::parse(&allocator, &path, &text)?;
         walk.visit(relative, &text, &program, Scope::Whole, 0);
@@ -73,15 +74,20 @@ pub fn detect(
             break;
         }
         let path = root.join(&relative);
-        let Ok(text) = read_to_string(&path) else {
-            continue;
+        let text = match links::read_inside(root, &path) {
+            Ok(text) => text,
+            Err(ProjectError::LinkOutsideProject { .. }) => {
+                walk.links_outside.push(relative);
+                continue;
+            }
+            Err(_) => continue,
         };
         let allocator = Allocator::default();
         if let Ok(program) = js::parse(&allocator, &path, &text) {
             walk.visit(&relative, &text, &program, Scope::Wrappers, depth);
         }
     }
-    Ok(walk.providers)
+    Ok((walk.providers, walk.links_outside))
 }
 
 /// Which elements of a file count.
@@ -97,6 +103,8 @@ struct Walk<'w> {
     root: &'w Path,
     alias: Option<&'w PathAlias>,
     providers: Providers,
+    /// Followed modules a link leads out of the project (not read).
+    links_outside: Vec<PathBuf>,
     seen: HashSet<PathBuf>,
     queue: VecDeque<(PathBuf, usize)>,
 }
@@ -159,7 +167,7 @@ impl Walk<'_> {
             return false;
         };
         let path = self.root.join(&target);
-        let Ok(text) = read_to_string(&path) else {
+        let Ok(text) = links::read_inside(self.root, &path) else {
             return false;
         };
         let allocator = Allocator::default();
@@ -187,7 +195,7 @@ impl Walk<'_> {
         if !self.seen.insert(css.clone()) {
             return;
         }
-        let Ok(text) = std::fs::read_to_string(self.root.join(&css)) else {
+        let Ok(text) = links::read_inside(self.root, &css) else {
             return;
         };
         for (index, line) in text.lines().enumerate() {
@@ -324,7 +332,7 @@ mod tests {
             next_root: Some(PathBuf::from("app/layout.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None).unwrap();
+        let found = detect(root, &entries, None).unwrap().0;
         let qcp = found.query_client_provider.unwrap();
         assert_eq!(qcp.file, PathBuf::from("app/providers.tsx"));
         assert_eq!(qcp.client.as_deref(), Some("queryClient"));
@@ -352,7 +360,7 @@ mod tests {
             next_root: Some(PathBuf::from("app/layout.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None).unwrap();
+        let found = detect(root, &entries, None).unwrap().0;
         let qcp = found.query_client_provider.unwrap();
         assert_eq!(qcp.client.as_deref(), Some("queryClient"));
         assert_eq!(qcp.line, 7);
@@ -381,7 +389,7 @@ mod tests {
                 main: Some(PathBuf::from("src/main.tsx")),
                 ..Entries::default()
             };
-            let providers = detect(dir.path(), &entries, None).unwrap();
+            let providers = detect(dir.path(), &entries, None).unwrap().0;
             assert_eq!(providers.workos_widgets.is_some(), found, "{widgets}");
         }
     }
@@ -419,7 +427,7 @@ mod tests {
             next_root: Some(PathBuf::from("app/layout.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None).unwrap();
+        let found = detect(root, &entries, None).unwrap().0;
         let qcp = found.query_client_provider.unwrap();
         assert_eq!(qcp.file, PathBuf::from("components/query-provider.tsx"));
         assert_eq!(qcp.client.as_deref(), Some("client"));
@@ -454,7 +462,7 @@ mod tests {
             main: Some(PathBuf::from("src/main.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None).unwrap();
+        let found = detect(root, &entries, None).unwrap().0;
         let widgets = found.workos_widgets.as_ref().unwrap();
         assert_eq!(widgets.file, PathBuf::from("src/routes/root.tsx"));
         assert!(widgets.wraps_slot);

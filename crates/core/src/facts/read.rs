@@ -19,7 +19,7 @@ use oxc_ast_visit::Visit;
 use oxc_span::GetSpan;
 
 use super::{
-    AttributeFact, Binding, EnvAccess, EnvRead, ImportFact, JsxFact, JsxKind, NewWorkOs,
+    Ancestors, AttributeFact, Binding, EnvAccess, EnvRead, ImportFact, JsxFact, JsxKind, NewWorkOs,
     RenderCall, ScopesArg, SourceFile, Span, StringFact, TokenCall, TokenMethod, ValueKind,
     is_package,
 };
@@ -43,6 +43,7 @@ pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
         const_arrays: const_arrays(program),
         function_depth: 0,
         open: Vec::new(),
+        ancestors: Ancestors::default(),
         destructured_calls: HashSet::new(),
         jsx: Vec::new(),
         strings: Vec::new(),
@@ -251,6 +252,8 @@ struct Collector<'f> {
     function_depth: usize,
     /// Indexes of the JSX elements enclosing the current node.
     open: Vec<usize>,
+    /// The same, shared with the elements' facts.
+    ancestors: Ancestors,
     /// Start offsets of calls whose result is destructured as `{ token }`.
     destructured_calls: HashSet<u32>,
     jsx: Vec<JsxFact>,
@@ -540,11 +543,15 @@ impl<'a> Visit<'a> for Collector<'_> {
             has_children,
             wraps_children: false,
             wraps_outlet: false,
-            ancestors: self.open.clone(),
+            ancestors: self.ancestors.clone(),
             import_source,
         });
-        self.open.push(self.jsx.len() - 1);
+        let index = self.jsx.len() - 1;
+        self.open.push(index);
+        let inner = self.ancestors.with(index);
+        let outer = std::mem::replace(&mut self.ancestors, inner);
         oxc_ast_visit::walk::walk_jsx_element(self, it);
+        self.ancestors = outer;
         self.open.pop();
     }
 
@@ -845,7 +852,7 @@ mod tests {
             JsxKind::Other,
             "a local UserSecurity is no widget"
         );
-        assert_eq!(file.jsx[1].ancestors, [0]);
+        assert_eq!(file.jsx[1].ancestors.iter().collect::<Vec<_>>(), [&0]);
         assert_eq!(file.jsx[1].attributes[0].value, ValueKind::Function);
         assert_eq!(file.jsx[2].attributes[0].value, ValueKind::String);
     }

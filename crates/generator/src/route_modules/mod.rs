@@ -255,7 +255,8 @@ impl Framework for RouteModules {
                     .any(|s| s.sheet == *sheet && s.file != *root_file)
             })
             .collect();
-        let root_text = workos_widgets_core::error::read_to_string(&project.path(root_file))?;
+        let root_text =
+            workos_widgets_core::links::read_inside(&project.root, &project.path(root_file))?;
         let styles: Transform<'_> = if links::loads_css_by_url(root_file, &root_text) {
             let style = &project.code_style;
             let layout = links::ArrayLayout {
