@@ -298,3 +298,113 @@ fn an_sdk_installed_as_a_peer_is_installed_at_its_major() {
         "npm install @workos-inc/widgets @radix-ui/themes @tanstack/react-query @workos-inc/node@^10.14.0"
     );
 }
+
+/// vite-ts with `dependencies` replaced by `deps` (a JSON object's body)
+/// and `devDependencies` extended by `dev`.
+fn vite_ts_declaring(deps: &str, dev: &str) -> tempfile::TempDir {
+    let app = fixture("vite-ts");
+    let manifest = app.path().join("package.json");
+    let text = std::fs::read_to_string(&manifest)
+        .unwrap()
+        .replace(
+            "    \"react\": \"^19.3.1\",\n    \"react-dom\": \"^19.3.1\"\n",
+            &format!("{deps}\n"),
+        )
+        .replace(
+            "    \"@types/node\": \"^24.19.2\",\n",
+            &format!("    \"@types/node\": \"^24.19.2\",\n{dev}"),
+        );
+    std::fs::write(&manifest, text).unwrap();
+    app
+}
+
+/// The declared range of `name` in `table` of the app's package.json,
+/// after checking that no object of the file repeats a key.
+fn declared_range(app: &std::path::Path, table: &str, name: &str) -> Option<String> {
+    let text = std::fs::read_to_string(app.join("package.json")).unwrap();
+    let duplicates = common::duplicate_keys(&text).unwrap();
+    assert!(
+        duplicates.is_empty(),
+        "duplicate keys {duplicates:?} in\n{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json[table][name].as_str().map(str::to_owned)
+}
+
+#[test]
+fn no_install_leaves_a_declared_range_that_admits_a_compatible_version() {
+    // `^3.2.1` admits 3.3.x (the peer range is ^3.3.0); an SDK prerelease
+    // is an SDK 8: neither needs a change, and neither gets a second key.
+    let app = vite_ts_declaring(
+        "    \"@radix-ui/themes\": \"^3.2.1\",\n    \"@workos-inc/node\": \"8.0.0-rc.10\",\n    \"react\": \"^19.3.1\",\n    \"react-dom\": \"^19.3.1\"",
+        "",
+    );
+    let out = run(
+        app.path(),
+        &["init", ".", WIDGETS, "--yes", "--no-install", "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let range = |name| declared_range(app.path(), "dependencies", name);
+    assert_eq!(range("@radix-ui/themes").as_deref(), Some("^3.2.1"));
+    assert_eq!(range("@workos-inc/node").as_deref(), Some("8.0.0-rc.10"));
+    assert_eq!(range("@workos-inc/widgets").as_deref(), Some("^1.18.0"));
+    assert_eq!(range("@tanstack/react-query").as_deref(), Some("^5.108.0"));
+    let again = run(
+        app.path(),
+        &["init", ".", "--yes", "--no-install", "--json"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
+    assert_eq!(json["changes"], 0, "{json}");
+}
+
+#[test]
+fn no_install_replaces_an_incompatible_range_in_place_in_its_own_table() {
+    // `~3.2.1` stops before 3.3; react-query 4 is the wrong major, and it
+    // sits in devDependencies: each value changes where it is.
+    let app = vite_ts_declaring(
+        "    \"@radix-ui/themes\": \"~3.2.1\",\n    \"react\": \"^19.3.1\",\n    \"react-dom\": \"^19.3.1\"",
+        "    \"@tanstack/react-query\": \"^4.36.1\",\n",
+    );
+    let out = run(
+        app.path(),
+        &["init", ".", WIDGETS, "--yes", "--no-install", "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dev = |name| declared_range(app.path(), "devDependencies", name);
+    let deps = |name| declared_range(app.path(), "dependencies", name);
+    assert_eq!(deps("@radix-ui/themes").as_deref(), Some("^3.3.0"));
+    assert_eq!(dev("@tanstack/react-query").as_deref(), Some("^5.108.0"));
+    assert_eq!(deps("@tanstack/react-query"), None, "not declared twice");
+    let text = std::fs::read_to_string(app.path().join("package.json")).unwrap();
+    assert!(
+        text.contains(
+            "  \"dependencies\": {\n    \"@radix-ui/themes\": \"^3.3.0\",\n    \"@workos-inc/node\""
+        ),
+        "the key keeps its place: {text}"
+    );
+}
+
+#[test]
+fn the_install_does_not_add_a_package_declared_in_a_compatible_range() {
+    let app = vite_ts_declaring(
+        "    \"@radix-ui/themes\": \"^3.2.1\",\n    \"react\": \"^19.3.1\",\n    \"react-dom\": \"^19.3.1\"",
+        "",
+    );
+    let out = run(app.path(), &["init", ".", WIDGETS, "--dry-run", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        json["install"]["command"],
+        "npm install @workos-inc/widgets @tanstack/react-query @workos-inc/node"
+    );
+    // Installed at 3.2.5 (a lockfile's pin), the declared range is raised
+    // through the package manager, which rewrites it in place.
+    let themes = app.path().join("node_modules/@radix-ui/themes");
+    std::fs::create_dir_all(&themes).unwrap();
+    std::fs::write(themes.join("package.json"), r#"{"version":"3.2.5"}"#).unwrap();
+    let out = run(app.path(), &["init", ".", WIDGETS, "--dry-run", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        json["install"]["command"],
+        "npm install @workos-inc/widgets @radix-ui/themes@^3.3.0 @tanstack/react-query @workos-inc/node"
+    );
+}

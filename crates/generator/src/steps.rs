@@ -57,16 +57,18 @@ pub fn dependencies(
     let (install, additions) = install::plan(project, &reqs, manager, options.defer_install);
     if !additions.is_empty() {
         let package_json = &project.package_json;
-        let reason = if additions.dependencies.is_empty() {
+        let reason = if additions.only_dev() {
             "declare @types/node: tsconfig.node.json type-checks vite.config.ts, which imports the token server"
         } else {
             "declare the widget packages"
         };
+        let tables = additions.by_table();
+        let tables: Vec<(&str, &[(String, String)])> = tables
+            .iter()
+            .map(|(table, entries)| (*table, entries.as_slice()))
+            .collect();
         files.text("package.json", reason, |_| {
-            Some(package_json.with_tables(&[
-                ("dependencies", &additions.dependencies),
-                ("devDependencies", &additions.dev_dependencies),
-            ]))
+            Some(package_json.with_tables(&tables))
         })?;
     }
     Ok(install)
