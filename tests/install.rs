@@ -183,6 +183,10 @@ fn a_workspace_root_lists_its_react_packages() {
         "{err}"
     );
     assert!(!err.contains("apps/api"), "{err}");
+    assert!(
+        !err.contains("packages/ui"),
+        "a component library is not offered: init would reject it: {err}"
+    );
 }
 
 #[test]
@@ -406,5 +410,93 @@ fn the_install_does_not_add_a_package_declared_in_a_compatible_range() {
     assert_eq!(
         json["install"]["command"],
         "npm install @workos-inc/widgets @radix-ui/themes@^3.3.0 @tanstack/react-query @workos-inc/node"
+    );
+}
+
+/// A git repository at a temporary root holding the workspace root files
+/// `root_files` and the vite-ts fixture at `apps/web`.
+fn workspace_with_vite_app(root_files: &[(&str, &str)]) -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    std::fs::create_dir(root.path().join(".git")).unwrap();
+    for (name, text) in root_files {
+        std::fs::write(root.path().join(name), text).unwrap();
+    }
+    let app = fixture("vite-ts");
+    std::fs::create_dir_all(root.path().join("apps")).unwrap();
+    std::fs::rename(app.path(), root.path().join("apps/web"))
+        .or_else(|_| {
+            // Across file systems: copy instead.
+            std::process::Command::new("cp")
+                .arg("-a")
+                .arg(app.path())
+                .arg(root.path().join("apps/web"))
+                .status()
+                .map(|_| ())
+        })
+        .unwrap();
+    root
+}
+
+#[test]
+fn the_workspace_roots_package_manager_installs_when_the_app_has_no_lockfile() {
+    let ws = workspace_with_vite_app(&[
+        (
+            "package.json",
+            "{\n  \"name\": \"mono\",\n  \"private\": true,\n  \"packageManager\": \"pnpm@9.15.0\"\n}\n",
+        ),
+        ("pnpm-workspace.yaml", "packages:\n  - 'apps/*'\n"),
+    ]);
+    let app = ws.path().join("apps/web");
+    let detect = run(&app, &["detect", ".", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&detect)).unwrap();
+    assert_eq!(json["package_manager"]["name"], "pnpm", "{json}");
+    assert_eq!(
+        json["package_manager"]["source"],
+        "packageManager field of the workspace root ../../package.json (pnpm@9.15.0)"
+    );
+    let plan = run(&app, &["init", ".", WIDGETS, "--dry-run"]);
+    assert!(
+        stdout(&plan).contains(
+            "$ pnpm add @workos-inc/widgets @radix-ui/themes @tanstack/react-query @workos-inc/node@^8.13.0  (pnpm: packageManager field of the workspace root ../../package.json (pnpm@9.15.0))"
+        ),
+        "{}",
+        stdout(&plan)
+    );
+    // pnpm, run in the app, updates the workspace's lockfile; an npm run
+    // would leave a package-lock.json in the app.
+    fake_program(
+        &app,
+        "pnpm",
+        "echo \"$@\" >> .test-bin/pnpm-calls; echo 'lockfileVersion: 9.0' > ../../pnpm-lock.yaml",
+    );
+    fake_program(&app, "npm", "echo '{}' > package-lock.json");
+    let out = run(&app, &["init", ".", WIDGETS, "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(app.join(".test-bin/pnpm-calls").is_file(), "pnpm ran");
+    assert!(!app.join("package-lock.json").exists(), "no stray lockfile");
+    assert!(ws.path().join("pnpm-lock.yaml").is_file());
+}
+
+#[test]
+fn a_failed_install_in_a_workspace_restores_the_workspace_lockfile() {
+    let ws = workspace_with_vite_app(&[
+        (
+            "package.json",
+            "{\"name\":\"mono\",\"private\":true,\"workspaces\":[\"apps/*\"]}\n",
+        ),
+        ("yarn.lock", "# yarn lockfile v1\n"),
+    ]);
+    let app = ws.path().join("apps/web");
+    fake_program(
+        &app,
+        "yarn",
+        "echo junk >> ../../yarn.lock; echo 'error An unexpected error occurred' >&2; exit 1",
+    );
+    let out = run(&app, &["init", ".", WIDGETS, "--yes"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("`yarn add"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(ws.path().join("yarn.lock")).unwrap(),
+        "# yarn lockfile v1\n"
     );
 }

@@ -274,6 +274,10 @@ pub struct PackageManagerInfo {
     pub name: PackageManager,
     /// e.g. `packageManager field`, `pnpm-lock.yaml`, `default`.
     pub source: String,
+    /// The workspace root the app belongs to, whose lockfile the install
+    /// updates (the app gets none of its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workspace_root: Option<PathBuf>,
 }
 
 /// A package's declared range and installed version.

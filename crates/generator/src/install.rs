@@ -150,7 +150,7 @@ fn admits(spec: &str, compatible: &str) -> bool {
 pub fn plan(
     project: &Project,
     reqs: &[Requirement],
-    manager: PackageManager,
+    (manager, found): (PackageManager, &str),
     deferred: bool,
 ) -> (Option<Install>, Additions) {
     let declared_ok = |r: &Requirement| {
@@ -248,6 +248,7 @@ pub fn plan(
         args,
         packages,
         deferred,
+        package_manager_source: found.to_owned(),
     };
     (Some(install), additions)
 }

@@ -49,9 +49,11 @@ pub fn dependencies(
     sdk: Option<&SdkTarget>,
     files: &mut FilePlanner<'_>,
 ) -> Result<Option<Install>, GenerateError> {
-    let manager = options
-        .package_manager
-        .unwrap_or(project.package_manager.name);
+    let detected = &project.package_manager;
+    let manager = match options.package_manager {
+        Some(chosen) if chosen != detected.name => (chosen, "--package-manager"),
+        _ => (detected.name, detected.source.as_str()),
+    };
     let node_types = (sdk.is_some() && needs_node_types(project)).then(node_types_range);
     let reqs = install::requirements(sdk, node_types);
     let (install, additions) = install::plan(project, &reqs, manager, options.defer_install);
