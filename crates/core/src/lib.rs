@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod code_style;
+pub mod css;
 pub mod detect;
 pub mod edit;
 pub mod env_files;

@@ -304,6 +304,10 @@ pub struct Entries {
     /// React Router / Remix: `app/root.*`; TanStack Start:
     /// `src/routes/__root.*`. The module that renders every route.
     pub root_module: Option<PathBuf>,
+    /// React Router / Remix: `app/entry.client.*`, which loads before the
+    /// root module (CSS it imports applies first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry_client: Option<PathBuf>,
 }
 
 /// How a React Router, Remix or TanStack Start app declares its routes.
@@ -398,16 +402,47 @@ impl Providers {
     pub fn imports_stylesheet(&self, sheet: &str) -> bool {
         self.stylesheets.iter().any(|s| s.sheet == sheet)
     }
+
+    /// The widget stylesheets `init` still has to load from `file`, in
+    /// order: those the app brings in any other way are left out (a CSS
+    /// `@import`, a linked `?url` import, an import in another module); a
+    /// plain import in `file` itself stays in the list, so the edit keeps
+    /// its place and the order of the rest.
+    pub fn sheets_to_load(&self, file: &Path) -> Vec<&'static str> {
+        crate::catalog::STYLESHEETS
+            .into_iter()
+            .filter(|sheet| {
+                !self
+                    .stylesheets
+                    .iter()
+                    .any(|s| s.sheet == *sheet && (s.file != file || s.via != SheetVia::Import))
+            })
+            .collect()
+    }
 }
 
-/// An import of a widget stylesheet (a module import, with or without
-/// `?url`, or a CSS `@import`).
+/// An import of a widget stylesheet (a module import, a linked `?url`
+/// import, or a CSS `@import`).
 #[derive(Debug, Clone, Serialize)]
 pub struct StylesheetImport {
     pub sheet: String,
     pub file: PathBuf,
     /// 1-based.
     pub line: usize,
+    pub via: SheetVia,
+}
+
+/// How a widget stylesheet is loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SheetVia {
+    /// `import '@radix-ui/themes/styles.css'`.
+    Import,
+    /// `import radix from '...styles.css?url'`, linked in a links list or
+    /// a `<link rel="stylesheet" href={radix} />`.
+    LinkedUrl,
+    /// An `@import` in a stylesheet the app imports.
+    CssImport,
 }
 
 /// Where the app's server code runs, as far as the generated handler cares

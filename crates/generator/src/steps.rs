@@ -107,6 +107,28 @@ fn node_types_range() -> String {
     crate::sdk::node_version().map_or_else(|| "*".to_owned(), |v| format!("^{}.0.0", v.major))
 }
 
+/// React Router / Remix: the client entry (`app/entry.client.*`) when it
+/// imports a stylesheet of the app's. It loads before the root module, so
+/// its CSS applies first: the widget stylesheets go there, before it, for
+/// the app's CSS to override them.
+pub fn client_entry_with_css(project: &Project) -> Result<Option<&std::path::Path>, GenerateError> {
+    let Some(entry) = project.entries.entry_client.as_deref() else {
+        return Ok(None);
+    };
+    let text = workos_widgets_core::links::read_inside(&project.root, &project.path(entry))?;
+    let allocator = oxc_allocator::Allocator::default();
+    let program = workos_widgets_core::js::parse(&allocator, &project.path(entry), &text)?;
+    let imports_css = workos_widgets_core::js::imports(&program).iter().any(|i| {
+        let path = workos_widgets_core::facts::strip_query(&i.source);
+        i.names.is_empty()
+            && !workos_widgets_core::catalog::STYLESHEETS.contains(&path)
+            && [".css", ".scss", ".sass", ".less"]
+                .iter()
+                .any(|ext| path.ends_with(ext))
+    });
+    Ok(imports_css.then_some(entry))
+}
+
 /// Local names the API options are imported as, in order of preference.
 const API_OPTIONS_NAMES: [&str; 3] = [
     "workosApiOptions",
