@@ -19,6 +19,7 @@ pub mod manifest;
 pub mod nesting;
 pub mod npm_range;
 pub mod package_json;
+pub mod pnp;
 pub mod project;
 pub mod specifier;
 
