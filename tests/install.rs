@@ -569,3 +569,85 @@ fn yarn_plug_n_play_installs_count_as_installed_for_verify_and_init() {
         .collect();
     assert!(!codes.contains(&"WW102"), "{codes:?}");
 }
+
+/// vite-ts whose package.json ends with `"overrides": {overrides}`.
+fn vite_ts_with_overrides(overrides: &str) -> tempfile::TempDir {
+    let app = fixture("vite-ts");
+    let manifest = app.path().join("package.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let text = text
+        .trim_end()
+        .strip_suffix('}')
+        .unwrap()
+        .trim_end()
+        .to_owned()
+        + &format!(",\n  \"overrides\": {overrides}\n}}\n");
+    std::fs::write(&manifest, text).unwrap();
+    app
+}
+
+#[test]
+fn an_npm_override_pinning_a_peer_is_declared_with_its_spec_and_left_out_of_npm_install() {
+    let app = vite_ts_with_overrides("{\n    \"@tanstack/react-query\": \"5.59.0\"\n  }");
+    // As npm does: a direct dependency whose spec differs from its override
+    // fails with EOVERRIDE.
+    fake_program(
+        app.path(),
+        "npm",
+        "echo \"$@\" >> .test-bin/npm-calls\ncase \"$*\" in *@tanstack/react-query*) echo 'npm error code EOVERRIDE' >&2; exit 1;; esac\ngrep -q '\"@tanstack/react-query\": \"5.59.0\"' package.json || { echo 'npm error code EOVERRIDE' >&2; exit 1; }",
+    );
+    let out = run(app.path(), &["init", ".", WIDGETS, "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let calls = std::fs::read_to_string(app.path().join(".test-bin/npm-calls")).unwrap();
+    assert_eq!(
+        calls,
+        "install @workos-inc/widgets @radix-ui/themes @workos-inc/node\n"
+    );
+    assert_eq!(
+        declared_range(app.path(), "dependencies", "@tanstack/react-query").as_deref(),
+        Some("5.59.0")
+    );
+
+    let deferred = vite_ts_with_overrides("{ \"@tanstack/react-query\": { \".\": \"5.59.0\" } }");
+    let out = run(
+        deferred.path(),
+        &["init", ".", WIDGETS, "--yes", "--no-install", "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        declared_range(deferred.path(), "dependencies", "@tanstack/react-query").as_deref(),
+        Some("5.59.0")
+    );
+}
+
+#[test]
+fn an_npm_override_outside_the_peer_range_is_refused_before_anything_is_written() {
+    let app = vite_ts_with_overrides("{\n    \"@tanstack/react-query\": \"4.36.1\"\n  }");
+    fake_program(app.path(), "npm", "echo \"$@\" >> .test-bin/npm-calls");
+    let before = project_files(app.path());
+    for args in [
+        &["init", ".", WIDGETS, "--yes"][..],
+        &["init", ".", WIDGETS, "--yes", "--no-install"][..],
+    ] {
+        let out = run(app.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(
+                "package.json:24:5: `overrides` pins @tanstack/react-query to \"4.36.1\", but the widgets need @tanstack/react-query@^5.0.0"
+            ),
+            "{}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out)
+                .contains("set the override of @tanstack/react-query to a version in ^5.0.0"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert!(
+        !app.path().join(".test-bin/npm-calls").exists(),
+        "npm never ran"
+    );
+    assert!(project_files(app.path()) == before, "nothing was written");
+}

@@ -7,6 +7,7 @@ use std::process::{Command, Stdio};
 use workos_widgets_core::Project;
 use workos_widgets_core::project::PackageManager;
 
+use crate::GenerateError;
 use crate::plan::Install;
 use crate::sdk::SdkTarget;
 use workos_widgets_core::catalog::SDK_PACKAGE;
@@ -147,17 +148,55 @@ fn admits(spec: &str, compatible: &str) -> bool {
 /// package declared in a range that admits a compatible version is left as
 /// it is; one declared in a range that does not (or installed at a version
 /// that does not) gets its range replaced where it is declared.
+///
+/// A package npm `overrides` pins is declared with the override's exact
+/// spec before the install (npm refuses, with EOVERRIDE, a direct
+/// dependency whose spec differs from its override); a pin outside the
+/// range the widgets need is an error, before anything is written.
 pub fn plan(
     project: &Project,
     reqs: &[Requirement],
     (manager, found): (PackageManager, &str),
     deferred: bool,
-) -> (Option<Install>, Additions) {
+) -> Result<(Option<Install>, Additions), GenerateError> {
+    let pins: Vec<(&str, &str)> = if manager == PackageManager::Npm {
+        reqs.iter()
+            .filter_map(|r| Some((r.name, npm_override(&project.package_json, r.name)?)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if let Some((r, pinned)) = reqs.iter().find_map(|r| {
+        let (_, pinned) = pins.iter().find(|(name, _)| *name == r.name)?;
+        (!admits(pinned, r.compatible)).then_some((r, *pinned))
+    }) {
+        let (line, column) = override_position(&project.package_json.text, r.name);
+        return Err(GenerateError::OverrideConflict {
+            path: project.package_json.path.clone(),
+            line,
+            column,
+            package: r.name.to_owned(),
+            pinned: pinned.to_owned(),
+            needed: r.compatible.to_owned(),
+        });
+    }
+    let pin = |r: &Requirement| {
+        pins.iter()
+            .find(|(name, _)| *name == r.name)
+            .map(|(_, pinned)| *pinned)
+    };
+    // Declared in package.json before the install runs, not passed to the
+    // package manager's `add`: type definitions (a dev dependency) and
+    // pinned packages (their spec must be the override's).
+    let declared_first = |r: &Requirement| r.dev || pin(r).is_some();
     let declared_ok = |r: &Requirement| {
         project
             .package_json
             .declared(r.name)
-            .is_some_and(|d| admits(d, r.compatible))
+            .is_some_and(|d| match pin(r) {
+                Some(pinned) => d == pinned,
+                None => admits(d, r.compatible),
+            })
     };
     let installed_ok = |r: &Requirement| {
         project
@@ -175,11 +214,12 @@ pub fn plan(
         .filter(|r| !declared_ok(r) || stale(r))
         .collect();
     let to_fetch = reqs.iter().any(|r| !installed_ok(r));
-    let range_for = |r: &Requirement| {
-        project
+    let range_for = |r: &Requirement| match pin(r) {
+        Some(pinned) => pinned.to_owned(),
+        None => project
             .installed(r.name)
             .filter(|v| admits(v, r.compatible))
-            .map_or_else(|| r.range.clone(), |v| format!("^{v}"))
+            .map_or_else(|| r.range.clone(), |v| format!("^{v}")),
     };
     let declaration = |r: &&Requirement| {
         let table = project.package_json.declared_in(r.name).map_or(
@@ -199,16 +239,19 @@ pub fn plan(
     let additions = Additions {
         entries: all_to_add
             .iter()
-            .filter(|r| deferred || r.dev)
+            .filter(|r| deferred || declared_first(r))
             .map(declaration)
             .collect(),
     };
-    let declares_dev = all_to_add.iter().any(|r| r.dev);
-    let to_add: Vec<&Requirement> = all_to_add.into_iter().filter(|r| !r.dev).collect();
+    let declares_first = all_to_add.iter().any(|r| declared_first(r));
+    let to_add: Vec<&Requirement> = all_to_add
+        .into_iter()
+        .filter(|r| !declared_first(r))
+        .collect();
     let packages: Vec<String> = to_add.iter().map(|r| r.name.to_owned()).collect();
-    let needs_command = to_fetch || declares_dev || (!deferred && !to_add.is_empty());
+    let needs_command = to_fetch || declares_first || (!deferred && !to_add.is_empty());
     if !needs_command {
-        return (None, additions);
+        return Ok((None, additions));
     }
     // npm picks the newest version whose `engines` accept the running Node;
     // pnpm, yarn and bun take the newest outright (and @workos-inc/node 9+
@@ -250,7 +293,41 @@ pub fn plan(
         deferred,
         package_manager_source: found.to_owned(),
     };
-    (Some(install), additions)
+    Ok((Some(install), additions))
+}
+
+/// The version npm `overrides` pins `name` to for the whole tree:
+/// `"name": "5.59.0"`, `"name@^5": "5.59.0"` or `"name": { ".": "5.59.0" }`;
+/// a `$name` reference (the dependency's own spec) pins nothing.
+fn npm_override<'p>(
+    package_json: &'p workos_widgets_core::package_json::PackageJson,
+    name: &str,
+) -> Option<&'p str> {
+    let overrides = package_json.value.get("overrides")?.as_object()?;
+    overrides.iter().find_map(|(key, value)| {
+        let selects = key == name
+            || key
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with('@'));
+        if !selects {
+            return None;
+        }
+        let pinned = match value {
+            serde_json::Value::String(spec) => spec.as_str(),
+            serde_json::Value::Object(nested) => nested.get(".")?.as_str()?,
+            _ => return None,
+        };
+        (!pinned.starts_with('$')).then_some(pinned)
+    })
+}
+
+/// Line and column (1-based) of `name`'s key in package.json's `overrides`.
+fn override_position(text: &str, name: &str) -> (usize, usize) {
+    let overrides = text.find("\"overrides\"").unwrap_or(0);
+    let at = text[overrides..]
+        .find(&format!("\"{name}"))
+        .map_or(overrides, |i| overrides + i);
+    workos_widgets_core::js::line_col(text, at)
 }
 
 /// The result of running the package manager.
