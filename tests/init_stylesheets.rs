@@ -202,3 +202,80 @@ fn app_css_imported_by_the_client_entry_loads_after_the_widget_sheets() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
     assert_eq!(json["changes"], 0, "{json}");
 }
+
+#[test]
+fn a_links_list_with_radix_only_gets_the_widgets_sheet_after_it() {
+    let app = fixture("tanstack-start-ts");
+    edit(app.path(), "src/routes/__root.tsx", |text| {
+        text.replace(
+            "import appCss from '../styles.css?url'",
+            &format!(
+                "import radixCss from '{}?url'\nimport appCss from '../styles.css?url'",
+                SHEETS[0]
+            ),
+        )
+        .replace(
+            "    links: [\n",
+            "    links: [\n      { rel: 'stylesheet', href: radixCss },\n",
+        )
+    });
+    init(app.path());
+    let root = std::fs::read_to_string(app.path().join("src/routes/__root.tsx")).unwrap();
+    let at = |needle: &str| {
+        root.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {root}"))
+    };
+    assert_eq!(root.matches(SHEETS[0]).count(), 1, "{root}");
+    assert!(
+        at("href: radixCss") < at("href: workosWidgetsStylesheet")
+            && at("href: workosWidgetsStylesheet") < at("href: appCss"),
+        "{root}"
+    );
+    assert_eq!(stylesheet_findings(app.path()), Vec::<String>::new());
+}
+
+#[test]
+fn a_stylesheet_importing_one_widget_sheet_gets_the_other_beside_it_in_order() {
+    let app = fixture("next-app-ts");
+    edit(app.path(), "app/globals.css", |css| {
+        format!("@import url(\"{}\") layer(vendor);\n{css}", SHEETS[0])
+    });
+    let files = init(app.path());
+    let added = added_sheets(&files);
+    assert_eq!(
+        added,
+        [format!(
+            "app/globals.css: +@import url(\"{}\") layer(vendor);",
+            SHEETS[1]
+        )],
+        "nothing in the layout, which imports globals.css"
+    );
+    assert_eq!(stylesheet_findings(app.path()), Vec::<String>::new());
+
+    let vite = fixture("vite-ts");
+    edit(vite.path(), "src/index.css", |css| {
+        format!(
+            "  @import '{}';\r\n{}",
+            SHEETS[1],
+            css.replace('\n', "\r\n")
+        )
+    });
+    let files = init(vite.path());
+    assert_eq!(
+        added_sheets(&files),
+        [format!("src/index.css: +  @import '{}';", SHEETS[0])],
+        "Radix goes before the widgets' sheet"
+    );
+    let css = std::fs::read_to_string(vite.path().join("src/index.css")).unwrap();
+    assert!(
+        css.starts_with(&format!(
+            "  @import '{}';\r\n  @import '{}';\r\n",
+            SHEETS[0], SHEETS[1]
+        )),
+        "{css:?}"
+    );
+    assert_eq!(stylesheet_findings(vite.path()), Vec::<String>::new());
+    let again = run(vite.path(), &["init", ".", "--dry-run", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
+    assert_eq!(json["changes"], 0, "{json}");
+}

@@ -405,17 +405,20 @@ impl Providers {
 
     /// The widget stylesheets `init` still has to load from `file`, in
     /// order: those the app brings in any other way are left out (a CSS
-    /// `@import`, a linked `?url` import, an import in another module); a
-    /// plain import in `file` itself stays in the list, so the edit keeps
-    /// its place and the order of the rest.
+    /// `@import`, a `<link>` element, an import in another module); a plain
+    /// import or a links-list entry in `file` itself stays in the list (the
+    /// edit sees it there, and places the rest in order around it).
     pub fn sheets_to_load(&self, file: &Path) -> Vec<&'static str> {
+        let seen_by_the_edit = |s: &StylesheetImport| {
+            s.file == file && matches!(s.via, SheetVia::Import | SheetVia::UrlInLinks)
+        };
         crate::catalog::STYLESHEETS
             .into_iter()
             .filter(|sheet| {
                 !self
                     .stylesheets
                     .iter()
-                    .any(|s| s.sheet == *sheet && (s.file != file || s.via != SheetVia::Import))
+                    .any(|s| s.sheet == *sheet && !seen_by_the_edit(s))
             })
             .collect()
     }
@@ -438,9 +441,12 @@ pub struct StylesheetImport {
 pub enum SheetVia {
     /// `import '@radix-ui/themes/styles.css'`.
     Import,
-    /// `import radix from '...styles.css?url'`, linked in a links list or
-    /// a `<link rel="stylesheet" href={radix} />`.
-    LinkedUrl,
+    /// `import radix from '...styles.css?url'` listed in a links list
+    /// (Remix's `links`, TanStack Start's `head().links`).
+    UrlInLinks,
+    /// `import radix from '...styles.css?url'` rendered as
+    /// `<link rel="stylesheet" href={radix} />`.
+    UrlInLinkElement,
     /// An `@import` in a stylesheet the app imports.
     CssImport,
 }

@@ -188,7 +188,7 @@ fn plan_root(
         };
         wrapping = steps::root_transforms(project, &wrap_file, api_options, client, wrap)?;
     }
-    let sheets = providers.sheets_to_load(root_file);
+    let sheets = steps::sheets_to_load(project, root_file, files)?;
     let styles: Transform<'_> = Box::new(move |t, p| imports::ensure_stylesheets(t, p, &sheets));
     if wrap_file == root_file {
         wrapping.insert(0, styles);

@@ -220,7 +220,7 @@ fn plan_root(
     files: &mut FilePlanner<'_>,
 ) -> Result<(), GenerateError> {
     let providers = &project.providers;
-    let sheets = providers.sheets_to_load(main);
+    let sheets = steps::sheets_to_load(project, main, files)?;
     let query_client = providers.query_client_provider.as_ref();
     let wrapper = query_client
         .map(|p| p.file.clone())

@@ -139,7 +139,10 @@ impl Walk<'_> {
                 let via = match import.query() {
                     None => SheetVia::Import,
                     // A `?url` import applies only where its URL is linked.
-                    Some("url") if url_linked(&file, import) => SheetVia::LinkedUrl,
+                    Some("url") => match url_linked(&file, import) {
+                        Some(via) => via,
+                        None => continue,
+                    },
                     Some(_) => continue,
                 };
                 let (line, _) = file.line_col(import.span.start);
@@ -257,17 +260,14 @@ fn is_style_file(path: &str) -> bool {
         .is_some_and(|e| ["css", "scss", "sass", "less"].contains(&e))
 }
 
-/// Whether the URL a `?url` import binds is linked in `file`: named in a
-/// links list (`links`, `head().links`) or as `<link href={url}>`.
-fn url_linked(file: &SourceFile, import: &ImportFact) -> bool {
-    let Some(local) = import
+/// How the URL a `?url` import binds is linked in `file`, if it is: named
+/// in a links list (`links`, `head().links`), else as `<link href={url}>`.
+fn url_linked(file: &SourceFile, import: &ImportFact) -> Option<SheetVia> {
+    let local = import
         .bindings
         .iter()
         .find(|b| b.imported == "default")
-        .map(|b| b.local.as_str())
-    else {
-        return false;
-    };
+        .map(|b| b.local.as_str())?;
     let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
     let in_links = file.link_lists.iter().any(|span| {
         file.text.get(span.start..span.end).is_some_and(|text| {
@@ -277,12 +277,16 @@ fn url_linked(file: &SourceFile, import: &ImportFact) -> bool {
             })
         })
     });
-    in_links
-        || file.jsx.iter().any(|e| {
-            e.name == "link"
-                && e.attribute("href")
-                    .is_some_and(|a| a.value_text.trim() == local)
-        })
+    let in_element = file.jsx.iter().any(|e| {
+        e.name == "link"
+            && e.attribute("href")
+                .is_some_and(|a| a.value_text.trim() == local)
+    });
+    if in_links {
+        Some(SheetVia::UrlInLinks)
+    } else {
+        in_element.then_some(SheetVia::UrlInLinkElement)
+    }
 }
 
 /// The widget stylesheet an import path (its `?query` removed) loads.

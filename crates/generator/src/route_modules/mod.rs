@@ -251,7 +251,7 @@ impl Framework for RouteModules {
         let by_url = links::loads_css_by_url(root_file, &root_text);
         let client_entry = steps::client_entry_with_css(project)?.filter(|_| !by_url);
         let styles_file = client_entry.unwrap_or(root_file);
-        let sheets = providers.sheets_to_load(styles_file);
+        let sheets = steps::sheets_to_load(project, styles_file, files)?;
         let styles: Transform<'_> = if by_url {
             let style = &project.code_style;
             let layout = links::ArrayLayout {
