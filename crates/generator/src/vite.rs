@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use workos_widgets_core::catalog::STYLESHEETS;
 use workos_widgets_core::edit::transform::{Transform, imports, vite_config};
 use workos_widgets_core::js;
 use workos_widgets_core::specifier::{relative_specifier, slash};
@@ -221,16 +220,7 @@ fn plan_root(
     files: &mut FilePlanner<'_>,
 ) -> Result<(), GenerateError> {
     let providers = &project.providers;
-    let imported_elsewhere = |sheet: &str| {
-        providers
-            .stylesheets
-            .iter()
-            .any(|s| s.sheet == sheet && s.file != main)
-    };
-    let sheets: Vec<&'static str> = STYLESHEETS
-        .into_iter()
-        .filter(|sheet| !imported_elsewhere(sheet))
-        .collect();
+    let sheets = steps::sheets_to_load(project, main, files)?;
     let query_client = providers.query_client_provider.as_ref();
     let wrapper = query_client
         .map(|p| p.file.clone())
