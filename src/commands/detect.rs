@@ -113,6 +113,18 @@ fn print_human(p: &Project) {
             ),
         );
     }
+    let generated = &p.generated_imports;
+    row(
+        "Generated imports",
+        format!(
+            "{} ({})",
+            generated.alias.as_ref().map_or_else(
+                || "relative".to_owned(),
+                |a| format!("through {}*", a.prefix)
+            ),
+            generated.reason
+        ),
+    );
     let provider =
         |name: &str, found: &Option<workos_widgets_core::project::ProviderUse>| match found {
             Some(u) => format!(

@@ -31,10 +31,13 @@ pub struct Project {
     /// The `compilerOptions.paths` alias of tsconfig/jsconfig (e.g. `@/*`).
     pub path_alias: Option<PathAlias>,
     /// Every mapping from bare specifiers to the app's files, for reading
-    /// imports (generated imports use `path_alias` only).
+    /// imports (generated imports use `generated_imports` only).
     pub module_paths: crate::specifier::ModulePaths,
     /// The monorepo packages the app depends on, linked into `node_modules`.
     pub workspace_packages: Vec<crate::detect::workspace_packages::WorkspacePackage>,
+    /// The alias generated files import each other through: one the app's
+    /// bundler resolves, else none (relative imports), and why.
+    pub generated_imports: GeneratedImports,
     /// Providers already in the entry files.
     pub providers: Providers,
     /// Modules the entry files import that a symbolic link leads out of the
@@ -133,6 +136,51 @@ impl Project {
 
 /// The frameworks `init` can set up today, for messages.
 pub const SUPPORTED: &str = "Vite + React, Next.js (App Router or Pages Router), React Router 7 (framework mode), Remix 2 and TanStack Start, in TypeScript or JavaScript";
+
+/// The alias generated imports are written with, and why (see
+/// `detect::import_alias`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GeneratedImports {
+    /// `None`: relative specifiers.
+    pub alias: Option<PathAlias>,
+    pub source: ImportAliasSource,
+    /// Why this alias (or none), naming the files that decide it.
+    pub reason: String,
+}
+
+impl GeneratedImports {
+    /// Imports through `alias`.
+    pub fn aliased(alias: &PathAlias, source: ImportAliasSource, reason: String) -> Self {
+        Self {
+            alias: Some(alias.clone()),
+            source,
+            reason,
+        }
+    }
+
+    /// Relative imports.
+    pub fn relative(reason: &str) -> Self {
+        Self {
+            alias: None,
+            source: ImportAliasSource::Relative,
+            reason: reason.to_owned(),
+        }
+    }
+}
+
+/// Where the alias of generated imports is declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportAliasSource {
+    /// tsconfig/jsconfig `compilerOptions.paths`.
+    TsconfigPaths,
+    /// package.json `imports`.
+    PackageImports,
+    /// Vite's `resolve.alias`.
+    ViteAlias,
+    /// No alias: relative specifiers.
+    Relative,
+}
 
 /// The app framework, recognised by its packages and files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -48,6 +48,26 @@ pub struct PathEntry {
 }
 
 impl ModulePaths {
+    /// Adds bundler aliases (Vite's `resolve.alias`) as wildcard entries,
+    /// after the keys already read.
+    pub fn add_aliases(&mut self, aliases: &[PathAlias]) {
+        for alias in aliases {
+            let key = format!("{}*", alias.prefix);
+            if self.entries.iter().any(|e| e.key == key) {
+                continue;
+            }
+            let dir = slash(&alias.dir);
+            self.entries.push(PathEntry {
+                key,
+                targets: vec![if dir.is_empty() {
+                    "*".to_owned()
+                } else {
+                    format!("{dir}/*")
+                }],
+            });
+        }
+    }
+
     /// The root-relative bases `specifier` maps to: an exact key's
     /// targets, else those of the wildcard key with the longest prefix.
     fn bases(&self, specifier: &str) -> Option<Vec<PathBuf>> {

@@ -133,10 +133,17 @@ impl TemplateData {
             Framework::ReactRouter | Framework::Remix | Framework::TanstackStart
         );
         let served_by = layout.token_route();
+        // The Vite plugin is loaded with vite.config, before any plugin or
+        // alias applies: it imports the handler by a relative path.
+        let alias = project
+            .generated_imports
+            .alias
+            .as_ref()
+            .filter(|_| served_by != layout.vite_plugin());
         let handler_import = specifier::import_specifier(
             served_by.as_ref(),
             layout.token_handler().as_ref(),
-            project.path_alias.as_ref(),
+            alias,
             &flavor.server_ext,
         );
         Self {

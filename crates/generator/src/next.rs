@@ -177,7 +177,7 @@ fn plan_root(
     let api_options = specifier::import_specifier(
         &wrap_file,
         Path::new(&layout.api_options()),
-        project.path_alias.as_ref(),
+        project.generated_imports.alias.as_ref(),
         "",
     );
     let mut wrapping: Vec<Transform<'_>> = Vec::new();
@@ -231,7 +231,7 @@ fn plan_pages(
         let import = specifier::import_specifier(
             Path::new(&page),
             Path::new(&layout.widget(widget)),
-            project.path_alias.as_ref(),
+            project.generated_imports.alias.as_ref(),
             "",
         );
         let view = WidgetData::new(widget, data, Some((widget_route(widget), import)));

@@ -42,11 +42,13 @@ pub struct Component {
 }
 
 impl Component {
-    /// How the app imports it: through its tsconfig path alias when it has
-    /// one that covers the file, else by the path from the project root.
+    /// How the app imports it: through the alias its bundler resolves when
+    /// there is one that covers the file, else by the path from the project
+    /// root.
     pub fn specifier(&self, project: &workos_widgets_core::Project) -> String {
         project
-            .path_alias
+            .generated_imports
+            .alias
             .as_ref()
             .and_then(|alias| alias.specifier_for(std::path::Path::new(&self.import_path)))
             .unwrap_or_else(|| self.import_path.clone())

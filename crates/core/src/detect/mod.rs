@@ -5,12 +5,14 @@ mod alias;
 mod config_value;
 mod entries;
 mod framework;
+mod import_alias;
 mod installed;
 pub mod module_paths;
 mod package_manager;
 mod platform;
 mod providers;
 mod routes;
+mod vite_resolve;
 mod workspace;
 pub mod workspace_packages;
 
@@ -99,7 +101,22 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
     let language = detect_language(&root, &package_json, entries.main.as_ref());
     let package_manager = package_manager::detect(&root, &package_json);
     let path_alias = alias::detect(&root);
-    let module_paths = module_paths::detect(&root, &package_json.value);
+    let mut module_paths = module_paths::detect(&root, &package_json.value);
+    let vite = entries
+        .vite_config
+        .as_deref()
+        .and_then(|config| vite_resolve::read(&root, config));
+    if let Some(vite) = &vite {
+        module_paths.add_aliases(&vite.aliases);
+    }
+    let generated_imports = import_alias::detect(&import_alias::Inputs {
+        root: &root,
+        framework,
+        language,
+        package_json: &package_json,
+        path_alias: path_alias.as_ref(),
+        vite: vite.as_ref(),
+    });
     let workspace_packages = workspace_packages::detect(&root, &package_json);
     let (providers, links_outside) = providers::detect(&root, &entries, path_alias.as_ref())?;
     let authkit = AuthKit::ALL
@@ -129,6 +146,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
         path_alias,
         module_paths,
         workspace_packages,
+        generated_imports,
         providers,
         links_outside,
         authkit,

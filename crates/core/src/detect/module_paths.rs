@@ -5,9 +5,9 @@
 //! `references` (create-vite keeps its paths in `tsconfig.app.json`),
 //! wildcard and exact keys, and package.json `imports` (`"#/*": "./src/*"`).
 //!
-//! Generated imports use only the project's primary alias
-//! ([`super::alias`]): a mapping read here may be one the bundler does not
-//! apply, which is harmless for reading code but not for writing it.
+//! Generated imports use only an alias the bundler resolves
+//! ([`super::import_alias`]): a mapping read here may be one the bundler
+//! does not apply, which is harmless for reading code but not for writing it.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -22,13 +22,20 @@ const MAX_CONFIGS: usize = 16;
 
 /// The module paths of the app at `root` (with its package.json `value`).
 pub fn detect(root: &Path, package_json: &Value) -> ModulePaths {
+    let mut entries = tsconfig_paths(root);
+    entries.extend(package_imports(package_json));
+    ModulePaths { entries }
+}
+
+/// The `compilerOptions.paths` entries of tsconfig.json/jsconfig.json and
+/// the configs they extend and reference (the mappings TypeScript applies).
+pub fn tsconfig_paths(root: &Path) -> Vec<PathEntry> {
     let mut entries = Vec::new();
     let mut seen = HashSet::new();
     for name in ["tsconfig.json", "jsconfig.json"] {
         read_config(root, Path::new(name), &mut entries, &mut seen);
     }
-    entries.extend(package_imports(package_json));
-    ModulePaths { entries }
+    entries
 }
 
 /// Reads the `paths` of the config at `relative` (to `root`) and of the
@@ -113,7 +120,7 @@ fn config_file(dir: &Path, target: &str) -> Option<PathBuf> {
 }
 
 /// package.json `imports`: `"#/*": "./src/*"`, `"#db": { "default": "./src/db.ts" }`.
-fn package_imports(package_json: &Value) -> Vec<PathEntry> {
+pub fn package_imports(package_json: &Value) -> Vec<PathEntry> {
     let Some(imports) = package_json.get("imports").and_then(Value::as_object) else {
         return Vec::new();
     };

@@ -233,7 +233,7 @@ impl Framework for RouteModules {
         let api_options = specifier::import_specifier(
             &wrap_file,
             Path::new(&cx.layout.api_options()),
-            project.path_alias.as_ref(),
+            project.generated_imports.alias.as_ref(),
             "",
         );
         let mut transforms: Vec<Transform<'_>> = Vec::new();
@@ -359,7 +359,7 @@ impl Framework for RouteModules {
             let import = specifier::import_specifier(
                 Path::new(&page),
                 Path::new(&cx.layout.widget(widget)),
-                cx.project.path_alias.as_ref(),
+                cx.project.generated_imports.alias.as_ref(),
                 "",
             );
             let view = WidgetData::new(widget, data, Some((widget_route(widget), import)));
