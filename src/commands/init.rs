@@ -393,6 +393,7 @@ fn report(project: &Project, plan: &Plan, outcome: Outcome, json: bool) -> anyho
                 let verb = match file.action {
                     Action::Create => "created",
                     Action::Modify => "updated",
+                    Action::Delete => "removed",
                 };
                 anstream::println!(
                     "  {} {}  {}",

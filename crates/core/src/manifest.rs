@@ -114,6 +114,11 @@ impl Manifest {
         }
     }
 
+    /// Removes a top-level key.
+    pub fn remove(&mut self, key: &str) {
+        self.doc.remove(key);
+    }
+
     /// A top-level boolean.
     pub fn bool(&self, key: &str) -> Option<bool> {
         self.doc.get(key).and_then(Item::as_bool)
@@ -170,6 +175,17 @@ impl Manifest {
             .and_then(Item::as_table_like)
             .map(|t| t.iter().map(|(k, _)| PathBuf::from(k)).collect())
             .unwrap_or_default()
+    }
+
+    /// Forgets a generated file (it was removed).
+    pub fn remove_generated(&mut self, path: &str) {
+        if let Some(table) = self
+            .doc
+            .get_mut("generated")
+            .and_then(Item::as_table_like_mut)
+        {
+            table.remove(path);
+        }
     }
 
     /// Records the hash of a generated file.

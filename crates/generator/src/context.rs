@@ -186,7 +186,9 @@ impl TemplateData {
                 "WorkOS"
             },
             authkit: !backend,
-            authkit_react: project.authkit == Some(AuthKit::React),
+            // Only the AuthKit strategy reads `useAuth()` (the backend one
+            // fetches from the token route, even beside authkit-react).
+            authkit_react: !backend && project.authkit == Some(AuthKit::React),
             authkit_nextjs: flavor.authkit_nextjs,
             dev_identity: backend && flavor.session_sdk.is_none(),
             react_router: kind == Framework::ReactRouter,

@@ -23,8 +23,20 @@ pub struct FilePlanner<'a> {
     force: bool,
     pub changes: Vec<FileChange>,
     pub kept: Vec<KeptFile>,
+    /// Every generated path this plan wants, changed or not.
+    claimed: std::collections::BTreeSet<String>,
     style: CodeStyle,
     formatter: Option<Formatter>,
+}
+
+/// A generated file the manifest records, as found on disk.
+pub enum Generated {
+    /// As the tool wrote it (its text).
+    Unedited(String),
+    /// Changed since.
+    Edited,
+    /// Not there.
+    Missing,
 }
 
 /// How to bring a user-edited generated file up to date without replacing it.
@@ -48,6 +60,7 @@ impl<'a> FilePlanner<'a> {
             force,
             changes: Vec::new(),
             kept: Vec::new(),
+            claimed: std::collections::BTreeSet::new(),
         }
     }
 
@@ -82,7 +95,12 @@ impl<'a> FilePlanner<'a> {
             .unwrap_or(after)
     }
 
+    /// The text of `path` as this plan leaves it so far: a change planned
+    /// already, else the disk.
     fn read(&self, path: &str) -> Result<Option<String>, GenerateError> {
+        if let Some(change) = self.changes.iter().find(|c| c.path == Path::new(path)) {
+            return Ok((change.action != Action::Delete).then(|| change.after.clone()));
+        }
         let full = self.root.join(path);
         if let Some(target) = workos_widgets_core::links::outside_target(self.root, Path::new(path))
         {
@@ -117,6 +135,7 @@ impl<'a> FilePlanner<'a> {
         reason: &str,
         merge: Option<Merge<'_>>,
     ) -> Result<(), GenerateError> {
+        self.claimed.insert(path.to_owned());
         let content = self.styled(path, content)?;
         let hash = content_hash(&content);
         let existing = self.read(path)?;
@@ -154,6 +173,47 @@ impl<'a> FilePlanner<'a> {
             reason: why.to_owned(),
         });
         Ok(())
+    }
+
+    /// The generated files the manifest records that this plan does not
+    /// generate, sorted.
+    pub fn unclaimed(&self) -> Vec<String> {
+        self.manifest
+            .generated_paths()
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .filter(|p| !self.claimed.contains(p))
+            .collect()
+    }
+
+    /// A recorded generated file as it is on disk.
+    pub fn generated_state(&self, path: &str) -> Result<Generated, GenerateError> {
+        let Some(text) = self.read(path)? else {
+            return Ok(Generated::Missing);
+        };
+        let unedited = self.manifest.generated_hash(path) == Some(content_hash(&text).as_str());
+        Ok(if unedited {
+            Generated::Unedited(text)
+        } else {
+            Generated::Edited
+        })
+    }
+
+    /// Removes a generated file (`before`: its text) and forgets it.
+    pub fn remove(&mut self, path: &str, before: String, reason: &str) {
+        self.changes.push(FileChange {
+            path: PathBuf::from(path),
+            action: Action::Delete,
+            before: Some(before),
+            after: String::new(),
+            reason: reason.to_owned(),
+        });
+        self.manifest.remove_generated(path);
+    }
+
+    /// Forgets a generated file that is gone already.
+    pub fn forget(&mut self, path: &str) {
+        self.manifest.remove_generated(path);
     }
 
     /// A user file edited through syntax-tree transforms.
@@ -201,7 +261,19 @@ impl<'a> FilePlanner<'a> {
         Ok(())
     }
 
+    /// Plans `after` for `path`; a second change of the same file is
+    /// folded into the first (which keeps the file's original text).
     fn push(&mut self, path: &str, before: Option<String>, after: String, reason: &str) {
+        if let Some(at) = self.changes.iter().position(|c| c.path == Path::new(path)) {
+            let change = &mut self.changes[at];
+            if change.before.as_deref() == Some(after.as_str()) {
+                self.changes.remove(at);
+                return;
+            }
+            change.after = after;
+            change.reason = format!("{}; {reason}", change.reason);
+            return;
+        }
         self.changes.push(FileChange {
             path: PathBuf::from(path),
             action: if before.is_some() {

@@ -65,6 +65,17 @@ pub(crate) trait Framework {
         Ok(())
     }
 
+    /// Takes the token route's registration out again (the strategy no
+    /// longer has a token route): `Ok(None)` when nothing of it is left,
+    /// else what is left and why. Most frameworks register nothing.
+    fn unregister_token_route(
+        &self,
+        _cx: &Cx<'_>,
+        _files: &mut FilePlanner<'_>,
+    ) -> Result<Option<String>, GenerateError> {
+        Ok(None)
+    }
+
     /// The dev server's origin, for the CORS step.
     fn dev_origin(&self) -> &'static str;
 
@@ -119,7 +130,7 @@ pub(crate) fn plan(
     };
     let widgets = steps::all_widgets(manifest, &options.widgets)?;
     let mut warnings = Vec::new();
-    let notes = framework.notes(project);
+    let mut notes = framework.notes(project);
     let flavor = framework.flavor(&cx, &mut warnings);
     let session_sdk = flavor.session_sdk;
     // The SDK the token handler calls: the app's own, or the one the
@@ -128,7 +139,6 @@ pub(crate) fn plan(
     // The app declares its own unless the AuthKit SDK brings it; a peer
     // range not installed yet is declared too (yarn installs no peers).
     let sdk_of_its_own = cx.backend() && (!flavor.session_sdk_client || sdk.pinned);
-    let mut notes = notes;
     if cx.backend() {
         notes.push(sdk.summary());
     }
@@ -163,6 +173,14 @@ pub(crate) fn plan(
         framework.plan_pages(&cx, &mut data, &widgets, &mut files)?;
     }
     framework.plan_route_list(project, &mut files, &mut warnings)?;
+    crate::switch::retire_previous_strategy(
+        &cx,
+        framework.as_ref(),
+        manifest,
+        &mut files,
+        &mut notes,
+        &mut warnings,
+    )?;
 
     // 6. Env.
     steps::env(&mut files, project, &data)?;

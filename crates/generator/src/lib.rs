@@ -18,6 +18,7 @@ mod route_modules;
 pub mod sdk;
 mod steps;
 mod strategy;
+mod switch;
 mod templates;
 pub mod transaction;
 mod vite;

@@ -458,6 +458,9 @@ pub fn manifest(
     m.set_string("strategy", strategy.as_str());
     if strategy == TokenStrategy::Backend {
         m.set_string("token_endpoint", TOKEN_ENDPOINT);
+    } else {
+        // After a switch from the backend strategy: no token route any more.
+        m.remove("token_endpoint");
     }
     m.add_widgets(&widgets.iter().map(|w| w.id).collect::<Vec<_>>());
 }

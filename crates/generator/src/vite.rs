@@ -79,6 +79,14 @@ impl Framework for Vite {
         plan_vite_config(cx.project, &cx.layout, self.server_ext, files, warnings)
     }
 
+    fn unregister_token_route(
+        &self,
+        cx: &Cx<'_>,
+        files: &mut FilePlanner<'_>,
+    ) -> Result<Option<String>, GenerateError> {
+        unregister_vite_config(cx, self.server_ext, files)
+    }
+
     fn dev_origin(&self) -> &'static str {
         "http://localhost:5173"
     }
@@ -161,6 +169,42 @@ pub(crate) fn plan_vite_config(
         &config,
         &transforms,
         "serve the token route from vite dev and vite preview",
+    )
+}
+
+/// Takes `workosWidgetsToken()` and its import out of `vite.config.*`
+/// again, when they are as [`plan_vite_config`] wrote them (see
+/// [`crate::switch::undo_registration`]).
+pub(crate) fn unregister_vite_config(
+    cx: &Cx<'_>,
+    server_ext: &str,
+    files: &mut FilePlanner<'_>,
+) -> Result<Option<String>, GenerateError> {
+    let Some(config) = cx.project.entries.vite_config.clone() else {
+        return Ok(None);
+    };
+    let source = format!(
+        "./{}{server_ext}",
+        Layout::import_path(&cx.layout.vite_plugin())
+    );
+    let undo: Vec<Transform<'_>> = vec![
+        Box::new(|_, p| Ok(vite_config::remove_plugin(p, "workosWidgetsToken"))),
+        Box::new(move |t, p| {
+            Ok(imports::remove_named_import(
+                t,
+                p,
+                "workosWidgetsToken",
+                &source,
+            ))
+        }),
+    ];
+    crate::switch::undo_registration(
+        cx,
+        files,
+        &config,
+        &undo,
+        "workosWidgetsToken",
+        "stop serving the token route (the token strategy has none)",
     )
 }
 

@@ -1,13 +1,15 @@
 //! Writes a plan's files all-or-nothing: every file is first written to a
-//! temporary file beside its target, then renamed into place; if any step
-//! fails, what was already renamed is restored.
+//! temporary file beside its target, then renamed into place (a removed
+//! file is removed in that second phase); if any step fails, what was
+//! already renamed or removed is restored. Folders a removal leaves empty
+//! are removed too.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::EditError;
-use super::change::FileChange;
+use super::change::{Action, FileChange};
 
 /// Writes every change under `root`, or none of them.
 pub fn write_all(root: &Path, changes: &[FileChange]) -> Result<(), EditError> {
@@ -29,30 +31,58 @@ pub fn write_all(root: &Path, changes: &[FileChange]) -> Result<(), EditError> {
     };
     let mut done: Vec<(PathBuf, Option<String>)> = Vec::new();
     for (temp, change) in staged.into_iter().zip(changes) {
-        let target = write_target(&root.join(&change.path));
-        if let Err(e) = temp.persist(&target) {
+        // A removal takes a link away, never the file it points to.
+        let target = match change.action {
+            Action::Delete => root.join(&change.path),
+            _ => write_target(&root.join(&change.path)),
+        };
+        let result = match temp {
+            Some(temp) => temp.persist(&target).map(drop).map_err(|e| e.error),
+            None => fs::remove_file(&target).or_else(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => Ok(()),
+                _ => Err(e),
+            }),
+        };
+        if let Err(source) = result {
             rollback(&done);
             remove_dirs(&created_dirs);
             return Err(EditError::Write {
                 path: target,
-                source: e.error,
+                source,
             });
         }
         done.push((target, change.before.clone()));
     }
+    for change in changes.iter().filter(|c| c.action == Action::Delete) {
+        remove_emptied_dirs(root, &change.path);
+    }
     Ok(())
 }
 
-/// Phase one: a temporary file for every change, so a read-only tree or a
-/// full disk fails before anything is replaced.
+/// Removes the folders of `path` (relative to `root`) that are empty now,
+/// innermost first, never `root` itself.
+fn remove_emptied_dirs(root: &Path, path: &Path) {
+    for dir in path.ancestors().skip(1) {
+        if dir.as_os_str().is_empty() || fs::remove_dir(root.join(dir)).is_err() {
+            break;
+        }
+    }
+}
+
+/// Phase one: a temporary file for every written change, so a read-only
+/// tree or a full disk fails before anything is replaced (`None` for a
+/// removal).
 fn stage(
     root: &Path,
     changes: &[FileChange],
     created_dirs: &mut Vec<PathBuf>,
-) -> Result<Vec<tempfile::NamedTempFile>, EditError> {
+) -> Result<Vec<Option<tempfile::NamedTempFile>>, EditError> {
     changes
         .iter()
         .map(|change| {
+            if change.action == Action::Delete {
+                return Ok(None);
+            }
             let target = write_target(&root.join(&change.path));
             let dir = target.parent().unwrap_or(root);
             create_dirs(dir, created_dirs).map_err(|source| EditError::Write {
@@ -77,7 +107,7 @@ fn stage(
                 }
                 Ok(temp)
             };
-            write().map_err(|source| EditError::Write {
+            write().map(Some).map_err(|source| EditError::Write {
                 path: target.clone(),
                 source,
             })
@@ -112,7 +142,10 @@ fn rollback(done: &[(PathBuf, Option<String>)]) {
     for (path, before) in done.iter().rev() {
         // Best effort: the original error is what the user needs to see.
         let _ = match before {
-            Some(text) => fs::write(path, text),
+            Some(text) => path
+                .parent()
+                .map_or(Ok(()), fs::create_dir_all)
+                .and_then(|()| fs::write(path, text)),
             None => fs::remove_file(path),
         };
     }
@@ -187,6 +220,47 @@ mod tests {
             fs::read_to_string(dir.path().join("real.ts")).unwrap(),
             "new"
         );
+    }
+
+    #[test]
+    fn removes_files_and_the_folders_they_leave_empty_or_restores_them() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("server/w")).unwrap();
+        fs::write(dir.path().join("server/w/a.ts"), "a").unwrap();
+        fs::write(dir.path().join("server/keep.ts"), "k").unwrap();
+        let delete = |path: &str, before: &str| FileChange {
+            path: path.into(),
+            action: Action::Delete,
+            before: Some(before.into()),
+            after: String::new(),
+            reason: String::new(),
+        };
+        // A later write that fails puts the removed file back.
+        fs::write(dir.path().join("blocker"), "").unwrap();
+        let failed = write_all(
+            dir.path(),
+            &[delete("server/w/a.ts", "a"), change("blocker/x.ts", "x")],
+        );
+        assert!(failed.is_err());
+        assert_eq!(
+            fs::read_to_string(dir.path().join("server/w/a.ts")).unwrap(),
+            "a"
+        );
+        write_all(dir.path(), &[delete("server/w/a.ts", "a")]).unwrap();
+        assert!(
+            !dir.path().join("server/w").exists(),
+            "emptied folder removed"
+        );
+        assert!(dir.path().join("server/keep.ts").is_file());
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("keep.ts", dir.path().join("server/link.ts")).unwrap();
+            write_all(dir.path(), &[delete("server/link.ts", "k")]).unwrap();
+            assert!(
+                dir.path().join("server/keep.ts").is_file(),
+                "the link goes, not its target"
+            );
+        }
     }
 
     #[test]

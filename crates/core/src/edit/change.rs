@@ -11,6 +11,8 @@ use serde::Serialize;
 pub enum Action {
     Create,
     Modify,
+    /// The file is removed (`after` is empty).
+    Delete,
 }
 
 /// One file's planned content.

@@ -39,6 +39,37 @@ impl TextEdit {
     }
 }
 
+/// The edit removing element `index` of `array` with its separator:
+/// `[a, b]` loses `, b`, `[a, b]` loses `a, ` for index 0, a sole element
+/// leaves `[]`.
+pub fn remove_array_element(
+    array: &oxc_ast::ast::ArrayExpression<'_>,
+    index: usize,
+) -> Option<TextEdit> {
+    use oxc_span::GetSpan;
+    let span = |i: usize| array.elements.get(i).map(GetSpan::span);
+    let element = span(index)?;
+    if let Some(previous) = index.checked_sub(1).and_then(span) {
+        return Some(TextEdit::replace(
+            previous.end as usize,
+            element.end as usize,
+            "",
+        ));
+    }
+    if let Some(next) = span(index + 1) {
+        return Some(TextEdit::replace(
+            element.start as usize,
+            next.start as usize,
+            "",
+        ));
+    }
+    Some(TextEdit::replace(
+        array.span.start as usize,
+        array.span.end as usize,
+        "[]",
+    ))
+}
+
 /// Applies edits to `source`. Edits are applied in offset order; insertions
 /// at the same offset keep the order they were given in. Overlapping edits
 /// are a bug in the caller and panic in debug builds.

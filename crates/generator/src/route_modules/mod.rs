@@ -464,6 +464,40 @@ impl Framework for RouteModules {
         )
     }
 
+    fn unregister_token_route(
+        &self,
+        cx: &Cx<'_>,
+        files: &mut FilePlanner<'_>,
+    ) -> Result<Option<String>, GenerateError> {
+        if self.routes.spa {
+            return crate::vite::unregister_vite_config(
+                cx,
+                crate::vite::server_import_ext(cx.project),
+                files,
+            );
+        }
+        let Some(config) = self.routes_config() else {
+            return Ok(None);
+        };
+        let route_file = self.config_file_name(&cx.layout.token_route());
+        let token = TOKEN_ENDPOINT.trim_start_matches('/');
+        let default_module = self.default_routes_module();
+        let file = route_file.clone();
+        let undo: Vec<Transform<'_>> = vec![Box::new(move |_, p| {
+            Ok(routes_config::RouteHelper::of(p, default_module)
+                .map(|helper| routes_config::remove_route(p, &helper, token, &file))
+                .unwrap_or_default())
+        })];
+        crate::switch::undo_registration(
+            cx,
+            files,
+            config,
+            &undo,
+            &route_file,
+            "take the token route out of the route list (the token strategy has none)",
+        )
+    }
+
     fn notes(&self, project: &Project) -> Vec<String> {
         if !self.routes.spa {
             return Vec::new();

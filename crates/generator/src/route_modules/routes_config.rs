@@ -164,6 +164,38 @@ pub fn add_routes(
     }
 }
 
+/// Removes the one `route(path, file)` entry (path without its leading
+/// slash) from the config's list; nothing when it is not listed exactly so.
+pub fn remove_route(
+    program: &Program<'_>,
+    helper: &RouteHelper,
+    path: &str,
+    file: &str,
+) -> Vec<TextEdit> {
+    let Some(list) = route_list(program) else {
+        return Vec::new();
+    };
+    let found: Vec<usize> = list
+        .elements
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            let two_arguments = matches!(e.as_expression(),
+                Some(Expression::CallExpression(call)) if call.arguments.len() == 2);
+            two_arguments
+                && route_call(e, helper)
+                    .is_some_and(|(p, f)| p.as_deref() == Some(path) && f.as_deref() == Some(file))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match found.as_slice() {
+        [index] => workos_widgets_core::edit::remove_array_element(list, *index)
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The array the module's default export is (through `satisfies`, `as`
 /// and parentheses).
 fn route_list<'b, 'a>(program: &'b Program<'a>) -> Option<&'b oxc_ast::ast::ArrayExpression<'a>> {

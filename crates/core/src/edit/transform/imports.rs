@@ -99,6 +99,35 @@ pub fn ensure_named_import_as(
     Ok(vec![insert_after_imports(text, &imports, &line)])
 }
 
+/// Removes `import { name } from "source"` (the whole line) when that is
+/// exactly the declaration: one specifier, not renamed; nothing otherwise.
+pub fn remove_named_import(
+    text: &str,
+    program: &Program<'_>,
+    name: &str,
+    source: &str,
+) -> Vec<TextEdit> {
+    let imports = js::imports(program);
+    let Some(import) = imports
+        .iter()
+        .find(|i| i.source == source && i.names == [name] && i.locals == [name])
+    else {
+        return Vec::new();
+    };
+    // The line break before it goes too (it was inserted as "\n{line}").
+    let start = if text[..import.start].ends_with('\n') {
+        import.start - 1
+    } else {
+        import.start
+    };
+    let end = if start == import.start && text[import.end..].starts_with('\n') {
+        import.end + 1
+    } else {
+        import.end
+    };
+    vec![TextEdit::replace(start, end, "")]
+}
+
 /// Where a line can go after the statement ending at `end`: past a comment
 /// that trails it on the same line (`import App from './App' // eslint-disable-line`),
 /// which belongs to that statement.

@@ -71,6 +71,32 @@ pub fn add_plugin(text: &str, program: &Program<'_>, call: &str) -> Option<Vec<T
     }
 }
 
+/// Removes the one `callee()` call (no arguments) from the config's
+/// `plugins` array; nothing when there is none or more than one.
+pub fn remove_plugin(program: &Program<'_>, callee: &str) -> Vec<TextEdit> {
+    let Some(Plugins::Array(array)) = config_object(program).and_then(plugins_property) else {
+        return Vec::new();
+    };
+    let calls: Vec<usize> = array
+        .elements
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            matches!(e.as_expression().map(js::unwrap_expression),
+                Some(Expression::CallExpression(call))
+                    if call.arguments.is_empty()
+                        && matches!(&call.callee, Expression::Identifier(id) if id.name == callee))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match calls.as_slice() {
+        [index] => crate::edit::remove_array_element(array, *index)
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 fn append_element(text: &str, array: &ArrayExpression<'_>, call: &str) -> TextEdit {
     let open = array.span.start as usize + 1;
     let close = array.span.end as usize - 1;
