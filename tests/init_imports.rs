@@ -244,3 +244,133 @@ fn resolve_tsconfig_paths_counts_from_vite_8_only() {
         "{generated:#}"
     );
 }
+
+/// A Vite build of the React Router output's route modules (a widget page
+/// and the token route) with the app's resolution settings but not its
+/// framework plugins (every package stays external, so only the app's own
+/// specifiers are resolved): `paths_plugin` adds `vite-tsconfig-paths`.
+fn vite_build(dir: &Path, cache: &Path, paths_plugin: bool) -> std::process::Output {
+    let modules = dir.join("node_modules");
+    if !modules.exists() {
+        std::fs::create_dir_all(&modules).unwrap();
+        for package in ["vite", "vite-tsconfig-paths"] {
+            std::os::unix::fs::symlink(
+                cache.join("node_modules").join(package),
+                modules.join(package),
+            )
+            .unwrap();
+        }
+    }
+    let (import, plugins) = if paths_plugin {
+        (
+            "import tsconfigPaths from \"vite-tsconfig-paths\";\n",
+            "  plugins: [tsconfigPaths()],\n",
+        )
+    } else {
+        ("", "")
+    };
+    write(
+        dir,
+        "vite.proof.config.mjs",
+        &format!(
+            r#"import {{ defineConfig }} from "vite";
+{import}export default defineConfig({{
+{plugins}  logLevel: "error",
+  build: {{
+    outDir: "proof-dist",
+    emptyOutDir: true,
+    minify: false,
+    lib: {{
+      entry: ["app/routes/workos.user-profile.tsx", "app/routes/api.workos.widgets-token.ts"],
+      formats: ["es"],
+    }},
+    rollupOptions: {{ external: (id) => /^(@[^/]|[a-zA-Z])/.test(id) }},
+  }},
+}});
+"#
+        ),
+    );
+    std::process::Command::new("node")
+        .args([
+            "node_modules/vite/bin/vite.js",
+            "build",
+            "--config",
+            "vite.proof.config.mjs",
+        ])
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_alias_output_fails_a_real_vite_build_without_the_paths_plugin_and_the_new_output_builds() {
+    use std::process::Command;
+    if Command::new("node").arg("--version").output().is_err() {
+        eprintln!("skipped: node is not installed");
+        return;
+    }
+    let cache = tempfile::tempdir().unwrap();
+    write(cache.path(), "package.json", "{\"private\": true}");
+    let install = Command::new("npm")
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--ignore-scripts",
+            "vite@7",
+            "vite-tsconfig-paths@5",
+        ])
+        .current_dir(cache.path())
+        .output();
+    if !install.as_ref().is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: npm could not install vite@7 and vite-tsconfig-paths@5");
+        return;
+    }
+    let text = |o: &std::process::Output| {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    };
+
+    // With the plugin the tool writes `~/` imports, as the old tool did for
+    // every app with the alias: the plugin resolves them, Vite alone not.
+    let aliased = common::fixture("react-router7-ts");
+    apply(aliased.path(), &["init", "--widgets", "user-profile"]);
+    assert!(react_router_imports(aliased.path())[1].starts_with("~/"));
+    let built = vite_build(aliased.path(), cache.path(), true);
+    assert!(built.status.success(), "{}", text(&built));
+    let failed = vite_build(aliased.path(), cache.path(), false);
+    assert!(!failed.status.success(), "{}", text(&failed));
+    assert!(
+        text(&failed).contains("failed to resolve import \"~/workos/"),
+        "{}",
+        text(&failed)
+    );
+
+    // Without the plugin the tool writes relative imports: they build.
+    let relative = react_router_without_the_paths_plugin();
+    apply(relative.path(), &["init", "--widgets", "user-profile"]);
+    let built = vite_build(relative.path(), cache.path(), false);
+    assert!(built.status.success(), "{}", text(&built));
+
+    // package.json `imports` (`#/`), which Vite resolves by itself.
+    let imports = react_router_without_the_paths_plugin();
+    edit(
+        imports.path(),
+        "package.json",
+        "\"type\": \"module\",",
+        "\"type\": \"module\",\n  \"imports\": { \"#/*\": \"./app/*\" },",
+    );
+    edit(
+        imports.path(),
+        "tsconfig.json",
+        "\"~/*\": [\"./app/*\"]",
+        "\"~/*\": [\"./app/*\"],\n      \"#/*\": [\"./app/*\"]",
+    );
+    apply(imports.path(), &["init", "--widgets", "user-profile"]);
+    assert!(react_router_imports(imports.path())[1].starts_with("#/"));
+    let built = vite_build(imports.path(), cache.path(), false);
+    assert!(built.status.success(), "{}", text(&built));
+}
