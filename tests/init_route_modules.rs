@@ -667,3 +667,51 @@ fn stylesheets_in_a_one_line_links_array_keep_within_the_print_width() {
     );
     assert!(root.lines().all(|l| l.chars().count() <= 80), "{root}");
 }
+
+/// Issue 18: a `links` array kept in a `const` (TanStack's `head: () => ({
+/// links })`, Remix's `links = () => sheets`) gets the widget sheets, and
+/// `verify` follows the binding to them: no WW203 after init.
+#[test]
+fn a_links_array_held_in_a_const_verifies_clean_after_init() {
+    let app = common::fixture("tanstack-start-ts");
+    let dir = app.path();
+    let root = read(dir, "src/routes/__root.tsx")
+        .replace(
+            "export const Route = createRootRoute({",
+            "const links = [{ rel: 'stylesheet', href: appCss }]\n\nexport const Route = createRootRoute({",
+        )
+        .replace(
+            "    links: [\n      {\n        rel: 'stylesheet',\n        href: appCss,\n      },\n    ],\n",
+            "    links,\n",
+        );
+    assert!(root.contains("    links,\n"), "{root}");
+    write(dir, "src/routes/__root.tsx", &root);
+    apply(dir, &["init", "--widgets", "user-profile"]);
+    let root = read(dir, "src/routes/__root.tsx");
+    assert!(
+        root.contains("href: radixThemesStylesheet") && root.contains("    links,\n"),
+        "{root}"
+    );
+    assert_eq!(verify_errors(dir), ["WW102"], "{root}");
+
+    let app = common::fixture("remix2-js");
+    let dir = app.path();
+    let root = read(dir, "app/root.jsx")
+        .replace(
+            "import \"./tailwind.css\";",
+            "import tailwind from \"./tailwind.css?url\";",
+        )
+        .replace(
+            "export const links = () => [",
+            "const sheets = [\n  { rel: \"stylesheet\", href: tailwind },",
+        )
+        .replace(
+            "];\n\nexport function Layout",
+            "];\n\nexport const links = () => sheets;\n\nexport function Layout",
+        );
+    write(dir, "app/root.jsx", &root);
+    apply(dir, &["init", "--widgets", "user-profile"]);
+    let root = read(dir, "app/root.jsx");
+    assert!(root.contains("href: workosWidgetsStylesheet"), "{root}");
+    assert_eq!(verify_errors(dir), ["WW102"], "{root}");
+}
