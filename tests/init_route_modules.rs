@@ -715,3 +715,44 @@ fn a_links_array_held_in_a_const_verifies_clean_after_init() {
     assert!(root.contains("href: workosWidgetsStylesheet"), "{root}");
     assert_eq!(verify_errors(dir), ["WW102"], "{root}");
 }
+
+/// Issue 18: a root whose `Layout` renders the page in either branch of a
+/// conditional (`busy ? <Shell>{children}</Shell> : children`, `ready &&
+/// children`, a fragment branch) gets one `<WorkOsWidgets>` around the
+/// whole conditional, so every branch is wrapped; verify agrees, and a
+/// second run changes nothing.
+#[test]
+fn every_branch_of_a_conditional_around_children_is_wrapped() {
+    for (conditional, wrapped) in [
+        (
+            "{busy ? <Shell>{children}</Shell> : children}",
+            "        <WorkOsWidgets {...workosApiOptions}>\n          {busy ? <Shell>{children}</Shell> : children}\n        </WorkOsWidgets>\n",
+        ),
+        (
+            "{busy ? <Shell>{children}</Shell> : <>{children}</>}",
+            "        <WorkOsWidgets {...workosApiOptions}>\n          {busy ? <Shell>{children}</Shell> : <>{children}</>}\n        </WorkOsWidgets>\n",
+        ),
+        (
+            "{ready && children}",
+            "        <WorkOsWidgets {...workosApiOptions}>\n          {ready && children}\n        </WorkOsWidgets>\n",
+        ),
+    ] {
+        let app = common::fixture("react-router7-ts");
+        let dir = app.path();
+        let root = read(dir, "app/root.tsx")
+            .replace(
+                "export function Layout({ children }: { children: React.ReactNode }) {\n",
+                "function Shell({ children }: { children: React.ReactNode }) {\n  return <main aria-busy>{children}</main>;\n}\n\nexport function Layout({ children }: { children: React.ReactNode }) {\n  const busy = useNavigation().state !== \"idle\";\n  const ready = !busy;\n",
+            )
+            .replace("        {children}\n        <ScrollRestoration />", &format!("        {conditional}\n        <ScrollRestoration />"))
+            .replace("  ScrollRestoration,\n", "  ScrollRestoration,\n  useNavigation,\n");
+        write(dir, "app/root.tsx", &root);
+        apply(dir, &["init", "--widgets", "user-profile"]);
+        let root = read(dir, "app/root.tsx");
+        assert!(root.contains(wrapped), "{conditional}\n{root}");
+        assert_eq!(root.matches("<WorkOsWidgets").count(), 1, "{root}");
+        let again = apply(dir, &["init", "--widgets", "user-profile"]);
+        assert_eq!(again["changes"], 0, "{again:#}");
+        assert_eq!(verify_errors(dir), ["WW102"], "{conditional}\n{root}");
+    }
+}

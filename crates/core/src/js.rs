@@ -517,17 +517,49 @@ fn slots(program: &Program<'_>, page_only: bool) -> Vec<PageSlot> {
         fn visit_jsx_expression_container(&mut self, it: &JSXExpressionContainer<'a>) {
             let is_children = match &it.expression {
                 JSXExpression::Identifier(id) => id.name == "children",
-                JSXExpression::StaticMemberExpression(member) => {
-                    member.property.name == "children"
-                        && matches!(&member.object, Expression::Identifier(id) if id.name == "props")
+                JSXExpression::StaticMemberExpression(member) => is_props_children(member),
+                // `{busy ? <Shell>{children}</Shell> : children}`, `{ready &&
+                // children}`: the page renders in one branch or another, so
+                // the slot is the whole conditional (wrapping it once wraps
+                // every branch).
+                JSXExpression::ConditionalExpression(_) | JSXExpression::LogicalExpression(_) => {
+                    it.expression.as_expression().is_some_and(mentions_children)
                 }
                 _ => false,
             };
-            if is_children && (!self.page_only || self.stack.iter().any(|name| name == "body")) {
+            let placed = !self.page_only || self.stack.iter().any(|name| name == "body");
+            if is_children && placed {
                 self.record(it.span);
+                return;
             }
             oxc_ast_visit::walk::walk_jsx_expression_container(self, it);
         }
+    }
+
+    /// `props.children`.
+    fn is_props_children(member: &oxc_ast::ast::StaticMemberExpression<'_>) -> bool {
+        member.property.name == "children"
+            && matches!(&member.object, Expression::Identifier(id) if id.name == "props")
+    }
+
+    /// Whether `expression` reads `children` (or `props.children`) anywhere.
+    fn mentions_children(expression: &Expression<'_>) -> bool {
+        struct Mentions(bool);
+        impl<'a> Visit<'a> for Mentions {
+            fn visit_identifier_reference(&mut self, it: &oxc_ast::ast::IdentifierReference<'a>) {
+                self.0 |= it.name == "children";
+            }
+            fn visit_static_member_expression(
+                &mut self,
+                it: &oxc_ast::ast::StaticMemberExpression<'a>,
+            ) {
+                self.0 |= is_props_children(it);
+                oxc_ast_visit::walk::walk_static_member_expression(self, it);
+            }
+        }
+        let mut mentions = Mentions(false);
+        mentions.visit_expression(expression);
+        mentions.0
     }
 
     let mut finder = Finder {
@@ -563,6 +595,39 @@ mod page_slot_tests {
         assert_eq!(
             slot("const a = <body>{props.children}</body>\n").map(|s| s.0),
             Some("{props.children}".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_conditional_around_children_is_one_slot_covering_every_branch() {
+        for (layout, expected) in [
+            (
+                "const a = <body>{busy ? <Shell>{children}</Shell> : children}</body>\n",
+                "{busy ? <Shell>{children}</Shell> : children}",
+            ),
+            (
+                "const a = <body>{ready && children}<Footer /></body>\n",
+                "{ready && children}",
+            ),
+            (
+                "const a = <body>{busy ? <Shell>{children}</Shell> : <>{children}</>}</body>\n",
+                "{busy ? <Shell>{children}</Shell> : <>{children}</>}",
+            ),
+            (
+                "const a = <body>{busy ? <Spinner /> : props.children}</body>\n",
+                "{busy ? <Spinner /> : props.children}",
+            ),
+        ] {
+            assert_eq!(
+                slot(layout).map(|s| s.0).as_deref(),
+                Some(expected),
+                "{layout}"
+            );
+        }
+        assert_eq!(
+            slot("const a = <body>{open ? <Menu /> : null}{children}</body>\n").map(|s| s.0),
+            Some("{children}".to_owned()),
+            "a conditional that does not render the page is not the slot"
         );
     }
 
