@@ -465,6 +465,76 @@ pub struct PageSlot {
     pub ancestors: Vec<String>,
 }
 
+/// A function's block body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FunctionBody {
+    /// The `{`.
+    pub start: usize,
+    /// Just past the `}`.
+    pub end: usize,
+    /// Where its first statement starts, when it has one.
+    pub first_statement: Option<usize>,
+}
+
+/// The block body of the innermost function (declaration, expression or
+/// arrow) around `offset`; `None` when that function is an arrow with an
+/// expression body, or when no function is around it.
+pub fn enclosing_function_body(program: &Program<'_>, offset: usize) -> Option<FunctionBody> {
+    use oxc_ast::ast::{ArrowFunctionExpression, Function, FunctionBody as Body};
+    use oxc_ast_visit::Visit;
+
+    struct Finder {
+        offset: usize,
+        /// The body of the innermost function seen around `offset` (the
+        /// walk reaches inner functions last).
+        found: Option<FunctionBody>,
+    }
+
+    impl Finder {
+        fn body(&mut self, span: oxc_span::Span, body: Option<&Body<'_>>, expression: bool) {
+            if (span.start as usize) <= self.offset && self.offset < span.end as usize {
+                self.found = body.filter(|_| !expression).map(|body| FunctionBody {
+                    start: body.span.start as usize,
+                    end: body.span.end as usize,
+                    first_statement: body
+                        .directives
+                        .first()
+                        .map(|d| d.span.start as usize)
+                        .or_else(|| {
+                            body.statements
+                                .first()
+                                .map(|s| oxc_span::GetSpan::span(s).start as usize)
+                        }),
+                });
+            }
+        }
+    }
+
+    impl<'a> Visit<'a> for Finder {
+        fn visit_function(&mut self, it: &Function<'a>, flags: oxc_syntax::scope::ScopeFlags) {
+            self.body(it.span, it.body.as_deref(), false);
+            oxc_ast_visit::walk::walk_function(self, it, flags);
+        }
+
+        fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
+            match &it.body {
+                oxc_ast::ast::ArrowFunctionBody::FunctionBody(body) => {
+                    self.body(it.span, Some(body), false);
+                }
+                _ => self.body(it.span, None, true),
+            }
+            oxc_ast_visit::walk::walk_arrow_function_expression(self, it);
+        }
+    }
+
+    let mut finder = Finder {
+        offset,
+        found: None,
+    };
+    finder.visit_program(program);
+    finder.found
+}
+
 /// The first page slot of a root file (see [`PageSlot`]): `{children}` or
 /// `_app`'s `<Component />`, else a router's `<Outlet />` (a React Router /
 /// Remix root with no `Layout` export renders its routes there).

@@ -7,7 +7,9 @@ mod entries;
 mod framework;
 mod installed;
 mod package_manager;
+mod package_provider;
 mod providers;
+mod router_context;
 mod routes;
 mod workspace;
 
@@ -96,7 +98,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
     let language = detect_language(&root, &package_json, entries.main.as_ref());
     let package_manager = package_manager::detect(&root, &package_json);
     let path_alias = alias::detect(&root);
-    let providers = providers::detect(&root, &entries, path_alias.as_ref())?;
+    let providers = providers::detect(&root, &entries, path_alias.as_ref(), routes.as_ref())?;
     let authkit = AuthKit::ALL
         .into_iter()
         .find(|kit| package_json.declared(kit.package()).is_some());
