@@ -20,7 +20,9 @@ fn main() -> ExitCode {
     reset_sigpipe();
     let cli = cli::Cli::parse();
     let json = cli.wants_json();
-    match commands::run(cli) {
+    // Parsing and the walks of syntax trees recurse once per level of a
+    // file's nesting: run every command on a big stack.
+    match workos_widgets_core::nesting::on_big_stack(|| commands::run(cli)) {
         Ok(code) => code,
         Err(error) => ExitCode::from(commands::report_error(&error, json)),
     }

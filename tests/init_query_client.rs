@@ -79,8 +79,9 @@ fn depend(dir: &Path, name: &str, spec: &str) {
 }
 
 /// A monorepo around a copy of `fixture` at `apps/web`, with a workspace
-/// package `@acme/ui` whose `AppProviders` renders a `QueryClientProvider`
-/// around its children (and whose `Card` does not).
+/// package `@acme/ui` (linked into the app's `node_modules`) whose
+/// `AppProviders` renders a `QueryClientProvider` around its children (and
+/// whose `Card` does not).
 fn monorepo(fixture: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let app = common::fixture(fixture);
     let workspace = tempfile::tempdir().unwrap();
@@ -117,6 +118,11 @@ fn monorepo(fixture: &str) -> (tempfile::TempDir, std::path::PathBuf) {
         copy(app.path(), &web);
     });
     depend(&web, "@acme/ui", "workspace:*");
+    // As the package manager links it.
+    std::fs::create_dir_all(web.join("node_modules/@acme")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("../../../../packages/ui", web.join("node_modules/@acme/ui"))
+        .unwrap();
     depend(&web, "@tanstack/react-query", "^5.90.0");
     (workspace, web)
 }

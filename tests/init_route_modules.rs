@@ -10,8 +10,9 @@ use std::process::Output;
 
 use serde_json::Value;
 
-const FIXTURES: [&str; 4] = [
+const FIXTURES: [&str; 5] = [
     "react-router7-ts",
+    "react-router7-cloudflare",
     "react-router7-authkit",
     "remix2-js",
     "tanstack-start-ts",
@@ -755,4 +756,122 @@ fn every_branch_of_a_conditional_around_children_is_wrapped() {
         assert_eq!(again["changes"], 0, "{again:#}");
         assert_eq!(verify_errors(dir), ["WW102"], "{conditional}\n{root}");
     }
+}
+
+/// React Router's Cloudflare Workers shape: vars and secrets arrive on the
+/// Worker's `env` binding, so the route passes `context.cloudflare.env` to
+/// the handler, and no generated server module reads `process` (Workers have
+/// none without `nodejs_compat`).
+#[test]
+fn react_router_on_cloudflare_workers_passes_the_workers_env_to_the_handler() {
+    let app = common::fixture("react-router7-cloudflare");
+    let dir = app.path();
+    let result = apply(dir, &["init", "--widgets", "users-management"]);
+    let route = read(dir, "app/routes/api.workos.widgets-token.ts");
+    assert!(
+        route.contains("export function action({\n  request,\n  context,\n}: ActionFunctionArgs)"),
+        "{route}"
+    );
+    assert_eq!(
+        route
+            .matches("handleWidgetsTokenRequest(request, workerEnv(context.cloudflare.env))")
+            .count(),
+        2,
+        "action and loader pass the Worker's env: {route}"
+    );
+    for module in [
+        "app/workos/token-handler.server.ts",
+        "app/workos/session.server.ts",
+    ] {
+        let text = read(dir, module);
+        assert!(!text.contains("process"), "{module} reads process: {text}");
+    }
+    let session = read(dir, "app/workos/session.server.ts");
+    assert!(
+        session.contains("if (import.meta.env.PROD) return null"),
+        "{session}"
+    );
+    let handler = read(dir, "app/workos/token-handler.server.ts");
+    assert!(
+        handler.contains("wrangler secret put WORKOS_API_KEY"),
+        "{handler}"
+    );
+    let steps = result["next_steps"].to_string();
+    assert!(steps.contains(".dev.vars"), "{steps}");
+    // A Node React Router app keeps process.env.
+    let node = common::fixture("react-router7-ts");
+    apply(node.path(), &["init", "--widgets", "users-management"]);
+    let route = read(node.path(), "app/routes/api.workos.widgets-token.ts");
+    assert!(
+        route.contains("return handleWidgetsTokenRequest(request);"),
+        "{route}"
+    );
+}
+
+/// The Workers output type-checks with the fixture's own Workers tsconfig
+/// (`@cloudflare/workers-types` and `vite/client`) against
+/// the real packages, installed from npm into a temporary folder. Skipped
+/// (with a message) when `node` or npm is missing or cannot fetch them.
+#[test]
+fn the_cloudflare_workers_output_type_checks_with_the_apps_workers_tsconfig() {
+    use std::process::Command;
+    if Command::new("node").arg("--version").output().is_err() {
+        eprintln!("skipped: node is not installed");
+        return;
+    }
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::write(cache.path().join("package.json"), "{\"private\": true}").unwrap();
+    let install = Command::new("npm")
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--ignore-scripts",
+            "typescript@5",
+            "react-router@7",
+            "@cloudflare/workers-types@4",
+            "vite@7",
+            "@workos-inc/node@8",
+        ])
+        .current_dir(cache.path())
+        .output();
+    if !install.as_ref().is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: npm could not install typescript and the Workers types");
+        return;
+    }
+    let app = common::fixture("react-router7-cloudflare");
+    let dir = app.path();
+    apply(dir, &["init", "--widgets", "users-management"]);
+    std::os::unix::fs::symlink(cache.path().join("node_modules"), dir.join("node_modules"))
+        .unwrap();
+    // The generated server code, under the app's Workers tsconfig.
+    std::fs::write(
+        dir.join("tsconfig.check.json"),
+        r#"{
+  "extends": "./tsconfig.cloudflare.json",
+  "include": [
+    "app/workos/*.server.ts",
+    "app/routes/api.workos.widgets-token.ts",
+    "worker-configuration.d.ts"
+  ],
+  "compilerOptions": { "composite": false, "noEmit": true }
+}
+"#,
+    )
+    .unwrap();
+    let check = Command::new("node")
+        .args([
+            "node_modules/typescript/bin/tsc",
+            "-p",
+            "tsconfig.check.json",
+        ])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "tsc: {}{}",
+        common::stdout(&check),
+        common::stderr(&check)
+    );
 }

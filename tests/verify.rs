@@ -4,7 +4,7 @@
 //! codes, and `--online` against a mock token endpoint on 127.0.0.1.
 //!
 //! A fixture (`fixtures/verify/<slug>/`) is overlaid on a base app
-//! (`_base-vite`, or the one named in `BASE`): `_gitignore`/`_env*` become
+//! (`_base-vite`, or the one named in `BASE`): `_gitignore`/`_npmrc`/`_env*` become
 //! dotfiles, `DELETE` lists paths to remove, `EXPECT` the codes it must
 //! produce, `ARGS` extra arguments, `installed.txt` overrides the fake
 //! `node_modules` (`name version`, or `name -` for not installed). Every
@@ -32,7 +32,7 @@ fn copy_tree(from: &Path, to: &Path) {
         if ["BASE", "DELETE", "EXPECT", "ARGS", "installed.txt"].contains(&name.as_str()) {
             continue;
         }
-        let target_name = if name == "_gitignore" || name.starts_with("_env") {
+        let target_name = if name == "_gitignore" || name == "_npmrc" || name.starts_with("_env") {
             format!(".{}", &name[1..])
         } else {
             name
@@ -188,6 +188,10 @@ macro_rules! fixture_tests {
 
 fixture_tests! {
     ok_vite => "ok-vite",
+    ok_user_api_keys_and_pipes_admin_on_sdk_12 => "ok-user-api-keys-pipes-admin",
+    ok_authkit_get_workos_is_judged_by_the_copy_authkit_loads => "ok-authkit-client-sdk-version",
+    ww402_authkit_get_workos_is_judged_by_the_copy_authkit_loads => "ww402-authkit-client-sdk-version",
+    user_api_keys_need_a_user_api_keys_scope => "ww404-user-api-keys-scope-missing",
     ok_next_app_router => "ok-next-app",
     ok_next_pages_router => "ok-next-pages",
     ok_react_router_framework => "ok-react-router",
@@ -223,9 +227,19 @@ fixture_tests! {
     ok_vite_route_element_layout_wraps_its_outlet => "ok-vite-route-element-layout",
     ww201_vite_route_outside_the_element_layout => "ww201-vite-route-outside-element-layout",
     ok_vite_provider_from_a_workspace_package_is_not_judged => "ok-vite-workspace-package-provider",
+    ok_vite_app_without_widgets_needs_no_widget_packages => "ok-vite-no-widgets-yet",
+    ok_next_one_token_per_widget_each_with_its_scope => "ok-next-token-per-widget",
+    ww404_next_tokens_given_to_the_wrong_widgets => "ww404-next-tokens-swapped",
+    ok_vite_wrapper_through_an_exact_tsconfig_path_in_a_referenced_config => "ok-vite-exact-path-wrapper",
+    ww201_vite_wrapper_through_an_exact_tsconfig_path_without_root => "ww201-vite-exact-path-wrapper-bare",
+    ok_vite_root_from_a_workspace_package_beside_the_providers => "ok-vite-workspace-root-beside-providers",
+    ok_tanstack_start_server_route_read_although_no_widget_is_rendered => "ok-tanstack-start-server-route-without-widgets-yet",
+    ok_vite_peer_pnpm_installs_on_its_own_is_not_reported => "ok-vite-pnpm-auto-installed-peer",
+    ww101_vite_peer_undeclared_with_pnpm_auto_install_peers_off => "ww101-vite-pnpm-auto-install-peers-off",
     seed_000_gets_each_of_its_errors => "seed-000",
     ww001_syntax_error => "ww001-syntax-error",
     ww001_not_valid_utf8_is_reported_and_still_checked => "ww001-not-utf8",
+    ww001_file_nested_too_deep_is_reported_not_parsed => "ww001-too-deep",
     ww101_package_not_declared => "ww101-package-not-declared",
     ww102_package_not_installed => "ww102-package-not-installed",
     ww103_peer_version_mismatch => "ww103-peer-version-mismatch",
@@ -267,6 +281,11 @@ fixture_tests! {
     ww503_hardcoded_secret => "ww503-hardcoded-secret",
     ww504_env_file_not_ignored => "ww504-env-file-not-ignored",
     ww505_identity_from_request => "ww505-identity-from-request",
+    ww505_identity_from_a_form_field => "ww505-form-data",
+    ww505_a_whole_body_cast_as_the_session => "ww505-body-cast-as-session",
+    ww505_an_organization_id_under_another_name_in_the_query => "ww505-search-params-org",
+    ww505_an_organization_id_from_a_header => "ww505-header-organization-id",
+    ok_identity_from_the_session_and_a_request_value_only_compared => "ok-identity-from-session",
     ww506_dev_identity => "ww506-dev-identity",
     ww601_env_missing => "ww601-env-missing",
     ww602_env_malformed => "ww602-env-malformed",
@@ -284,6 +303,10 @@ fn every_rule_has_a_fixture() {
         .flat_map(|e| read_list(&e.unwrap().path().join("EXPECT")))
         .collect();
     covered.extend(["WW801", "WW802", "WW803", "WW804", "WW805"].map(str::to_owned));
+    // A link out of the project cannot live in a fixture folder: the test
+    // `verify_never_reads_through_a_link_out_of_the_project_and_reports_the_skip`
+    // (tests/hostile_input.rs) makes one.
+    covered.push("WW002".to_owned());
     for line in listed.lines() {
         let code = line.split_whitespace().next().unwrap();
         assert!(
@@ -291,7 +314,7 @@ fn every_rule_has_a_fixture() {
             "no fixture produces {code}"
         );
     }
-    assert_eq!(listed.lines().count(), 38);
+    assert_eq!(listed.lines().count(), 39);
 }
 
 #[test]
@@ -407,7 +430,7 @@ fn sarif_is_valid_2_1_0() {
             .starts_with("https://")
     );
     let rules = driver["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 38);
+    assert_eq!(rules.len(), 39);
     for rule in rules {
         assert!(rule["id"].as_str().unwrap().starts_with("WW"));
         assert!(rule["shortDescription"]["text"].is_string());
@@ -1039,4 +1062,99 @@ fn detect_and_verify_agree_on_roots_and_providers() {
         wrong.extend(disagreements(slug, dir.path()));
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// A pnpm-style monorepo: the Vite base app in `apps/web` (its own
+/// `main.tsx` without a root) and a UI package in `packages/ui` linked into
+/// the app's `node_modules`, with `files` written into the package.
+fn monorepo(app_files: &[(&str, &str)], package_files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path();
+    std::fs::write(
+        workspace.join("pnpm-workspace.yaml"),
+        "packages:\n  - apps/*\n  - packages/*\n",
+    )
+    .unwrap();
+    let app = workspace.join("apps/web");
+    std::fs::create_dir_all(&app).unwrap();
+    copy_tree(&fixtures().join("_base-vite"), &app);
+    let mut manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(app.join("package.json")).unwrap()).unwrap();
+    manifest["dependencies"]["@acme/ui"] = "workspace:*".into();
+    std::fs::write(app.join("package.json"), manifest.to_string()).unwrap();
+    install_declared(&app);
+    for (path, text) in app_files {
+        std::fs::write(app.join(path), text).unwrap();
+    }
+    let ui = workspace.join("packages/ui");
+    std::fs::create_dir_all(ui.join("src")).unwrap();
+    std::fs::write(
+        ui.join("package.json"),
+        r#"{ "name": "@acme/ui", "private": true, "exports": { ".": "./src/index.ts" } }"#,
+    )
+    .unwrap();
+    for (path, text) in package_files {
+        std::fs::write(ui.join(path), text).unwrap();
+    }
+    std::fs::create_dir_all(app.join("node_modules/@acme")).unwrap();
+    std::os::unix::fs::symlink(&ui, app.join("node_modules/@acme/ui")).unwrap();
+    dir
+}
+
+const BARE_MAIN: &str = "import { createRoot } from 'react-dom/client'\nimport '@radix-ui/themes/styles.css'\nimport '@workos-inc/widgets/styles.css'\nimport App from './App'\n\ncreateRoot(document.getElementById('root')!).render(<App />)\n";
+
+/// Issue 18: widgets rendered in a workspace package the app imports are
+/// checked (here: `accessToken` instead of `authToken`, WW302), and the
+/// render graph follows the app into the package: a root that the package
+/// provides covers the app's widgets, a package component rendered with no
+/// root anywhere is proven unwrapped (WW201, with the path).
+#[test]
+fn widgets_and_roots_in_a_workspace_package_are_followed() {
+    let team = "import { UsersManagement } from '@workos-inc/widgets'\n\nexport function Team({ token }: { token: string }) {\n  return <UsersManagement accessToken={token} />\n}\n";
+    let root = "import type { ReactNode } from 'react'\nimport { WorkOsWidgets } from '@workos-inc/widgets'\n\nexport function WidgetsRoot({ children }: { children: ReactNode }) {\n  return <WorkOsWidgets>{children}</WorkOsWidgets>\n}\n";
+    let index = "export { Team } from './Team'\nexport { WidgetsRoot } from './WidgetsRoot'\n";
+    let package = [
+        ("src/Team.tsx", team),
+        ("src/WidgetsRoot.tsx", root),
+        ("src/index.ts", index),
+    ];
+    let covered = "import { UsersManagement } from '@workos-inc/widgets'\nimport { WidgetsRoot } from '@acme/ui'\nimport { fetchWidgetsToken } from './widgets-token'\n\nexport default function App() {\n  return (\n    <WidgetsRoot>\n      <UsersManagement authToken={fetchWidgetsToken} />\n    </WidgetsRoot>\n  )\n}\n";
+    let dir = monorepo(
+        &[("src/main.tsx", BARE_MAIN), ("src/App.tsx", covered)],
+        &package,
+    );
+    let app = dir.path().join("apps/web");
+    let (report, _) = verify_json(&app, &[], &[]);
+    let findings = report["findings"].as_array().unwrap();
+    assert!(
+        !findings.iter().any(|f| f["code"] == "WW201"),
+        "the package's root covers the app's widget: {report:#}"
+    );
+    let bare = "import { Team } from '@acme/ui'\n\nexport default function App() {\n  return <Team token=\"t\" />\n}\n";
+    let dir = monorepo(
+        &[("src/main.tsx", BARE_MAIN), ("src/App.tsx", bare)],
+        &package,
+    );
+    let app = dir.path().join("apps/web");
+    let (report, exit) = verify_json(&app, &[], &[]);
+    assert_eq!(exit, 1);
+    let at = |code: &str| {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["code"] == code)
+            .unwrap_or_else(|| panic!("no {code}: {report:#}"))
+            .clone()
+    };
+    assert_eq!(at("WW302")["file"], "node_modules/@acme/ui/src/Team.tsx");
+    let unwrapped = at("WW201");
+    assert_eq!(unwrapped["file"], "node_modules/@acme/ui/src/Team.tsx");
+    assert!(
+        unwrapped["message"]
+            .as_str()
+            .unwrap()
+            .contains("App (src/App.tsx) > Team (node_modules/@acme/ui/src/Team.tsx)"),
+        "{unwrapped:#}"
+    );
 }

@@ -210,6 +210,12 @@ fn print_human(p: &Project) {
             "no widget or @workos-inc packages yet".to_owned(),
         );
     }
+    for (i, link) in p.links_outside.iter().enumerate() {
+        row(
+            if i == 0 { "Not read" } else { "" },
+            format!("{} (a symbolic link out of the project)", link.display()),
+        );
+    }
     for (i, pkg) in p.packages.iter().enumerate() {
         row(
             if i == 0 { "Packages" } else { "" },

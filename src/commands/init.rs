@@ -8,12 +8,12 @@ use owo_colors::OwoColorize;
 use workos_widgets_core::catalog::{self, Widget};
 use workos_widgets_core::detect::{Overrides, detect_with};
 use workos_widgets_core::edit::change::Action;
-use workos_widgets_core::manifest::Manifest;
+use workos_widgets_core::manifest::{self, Manifest};
 use workos_widgets_core::project::PackageManager;
 use workos_widgets_core::{Project, lock};
 use workos_widgets_generator::install::InstallOutput;
 use workos_widgets_generator::plan::Plan;
-use workos_widgets_generator::{GenerateError, Options, StrategyChoice, diff, sdk, transaction};
+use workos_widgets_generator::{GenerateError, Options, StrategyChoice, diff, transaction};
 
 use super::CommandError;
 use crate::cli::{ApplyFlags, InitArgs, PackageManagerArg, TokenStrategyArg};
@@ -23,6 +23,10 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     let (_lock, project) = locked_detect(&args.path, &args.flags)?;
     project.ensure_supported()?;
     let manifest = Manifest::read(&project.root)?;
+    // Before asking anything: a newer tool's manifest is refused anyway.
+    if let Some(manifest) = &manifest {
+        manifest.ensure_not_newer(&project.path(manifest::FILE_NAME))?;
+    }
     let widgets = choose_widgets(&args.widgets, manifest.as_ref(), &args.flags)?;
     let strategy = match args.token_strategy {
         TokenStrategyArg::Auto => StrategyChoice::Auto,
@@ -46,7 +50,6 @@ pub(super) fn execute(
         package_manager: package_manager(flags.package_manager),
         defer_install: flags.no_install,
         force: flags.force,
-        sdk: sdk::resolve(project),
         pages: !flags.no_pages,
     };
     let plan = workos_widgets_generator::plan(project, manifest, &options)?;
@@ -181,21 +184,40 @@ fn choose_widgets(
                 .into(),
         );
     }
-    let labels: Vec<String> = catalog::WIDGETS
-        .iter()
-        .map(|w| format!("{:<34} {}", w.id, w.summary))
-        .collect();
     let _guard = crate::interrupt::guard_prompt();
+    // dialoguer's own report would echo the whole labels (descriptions and
+    // padding); the choice is echoed as its ids instead.
     let picked = dialoguer::MultiSelect::new()
-        .with_prompt("Which widgets? (space to select, enter to confirm)")
-        .items(&labels)
+        .with_prompt(format!("{PICK_PROMPT} (space to select, enter to confirm)"))
+        .items(picker_labels())
+        .report(false)
         .interact()
         .inspect_err(|_| ui::restore_cursor())
         .context("reading your choice")?;
-    if picked.is_empty() {
+    let widgets: Vec<&'static Widget> = picked.into_iter().map(|i| &catalog::WIDGETS[i]).collect();
+    if widgets.is_empty() {
         return Err(CommandError::usage("no widget selected; nothing to do").into());
     }
-    Ok(picked.into_iter().map(|i| &catalog::WIDGETS[i]).collect())
+    let _ = dialoguer::console::Term::stderr().write_line(&picked_echo(&widgets));
+    Ok(widgets)
+}
+
+/// The widget picker's question.
+const PICK_PROMPT: &str = "Which widgets?";
+
+/// The picker's items: each widget's id, padded, and what it does.
+fn picker_labels() -> Vec<String> {
+    catalog::WIDGETS
+        .iter()
+        .map(|w| format!("{:<34} {}", w.id, w.summary))
+        .collect()
+}
+
+/// The line left once the widgets are picked: the question and the chosen
+/// ids, as `npm init` and `create-vite` echo a choice.
+fn picked_echo(widgets: &[&Widget]) -> String {
+    let ids: Vec<&str> = widgets.iter().map(|w| w.id).collect();
+    format!("{PICK_PROMPT} {}", ids.join(", "))
 }
 
 /// Looks up widget ids (or component names, see [`catalog::lookup`]),
@@ -240,6 +262,9 @@ enum Outcome {
 }
 
 fn print_summary(plan: &Plan) {
+    if let Some(sdk) = &plan.sdk {
+        ui::note(&sdk.summary());
+    }
     ui::heading("Planned changes");
     for file in &plan.files {
         anstream::println!(
@@ -274,6 +299,7 @@ fn report(project: &Project, plan: &Plan, outcome: Outcome, json: bool) -> anyho
             "applied": outcome == Outcome::Applied,
             "changes": plan.files.len(),
             "strategy": plan.strategy,
+            "sdk": plan.sdk,
             "files": files,
             "kept": plan.kept,
             "components": plan.components,
@@ -364,4 +390,25 @@ fn report(project: &Project, plan: &Plan, outcome: Outcome, json: bool) -> anyho
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_widget_picker_echoes_the_chosen_ids_not_their_descriptions() {
+        let chosen = [&catalog::WIDGETS[0], &catalog::WIDGETS[3]];
+        assert_eq!(
+            picked_echo(&chosen),
+            "Which widgets? user-profile, users-management"
+        );
+        // The menu shows what each widget does; the echo leaves that out.
+        let labels = picker_labels();
+        assert!(labels[0].starts_with("user-profile ") && labels[0].ends_with(chosen[0].summary));
+        for widget in chosen {
+            assert!(!picked_echo(&chosen).contains(widget.summary));
+        }
+        assert!(!picked_echo(&chosen).contains("  "));
+    }
 }

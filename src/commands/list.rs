@@ -17,6 +17,12 @@ pub fn run(json: bool) -> anyhow::Result<ExitCode> {
                     "import_path": w.import_path,
                     "entry_point": format!("{}/{}", w.import_path, w.id),
                     "scope": w.scope.map(Scope::as_str),
+                    "user_scope": w.user_scope.map(|need| {
+                        std::iter::once(need.scope)
+                            .chain(need.alternatives.iter().copied())
+                            .map(Scope::as_str)
+                            .collect::<Vec<_>>()
+                    }),
                     "organization_admin": w.organization_admin,
                     "extra_props": w.extra_props,
                     "summary": w.summary,
@@ -41,6 +47,14 @@ pub fn run(json: bool) -> anyhow::Result<ExitCode> {
             w.scope.map_or("-", |s| s.as_str()),
             if w.organization_admin { "yes" } else { "no" }
         );
+        if let Some(need) = w.user_scope {
+            anstream::println!(
+                "{:<34} {} {}",
+                "",
+                "scope=\"user\":".dimmed(),
+                need.describe()
+            );
+        }
         for prop in w.extra_props {
             anstream::println!(
                 "{:<34} {} {}: {}",
@@ -53,6 +67,9 @@ pub fn run(json: bool) -> anyhow::Result<ExitCode> {
     }
     anstream::println!(
         "\nAll widgets import from @workos-inc/widgets (per-widget entry points: @workos-inc/widgets/<id>) and take `authToken`."
+    );
+    anstream::println!(
+        "The widgets check their token's `permissions` claim. @workos-inc/node 11 and older do not type widgets:pipes:manage or the user-api-keys scopes (init casts the list)."
     );
     Ok(ExitCode::SUCCESS)
 }

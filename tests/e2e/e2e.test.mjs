@@ -12,9 +12,10 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { APP_KINDS, killAll, setupApp } from './apps.mjs';
+import { APP_KINDS, TOOL_BIN, killAll, run as runTool, setupApp } from './apps.mjs';
 import { SHOT_DIR, appFailures, loadApp, summary } from './check-app.mjs';
 import { checkTokenHandler } from './check-token-handler.mjs';
+import { moveRootIntoLazyWrapper } from './lazy-root.mjs';
 import { TEST_USER } from './mock-workos-api.mjs';
 
 const WIDGETS_CONTEXT_ERROR = 'useElement must be used within a WidgetsContext provider';
@@ -90,6 +91,28 @@ test('negative control, proves the check is real: vite-ts with seed 000 provider
       t.diagnostic(`negative control failed the check as expected: ${failures.length} failures, screenshot ${page.screenshot}`);
     } finally {
       writeFileSync(entry, generated);
+    }
+  }),
+);
+
+test('rr7-ts with its root in a lazily loaded wrapper in the route modules: verify reports 0 errors and the widgets render', { timeout: 300_000 }, (t) =>
+  guarded(t, async () => {
+    const kind = APP_KINDS.find((k) => k.id === 'rr7-ts');
+    const app = await prepare(kind);
+    const restore = moveRootIntoLazyWrapper(app.appDir);
+    try {
+      const verify = await runTool(TOOL_BIN, ['verify', app.appDir, '--format', 'json'], { timeoutMs: 60_000 });
+      const report = JSON.parse(verify.stdout);
+      const errors = report.findings.filter((f) => f.severity === 'error');
+      assert.deepEqual(errors.map((f) => `${f.code} ${f.file}:${f.line} ${f.message}`), [], 'verify follows the lazily loaded root');
+      t.diagnostic(`rr7-ts-lazy-root: verify ${report.summary.errors} errors, ${report.summary.warnings} warnings`);
+      const run = await loadApp({ kind, appDir: app.appDir, components: app.components, tokenEndpoint: app.init.token_endpoint, shotName: 'rr7-ts-lazy-root' });
+      const failures = appFailures(run);
+      record('rr7-ts-lazy-root', run, failures);
+      t.diagnostic(`rr7-ts-lazy-root: email visible after ${run.pages.map((p) => `${p.renderMs === null ? 'never' : seconds(p.renderMs)} (${p.path})`).join(', ')}`);
+      assert.deepEqual(failures, [], 'rr7-ts-lazy-root: see target/e2e/rr7-ts-lazy-root.json');
+    } finally {
+      restore();
     }
   }),
 );

@@ -13,6 +13,12 @@ pub const ROOT_COMPONENT: &str = "WorkOsWidgets";
 /// The backend SDK that mints widget tokens with the secret key.
 pub const SDK_PACKAGE: &str = "@workos-inc/node";
 
+/// The first `@workos-inc/node` major whose widgets token call is
+/// `widgets.createToken(...)`, resolving to `{ token }`; 7.x and 8.x have
+/// `widgets.getToken(...)`, resolving to the token string (read in each
+/// major's `.d.ts`: 7.82.0, 8.13.0, 9.3.1, 10.14.0, 11.0.0, 12.3.0).
+pub const CREATE_TOKEN_MAJOR: u64 = 9;
+
 /// The AuthKit SDKs whose `getWorkOS()` hands out their own
 /// `@workos-inc/node` client (so the app needs no copy of its own).
 pub const AUTHKIT_CLIENT_SDKS: [&str; 3] = [
@@ -48,9 +54,11 @@ pub const STYLESHEETS: [&str; 2] = [
     "@workos-inc/widgets/styles.css",
 ];
 
-/// A widget token scope. The strings are the ones `@workos-inc/node` types
-/// accept (`widgets:pipes:manage` is the exception: the SDK's type does not
-/// list it, see [`Scope::in_sdk_types`]).
+/// A widget token scope: the permission a widget checks in its token's
+/// `permissions` claim (in the browser, before any API call). The strings
+/// are the nine of `@workos-inc/node` 12's scope type; older majors list
+/// fewer (see [`Scope::in_sdk_types`]) and the SDK sends the others as they
+/// are when the list is cast.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Scope {
     #[serde(rename = "widgets:users-table:manage")]
@@ -67,11 +75,15 @@ pub enum Scope {
     AuditLogStreaming,
     #[serde(rename = "widgets:pipes:manage")]
     Pipes,
+    #[serde(rename = "widgets:user-api-keys:manage-self")]
+    UserApiKeysSelf,
+    #[serde(rename = "widgets:user-api-keys:manage-all")]
+    UserApiKeysAll,
 }
 
 impl Scope {
     /// Every scope, in a stable order.
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 9] = [
         Scope::UsersTable,
         Scope::Sso,
         Scope::DomainVerification,
@@ -79,6 +91,8 @@ impl Scope {
         Scope::ApiKeys,
         Scope::AuditLogStreaming,
         Scope::Pipes,
+        Scope::UserApiKeysSelf,
+        Scope::UserApiKeysAll,
     ];
 
     /// The scope string sent to `POST /widgets/token`.
@@ -91,6 +105,8 @@ impl Scope {
             Scope::ApiKeys => "widgets:api-keys:manage",
             Scope::AuditLogStreaming => "widgets:audit-log-streaming:manage",
             Scope::Pipes => "widgets:pipes:manage",
+            Scope::UserApiKeysSelf => "widgets:user-api-keys:manage-self",
+            Scope::UserApiKeysAll => "widgets:user-api-keys:manage-all",
         }
     }
 
@@ -100,18 +116,91 @@ impl Scope {
     }
 
     /// Whether `@workos-inc/node`'s scope type (at `sdk_version`) lists this
-    /// scope. `dsync` and `audit-log-streaming` arrived in 8.8.0; `pipes` is
-    /// in no version, so generated TypeScript must cast it.
+    /// scope: 7.x has users-table, sso, domain-verification and api-keys;
+    /// `dsync` and `audit-log-streaming` arrived in 8.8.0; `pipes` and the
+    /// two `user-api-keys` scopes in 12 (12.3.0 read; 11.0.0 lacks them).
+    /// Generated TypeScript casts a list holding one the type lacks.
     pub fn in_sdk_types(self, sdk_version: &semver::Version) -> bool {
         match self {
-            Scope::Pipes => false,
+            Scope::Pipes | Scope::UserApiKeysSelf | Scope::UserApiKeysAll => {
+                sdk_version.major >= 12
+            }
             Scope::Dsync | Scope::AuditLogStreaming => {
                 *sdk_version >= semver::Version::new(8, 8, 0)
             }
-            _ => true,
+            Scope::UsersTable | Scope::Sso | Scope::DomainVerification | Scope::ApiKeys => true,
         }
     }
 }
+
+/// What a rendered widget needs in its token: `scope`, or one of
+/// `alternatives` (the widget accepts any of them). `scope` is what the tool
+/// asks for and adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ScopeNeed {
+    pub scope: Scope,
+    pub alternatives: &'static [Scope],
+}
+
+impl ScopeNeed {
+    /// A need only `scope` meets.
+    pub const fn only(scope: Scope) -> Self {
+        Self {
+            scope,
+            alternatives: &[],
+        }
+    }
+
+    /// Whether a token with `scopes` meets it.
+    pub fn met_by(&self, scopes: &[Scope]) -> bool {
+        self.accepts(|s| scopes.contains(&s))
+    }
+
+    /// Whether `scope` meets it.
+    pub fn accepts_scope(&self, scope: Scope) -> bool {
+        self.accepts(|s| s == scope)
+    }
+
+    fn accepts(&self, mut test: impl FnMut(Scope) -> bool) -> bool {
+        test(self.scope) || self.alternatives.iter().copied().any(test)
+    }
+
+    /// `a`, or `a (or b)` with its alternatives, for messages and tables.
+    pub fn describe(&self) -> String {
+        if self.alternatives.is_empty() {
+            return self.scope.as_str().to_owned();
+        }
+        let others: Vec<&str> = self.alternatives.iter().map(|s| s.as_str()).collect();
+        format!("{} (or {})", self.scope.as_str(), others.join(", "))
+    }
+}
+
+/// `<ApiKeys scope={computed}>`: whichever variant renders, one of its scopes.
+const ANY_API_KEYS_NEED: ScopeNeed = ScopeNeed {
+    scope: Scope::ApiKeys,
+    alternatives: &[Scope::UserApiKeysSelf, Scope::UserApiKeysAll],
+};
+
+/// A widget element's `scope` prop, for widgets that have one (`ApiKeys`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    /// No prop, or `"organization"` (the default).
+    Organization,
+    /// `scope="user"`.
+    User,
+    /// Not a string literal.
+    Unknown,
+}
+
+/// `<ApiKeys scope="user">`'s need: the widget checks for either user API
+/// key permission (`use-permissions.js` takes any of the two). The tool asks
+/// for `manage-self` (each user manages their own keys); `manage-all` also
+/// lets the holder manage every member's keys, an admin's power the widget
+/// only unlocks extra controls with.
+pub const USER_API_KEYS_NEED: ScopeNeed = ScopeNeed {
+    scope: Scope::UserApiKeysSelf,
+    alternatives: &[Scope::UserApiKeysAll],
+};
 
 /// A required prop besides `authToken`, and how generated code satisfies it.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -136,6 +225,8 @@ pub struct Widget {
     pub import_path: &'static str,
     /// The widget token scope it needs, if any.
     pub scope: Option<Scope>,
+    /// What it needs instead with `scope="user"` (`ApiKeys`' user API keys).
+    pub user_scope: Option<ScopeNeed>,
     /// Whether the token must be minted for an organization the user
     /// administers (organization-level widgets), rather than just any
     /// organization the user belongs to.
@@ -151,6 +242,17 @@ impl Widget {
     pub fn generated_component(&self) -> String {
         format!("{}Widget", self.component)
     }
+
+    /// What the token must hold for this widget, given the element's
+    /// `scope` prop (a widget without a user variant ignores it). When the
+    /// prop is computed, either variant's scopes will do.
+    pub fn need(&self, variant: Variant) -> Option<ScopeNeed> {
+        match (self.user_scope, variant) {
+            (Some(need), Variant::User) => Some(need),
+            (Some(_), Variant::Unknown) => Some(ANY_API_KEYS_NEED),
+            _ => self.scope.map(ScopeNeed::only),
+        }
+    }
 }
 
 /// Every widget in `@workos-inc/widgets` 1.x.
@@ -162,6 +264,7 @@ pub const WIDGETS: &[Widget] = &[
         loading_props: "",
         import_path: "@workos-inc/widgets",
         scope: None,
+        user_scope: None,
         organization_admin: false,
         extra_props: &[],
         summary: "The signed-in user views and edits their name and profile.",
@@ -173,6 +276,7 @@ pub const WIDGETS: &[Widget] = &[
         loading_props: "",
         import_path: "@workos-inc/widgets",
         scope: None,
+        user_scope: None,
         organization_admin: false,
         extra_props: &[],
         summary: "The signed-in user manages their password and MFA.",
@@ -184,6 +288,7 @@ pub const WIDGETS: &[Widget] = &[
         loading_props: "",
         import_path: "@workos-inc/widgets",
         scope: None,
+        user_scope: None,
         organization_admin: false,
         extra_props: &[ExtraProp {
             name: "currentSessionId",
@@ -198,6 +303,7 @@ pub const WIDGETS: &[Widget] = &[
         loading_props: "",
         import_path: "@workos-inc/widgets",
         scope: Some(Scope::UsersTable),
+        user_scope: None,
         organization_admin: true,
         extra_props: &[],
         summary: "An admin invites, removes and changes the roles of organization members.",
@@ -209,6 +315,7 @@ pub const WIDGETS: &[Widget] = &[
         loading_props: "",
         import_path: "@workos-inc/widgets",
         scope: None,
+        user_scope: None,
         organization_admin: false,
         extra_props: &[ExtraProp {
             name: "switchToOrganization",
@@ -223,6 +330,7 @@ pub const WIDGETS: &[Widget] = &[
         loading_props: " count={3}",
         import_path: "@workos-inc/widgets",
         scope: None,
+        user_scope: None,
         organization_admin: false,
         extra_props: &[],
         summary: "The signed-in user connects third-party accounts (Pipes).",
@@ -234,8 +342,11 @@ pub const WIDGETS: &[Widget] = &[
         loading_props: " count={3}",
         import_path: "@workos-inc/widgets",
         scope: Some(Scope::Pipes),
+        user_scope: None,
         organization_admin: true,
         extra_props: &[],
+        // No `filter` prop (only Pipes has one); the widget checks
+        // `widgets:pipes:manage` in its token's permissions.
         summary: "An admin configures the organization's shared Pipes connections.",
     },
     Widget {
@@ -245,6 +356,7 @@ pub const WIDGETS: &[Widget] = &[
         loading_props: "",
         import_path: "@workos-inc/widgets",
         scope: Some(Scope::Sso),
+        user_scope: None,
         organization_admin: true,
         extra_props: &[],
         summary: "An admin sets up the organization's SSO connection.",
@@ -256,6 +368,7 @@ pub const WIDGETS: &[Widget] = &[
         loading_props: "",
         import_path: "@workos-inc/widgets",
         scope: Some(Scope::DomainVerification),
+        user_scope: None,
         organization_admin: true,
         extra_props: &[],
         summary: "An admin verifies the organization's domains.",
@@ -267,6 +380,7 @@ pub const WIDGETS: &[Widget] = &[
         loading_props: "",
         import_path: "@workos-inc/widgets",
         scope: Some(Scope::AuditLogStreaming),
+        user_scope: None,
         organization_admin: true,
         extra_props: &[],
         summary: "An admin streams the organization's audit logs to a SIEM.",
@@ -278,9 +392,10 @@ pub const WIDGETS: &[Widget] = &[
         loading_props: "",
         import_path: "@workos-inc/widgets",
         scope: Some(Scope::ApiKeys),
+        user_scope: Some(USER_API_KEYS_NEED),
         organization_admin: true,
         extra_props: &[],
-        summary: "An admin creates and revokes the organization's API keys.",
+        summary: "An admin creates and revokes the organization's API keys (scope=\"user\": each user their own).",
     },
     Widget {
         id: "directory-sync",
@@ -289,6 +404,7 @@ pub const WIDGETS: &[Widget] = &[
         loading_props: "",
         import_path: "@workos-inc/widgets",
         scope: Some(Scope::Dsync),
+        user_scope: None,
         organization_admin: true,
         extra_props: &[],
         summary: "An admin connects the organization's directory (SCIM, Google, ...).",
@@ -425,12 +541,56 @@ mod tests {
         assert_eq!(Scope::parse("widgets:user-profile:manage"), None);
     }
 
+    /// The scope type of each major as its `.d.ts` reads (7.82.0:
+    /// `WidgetScope`, 4 values; 8.13.0 to 11.0.0: 6; 12.3.0:
+    /// `WidgetSessionTokenScopes`, 9).
     #[test]
-    fn knows_which_scopes_the_sdk_types_list() {
-        let v8_7 = semver::Version::new(8, 7, 0);
-        let v8_13 = semver::Version::new(8, 13, 0);
-        assert!(!Scope::Dsync.in_sdk_types(&v8_7));
-        assert!(Scope::Dsync.in_sdk_types(&v8_13));
-        assert!(!Scope::Pipes.in_sdk_types(&v8_13));
+    fn knows_which_scopes_each_sdk_major_types() {
+        let typed = |major: u64, minor: u64| -> Vec<&str> {
+            let version = semver::Version::new(major, minor, 0);
+            Scope::ALL
+                .into_iter()
+                .filter(|s| s.in_sdk_types(&version))
+                .map(Scope::as_str)
+                .collect()
+        };
+        let four = [
+            "widgets:users-table:manage",
+            "widgets:sso:manage",
+            "widgets:domain-verification:manage",
+            "widgets:api-keys:manage",
+        ];
+        assert_eq!(typed(7, 82), four);
+        assert_eq!(typed(8, 7), four);
+        for (major, minor) in [(8, 13), (9, 3), (10, 14), (11, 0)] {
+            assert_eq!(typed(major, minor).len(), 6, "{major}.{minor}");
+            assert!(!typed(major, minor).contains(&"widgets:pipes:manage"));
+        }
+        assert_eq!(typed(12, 3).len(), 9);
+        assert_eq!(typed(12, 3), Scope::ALL.map(Scope::as_str));
+    }
+
+    #[test]
+    fn api_keys_needs_a_user_scope_with_scope_user() {
+        let keys = find("api-keys").unwrap();
+        assert_eq!(
+            keys.need(Variant::Organization),
+            Some(ScopeNeed::only(Scope::ApiKeys))
+        );
+        let user = keys.need(Variant::User).unwrap();
+        assert_eq!(user.scope, Scope::UserApiKeysSelf);
+        assert!(user.met_by(&[Scope::UserApiKeysAll]));
+        assert!(!user.met_by(&[Scope::ApiKeys]));
+        let computed = keys.need(Variant::Unknown).unwrap();
+        assert!(computed.met_by(&[Scope::ApiKeys]) && computed.met_by(&[Scope::UserApiKeysSelf]));
+        let pipes_admin = find("pipes-admin").unwrap();
+        assert_eq!(
+            pipes_admin.need(Variant::User),
+            Some(ScopeNeed::only(Scope::Pipes))
+        );
+        assert_eq!(
+            Scope::parse("widgets:user-api-keys:manage-all"),
+            Some(Scope::UserApiKeysAll)
+        );
     }
 }

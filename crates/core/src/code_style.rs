@@ -322,7 +322,7 @@ pub fn installed_version(root: &Path, package: &str) -> Option<String> {
 fn prettier_config(root: &Path) -> Option<(String, Option<Partial>)> {
     for name in PRETTIER_FILES {
         let path = root.join(name);
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let Ok(text) = crate::links::read_inside(root, &path) else {
             continue;
         };
         let partial = if name.ends_with(".toml") {
@@ -339,7 +339,7 @@ fn prettier_config(root: &Path) -> Option<(String, Option<Partial>)> {
         };
         return Some(((*name).to_owned(), partial));
     }
-    let package = std::fs::read_to_string(root.join("package.json")).ok()?;
+    let package = crate::links::read_inside(root, &root.join("package.json")).ok()?;
     let value: serde_json::Value = serde_json::from_str(&package).ok()?;
     let config = value.get("prettier")?;
     let partial = config.as_object().map(|map| {
@@ -356,7 +356,7 @@ fn prettier_config(root: &Path) -> Option<(String, Option<Partial>)> {
 fn biome_config(root: &Path) -> Option<(String, Option<Partial>)> {
     for name in ["biome.json", "biome.jsonc"] {
         let path = root.join(name);
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let Ok(text) = crate::links::read_inside(root, &path) else {
             continue;
         };
         let partial = object_entries(&path, &text, true).map(|e| biome_partial(&e));
@@ -618,7 +618,7 @@ fn object_value(expr: &Expression<'_>) -> Option<Value> {
 /// `indent_style`/`indent_size` of the `.editorconfig` section that covers
 /// JS/TS files (`[*]`, `[*.{js,ts}]`, ...), the last one winning.
 fn editorconfig_indent(root: &Path) -> Option<Setting<Indent>> {
-    let text = std::fs::read_to_string(root.join(".editorconfig")).ok()?;
+    let text = crate::links::read_inside(root, &root.join(".editorconfig")).ok()?;
     let mut applies = false;
     let mut style: Option<String> = None;
     let mut size: Option<usize> = None;

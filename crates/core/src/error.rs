@@ -42,6 +42,18 @@ pub enum ProjectError {
         message: String,
     },
 
+    #[error(
+        "{path}:{line}:{column}: nested too deep here (brackets, JSX elements, chained operators): too deep to read safely"
+    )]
+    TooDeep {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+
+    #[error("{path} is a symbolic link to {target}, outside the project: not read")]
+    LinkOutsideProject { path: PathBuf, target: PathBuf },
+
     #[error("{dir} is not a React project: package.json declares no `react` dependency{found}")]
     NotReact { dir: PathBuf, found: String },
 
@@ -93,6 +105,12 @@ impl Hint for ProjectError {
                 "fix the syntax (an editor with JSON support shows it) and run again"
             }
             Self::Syntax { .. } => "fix the syntax error and run again; nothing was changed",
+            Self::LinkOutsideProject { .. } => {
+                "copy the file into the project, or point the link at a file inside it; nothing was changed"
+            }
+            Self::TooDeep { .. } => {
+                "split the deepest expression or element into smaller components, then run again; nothing was changed"
+            }
             Self::NotReact { .. } => "WorkOS Widgets are React components; run it in a React app",
             Self::UnsupportedFramework { supported, .. } => {
                 return Some(format!("supported today: {supported}"));
@@ -130,6 +148,8 @@ impl ProjectError {
             | Self::NoPackageJson { .. }
             | Self::MalformedPackageJson { .. }
             | Self::Syntax { .. }
+            | Self::TooDeep { .. }
+            | Self::LinkOutsideProject { .. }
             | Self::NotReact { .. }
             | Self::UnsupportedFramework { .. }
             | Self::WorkspaceRoot { .. }

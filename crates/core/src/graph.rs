@@ -16,9 +16,10 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::detect::workspace_packages::WorkspacePackage;
 use crate::facts::render::{Export, SlotKind};
-use crate::facts::{JsxKind, SourceFile};
-use crate::specifier::{self, PathAlias};
+use crate::facts::{Ancestors, JsxKind, SourceFile};
+use crate::specifier::{self, ModulePaths};
 
 /// A component of a module, as a framework names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,11 +171,29 @@ enum Target {
 struct Site {
     file: usize,
     owner: Option<usize>,
-    ancestors: Vec<usize>,
+    ancestors: SiteAncestors,
     /// Where the place starts.
     at: usize,
     /// The element, when the place is one.
     element: Option<usize>,
+}
+
+/// The JSX elements around a site, in either order (a verdict does not
+/// depend on it): an element's shared ancestor list, or a list of the
+/// render facts.
+#[derive(Debug, Clone)]
+enum SiteAncestors {
+    Shared(Ancestors),
+    Listed(Vec<usize>),
+}
+
+impl SiteAncestors {
+    fn iter(&self) -> Box<dyn Iterator<Item = usize> + '_> {
+        match self {
+            SiteAncestors::Shared(shared) => Box::new(shared.iter().copied()),
+            SiteAncestors::Listed(listed) => Box::new(listed.iter().copied()),
+        }
+    }
 }
 
 /// The render graph of the parsed files.
@@ -194,8 +213,9 @@ struct Resolver<'f> {
     files: &'f [SourceFile],
     index: HashMap<&'f Path, usize>,
     root: &'f Path,
-    alias: Option<&'f PathAlias>,
+    paths: &'f ModulePaths,
     third_party: &'f HashSet<String>,
+    workspace: &'f [WorkspacePackage],
 }
 
 /// How many re-exports deep a name is followed.
@@ -204,7 +224,7 @@ const REEXPORT_DEPTH: usize = 8;
 impl Resolver<'_> {
     fn module(&self, from: usize, source: &str) -> Option<usize> {
         let from = &self.files[from].path;
-        let path = specifier::resolve_local(self.root, from, source, self.alias)?;
+        let path = specifier::resolve_module(self.root, from, source, self.paths)?;
         self.index.get(path.as_path()).copied()
     }
 
@@ -239,9 +259,29 @@ impl Resolver<'_> {
         let (import, imported) = facts.import_of(name)?;
         Some(if crate::specifier::is_local(&import.source) {
             self.imported(file, &import.source, imported)
+        } else if let Some(module) = self.workspace_module(&import.source) {
+            self.export(module, imported, 0)
+                .map_or(Target::Unknown, Target::Component)
         } else {
             self.package(&import.source)
         })
+    }
+
+    /// The parsed file a workspace package specifier (`@acme/ui`,
+    /// `@acme/ui/card`) leads to: its `exports` entry, else the subpath
+    /// itself, under the package's link in `node_modules`.
+    fn workspace_module(&self, source: &str) -> Option<usize> {
+        let name = package_name(source);
+        let package = self.workspace.iter().find(|p| p.name == name)?;
+        let subpath = format!(".{}", &source[name.len()..]);
+        let target = package
+            .entries
+            .iter()
+            .find(|(entry, _)| *entry == subpath)
+            .map_or(subpath.as_str(), |(_, target)| target.as_str());
+        let base = specifier::normalize(&package.dir.join(target))?;
+        let path = specifier::resolve_file_with(&base, |p| self.index.contains_key(p))?;
+        self.index.get(path.as_path()).copied()
     }
 
     /// A component of the package `source`: known to be a registry
@@ -324,6 +364,10 @@ impl Resolver<'_> {
                 Some((import, "*")) if crate::specifier::is_local(&import.source) => {
                     self.imported(file, &import.source, member)
                 }
+                Some((import, "*")) if self.workspace_module(&import.source).is_some() => self
+                    .workspace_module(&import.source)
+                    .and_then(|module| self.export(module, member, 0))
+                    .map_or(Target::Unknown, Target::Component),
                 Some((import, _)) if !crate::specifier::is_local(&import.source) => {
                     self.package(&import.source)
                 }
@@ -356,7 +400,8 @@ impl<'f> RenderGraph<'f> {
     pub fn build(
         files: &'f [SourceFile],
         root: &'f Path,
-        alias: Option<&'f PathAlias>,
+        paths: &'f ModulePaths,
+        workspace: &'f [WorkspacePackage],
         roots: &'f Roots,
     ) -> Self {
         let resolver = Resolver {
@@ -367,8 +412,9 @@ impl<'f> RenderGraph<'f> {
                 .map(|(i, f)| (f.path.as_path(), i))
                 .collect(),
             root,
-            alias,
+            paths,
             third_party: &roots.third_party,
+            workspace,
         };
         let targets: Vec<Vec<Target>> = (0..files.len())
             .map(|file| {
@@ -385,7 +431,7 @@ impl<'f> RenderGraph<'f> {
                     incoming.entry(node).or_default().push(Site {
                         file,
                         owner: facts.render.elements.get(element).and_then(|e| e.owner),
-                        ancestors: facts.jsx[element].ancestors.clone(),
+                        ancestors: SiteAncestors::Shared(facts.jsx[element].ancestors.clone()),
                         at: facts.jsx[element].element.start,
                         element: Some(element),
                     });
@@ -398,7 +444,7 @@ impl<'f> RenderGraph<'f> {
                     incoming.entry(node).or_default().push(Site {
                         file,
                         owner: call.owner,
-                        ancestors: call.ancestors.clone(),
+                        ancestors: SiteAncestors::Listed(call.ancestors.clone()),
                         at: call.span.start,
                         element: None,
                     });
@@ -450,7 +496,7 @@ impl<'f> RenderGraph<'f> {
         let site = Site {
             file,
             owner: facts.render.elements.get(element)?.owner,
-            ancestors: jsx.ancestors.clone(),
+            ancestors: SiteAncestors::Shared(jsx.ancestors.clone()),
             at: jsx.element.start,
             element: Some(element),
         };
@@ -483,7 +529,7 @@ impl<'f> RenderGraph<'f> {
 
     /// The path to a place that is proven unwrapped within its component.
     fn site_path(&self, site: &Site) -> Option<Vec<Hop>> {
-        if self.verdict(site.file, &site.ancestors, site.at) != Verdict::Unwrapped {
+        if self.verdict(site.file, site.ancestors.iter(), site.at) != Verdict::Unwrapped {
             return None;
         }
         match site.owner {
@@ -505,11 +551,14 @@ impl<'f> RenderGraph<'f> {
                 .any(|call| call.jsx.contains(&element))
     }
 
-    /// Whether a place of `file` with JSX `ancestors`, starting at `at`, is
-    /// inside `<WorkOsWidgets>` within its component.
-    fn verdict(&self, file: usize, ancestors: &[usize], at: usize) -> Verdict {
+    /// Whether a place of `file` with JSX `ancestors` (in any order),
+    /// starting at `at`, is inside `<WorkOsWidgets>` within its component:
+    /// wrapped when one ancestor wraps it, else unknown when one cannot be
+    /// followed, else proven unwrapped.
+    fn verdict(&self, file: usize, ancestors: impl Iterator<Item = usize>, at: usize) -> Verdict {
         let facts = &self.files[file];
-        for &ancestor in ancestors.iter().rev() {
+        let mut verdict = Verdict::Unwrapped;
+        for ancestor in ancestors {
             let opening_end = facts
                 .render
                 .elements
@@ -526,11 +575,12 @@ impl<'f> RenderGraph<'f> {
                 Some(Target::Unknown) | None => Verdict::Unknown,
             };
             match inherited {
+                Verdict::Wrapped => return Verdict::Wrapped,
+                Verdict::Unknown => verdict = Verdict::Unknown,
                 Verdict::Unwrapped => {}
-                other => return other,
             }
         }
-        Verdict::Unwrapped
+        verdict
     }
 
     /// For a React Router `<Route element={<Layout />}>`: its child routes
@@ -548,7 +598,7 @@ impl<'f> RenderGraph<'f> {
         let opening_end = facts.render.elements[route].opening_end;
         let layout = (route + 1..facts.jsx.len())
             .take_while(|&i| facts.jsx[i].element.start < opening_end)
-            .find(|&i| facts.jsx[i].ancestors.last() == Some(&route));
+            .find(|&i| facts.jsx[i].ancestors.iter().next() == Some(&route));
         match layout.map(|i| self.targets[file][i]) {
             Some(Target::Component(node)) => self.slot(node, SlotKind::Outlet),
             Some(Target::Unknown) => Verdict::Unknown,
@@ -572,7 +622,7 @@ impl<'f> RenderGraph<'f> {
             .slots
             .iter()
             .filter(|s| s.owner == Some(node.1) && s.kind == kind)
-            .map(|s| self.verdict(node.0, &s.ancestors, s.span.start))
+            .map(|s| self.verdict(node.0, s.ancestors.iter().copied(), s.span.start))
             .collect();
         let verdict = if verdicts.contains(&Verdict::Unwrapped) {
             Verdict::Unwrapped
@@ -682,8 +732,8 @@ fn route_tables(
                     .push((layout, SlotKind::Outlet)),
                 None => {
                     for &provider in &providers {
-                        let mut ancestors = facts.jsx[provider].ancestors.clone();
-                        ancestors.push(provider);
+                        let ancestors =
+                            SiteAncestors::Shared(facts.jsx[provider].ancestors.with(provider));
                         incoming.entry(node).or_default().push(Site {
                             file,
                             owner: facts.render.elements.get(provider).and_then(|e| e.owner),

@@ -12,7 +12,7 @@ use oxc_ast::ast::{
 use oxc_parser::Parser;
 use oxc_span::SourceType;
 
-use crate::ProjectError;
+use crate::{ProjectError, nesting};
 
 /// The source type for a path: TS for `.ts`/`.mts`/`.cts`, TSX for `.tsx`,
 /// and JSX for every JavaScript extension (plain `.js` files in React apps
@@ -27,13 +27,31 @@ pub fn source_type_for(path: &Path) -> SourceType {
 }
 
 /// Parses `text` (the contents of `path`), failing with the first syntax
-/// error as `path:line:col: message`.
+/// error as `path:line:col: message`, or when it nests too deep to parse
+/// and walk safely (see [`nesting`]). The caller walks the tree on a stack
+/// with room for [`nesting::MAX_TREE_DEPTH`] levels (every command runs on
+/// a big one).
 pub fn parse<'a>(
     allocator: &'a Allocator,
     path: &Path,
     text: &'a str,
 ) -> Result<Program<'a>, ProjectError> {
-    let ret = Parser::new(allocator, text, source_type_for(path)).parse();
+    let source_type = source_type_for(path);
+    let too_deep = |offset: usize| {
+        let (line, column) = line_col(text, offset);
+        ProjectError::TooDeep {
+            path: path.to_path_buf(),
+            line,
+            column,
+        }
+    };
+    let estimate = nesting::measure(text, source_type.is_jsx());
+    if let Some(offset) = estimate.too_deep_at {
+        return Err(too_deep(offset));
+    }
+    let ret = nesting::with_stack_for(estimate.depth, || {
+        Parser::new(allocator, text, source_type).parse()
+    });
     if let Some(diagnostic) = ret.diagnostics.errors().next() {
         let offset = diagnostic
             .labels
@@ -54,6 +72,9 @@ pub fn parse<'a>(
             column: 1,
             message: "the parser could not read this file".to_owned(),
         });
+    }
+    if let Some(offset) = nesting::tree_depth(&ret.program).too_deep_at {
+        return Err(too_deep(offset));
     }
     Ok(ret.program)
 }

@@ -67,6 +67,36 @@ impl Manifest {
         Ok(Self { doc })
     }
 
+    /// Fails when a newer workos-widgets wrote the manifest (its
+    /// `tool_version` or format `version` is greater than ours): this tool
+    /// would rewrite what it does not know. `path` names the file.
+    pub fn ensure_not_newer(&self, path: &Path) -> Result<(), ProjectError> {
+        let ours = env!("CARGO_PKG_VERSION");
+        let newer_tool = self
+            .string("tool_version")
+            .and_then(|v| semver::Version::parse(v.trim()).ok())
+            .filter(|written| semver::Version::parse(ours).is_ok_and(|ours| *written > ours));
+        let newer_format = self
+            .doc
+            .get("version")
+            .and_then(Item::as_integer)
+            .filter(|&version| version > FORMAT_VERSION);
+        let message = match (newer_tool, newer_format) {
+            (Some(written), _) => format!(
+                "written by workos-widgets {written}, newer than this one ({ours}): it would rewrite what it does not know"
+            ),
+            (None, Some(version)) => format!(
+                "manifest format version {version} is newer than this workos-widgets ({ours}) reads ({FORMAT_VERSION}): it would rewrite what it does not know"
+            ),
+            (None, None) => return Ok(()),
+        };
+        Err(ProjectError::Manifest {
+            path: path.to_path_buf(),
+            message,
+            hint: "upgrade workos-widgets (npm install -D workos-widgets@latest, or cargo install workos-widgets), then run again; nothing was changed".to_owned(),
+        })
+    }
+
     /// The TOML text.
     pub fn to_text(&self) -> String {
         self.doc.to_string()

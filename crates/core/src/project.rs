@@ -30,9 +30,20 @@ pub struct Project {
     pub routes: Option<RoutesInfo>,
     /// The `compilerOptions.paths` alias of tsconfig/jsconfig (e.g. `@/*`).
     pub path_alias: Option<PathAlias>,
+    /// Every mapping from bare specifiers to the app's files, for reading
+    /// imports (generated imports use `path_alias` only).
+    pub module_paths: crate::specifier::ModulePaths,
+    /// The monorepo packages the app depends on, linked into `node_modules`.
+    pub workspace_packages: Vec<crate::detect::workspace_packages::WorkspacePackage>,
     /// Providers already in the entry files.
     pub providers: Providers,
+    /// Modules the entry files import that a symbolic link leads out of the
+    /// project (relative to `root`): never read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links_outside: Vec<PathBuf>,
     pub authkit: Option<AuthKit>,
+    /// Where the app's server code runs.
+    pub platform: Platform,
     /// The widget packages and `@workos-inc/*` packages: declared ranges and
     /// installed versions.
     pub packages: Vec<PackageVersion>,
@@ -453,6 +464,20 @@ pub struct StylesheetImport {
     pub file: PathBuf,
     /// 1-based.
     pub line: usize,
+}
+
+/// Where the app's server code runs, as far as the generated handler cares
+/// (how it gets its environment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Platform {
+    /// Node (or a runtime with `process.env`).
+    #[default]
+    Node,
+    /// Cloudflare Workers (React Router's Workers template): vars and
+    /// secrets arrive on the `env` binding, `context.cloudflare.env` in a
+    /// route.
+    CloudflareWorkers,
 }
 
 /// The AuthKit package in use.

@@ -32,6 +32,89 @@ impl PathAlias {
     }
 }
 
+/// Every mapping from bare specifiers to the app's files (see
+/// [`crate::detect::module_paths`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ModulePaths {
+    pub entries: Vec<PathEntry>,
+}
+
+/// One `paths`/`imports` key (`@/*`, `@/w`, `#/*`) and its targets,
+/// root-relative with `/` separators (a wildcard key's targets hold one `*`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PathEntry {
+    pub key: String,
+    pub targets: Vec<String>,
+}
+
+impl ModulePaths {
+    /// The root-relative bases `specifier` maps to: an exact key's
+    /// targets, else those of the wildcard key with the longest prefix.
+    fn bases(&self, specifier: &str) -> Option<Vec<PathBuf>> {
+        if let Some(entry) = self.entries.iter().find(|e| e.key == specifier) {
+            return Some(entry.targets.iter().map(PathBuf::from).collect());
+        }
+        let (entry, matched) = self
+            .entries
+            .iter()
+            .filter_map(|entry| {
+                let (prefix, suffix) = entry.key.split_once('*')?;
+                let middle = specifier.strip_prefix(prefix)?.strip_suffix(suffix)?;
+                Some((entry, (prefix.len(), middle)))
+            })
+            .max_by_key(|(_, (prefix, _))| *prefix)?;
+        let middle = matched.1;
+        Some(
+            entry
+                .targets
+                .iter()
+                .map(|target| PathBuf::from(target.replacen('*', middle, 1)))
+                .collect(),
+        )
+    }
+}
+
+/// The JS/TS file (relative to `root`) that `specifier`, imported from the
+/// file `from`, refers to, through every module path of the app (see
+/// [`ModulePaths`]); a specifier no module path maps is resolved as
+/// [`resolve_local`] does without an alias (relative, or the usual `@/`
+/// and `~/` guesses).
+pub fn resolve_module(
+    root: &Path,
+    from: &Path,
+    specifier: &str,
+    paths: &ModulePaths,
+) -> Option<PathBuf> {
+    resolve_module_with(from, specifier, paths, |candidate| {
+        root.join(candidate).is_file()
+    })
+}
+
+/// [`resolve_module`] against a set of files instead of the disk.
+pub fn resolve_module_with(
+    from: &Path,
+    specifier: &str,
+    paths: &ModulePaths,
+    exists: impl Fn(&Path) -> bool,
+) -> Option<PathBuf> {
+    match paths
+        .bases(specifier)
+        .filter(|_| !specifier.starts_with('.'))
+    {
+        Some(bases) => bases
+            .iter()
+            .filter_map(|base| normalize(base))
+            .find_map(|base| candidates(&base).find(|c| is_source(c) && exists(c))),
+        None => resolve_local_with(from, specifier, None, exists),
+    }
+}
+
+/// The source file a root-relative `base` names the way bundlers look it
+/// up: as written, with a source extension, or as a folder's index file.
+pub fn resolve_file_with(base: &Path, exists: impl Fn(&Path) -> bool) -> Option<PathBuf> {
+    candidates(base).find(|c| is_source(c) && exists(c))
+}
+
 /// The specifier that imports `to` (root-relative, any extension) from the
 /// file `from` (root-relative): through the alias when there is one and it
 /// covers `to`, else relative. `ext` is appended (e.g. `.js`, or empty).
@@ -245,6 +328,47 @@ mod tests {
             ),
             "~/workos/a"
         );
+    }
+
+    #[test]
+    fn resolves_through_every_module_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("src/w")).unwrap();
+        std::fs::write(root.join("src/w/Widgets.tsx"), "").unwrap();
+        std::fs::write(root.join("src/w/index.ts"), "").unwrap();
+        std::fs::write(root.join("src/db.ts"), "").unwrap();
+        let paths = ModulePaths {
+            entries: vec![
+                PathEntry {
+                    key: "@/w".into(),
+                    targets: vec!["src/w/Widgets.tsx".into()],
+                },
+                PathEntry {
+                    key: "@/*".into(),
+                    targets: vec!["lib/*".into(), "src/*".into()],
+                },
+                PathEntry {
+                    key: "#db".into(),
+                    targets: vec!["src/db.ts".into()],
+                },
+            ],
+        };
+        let from = Path::new("src/app/page.tsx");
+        let resolve = |s: &str| resolve_module(root, from, s, &paths);
+        assert_eq!(
+            resolve("@/w"),
+            Some(PathBuf::from("src/w/Widgets.tsx")),
+            "exact key"
+        );
+        assert_eq!(
+            resolve("@/w/index"),
+            Some(PathBuf::from("src/w/index.ts")),
+            "second target"
+        );
+        assert_eq!(resolve("#db"), Some(PathBuf::from("src/db.ts")));
+        assert_eq!(resolve("../db"), Some(PathBuf::from("src/db.ts")));
+        assert_eq!(resolve("react"), None);
     }
 
     #[test]

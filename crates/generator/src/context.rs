@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 use workos_widgets_core::catalog::{self, Widget};
-use workos_widgets_core::project::{AuthKit, Framework, RouteConvention};
+use workos_widgets_core::project::{AuthKit, Framework, Platform, RouteConvention};
 use workos_widgets_core::{Project, specifier};
 
 use crate::layout::{Layout, TOKEN_ENDPOINT};
-use crate::{Options, TokenStrategy};
+use crate::{SdkTarget, TokenStrategy};
 
 /// One widget, for the widget and page templates.
 #[derive(Debug, Clone, Serialize)]
@@ -59,8 +59,9 @@ pub struct TemplateData {
     pub handler_import: String,
     pub token_endpoint: &'static str,
     pub scopes: Vec<&'static str>,
-    /// Some scope is missing from the installed SDK's type: cast the list.
-    pub scopes_cast: bool,
+    /// The scopes the target SDK's type lacks, comma-separated (empty: none,
+    /// no cast); the list is cast when there are some.
+    pub untyped_scopes: String,
     pub create_token: bool,
     pub sdk_version: String,
     /// The TypeScript type of the WorkOS client.
@@ -80,6 +81,9 @@ pub struct TemplateData {
     pub tanstack_start: bool,
     /// Any of the three.
     pub route_modules: bool,
+    /// React Router on Cloudflare Workers: the route passes the Worker's
+    /// `env` binding to the handler, and no server module reads `process`.
+    pub cloudflare: bool,
     /// The routes config new routes are listed in (`app/routes.ts`), if any.
     pub routes_config: String,
     /// Where a resource route's `ActionFunctionArgs` type comes from.
@@ -115,7 +119,7 @@ impl TemplateData {
     /// The data for `project` with `widgets` and the strategy in effect.
     pub fn new(
         project: &Project,
-        options: &Options,
+        sdk: &SdkTarget,
         widgets: &[&'static Widget],
         strategy: TokenStrategy,
         layout: &Layout,
@@ -148,6 +152,9 @@ impl TemplateData {
             production_server: match kind {
                 _ if project.routes.as_ref().is_some_and(|r| r.spa) => "`vite preview`",
                 Framework::NextJs => "`next start`",
+                Framework::ReactRouter if project.platform == Platform::CloudflareWorkers => {
+                    "the deployed Worker and `vite preview`"
+                }
                 Framework::ReactRouter => "`react-router-serve`",
                 Framework::Remix => "`remix-serve`",
                 Framework::TanstackStart => "the built server",
@@ -157,10 +164,15 @@ impl TemplateData {
             root_note: flavor.root_note,
             handler_import,
             token_endpoint: TOKEN_ENDPOINT,
-            scopes_cast: scopes.iter().any(|s| !s.in_sdk_types(&options.sdk.version)),
+            untyped_scopes: scopes
+                .iter()
+                .filter(|s| !s.in_sdk_types(&sdk.version))
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             scopes: scopes.iter().map(|s| s.as_str()).collect(),
-            create_token: options.sdk.uses_create_token(),
-            sdk_version: options.sdk.version.to_string(),
+            create_token: sdk.uses_create_token(),
+            sdk_version: sdk.version.to_string(),
             sdk_type: if flavor.session_sdk_client {
                 "ReturnType<typeof getWorkOS>"
             } else {
@@ -175,6 +187,8 @@ impl TemplateData {
             tanstack_start: kind == Framework::TanstackStart,
             // SPA mode serves the token route as Vite does (plain server modules).
             route_modules: route_modules && !project.routes.as_ref().is_some_and(|r| r.spa),
+            cloudflare: kind == Framework::ReactRouter
+                && project.platform == Platform::CloudflareWorkers,
             routes_config: project
                 .routes
                 .as_ref()

@@ -84,6 +84,12 @@ impl<'a> FilePlanner<'a> {
 
     fn read(&self, path: &str) -> Result<Option<String>, GenerateError> {
         let full = self.root.join(path);
+        if let Some(target) = workos_widgets_core::links::outside_target(self.root, Path::new(path))
+        {
+            return Err(GenerateError::Project(
+                workos_widgets_core::links::outside_error(self.root, Path::new(path), target),
+            ));
+        }
         match std::fs::read_to_string(&full) {
             Ok(text) => Ok(Some(text)),
             // A file where a parent directory should be: the target is absent,

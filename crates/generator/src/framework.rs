@@ -15,7 +15,7 @@ use crate::context::{Flavor, TemplateData};
 use crate::files::FilePlanner;
 use crate::layout::Layout;
 use crate::plan::{Component, Draft, Guide, Plan};
-use crate::{GenerateError, Options, TokenStrategy, next, route_modules, steps, vite};
+use crate::{GenerateError, Options, TokenStrategy, next, route_modules, sdk, steps, vite};
 
 /// What the flow asks each framework.
 pub(crate) trait Framework {
@@ -130,13 +130,23 @@ pub(crate) fn plan(
     let notes = framework.notes(project);
     let flavor = framework.flavor(&cx, &mut warnings);
     let session_sdk = flavor.session_sdk;
-    let sdk_of_its_own = cx.backend() && !flavor.session_sdk_client;
-    let mut data = TemplateData::new(project, options, &widgets, strategy, &cx.layout, flavor);
+    // The SDK the token handler calls: the app's own, or the one the
+    // AuthKit SDK's getWorkOS() hands out.
+    let sdk = sdk::resolve(project, session_sdk.filter(|_| flavor.session_sdk_client));
+    // The app declares its own unless the AuthKit SDK brings it; a peer
+    // range not installed yet is declared too (yarn installs no peers).
+    let sdk_of_its_own = cx.backend() && (!flavor.session_sdk_client || sdk.pinned);
+    let mut notes = notes;
+    if cx.backend() {
+        notes.push(sdk.summary());
+    }
+    let mut data = TemplateData::new(project, &sdk, &widgets, strategy, &cx.layout, flavor);
     let mut files = FilePlanner::new(&project.root, manifest, options.force, &project.code_style);
 
     // 1. Dependencies (an AuthKit SDK that hands out its WorkOS client
     //    brings its own @workos-inc/node).
-    let install = steps::dependencies(project, options, sdk_of_its_own, &mut files)?;
+    let install =
+        steps::dependencies(project, options, sdk_of_its_own.then_some(&sdk), &mut files)?;
 
     // 2. Styles and <WorkOsWidgets> in the root.
     framework.plan_root(&cx, &data, &mut files, &mut warnings)?;
@@ -181,6 +191,7 @@ pub(crate) fn plan(
     };
     let draft = Draft {
         strategy,
+        sdk: cx.backend().then_some(sdk),
         widgets: &widgets,
         scopes: &data.scopes,
         components,

@@ -24,6 +24,9 @@ pub struct Requirement {
     /// package.json before the install runs, so one install fetches it
     /// with the rest.
     pub dev: bool,
+    /// Installed at `range` by every package manager (an AuthKit SDK's
+    /// peer range decides the major, not npm's pick for the running Node).
+    pub pinned: bool,
 }
 
 /// `@types/node`, for apps whose `tsconfig.node.json` type-checks
@@ -54,18 +57,21 @@ pub fn requirements(sdk: Option<&SdkTarget>, node_types: Option<String>) -> Vec<
             range: "^1.18.0".to_owned(),
             compatible: "^1.0.0",
             dev: false,
+            pinned: false,
         },
         Requirement {
             name: "@radix-ui/themes",
             range: "^3.3.0".to_owned(),
             compatible: "^3.3.0",
             dev: false,
+            pinned: false,
         },
         Requirement {
             name: "@tanstack/react-query",
             range: "^5.108.0".to_owned(),
             compatible: "^5.0.0",
             dev: false,
+            pinned: false,
         },
     ];
     if let Some(sdk) = sdk {
@@ -74,6 +80,7 @@ pub fn requirements(sdk: Option<&SdkTarget>, node_types: Option<String>) -> Vec<
             range: format!("^{}", sdk.version),
             compatible: ">=7.0.0",
             dev: false,
+            pinned: sdk.pinned,
         });
     }
     if let Some(range) = node_types {
@@ -82,6 +89,7 @@ pub fn requirements(sdk: Option<&SdkTarget>, node_types: Option<String>) -> Vec<
             range,
             compatible: "*",
             dev: true,
+            pinned: false,
         });
     }
     reqs
@@ -167,6 +175,7 @@ pub fn plan(
                 _ if r.name == SDK_PACKAGE && installed => {
                     format!("{}@{}", r.name, declaration(r).1)
                 }
+                _ if r.name == SDK_PACKAGE && r.pinned => format!("{}@{}", r.name, r.range),
                 PackageManager::Npm => r.name.to_owned(),
                 _ if r.name == SDK_PACKAGE => format!("{}@{}", r.name, r.range),
                 _ => r.name.to_owned(),

@@ -43,8 +43,6 @@ pub struct Options {
     pub defer_install: bool,
     /// `--force`: replace generated files the user edited.
     pub force: bool,
-    /// The `@workos-inc/node` version the token code targets.
-    pub sdk: SdkTarget,
     /// Next.js: generate a page per widget at `/workos/<id>` (`--no-pages`
     /// turns it off).
     pub pages: bool,
@@ -57,6 +55,9 @@ pub fn plan(
     options: &Options,
 ) -> Result<Plan, GenerateError> {
     project.ensure_supported()?;
+    if let Some(manifest) = manifest {
+        manifest.ensure_not_newer(&project.path(workos_widgets_core::manifest::FILE_NAME))?;
+    }
     let strategy = strategy::resolve(project, manifest, options.strategy)?;
     framework::plan(project, manifest, options, strategy)
 }

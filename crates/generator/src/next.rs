@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use oxc_allocator::Allocator;
 use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::edit::transform::{Transform, imports};
-use workos_widgets_core::error::read_to_string;
 use workos_widgets_core::project::{AuthKit, Router};
 use workos_widgets_core::specifier::{self, slash};
 use workos_widgets_core::{Project, ProjectError, js};
@@ -247,7 +246,7 @@ fn plan_root(
 
 /// Whether the root file's page slot sits inside its `QueryClientProvider`.
 fn slot_inside_query_client(project: &Project, root_file: &Path) -> Result<bool, GenerateError> {
-    let text = read_to_string(&project.path(root_file))?;
+    let text = workos_widgets_core::links::read_inside(&project.root, &project.path(root_file))?;
     let allocator = Allocator::default();
     let program = js::parse(&allocator, root_file, &text)?;
     Ok(js::page_slot(&program)
@@ -334,7 +333,7 @@ mod template_tests {
             handler_import: "@/workos/server/token-handler".to_owned(),
             token_endpoint: TOKEN_ENDPOINT,
             scopes: vec!["widgets:users-table:manage", "widgets:pipes:manage"],
-            scopes_cast: true,
+            untyped_scopes: "widgets:pipes:manage".to_owned(),
             create_token: true,
             sdk_version: "10.14.0".to_owned(),
             sdk_type: if authkit_nextjs {
@@ -350,6 +349,7 @@ mod template_tests {
             remix: false,
             tanstack_start: false,
             route_modules: false,
+            cloudflare: false,
             routes_config: String::new(),
             route_types: "react-router",
             session_sdk: if authkit_nextjs {

@@ -54,6 +54,9 @@ impl Component {
 #[derive(Debug, Clone, Serialize)]
 pub struct Plan {
     pub strategy: crate::TokenStrategy,
+    /// The `@workos-inc/node` the token code targets and why (none with
+    /// AuthKit's browser tokens).
+    pub sdk: Option<crate::SdkTarget>,
     pub files: Vec<FileChange>,
     pub kept: Vec<KeptFile>,
     pub components: Vec<Component>,
@@ -77,6 +80,8 @@ impl Plan {
 /// What a planner collected; [`Draft::finish`] closes it into a [`Plan`].
 pub(crate) struct Draft<'w> {
     pub strategy: crate::TokenStrategy,
+    /// The `@workos-inc/node` the token code targets (backend tokens only).
+    pub sdk: Option<crate::SdkTarget>,
     pub widgets: &'w [&'static workos_widgets_core::catalog::Widget],
     /// The scopes the widgets need.
     pub scopes: &'w [&'static str],
@@ -108,12 +113,22 @@ impl Draft<'_> {
         let backend = self.strategy == crate::TokenStrategy::Backend;
         Plan {
             strategy: self.strategy,
+            sdk: self.sdk,
             files,
             kept,
             components: self.components,
             token_endpoint: backend.then(|| crate::layout::TOKEN_ENDPOINT.to_owned()),
             install: self.install,
-            warnings: self.warnings,
+            warnings: self
+                .warnings
+                .into_iter()
+                .chain(project.links_outside.iter().map(|link| {
+                    format!(
+                        "{} is a symbolic link out of the project: not read (a provider or stylesheet in it is not seen); copy it into the project or point the link inside it",
+                        link.display()
+                    )
+                }))
+                .collect(),
             notes,
             next_steps,
         }
@@ -145,6 +160,7 @@ fn next_steps(
     guide: Guide,
 ) -> Vec<String> {
     use workos_widgets_core::env_files;
+    use workos_widgets_core::project::Platform;
     let mut steps = Vec::new();
     if let Some(install) = install.filter(|i| i.deferred) {
         steps.push(format!("Install the packages: {}", install.command));
@@ -157,6 +173,9 @@ fn next_steps(
         Some((value, from)) => format!(
             "{name} in {from} ({}) does not start with {prefix}: copy it again from the WorkOS Dashboard > API Keys",
             env_files::mask(&value)
+        ),
+        None if project.platform == Platform::CloudflareWorkers => format!(
+            "set {name} ({prefix}...) in .dev.vars for `vite dev`, and with `wrangler secret put {name}` for the deployed Worker (it reads context.cloudflare.env, not process.env)"
         ),
         None => format!("set {name} ({prefix}...) in .env.local"),
     };

@@ -13,7 +13,7 @@ use crate::context::{TemplateData, WidgetData};
 use crate::files::FilePlanner;
 use crate::layout::{Layout, TOKEN_ENDPOINT};
 use crate::plan::{Component, Install};
-use crate::{GenerateError, Options, TokenStrategy, install, templates};
+use crate::{GenerateError, Options, SdkTarget, TokenStrategy, install, templates};
 
 /// The manifest's widgets plus the new ones, in catalog order.
 pub fn all_widgets(
@@ -42,18 +42,18 @@ pub fn all_widgets(
 }
 
 /// The install step, declaring the packages in package.json with
-/// `--no-install`. `sdk` says whether `@workos-inc/node` is needed.
+/// `--no-install`. `sdk`: the `@workos-inc/node` the app needs of its own.
 pub fn dependencies(
     project: &Project,
     options: &Options,
-    sdk: bool,
+    sdk: Option<&SdkTarget>,
     files: &mut FilePlanner<'_>,
 ) -> Result<Option<Install>, GenerateError> {
     let manager = options
         .package_manager
         .unwrap_or(project.package_manager.name);
-    let node_types = (sdk && needs_node_types(project)).then(node_types_range);
-    let reqs = install::requirements(sdk.then_some(&options.sdk), node_types);
+    let node_types = (sdk.is_some() && needs_node_types(project)).then(node_types_range);
+    let reqs = install::requirements(sdk, node_types);
     let (install, additions) = install::plan(project, &reqs, manager, options.defer_install);
     if !additions.is_empty() {
         let package_json = &project.package_json;
@@ -191,7 +191,7 @@ pub fn root_transforms(
     wrap: Wrap,
 ) -> Result<Vec<Transform<'static>>, GenerateError> {
     use workos_widgets_core::edit::transform::{imports, root};
-    let text = workos_widgets_core::error::read_to_string(&project.path(file))?;
+    let text = workos_widgets_core::links::read_inside(&project.root, &project.path(file))?;
     let allocator = oxc_allocator::Allocator::default();
     let program = workos_widgets_core::js::parse(&allocator, &project.path(file), &text)?;
     let taken = |what: &str| EditError::Edit {

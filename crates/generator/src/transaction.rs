@@ -15,7 +15,7 @@ use workos_widgets_core::{Project, ProjectError};
 
 use crate::install::{self, InstallOutput};
 use crate::plan::Plan;
-use crate::{GenerateError, Options, sdk};
+use crate::{GenerateError, Options};
 
 /// Runs the package install, polling the check it is given for a received
 /// signal.
@@ -118,12 +118,8 @@ fn install_and_replan(
     // The real versions are on disk now: plan again with them, so the
     // token code targets the SDK major that was actually installed.
     let installed = detect(&project.root)?;
-    let options = Options {
-        sdk: sdk::resolve(&installed),
-        ..options.clone()
-    };
     let manifest = Manifest::read(&installed.root)?;
-    let files = crate::plan(&installed, manifest.as_ref(), &options)?;
+    let files = crate::plan(&installed, manifest.as_ref(), options)?;
     Ok(Outcome::Applied(Box::new(Plan {
         install: Some(step),
         ..files

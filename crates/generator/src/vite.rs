@@ -36,7 +36,8 @@ impl Vite {
                 dir: project.root.clone(),
                 looked_for: "index.html's module script, src/main.*, src/index.*".to_owned(),
             })?;
-        let main_text = workos_widgets_core::error::read_to_string(&project.path(&main))?;
+        let main_text =
+            workos_widgets_core::links::read_inside(&project.root, &project.path(&main))?;
         Ok(Self {
             client_ext: relative_import_ext(&main, &main_text),
             server_ext: server_import_ext(project),
@@ -147,7 +148,7 @@ pub(crate) fn plan_vite_config(
         return Ok(());
     }
     let config_path = project.path(&config);
-    let text = workos_widgets_core::error::read_to_string(&config_path)?;
+    let text = workos_widgets_core::links::read_inside(&project.root, &config_path)?;
     let allocator = oxc_allocator::Allocator::default();
     let program = js::parse(&allocator, &config_path, &text)?;
     if vite_config::add_plugin(&text, &program, "workosWidgetsToken()").is_none() {
@@ -357,7 +358,7 @@ mod template_snapshots {
             handler_import: "./token-handler".to_owned(),
             token_endpoint: TOKEN_ENDPOINT,
             scopes,
-            scopes_cast: true,
+            untyped_scopes: "widgets:pipes:manage".to_owned(),
             create_token: sdk_major >= 9,
             sdk_version: format!("{sdk_major}.0.0"),
             sdk_type: "WorkOS",
@@ -369,6 +370,7 @@ mod template_snapshots {
             remix: false,
             tanstack_start: false,
             route_modules: false,
+            cloudflare: false,
             routes_config: String::new(),
             route_types: "react-router",
             session_sdk: "",

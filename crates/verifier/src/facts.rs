@@ -44,6 +44,9 @@ pub struct Facts {
     /// For React Router, Remix and TanStack Start apps (empty otherwise):
     /// each file read with the local files it imports for their values.
     pub import_graph: std::collections::HashMap<PathBuf, Vec<PathBuf>>,
+    /// Source files and stylesheets (relative to the root) that a symbolic
+    /// link leads out of the project: never read (WW002).
+    pub links_outside: Vec<PathBuf>,
 }
 
 impl Facts {

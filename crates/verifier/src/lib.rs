@@ -9,6 +9,7 @@
 //! | code | name | severity | fix |
 //! |---|---|---|---|
 //! | WW001 | syntax-error | error | |
+//! | WW002 | link-outside-project | warning | |
 //! | WW101 | package-not-declared | error | |
 //! | WW102 | package-not-installed | error | |
 //! | WW103 | peer-version-mismatch | error | |
@@ -54,7 +55,7 @@ pub mod facts;
 pub mod finding;
 pub mod fix;
 pub mod hook;
-pub mod npm_range;
+pub use workos_widgets_core::npm_range;
 pub mod online;
 pub mod render_roots;
 pub mod report;
@@ -94,6 +95,11 @@ pub fn verify(path: &Path, options: &Options) -> Result<Report, VerifyError> {
     let _lock = if options.fix {
         let held = workos_widgets_core::lock::lock(&project.root, || {})?;
         project = detect(path)?;
+        // Fixes edit generated files the manifest records: not for a
+        // newer tool's manifest.
+        if let Some(manifest) = workos_widgets_core::manifest::Manifest::read(&project.root)? {
+            manifest.ensure_not_newer(&project.path(workos_widgets_core::manifest::FILE_NAME))?;
+        }
         Some(held)
     } else {
         None

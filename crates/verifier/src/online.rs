@@ -308,6 +308,9 @@ fn scopes_in_use(facts: &Facts) -> Vec<Scope> {
     from_code.dedup();
     if from_code.is_empty() {
         required_scopes(facts)
+            .iter()
+            .map(|need| need.scope)
+            .collect()
     } else {
         from_code
     }

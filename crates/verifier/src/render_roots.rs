@@ -17,12 +17,65 @@
 
 use std::path::Path;
 
+use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::facts::render::{Export, SlotKind};
-use workos_widgets_core::graph::{ComponentRef, Mount, Mounted, Roots, third_party_packages};
+use workos_widgets_core::graph::{
+    ComponentRef, Hop, Mount, Mounted, RenderGraph, Roots, third_party_packages,
+};
 use workos_widgets_core::project::Framework;
 
 use crate::checks::root::route_tree::RouteTree;
-use crate::facts::{Facts, SourceFile};
+use crate::facts::{Facts, JsxFact, JsxKind, SourceFile};
+
+/// A widget element that the render graph proves is rendered outside
+/// `<WorkOsWidgets>`.
+#[derive(Debug, Clone)]
+pub struct UnwrappedWidget<'f> {
+    pub file: &'f SourceFile,
+    pub element: &'f JsxFact,
+    pub widget: &'static Widget,
+    /// The path from where rendering starts, described (`App (src/App.tsx)`).
+    pub path: Vec<String>,
+    /// The file whose `render(...)` tree starts the path, when one does.
+    pub render_file: Option<&'f Path>,
+}
+
+/// Every widget element of `facts` that a render path proves unwrapped.
+pub fn unwrapped_widgets(facts: &Facts) -> Vec<UnwrappedWidget<'_>> {
+    let roots = roots(facts);
+    let graph = RenderGraph::build(
+        &facts.files,
+        &facts.project.root,
+        &facts.project.module_paths,
+        &facts.project.workspace_packages,
+        &roots,
+    );
+    let mut found = Vec::new();
+    for file in &facts.files {
+        for (index, element) in file.jsx.iter().enumerate() {
+            let JsxKind::Widget(widget) = element.kind else {
+                continue;
+            };
+            let Some(path) = graph.unwrapped_path(&file.path, index) else {
+                continue;
+            };
+            let render_file = match path.first() {
+                Some(&Hop::Render(entry)) => {
+                    facts.file(graph.file_path(entry)).map(|f| f.path.as_path())
+                }
+                _ => None,
+            };
+            found.push(UnwrappedWidget {
+                file,
+                element,
+                widget,
+                path: path.iter().map(|&hop| graph.describe(hop)).collect(),
+                render_file,
+            });
+        }
+    }
+    found
+}
 
 /// The roots and mounts of `facts`' app.
 pub fn roots(facts: &Facts) -> Roots {

@@ -13,7 +13,7 @@ use crate::specifier::{self, PathAlias};
 pub fn detect(root: &Path) -> Option<PathAlias> {
     let text = ["tsconfig.json", "jsconfig.json"]
         .iter()
-        .find_map(|name| std::fs::read_to_string(root.join(name)).ok())?;
+        .find_map(|name| crate::links::read_inside(root, &root.join(name)).ok())?;
     let config: Value = serde_json::from_str(&strip_jsonc(&text)).ok()?;
     let options = config.get("compilerOptions")?;
     let base = PathBuf::from(
@@ -45,7 +45,7 @@ pub fn detect(root: &Path) -> Option<PathAlias> {
 }
 
 /// JSON with comments and trailing commas (tsconfig's dialect) as plain JSON.
-fn strip_jsonc(text: &str) -> String {
+pub(crate) fn strip_jsonc(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;

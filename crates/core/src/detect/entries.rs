@@ -69,7 +69,7 @@ fn first_existing(root: &Path, stems: &[&str]) -> Option<PathBuf> {
 /// polyfill before the app) the first whose file calls `createRoot`,
 /// `hydrateRoot` or `render` wins, else the first that exists.
 fn html_module_script(root: &Path) -> Option<PathBuf> {
-    let html = std::fs::read_to_string(root.join("index.html")).ok()?;
+    let html = crate::links::read_inside(root, &root.join("index.html")).ok()?;
     let html = without_comments(&html);
     let scripts: Vec<PathBuf> = html
         .match_indices("<script")
@@ -84,7 +84,7 @@ fn html_module_script(root: &Path) -> Option<PathBuf> {
         })
         .collect();
     let renders = |path: &PathBuf| {
-        std::fs::read_to_string(root.join(path)).is_ok_and(|text| {
+        crate::links::read_inside(root, &root.join(path)).is_ok_and(|text| {
             ["createRoot", "hydrateRoot", ".render("]
                 .iter()
                 .any(|call| text.contains(call))

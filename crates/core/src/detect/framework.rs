@@ -67,7 +67,7 @@ fn next_info(root: &Path, pkg: &PackageJson) -> NextInfo {
         .find(|f| root.join(f).is_file());
     let cache_components = config
         .as_ref()
-        .and_then(|f| std::fs::read_to_string(root.join(f)).ok())
+        .and_then(|f| crate::links::read_inside(root, &root.join(f)).ok())
         .is_some_and(|text| {
             text.lines()
                 .map(|line| line.split("//").next().unwrap_or_default())

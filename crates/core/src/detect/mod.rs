@@ -6,12 +6,15 @@ mod config_value;
 mod entries;
 mod framework;
 mod installed;
+pub mod module_paths;
 mod package_manager;
 mod package_provider;
+mod platform;
 mod providers;
 mod router_context;
 mod routes;
 mod workspace;
+pub mod workspace_packages;
 
 use std::path::Path;
 
@@ -98,10 +101,19 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
     let language = detect_language(&root, &package_json, entries.main.as_ref());
     let package_manager = package_manager::detect(&root, &package_json);
     let path_alias = alias::detect(&root);
-    let providers = providers::detect(&root, &entries, path_alias.as_ref(), routes.as_ref())?;
+    let module_paths = module_paths::detect(&root, &package_json.value);
+    let workspace_packages = workspace_packages::detect(&root, &package_json);
+    let (providers, links_outside) = providers::detect(
+        &root,
+        &entries,
+        path_alias.as_ref(),
+        routes.as_ref(),
+        &workspace_packages,
+    )?;
     let authkit = AuthKit::ALL
         .into_iter()
         .find(|kit| package_json.declared(kit.package()).is_some());
+    let platform = platform::detect(&root, framework, &package_json);
     let react = package_version(&root, &package_json, "react");
     let packages = TRACKED_PACKAGES
         .iter()
@@ -123,11 +135,30 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
         next,
         routes,
         path_alias,
+        module_paths,
+        workspace_packages,
         providers,
+        links_outside,
         authkit,
+        platform,
         packages,
         package_json,
     })
+}
+
+/// The installed `package.json` of `name` as Node resolves it from `root`
+/// (hoisting followed), with its path.
+pub fn installed_manifest(
+    root: &Path,
+    name: &str,
+) -> Option<(std::path::PathBuf, serde_json::Value)> {
+    installed::manifest(root, name)
+}
+
+/// The installed version of `name` that the installed package `dependent`
+/// loads (its nested copy first; see [`installed::version_from`]).
+pub fn installed_version_from(root: &Path, dependent: &str, name: &str) -> Option<String> {
+    installed::version_from(root, dependent, name)
 }
 
 fn package_version(root: &Path, package_json: &PackageJson, name: &str) -> PackageVersion {

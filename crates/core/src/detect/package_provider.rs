@@ -1,40 +1,40 @@
 //! Provider components of workspace packages (`import { AppProviders }
-//! from '@acme/ui'`, where `@acme/ui` is a package of the monorepo): the
-//! package's source is found (a `node_modules` link, else the workspace
-//! member of that name), its entry read (`exports`, `source`, `module`,
-//! `main`, else `src/index.*`), and the named component followed through
-//! re-exports and local components to tell whether it renders a
-//! `QueryClientProvider` around what it is given. Only then can a
-//! component inside it read the app's client with `useQueryClient()`.
+//! from '@acme/ui'`, where `@acme/ui` is a package of the monorepo that the
+//! package manager linked into `node_modules`, see
+//! [`super::workspace_packages`]): the package's entry is read and the
+//! named component followed through re-exports and local components to
+//! tell whether it renders a `QueryClientProvider` around what it is
+//! given. Only then can a component inside it read the app's client with
+//! `useQueryClient()`. Nothing outside the package's folder is read.
 
 use std::path::{Path, PathBuf};
 
 use oxc_allocator::Allocator;
 
+use super::workspace_packages::WorkspacePackage;
 use crate::facts::render::{Export, SlotKind};
 use crate::facts::{self, JsxKind, SourceFile};
-use crate::js;
-use crate::package_json::PackageJson;
 use crate::specifier::{self, SOURCE_EXTENSIONS};
+use crate::{js, links};
 
 /// How many files are followed inside the package, at most.
 const MAX_HOPS: usize = 12;
 
 /// Whether the component `export` of the package module `source` (a bare
-/// specifier, imported by the app at `app_root`) is a workspace package's
-/// component that renders a `QueryClientProvider` around its children.
-/// Anything that cannot be read or followed answers `false`.
-pub fn provides_query_client(app_root: &Path, source: &str, export: &str) -> bool {
+/// specifier) is a component of one of the workspace `packages` that
+/// renders a `QueryClientProvider` around its children. Anything that
+/// cannot be read or followed answers `false`.
+pub fn provides_query_client(packages: &[WorkspacePackage], source: &str, export: &str) -> bool {
     let (name, subpath) = split_specifier(source);
-    let Some(dir) = package_dir(app_root, name) else {
+    let Some(package) = packages.iter().find(|p| p.name == name) else {
         return false;
     };
-    let Some(entry) = entry_file(&dir, &subpath) else {
+    let Some(entry) = entry_file(package, &subpath) else {
         return false;
     };
     let mut hops = 0;
     Follow {
-        dir: &dir,
+        dir: &package.source_dir,
         hops: &mut hops,
     }
     .export_provides(&entry, export)
@@ -57,92 +57,37 @@ fn split_specifier(source: &str) -> (&str, String) {
     (&source[..name_len], subpath)
 }
 
-/// The source folder of the package `name`: a `node_modules/<name>` of the
-/// app or a folder above it that links outside every `node_modules` (a
-/// workspace link), else the workspace member whose package.json is named
-/// so.
-fn package_dir(app_root: &Path, name: &str) -> Option<PathBuf> {
-    for dir in app_root.ancestors() {
-        let linked = dir.join("node_modules").join(name);
-        if let Ok(target) = std::fs::canonicalize(&linked)
-            && !target.components().any(|c| c.as_os_str() == "node_modules")
-        {
-            return Some(target);
-        }
-    }
-    app_root.ancestors().skip(1).find_map(|dir| {
-        let pkg = PackageJson::read(dir).ok()?;
-        let members = super::workspace::member_dirs(dir, &pkg)?;
-        members
-            .into_iter()
-            .map(|m| dir.join(m))
-            .find(|member| PackageJson::read(member).is_ok_and(|p| p.name() == Some(name)))
-    })
-}
-
-/// The source file `subpath` (`.`, `./sub`) of the package in `dir`,
-/// relative to `dir`.
-fn entry_file(dir: &Path, subpath: &str) -> Option<PathBuf> {
-    let pkg = PackageJson::read(dir).ok()?;
-    let mut targets = Vec::new();
-    match pkg.value.get("exports") {
-        Some(serde_json::Value::String(s)) if subpath == "." => targets.push(s.clone()),
-        Some(serde_json::Value::Object(map)) => {
-            let entry = map.get(subpath).or_else(|| {
-                // Conditions at the top (`{ "import": ..., "types": ... }`).
-                (subpath == "." && !map.keys().any(|k| k.starts_with('.')))
-                    .then_some(pkg.value.get("exports"))
-                    .flatten()
-            });
-            if let Some(entry) = entry {
-                condition_targets(entry, &mut targets);
-            }
-        }
-        _ => {}
-    }
-    if subpath == "." {
-        for field in ["source", "module", "main"] {
-            if let Some(s) = pkg.value.get(field).and_then(|v| v.as_str()) {
-                targets.push(s.to_owned());
-            }
-        }
-    }
+/// The source file of `subpath` (`.`, `./sub`) of `package`, relative to
+/// its folder: its entry point, else `src/index.*` / `src/<sub>.*`.
+fn entry_file(package: &WorkspacePackage, subpath: &str) -> Option<PathBuf> {
     let rest = subpath.trim_start_matches('.').trim_start_matches('/');
     let fallback = if rest.is_empty() {
         "./src/index".to_owned()
     } else {
         format!("./src/{rest}")
     };
-    targets.push(fallback);
-    targets.into_iter().find_map(|target| {
-        if target.ends_with(".d.ts") {
-            return None;
-        }
-        let relative = if target.starts_with('.') {
-            target
-        } else {
-            format!("./{target}")
-        };
-        specifier::resolve_local(dir, Path::new("package.json"), &relative, None)
-    })
-}
-
-/// Every string of an `exports` entry, through its conditions.
-fn condition_targets(value: &serde_json::Value, out: &mut Vec<String>) {
-    match value {
-        serde_json::Value::String(s) => out.push(s.clone()),
-        serde_json::Value::Object(map) => {
-            for value in map.values() {
-                condition_targets(value, out);
+    package
+        .entries
+        .iter()
+        .filter(|(entry, _)| entry == subpath)
+        .map(|(_, target)| target.clone())
+        .chain(std::iter::once(fallback))
+        .find_map(|target| {
+            if target.ends_with(".d.ts") {
+                return None;
             }
-        }
-        serde_json::Value::Array(items) => {
-            for item in items {
-                condition_targets(item, out);
-            }
-        }
-        _ => {}
-    }
+            let relative = if target.starts_with('.') {
+                target
+            } else {
+                format!("./{target}")
+            };
+            specifier::resolve_local(
+                &package.source_dir,
+                Path::new("package.json"),
+                &relative,
+                None,
+            )
+        })
 }
 
 /// A bounded walk through the package's files.
@@ -166,7 +111,7 @@ impl Follow<'_> {
         if !is_source {
             return None;
         }
-        let text = std::fs::read_to_string(&path).ok()?;
+        let text = links::read_inside(self.dir, &path).ok()?;
         let allocator = Allocator::default();
         let program = js::parse(&allocator, &path, &text).ok()?;
         let mut file = SourceFile::new(relative.to_path_buf(), text.clone());
@@ -293,34 +238,37 @@ mod tests {
             root,
             &[
                 (
-                    "package.json",
-                    "{ \"private\": true, \"workspaces\": [\"apps/*\", \"packages/*\"] }",
-                ),
-                ("apps/web/package.json", "{ \"name\": \"web\" }"),
-                (
-                    "packages/ui/package.json",
-                    "{ \"name\": \"@acme/ui\", \"exports\": { \".\": { \"types\": \"./src/index.d.ts\", \"import\": \"./src/index.ts\" }, \"./providers\": \"./src/providers.tsx\" } }",
-                ),
-                (
-                    "packages/ui/src/index.ts",
+                    "src/index.ts",
                     "export * from './providers'\nexport { Button } from './button'\n",
                 ),
-                ("packages/ui/src/providers.tsx", PROVIDERS),
+                ("src/providers.tsx", PROVIDERS),
             ],
         );
-        let app = root.join("apps/web");
-        assert!(provides_query_client(&app, "@acme/ui", "AppProviders"));
+        let packages = [WorkspacePackage {
+            name: "@acme/ui".to_owned(),
+            dir: PathBuf::from("node_modules/@acme/ui"),
+            source_dir: root.to_path_buf(),
+            entries: vec![
+                (".".to_owned(), "./src/index.ts".to_owned()),
+                ("./providers".to_owned(), "./src/providers.tsx".to_owned()),
+            ],
+        }];
+        assert!(provides_query_client(&packages, "@acme/ui", "AppProviders"));
         assert!(
-            provides_query_client(&app, "@acme/ui", "Outer"),
+            provides_query_client(&packages, "@acme/ui", "Outer"),
             "through a local component"
         );
         assert!(provides_query_client(
-            &app,
+            &packages,
             "@acme/ui/providers",
             "AppProviders"
         ));
-        assert!(!provides_query_client(&app, "@acme/ui", "Tooltips"));
-        assert!(!provides_query_client(&app, "@acme/ui", "Button"));
-        assert!(!provides_query_client(&app, "@acme/other", "AppProviders"));
+        assert!(!provides_query_client(&packages, "@acme/ui", "Tooltips"));
+        assert!(!provides_query_client(&packages, "@acme/ui", "Button"));
+        assert!(!provides_query_client(
+            &packages,
+            "@acme/other",
+            "AppProviders"
+        ));
     }
 }

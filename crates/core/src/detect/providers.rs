@@ -22,14 +22,14 @@ use oxc_ast::ast::Program;
 
 use crate::ProjectError;
 use crate::catalog::{ROOT_COMPONENT, STYLESHEETS};
-use crate::error::read_to_string;
+use crate::detect::workspace_packages::WorkspacePackage;
 use crate::facts::{self, JsxFact, JsxKind, SourceFile, ValueKind};
-use crate::js;
 use crate::project::{
     ClientAccess, Entries, ProviderUse, Providers, QueryClientHolder, RouteConvention, RoutesInfo,
     StylesheetImport,
 };
 use crate::specifier::{self, PathAlias};
+use crate::{js, links};
 
 /// How many local files are followed past the entry files, at most.
 const MAX_FOLLOWED: usize = 200;
@@ -37,18 +37,22 @@ const MAX_FOLLOWED: usize = 200;
 const MAX_DEPTH: usize = 8;
 
 /// Scans the entry files, and the local modules they import, for providers.
-/// An entry file that does not parse is an error: every command needs these
-/// files readable. A followed module that cannot be read or parsed is
-/// skipped.
+/// An entry file that does not parse, or that a link leads out of the
+/// project, is an error: every command needs these files readable. A
+/// followed module that cannot be read or parsed is skipped; one behind a
+/// link out of the project is skipped and returned.
 pub fn detect(
     root: &Path,
     entries: &Entries,
     alias: Option<&PathAlias>,
     routes: Option<&RoutesInfo>,
-) -> Result<Providers, ProjectError> {
+    packages: &[WorkspacePackage],
+) -> Result<(Providers, Vec<PathBuf>), ProjectError> {
     let mut walk = Walk {
         root,
         alias,
+        packages,
+        links_outside: Vec::new(),
         providers: Providers::default(),
         route_context: None,
         package_providers: HashMap::new(),
@@ -73,7 +77,7 @@ pub fn detect(
     }
     for relative in entry_files {
         let path = root.join(relative);
-        let text = read_to_string(&path)?;
+        let text = links::read_inside(root, &path)?;
         let allocator = Allocator::default();
         let program = js::parse(&allocator, &path, &text)?;
         walk.visit(relative, &text, &program, Scope::Whole, 0);
@@ -95,8 +99,13 @@ pub fn detect(
             break;
         }
         let path = root.join(&relative);
-        let Ok(text) = read_to_string(&path) else {
-            continue;
+        let text = match links::read_inside(root, &path) {
+            Ok(text) => text,
+            Err(ProjectError::LinkOutsideProject { .. }) => {
+                walk.links_outside.push(relative);
+                continue;
+            }
+            Err(_) => continue,
         };
         let allocator = Allocator::default();
         if let Ok(program) = js::parse(&allocator, &path, &text) {
@@ -109,7 +118,7 @@ pub fn detect(
             .route_context
             .or_else(|| router_integration(root, routes));
     }
-    Ok(providers)
+    Ok((providers, walk.links_outside))
 }
 
 /// A holder at `offset` of `file`.
@@ -130,7 +139,7 @@ fn router_integration(root: &Path, routes: Option<&RoutesInfo>) -> Option<QueryC
     ["tsx", "ts", "jsx", "js"].iter().find_map(|ext| {
         let relative = routes.app_dir.join(format!("router.{ext}"));
         let path = root.join(&relative);
-        let text = std::fs::read_to_string(&path).ok()?;
+        let text = links::read_inside(root, &path).ok()?;
         let allocator = Allocator::default();
         let program = js::parse(&allocator, &path, &text).ok()?;
         let at = super::router_context::query_integration(&program)?;
@@ -155,12 +164,17 @@ enum Scope {
 struct Walk<'w> {
     root: &'w Path,
     alias: Option<&'w PathAlias>,
+    /// The workspace packages the app depends on (their provider
+    /// components may hold the app's client).
+    packages: &'w [WorkspacePackage],
     providers: Providers,
     /// The root route's context, when it declares `queryClient`.
     route_context: Option<QueryClientHolder>,
     /// Whether a package's component provides a query client, by (module,
     /// export): each is read once.
     package_providers: HashMap<(String, String), bool>,
+    /// Followed modules a link leads out of the project (not read).
+    links_outside: Vec<PathBuf>,
     seen: HashSet<PathBuf>,
     queue: VecDeque<(PathBuf, usize)>,
 }
@@ -258,9 +272,9 @@ impl Walk<'_> {
             return None;
         }
         let key = (import.source.clone(), imported.to_owned());
-        let root = self.root;
+        let packages = self.packages;
         let provides = *self.package_providers.entry(key).or_insert_with(|| {
-            super::package_provider::provides_query_client(root, &import.source, imported)
+            super::package_provider::provides_query_client(packages, &import.source, imported)
         });
         if !provides {
             return None;
@@ -285,7 +299,7 @@ impl Walk<'_> {
             return false;
         };
         let path = self.root.join(&target);
-        let Ok(text) = read_to_string(&path) else {
+        let Ok(text) = links::read_inside(self.root, &path) else {
             return false;
         };
         let allocator = Allocator::default();
@@ -313,7 +327,7 @@ impl Walk<'_> {
         if !self.seen.insert(css.clone()) {
             return;
         }
-        let Ok(text) = std::fs::read_to_string(self.root.join(&css)) else {
+        let Ok(text) = links::read_inside(self.root, &css) else {
             return;
         };
         for (index, line) in text.lines().enumerate() {
@@ -453,7 +467,7 @@ mod tests {
             next_root: Some(PathBuf::from("app/layout.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None, None).unwrap();
+        let found = detect(root, &entries, None, None, &[]).unwrap().0;
         let qcp = found.query_client_provider.unwrap();
         assert_eq!(qcp.file, PathBuf::from("app/providers.tsx"));
         assert_eq!(qcp.client.as_deref(), Some("queryClient"));
@@ -481,7 +495,7 @@ mod tests {
             next_root: Some(PathBuf::from("app/layout.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None, None).unwrap();
+        let found = detect(root, &entries, None, None, &[]).unwrap().0;
         let qcp = found.query_client_provider.unwrap();
         assert_eq!(qcp.client.as_deref(), Some("queryClient"));
         assert_eq!(qcp.line, 7);
@@ -510,7 +524,7 @@ mod tests {
                 main: Some(PathBuf::from("src/main.tsx")),
                 ..Entries::default()
             };
-            let providers = detect(dir.path(), &entries, None, None).unwrap();
+            let providers = detect(dir.path(), &entries, None, None, &[]).unwrap().0;
             assert_eq!(providers.workos_widgets.is_some(), found, "{widgets}");
         }
     }
@@ -543,7 +557,7 @@ mod tests {
             main: Some(PathBuf::from("src/main.tsx")),
             ..Entries::default()
         };
-        let found = detect(dir.path(), &entries, None, None).unwrap();
+        let found = detect(dir.path(), &entries, None, None, &[]).unwrap().0;
         assert!(found.query_client_provider.is_none());
         let holder = found.query_client.unwrap();
         assert_eq!(
@@ -582,7 +596,7 @@ mod tests {
             next_root: Some(PathBuf::from("app/layout.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None, None).unwrap();
+        let found = detect(root, &entries, None, None, &[]).unwrap().0;
         let qcp = found.query_client_provider.unwrap();
         assert_eq!(qcp.file, PathBuf::from("components/query-provider.tsx"));
         assert_eq!(qcp.client.as_deref(), Some("client"));
@@ -617,7 +631,7 @@ mod tests {
             main: Some(PathBuf::from("src/main.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None, None).unwrap();
+        let found = detect(root, &entries, None, None, &[]).unwrap().0;
         let widgets = found.workos_widgets.as_ref().unwrap();
         assert_eq!(widgets.file, PathBuf::from("src/routes/root.tsx"));
         assert!(widgets.wraps_slot);

@@ -37,7 +37,7 @@ struct Source {
 
 impl Source {
     fn read(root: &Path, path: PathBuf) -> Option<Self> {
-        let text = std::fs::read_to_string(root.join(&path)).ok()?;
+        let text = crate::links::read_inside(root, &path).ok()?;
         Some(Self { path, text })
     }
 
@@ -385,7 +385,7 @@ fn tanstack(root: &Path, pkg: &PackageJson) -> RoutesInfo {
     }
     if routes_dir.is_none()
         && reading.unresolved.is_none()
-        && let Ok(text) = std::fs::read_to_string(root.join("tsr.config.json"))
+        && let Ok(text) = crate::links::read_inside(root, std::path::Path::new("tsr.config.json"))
         && let Ok(json) = serde_json::from_str::<serde_json::Value>(&text)
         && let Some(dir) = json
             .get("routesDirectory")

@@ -11,6 +11,13 @@ use super::change::FileChange;
 
 /// Writes every change under `root`, or none of them.
 pub fn write_all(root: &Path, changes: &[FileChange]) -> Result<(), EditError> {
+    // Never through a link out of the project (an edited file or a folder
+    // on the way): refused before anything is staged.
+    for change in changes {
+        if let Some(target) = crate::links::outside_target(root, &change.path) {
+            return Err(crate::links::outside_error(root, &change.path, target).into());
+        }
+    }
     let mut created_dirs = Vec::new();
     let staged = stage(root, changes, &mut created_dirs);
     let staged = match staged {

@@ -6,8 +6,11 @@
 //! scope-like or secret-like strings. `verify`'s checks, `verify --fix` and
 //! `detect` all read a file through it.
 
+pub mod identity;
 pub mod read;
 pub mod render;
+
+pub use identity::{IdentityFlow, ImportedIdentity, RequestRead, RequestReturn};
 
 use std::path::PathBuf;
 
@@ -43,6 +46,9 @@ pub struct SourceFile {
     lines: LineIndex,
     /// The first syntax error, when the file does not parse.
     pub syntax_error: Option<(Span, String)>,
+    /// Where the file nests too deep to check (see [`crate::nesting`]):
+    /// it was not parsed (a walk that deep could overflow the stack).
+    pub too_deep: Option<Span>,
     /// The offset of the first byte that is not valid UTF-8, when the file
     /// is not: its `text` is then decoded lossily (each invalid sequence
     /// replaced by U+FFFD) and offsets past that byte do not match the file.
@@ -66,7 +72,8 @@ pub struct SourceFile {
     pub new_workos: Vec<NewWorkOs>,
     pub token_calls: Vec<TokenCall>,
     pub env_reads: Vec<EnvRead>,
-    pub request_reads: Vec<RequestRead>,
+    /// Where its user and organization ids come from (see [`identity`]).
+    pub identity: IdentityFlow,
     /// The `render(<JSX />)` and `hydrateRoot(el, <JSX />)` calls (an entry
     /// may render in several branches, e.g. development and production).
     pub render_calls: Vec<RenderCall>,
@@ -86,6 +93,7 @@ impl SourceFile {
             text: String::new(),
             lines: LineIndex::default(),
             syntax_error: None,
+            too_deep: None,
             invalid_utf8: None,
             use_client: false,
             use_server: false,
@@ -98,7 +106,7 @@ impl SourceFile {
             new_workos: Vec::new(),
             token_calls: Vec::new(),
             env_reads: Vec::new(),
-            request_reads: Vec::new(),
+            identity: IdentityFlow::default(),
             render_calls: Vec::new(),
             link_lists: Vec::new(),
             render: render::RenderFacts::default(),
@@ -232,10 +240,52 @@ pub struct JsxFact {
     /// Whether its children include a router's `<Outlet />`: it wraps every
     /// child route of a layout route.
     pub wraps_outlet: bool,
-    /// Indexes (into the file's `jsx`) of its JSX ancestors, outermost first.
-    pub ancestors: Vec<usize>,
+    /// Indexes (into the file's `jsx`) of its JSX ancestors, innermost first.
+    pub ancestors: Ancestors,
     /// For local components: the import source they come from.
     pub import_source: Option<String>,
+}
+
+/// A JSX element's ancestors, as indexes into its file's `jsx`: a list
+/// shared with its siblings and descendants, so an element costs one node
+/// however deep it sits (a copy per element grew with width times depth).
+#[derive(Debug, Clone, Default)]
+pub struct Ancestors(Option<std::sync::Arc<AncestorNode>>);
+
+#[derive(Debug)]
+struct AncestorNode {
+    index: usize,
+    parent: Ancestors,
+}
+
+impl Ancestors {
+    /// These ancestors with `index` as the innermost one.
+    #[must_use]
+    pub fn with(&self, index: usize) -> Self {
+        Self(Some(std::sync::Arc::new(AncestorNode {
+            index,
+            parent: self.clone(),
+        })))
+    }
+
+    /// The indexes, innermost first.
+    pub fn iter(&self) -> impl Iterator<Item = &usize> {
+        std::iter::successors(self.0.as_deref(), |node| node.parent.0.as_deref())
+            .map(|node| &node.index)
+    }
+}
+
+impl Drop for Ancestors {
+    /// Frees a long chain node by node, not by recursion.
+    fn drop(&mut self) {
+        let mut next = self.0.take();
+        while let Some(node) = next {
+            next = match std::sync::Arc::try_unwrap(node) {
+                Ok(mut node) => node.parent.0.take(),
+                Err(_) => None,
+            };
+        }
+    }
 }
 
 impl JsxFact {
@@ -360,13 +410,6 @@ pub struct EnvRead {
     pub access: EnvAccess,
 }
 
-/// A user or organization id read from the incoming request.
-#[derive(Debug, Clone)]
-pub struct RequestRead {
-    pub name: String,
-    pub span: Span,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -391,5 +434,41 @@ mod tests {
             "@workos-inc/widgets-extra",
             "@workos-inc/widgets"
         ));
+    }
+
+    #[test]
+    fn siblings_share_their_ancestors_and_a_long_chain_drops_without_recursion() {
+        let depth = 900;
+        let text = format!(
+            "const x = {}{}{}",
+            "<div>".repeat(depth),
+            "<b />".repeat(1_000),
+            "</div>".repeat(depth)
+        );
+        let allocator = oxc_allocator::Allocator::default();
+        let program =
+            crate::js::parse(&allocator, std::path::Path::new("a.jsx"), &text).expect("parses");
+        let mut file = SourceFile::new("a.jsx".into(), text.clone());
+        crate::nesting::on_big_stack(|| read::extract(&mut file, &program));
+        let leaves: Vec<&JsxFact> = file.jsx.iter().filter(|e| e.name == "b").collect();
+        assert_eq!(leaves.len(), 1_000);
+        assert_eq!(leaves[0].ancestors.iter().count(), depth);
+        let shared = |a: &Ancestors, b: &Ancestors| match (&a.0, &b.0) {
+            (Some(a), Some(b)) => std::sync::Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        assert!(
+            leaves
+                .windows(2)
+                .all(|w| shared(&w[0].ancestors, &w[1].ancestors))
+        );
+        // Innermost first.
+        assert_eq!(leaves[0].ancestors.iter().next(), Some(&(depth - 1)));
+
+        let mut chain = Ancestors::default();
+        for index in 0..1_000_000 {
+            chain = chain.with(index);
+        }
+        drop(chain);
     }
 }

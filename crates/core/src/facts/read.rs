@@ -1,7 +1,7 @@
 //! One walk over a parsed file that records every fact the checks need:
 //! imports, JSX elements (resolved through the imports), scope-like and
-//! secret-like strings, `new WorkOS(...)`, token calls, env reads and reads
-//! of user/organization ids from the request.
+//! secret-like strings, `new WorkOS(...)`, token calls and env reads; where
+//! user/organization ids come from is followed by [`super::identity`].
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,32 +19,10 @@ use oxc_ast_visit::Visit;
 use oxc_span::GetSpan;
 
 use super::{
-    AttributeFact, Binding, EnvAccess, EnvRead, ImportFact, JsxFact, JsxKind, NewWorkOs,
-    RenderCall, RequestRead, ScopesArg, SourceFile, Span, StringFact, TokenCall, TokenMethod,
-    ValueKind, is_package,
+    Ancestors, AttributeFact, Binding, EnvAccess, EnvRead, ImportFact, JsxFact, JsxKind, NewWorkOs,
+    RenderCall, ScopesArg, SourceFile, Span, StringFact, TokenCall, TokenMethod, ValueKind,
+    is_package,
 };
-
-/// Property names that identify who a widget token is for.
-pub const IDENTITY_NAMES: [&str; 6] = [
-    "user_id",
-    "userId",
-    "organization_id",
-    "organizationId",
-    "org_id",
-    "orgId",
-];
-
-/// Words in an expression's text that mark it as coming from the request.
-const REQUEST_WORDS: [&str; 8] = [
-    "req",
-    "body",
-    "query",
-    "params",
-    "searchParams",
-    "formData",
-    "headers",
-    "json()",
-];
 
 /// Records the facts of `program` (the contents of `file`) into `file`.
 pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
@@ -65,13 +43,13 @@ pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
         const_arrays: const_arrays(program),
         function_depth: 0,
         open: Vec::new(),
+        ancestors: Ancestors::default(),
         destructured_calls: HashSet::new(),
         jsx: Vec::new(),
         strings: Vec::new(),
         new_workos: Vec::new(),
         token_calls: Vec::new(),
         env_reads: Vec::new(),
-        request_reads: Vec::new(),
         render_calls: Vec::new(),
         type_depth: 0,
         value_refs: HashSet::new(),
@@ -83,7 +61,6 @@ pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
         new_workos,
         token_calls,
         env_reads,
-        request_reads,
         render_calls,
         value_refs,
         ..
@@ -107,7 +84,7 @@ pub fn extract(file: &mut SourceFile, program: &Program<'_>) {
     file.new_workos = new_workos;
     file.token_calls = token_calls;
     file.env_reads = env_reads;
-    file.request_reads = request_reads;
+    file.identity = super::identity::identity_flow(program, &file.imports);
     file.render_calls = render_calls;
     file.render = super::render::extract(program, file.jsx.len());
 }
@@ -329,6 +306,8 @@ struct Collector<'f> {
     function_depth: usize,
     /// Indexes of the JSX elements enclosing the current node.
     open: Vec<usize>,
+    /// The same, shared with the elements' facts.
+    ancestors: Ancestors,
     /// Start offsets of calls whose result is destructured as `{ token }`.
     destructured_calls: HashSet<u32>,
     jsx: Vec<JsxFact>,
@@ -336,7 +315,6 @@ struct Collector<'f> {
     new_workos: Vec<NewWorkOs>,
     token_calls: Vec<TokenCall>,
     env_reads: Vec<EnvRead>,
-    request_reads: Vec<RequestRead>,
     render_calls: Vec<RenderCall>,
     /// Depth of TypeScript type positions around the current node.
     type_depth: usize,
@@ -516,11 +494,6 @@ impl Collector<'_> {
             access,
         });
     }
-
-    fn reads_request(&self, object: oxc_span::Span) -> bool {
-        let text = self.source(object);
-        REQUEST_WORDS.iter().any(|w| text.contains(w))
-    }
 }
 
 impl<'a> Visit<'a> for Collector<'_> {
@@ -624,11 +597,15 @@ impl<'a> Visit<'a> for Collector<'_> {
             has_children,
             wraps_children: false,
             wraps_outlet: false,
-            ancestors: self.open.clone(),
+            ancestors: self.ancestors.clone(),
             import_source,
         });
-        self.open.push(self.jsx.len() - 1);
+        let index = self.jsx.len() - 1;
+        self.open.push(index);
+        let inner = self.ancestors.with(index);
+        let outer = std::mem::replace(&mut self.ancestors, inner);
         oxc_ast_visit::walk::walk_jsx_element(self, it);
+        self.ancestors = outer;
         self.open.pop();
     }
 
@@ -691,28 +668,10 @@ impl<'a> Visit<'a> for Collector<'_> {
             {
                 self.destructured_calls.insert(call.span.start);
             }
-            let init_span = init.span();
-            let init_text = self.source(init_span);
-            let env_object = init_text == "process.env" || init_text == "import.meta.env";
-            // `await getSession(request)`, `await withAuth({ request })`: a
-            // session helper given the request reads its cookie, not ids the
-            // browser sent (`await request.json()` is a method of the request).
-            let session_helper = matches!(
-                init,
-                Expression::CallExpression(call)
-                    if matches!(unwrap_expression(&call.callee), Expression::Identifier(_))
-            );
-            for (key, span) in &keys {
-                if env_object {
+            let init_text = self.source(init.span());
+            if init_text == "process.env" || init_text == "import.meta.env" {
+                for (key, span) in &keys {
                     self.record_env(init, key, *span);
-                } else if IDENTITY_NAMES.contains(&key.as_str())
-                    && !session_helper
-                    && self.reads_request(init_span)
-                {
-                    self.request_reads.push(RequestRead {
-                        name: key.clone(),
-                        span: (*span).into(),
-                    });
                 }
             }
         }
@@ -741,17 +700,6 @@ impl<'a> Visit<'a> for Collector<'_> {
                     scopes: self.scopes_of(it),
                 });
             }
-            if member.property.name == "get"
-                && self.reads_request(member.object.span())
-                && let Some(Expression::StringLiteral(key)) =
-                    it.arguments.first().and_then(|a| a.as_expression())
-                && IDENTITY_NAMES.contains(&key.value.as_str())
-            {
-                self.request_reads.push(RequestRead {
-                    name: key.value.to_string(),
-                    span: key.span.into(),
-                });
-            }
         }
         oxc_ast_visit::walk::walk_call_expression(self, it);
         if let Some(span) = render {
@@ -765,25 +713,12 @@ impl<'a> Visit<'a> for Collector<'_> {
     fn visit_static_member_expression(&mut self, it: &StaticMemberExpression<'a>) {
         let name = it.property.name.as_str();
         self.record_env(&it.object, name, it.property.span);
-        if IDENTITY_NAMES.contains(&name) && self.reads_request(it.object.span()) {
-            self.request_reads.push(RequestRead {
-                name: name.to_owned(),
-                span: it.property.span.into(),
-            });
-        }
         oxc_ast_visit::walk::walk_static_member_expression(self, it);
     }
 
     fn visit_computed_member_expression(&mut self, it: &ComputedMemberExpression<'a>) {
         if let Expression::StringLiteral(key) = &it.expression {
             self.record_env(&it.object, &key.value, key.span);
-            if IDENTITY_NAMES.contains(&key.value.as_str()) && self.reads_request(it.object.span())
-            {
-                self.request_reads.push(RequestRead {
-                    name: key.value.to_string(),
-                    span: key.span.into(),
-                });
-            }
         }
         oxc_ast_visit::walk::walk_computed_member_expression(self, it);
     }
@@ -971,7 +906,7 @@ mod tests {
             JsxKind::Other,
             "a local UserSecurity is no widget"
         );
-        assert_eq!(file.jsx[1].ancestors, [0]);
+        assert_eq!(file.jsx[1].ancestors.iter().collect::<Vec<_>>(), [&0]);
         assert_eq!(file.jsx[1].attributes[0].value, ValueKind::Function);
         assert_eq!(file.jsx[2].attributes[0].value, ValueKind::String);
     }
@@ -994,8 +929,8 @@ mod tests {
         assert!(file.new_workos[0].module_scope);
         assert_eq!(file.env_reads[0].name, "WORKOS_API_KEY");
         assert_eq!(file.env_reads[0].access, EnvAccess::ProcessEnv);
-        assert_eq!(file.request_reads[0].name, "userId");
-        assert_eq!(file.request_reads.len(), 1);
+        assert_eq!(file.identity.reads[0].name, "userId");
+        assert_eq!(file.identity.reads.len(), 1);
         let call = &file.token_calls[0];
         assert_eq!(call.method, TokenMethod::CreateToken);
         assert!(call.destructures_token);

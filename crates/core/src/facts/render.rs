@@ -46,6 +46,18 @@ pub struct RenderFacts {
     pub route_components: Vec<(String, String)>,
     /// React Router route tables: `const router = createBrowserRouter([...])`.
     pub router_tables: Vec<RouterTable>,
+    /// Variables that hold a minted widget token.
+    pub token_bindings: Vec<TokenBinding>,
+}
+
+/// `const token = await workos.widgets.getToken(...)`, `const { token } =
+/// await workos.widgets.createToken(...)`: the variable a token call's
+/// token is bound to.
+#[derive(Debug, Clone)]
+pub struct TokenBinding {
+    /// Where the call's method name starts (`TokenCall::span`).
+    pub method_start: usize,
+    pub local: String,
 }
 
 /// A component or render helper.
@@ -345,6 +357,9 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        if let Some(binding) = token_binding(it) {
+            self.facts.token_bindings.push(binding);
+        }
         let (BindingPattern::BindingIdentifier(id), Some(init)) = (&it.id, &it.init) else {
             walk::walk_variable_declarator(self, it);
             return;
@@ -486,6 +501,56 @@ impl<'a> Visit<'a> for Walker<'_> {
             }
         }
         walk::walk_call_expression(self, it);
+    }
+}
+
+/// The token variable a declarator binds from a widgets token call:
+/// `x = await w.widgets.getToken(...)`, `{ token: x } = await
+/// w.widgets.createToken(...)`, `x = (await w.widgets.createToken(...)).token`.
+fn token_binding(declarator: &VariableDeclarator<'_>) -> Option<TokenBinding> {
+    let mut init = unwrap_await(declarator.init.as_ref()?);
+    let mut picked_token = false;
+    if let Expression::StaticMemberExpression(member) = init
+        && member.property.name == "token"
+    {
+        init = unwrap_await(&member.object);
+        picked_token = true;
+    }
+    let Expression::CallExpression(call) = init else {
+        return None;
+    };
+    let Expression::StaticMemberExpression(method) = unwrap_expression(&call.callee) else {
+        return None;
+    };
+    let on_widgets = match unwrap_expression(&method.object) {
+        Expression::StaticMemberExpression(m) => m.property.name == "widgets",
+        Expression::Identifier(id) => id.name == "widgets",
+        _ => false,
+    };
+    if !on_widgets || !matches!(method.property.name.as_str(), "getToken" | "createToken") {
+        return None;
+    }
+    let local = match &declarator.id {
+        BindingPattern::BindingIdentifier(id) => id.name.to_string(),
+        BindingPattern::ObjectPattern(pattern) if !picked_token => {
+            pattern.properties.iter().find_map(|p| {
+                (p.key.static_name().as_deref() == Some("token"))
+                    .then(|| p.value.get_identifier_name().map(|n| n.to_string()))
+                    .flatten()
+            })?
+        }
+        _ => return None,
+    };
+    Some(TokenBinding {
+        method_start: method.property.span.start as usize,
+        local,
+    })
+}
+
+fn unwrap_await<'b, 'a>(expr: &'b Expression<'a>) -> &'b Expression<'a> {
+    match unwrap_expression(expr) {
+        Expression::AwaitExpression(a) => unwrap_expression(&a.argument),
+        other => other,
     }
 }
 
@@ -674,6 +739,15 @@ mod tests {
         assert_eq!(names(&f), ["default"]);
         let ancestors: Vec<&[usize]> = f.slots.iter().map(|s| s.ancestors.as_slice()).collect();
         assert_eq!(ancestors, [&[0, 1][..], &[0][..]]);
+    }
+
+    #[test]
+    fn binds_minted_tokens_to_their_variables() {
+        let f = facts(
+            "const a = await workos.widgets.getToken({});\nconst { token: b } = await w.widgets.createToken({});\nconst c = (await w.widgets.createToken({})).token;\nconst { token } = await w.widgets.createToken({});\nconst d = await other.getToken();\n",
+        );
+        let locals: Vec<&str> = f.token_bindings.iter().map(|b| b.local.as_str()).collect();
+        assert_eq!(locals, ["a", "b", "c", "token"]);
     }
 
     #[test]

@@ -314,7 +314,8 @@ impl Framework for RouteModules {
                     .any(|s| s.sheet == *sheet && s.file != *root_file)
             })
             .collect();
-        let root_text = workos_widgets_core::error::read_to_string(&project.path(root_file))?;
+        let root_text =
+            workos_widgets_core::links::read_inside(&project.root, &project.path(root_file))?;
         let styles: Transform<'_> = if links::loads_css_by_url(root_file, &root_text) {
             let style = &project.code_style;
             let layout = links::ArrayLayout {
@@ -600,7 +601,7 @@ mod template_tests {
             handler_import: "~/workos/token-handler.server".to_owned(),
             token_endpoint: crate::layout::TOKEN_ENDPOINT,
             scopes: vec!["widgets:users-table:manage"],
-            scopes_cast: false,
+            untyped_scopes: String::new(),
             create_token: true,
             sdk_version: "10.14.0".to_owned(),
             sdk_type: if client_from_sdk {
@@ -616,6 +617,7 @@ mod template_tests {
             remix: kind == "remix",
             tanstack_start: kind == "tanstack-start",
             route_modules: true,
+            cloudflare: false,
             routes_config: if kind == "react-router" {
                 "app/routes.ts".to_owned()
             } else {
@@ -641,9 +643,14 @@ mod template_tests {
         let profile = catalog::find("user-profile").unwrap();
         for ts in [true, false] {
             for kind in ["react-router", "remix", "tanstack-start"] {
-                for authkit in [false, true] {
-                    let flavor = format!("ts={ts} {kind} authkit={authkit}");
+                for (authkit, cloudflare) in [(false, false), (true, false), (false, true)] {
+                    if cloudflare && kind != "react-router" {
+                        continue;
+                    }
+                    let flavor =
+                        format!("ts={ts} {kind} authkit={authkit} cloudflare={cloudflare}");
                     let mut data = data(ts, kind, authkit);
+                    data.cloudflare = cloudflare;
                     let (route, page) = if kind == "tanstack-start" {
                         ("tanstack-start/token-route", "tanstack-start/page")
                     } else {
@@ -680,6 +687,19 @@ mod template_tests {
                         "{flavor}: AuthKit's switchToOrganization on the switcher page\n{switcher_page}"
                     );
                     let handler = &files[1].1;
+                    if cloudflare {
+                        for (name, text) in &files[..3] {
+                            let code = text.lines().filter(|l| {
+                                let l = l.trim_start();
+                                !l.starts_with("//") && !l.starts_with('*')
+                            });
+                            assert!(
+                                !code.into_iter().any(|l| l.contains("process")),
+                                "{flavor}: {name} reads process on Workers\n{text}"
+                            );
+                        }
+                        assert!(files[2].1.contains("context.cloudflare.env"), "{flavor}");
+                    }
                     assert_eq!(
                         handler.contains("getWorkOS()"),
                         authkit && kind != "tanstack-start",

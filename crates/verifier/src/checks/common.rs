@@ -4,11 +4,12 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use semver::Version;
-use workos_widgets_core::catalog::{self, SDK_PACKAGE, Scope, Widget};
+use workos_widgets_core::catalog::{self, SDK_PACKAGE, ScopeNeed, Variant, Widget};
+use workos_widgets_core::detect;
 use workos_widgets_core::project::Framework;
 use workos_widgets_core::specifier;
 
-use crate::facts::{Facts, ImportFact, JsxFact, JsxKind, RenderCall, SourceFile};
+use crate::facts::{Facts, ImportFact, JsxFact, JsxKind, RenderCall, SourceFile, TokenCall};
 use crate::finding::Location;
 use crate::npm_range;
 use crate::scan::STYLESHEETS;
@@ -35,20 +36,19 @@ pub fn rendered_widgets(facts: &Facts) -> Vec<&'static Widget> {
         .collect()
 }
 
-/// The scopes the rendered widgets need. `<ApiKeys scope="user">` needs a
-/// user-level permission no widget token scope grants, so it adds none.
-pub fn required_scopes(facts: &Facts) -> Vec<Scope> {
+/// What the rendered widgets need in their token: `<ApiKeys scope="user">`
+/// one of the user API key scopes, the others their catalog scope.
+pub fn required_scopes(facts: &Facts) -> Vec<ScopeNeed> {
     scopes_of(facts.widget_elements())
 }
 
 /// A widget element with its file.
 pub type WidgetElement<'f> = (&'f SourceFile, &'f JsxFact, &'static Widget);
 
-fn scopes_of<'f>(elements: impl IntoIterator<Item = WidgetElement<'f>>) -> Vec<Scope> {
-    let mut scopes: Vec<Scope> = elements
+fn scopes_of<'f>(elements: impl IntoIterator<Item = WidgetElement<'f>>) -> Vec<ScopeNeed> {
+    let mut scopes: Vec<ScopeNeed> = elements
         .into_iter()
-        .filter(|(_, element, _)| !is_user_api_keys(element))
-        .filter_map(|(_, _, widget)| widget.scope)
+        .filter_map(|(_, element, widget)| widget.need(variant(element)))
         .collect();
     scopes.sort();
     scopes.dedup();
@@ -104,7 +104,7 @@ pub fn is_page_token(facts: &Facts, token_file: &SourceFile) -> bool {
 /// The scopes the tokens minted in `token_file` need. A page-local token
 /// (see [`page_token_reach`]) needs the scopes of the widgets it reaches; a
 /// token endpoint needs those of every widget no page-local token reaches.
-pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<Scope> {
+pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<ScopeNeed> {
     if let Some(reached) = page_token_reach(facts, token_file) {
         return scopes_of(reached);
     }
@@ -121,10 +121,72 @@ pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<Scope>
     )
 }
 
-fn is_user_api_keys(element: &JsxFact) -> bool {
-    element
-        .attribute("scope")
-        .is_some_and(|a| a.value_text.trim_matches(['"', '\'', '`']) == "user")
+/// The scopes the token of one `call` in `token_file` needs when the file
+/// binds it to a variable and hands that variable on in JSX: the scopes of
+/// the widgets given it (`authToken={token}`) and of those rendered by the
+/// local components given it (`<TeamPanel token={token} />`). Two tokens of
+/// one file are then judged apart. `None` when the token is not handed on
+/// by name there, or reaches a component that cannot be followed: its
+/// file's scopes apply ([`required_scopes_for`]).
+pub fn required_scopes_for_call(
+    facts: &Facts,
+    token_file: &SourceFile,
+    call: &TokenCall,
+) -> Option<Vec<ScopeNeed>> {
+    let binding = token_file
+        .render
+        .token_bindings
+        .iter()
+        .find(|b| b.method_start == call.span.start)?;
+    let mut reached = Vec::new();
+    let mut handed_on = false;
+    for element in &token_file.jsx {
+        let given = element
+            .attributes
+            .iter()
+            .any(|a| mentions_word(&a.value_text, &binding.local));
+        if !given {
+            continue;
+        }
+        handed_on = true;
+        match element.kind {
+            JsxKind::Widget(widget) => reached.push((token_file, element, widget)),
+            JsxKind::Local => {
+                let next = element
+                    .import_source
+                    .as_deref()
+                    .and_then(|source| local_file(facts, token_file, source))?;
+                reached.extend(reached_widgets(facts, next));
+            }
+            _ => return None,
+        }
+    }
+    handed_on.then(|| scopes_of(reached))
+}
+
+/// Whether `text` holds `word` as a whole identifier.
+fn mentions_word(text: &str, word: &str) -> bool {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    text.match_indices(word).any(|(at, _)| {
+        !text[..at].chars().next_back().is_some_and(is_ident)
+            && !text[at + word.len()..].chars().next().is_some_and(is_ident)
+    })
+}
+
+/// The element's `scope` prop (`<ApiKeys scope="user">`).
+fn variant(element: &JsxFact) -> Variant {
+    let Some(attribute) = element.attribute("scope") else {
+        return Variant::Organization;
+    };
+    let text = attribute.value_text.trim();
+    let literal = text
+        .strip_prefix(['"', '\'', '`'])
+        .and_then(|t| t.strip_suffix(['"', '\'', '`']));
+    match literal {
+        Some("user") => Variant::User,
+        Some("organization") => Variant::Organization,
+        _ => Variant::Unknown,
+    }
 }
 
 /// The `@workos-inc/node` version: installed, else the lowest the declared
@@ -136,6 +198,31 @@ pub fn sdk_version(facts: &Facts) -> Option<Version> {
         .as_deref()
         .and_then(|v| Version::parse(v).ok())
         .or_else(|| package.declared.as_deref().and_then(npm_range::minimum))
+}
+
+/// The `@workos-inc/node` the token calls of `file` run on. A file that
+/// takes its client from an AuthKit SDK's `getWorkOS()` (and imports no
+/// `@workos-inc/node` of its own) runs on the copy that SDK loads: React
+/// Router's and Remix's AuthKit depend on 7.x whatever the app declares.
+/// `None` when that copy is not installed (nothing proven). Otherwise the
+/// app's own, see [`sdk_version`]. The second value names the AuthKit SDK.
+pub fn sdk_version_in<'f>(
+    facts: &Facts,
+    file: &'f SourceFile,
+) -> Option<(Version, Option<&'f str>)> {
+    let values = || file.imports.iter().filter(|i| !i.type_only);
+    let authkit = values().find(|i| {
+        catalog::AUTHKIT_CLIENT_SDKS.contains(&i.path())
+            && i.bindings.iter().any(|b| b.imported == "getWorkOS")
+    });
+    match authkit {
+        Some(import) if !values().any(|i| i.path() == SDK_PACKAGE) => {
+            detect::installed_version_from(&facts.project.root, import.path(), SDK_PACKAGE)
+                .and_then(|v| Version::parse(&v).ok())
+                .map(|v| (v, Some(import.path())))
+        }
+        _ => sdk_version(facts).map(|v| (v, None)),
+    }
 }
 
 /// Where `"name"` appears in package.json, else its start.
@@ -273,12 +360,7 @@ pub fn has_root_ancestor(file: &SourceFile, element: &JsxFact) -> bool {
 /// The parsed file a local import of `file` refers to.
 pub fn local_file<'f>(facts: &'f Facts, file: &SourceFile, source: &str) -> Option<&'f SourceFile> {
     let project = &facts.project;
-    let path = specifier::resolve_local(
-        &project.root,
-        &file.path,
-        source,
-        project.path_alias.as_ref(),
-    )?;
+    let path = specifier::resolve_module(&project.root, &file.path, source, &project.module_paths)?;
     facts.file(&path)
 }
 

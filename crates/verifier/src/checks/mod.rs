@@ -19,6 +19,7 @@ use crate::rule::{Check, Rule};
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
     &general::syntax_error::RULE,
+    &general::link_outside_project::RULE,
     &deps::package_not_declared::RULE,
     &deps::package_not_installed::RULE,
     &deps::peer_version_mismatch::RULE,

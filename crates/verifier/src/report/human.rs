@@ -133,6 +133,9 @@ fn read_frame_source(root: &Path, file: &Path) -> Option<String> {
     if name.starts_with(".env") {
         return None;
     }
+    if workos_widgets_core::links::outside_target(root, file).is_some() {
+        return None;
+    }
     std::fs::read_to_string(root.join(file)).ok()
 }
 

@@ -18,7 +18,7 @@ pub fn build(
     unparsed: &[(PathBuf, Vec<String>)],
 ) -> HashMap<PathBuf, Vec<PathBuf>> {
     let resolve = |from: &Path, source: &str| {
-        specifier::resolve_local(&project.root, from, source, project.path_alias.as_ref())
+        specifier::resolve_module(&project.root, from, source, &project.module_paths)
     };
     let mut graph: HashMap<PathBuf, Vec<PathBuf>> = parsed
         .iter()

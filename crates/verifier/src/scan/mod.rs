@@ -32,7 +32,7 @@ use oxc_allocator::Allocator;
 use oxc_parser::Parser;
 use workos_widgets_core::facts::read;
 use workos_widgets_core::project::{Framework, Project};
-use workos_widgets_core::{env_files, js, manifest::Manifest};
+use workos_widgets_core::{env_files, js, links, manifest::Manifest, nesting};
 
 use crate::facts::{CssImport, Facts, SourceFile, Span};
 use workos_widgets_core::specifier::{self, SOURCE_EXTENSIONS};
@@ -61,6 +61,9 @@ const SKIPPED_DIRS: [&str; 9] = [
     ".vercel",
     ".turbo",
 ];
+
+/// How many files of one workspace package are read, at most.
+const MAX_PACKAGE_FILES: usize = 5_000;
 
 /// Stylesheet file extensions.
 pub const STYLE_EXTENSIONS: [&str; 4] = ["css", "scss", "sass", "less"];
@@ -128,6 +131,7 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
         Selection::All => {
             let mut read = reader.walk();
             reader.read_ignored_roots(&mut read);
+            reader.read_workspace_packages(&mut read);
             (read, true)
         }
         Selection::Staged(index) => {
@@ -156,6 +160,10 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
     }
     read.css
         .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    let mut links_outside = read.links_outside;
+    links_outside.extend(project.links_outside.iter().cloned());
+    links_outside.sort();
+    links_outside.dedup();
     let env_vars = env_files::read_vars(&root);
     let unignored_env_files = env_files::unignored_env_files(&root)
         .into_iter()
@@ -173,7 +181,28 @@ pub fn scan(project: Project, selection: &Selection) -> Facts {
         root_paths: always,
         module_imports: read.module_imports.into_iter().collect(),
         import_graph: import_graph.unwrap_or_default(),
+        links_outside,
     }
+}
+
+/// Whether a path is a source file or stylesheet the scan reads (not a
+/// `.d.ts` declaration file).
+fn is_scanned(relative: &Path) -> bool {
+    relative
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|ext| STYLE_EXTENSIONS.contains(&ext) || SOURCE_EXTENSIONS.contains(&ext))
+        && !relative.to_string_lossy().ends_with(".d.ts")
+}
+
+/// Whether a file to read was already checked for links out of the
+/// project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Checked {
+    /// Found by the walk, which follows no link.
+    Walked,
+    /// Named by an import, a root path or git's index: check it.
+    No,
 }
 
 /// Finds any of [`NEEDLES`], ignoring ASCII case.
@@ -201,6 +230,9 @@ struct Read {
     /// Source files read but not parsed, with the local module paths their
     /// text mentions (see [`local_specifiers`]), for the render paths.
     mentions: Vec<(PathBuf, Vec<String>)>,
+    /// Source and stylesheet files that a symbolic link leads out of the
+    /// project: never read.
+    links_outside: Vec<PathBuf>,
 }
 
 struct Reader<'r> {
@@ -236,8 +268,10 @@ impl Reader<'_> {
                 buffer: Buffer::default(),
             };
             Box::new(move |entry| {
+                // The walk follows no link: its files are the project's own.
+                // A linked file is read only through an import, and one
+                // leading out of the project is never read.
                 if let Ok(entry) = entry
-                    && entry.file_type().is_some_and(|t| t.is_file())
                     && let Ok(relative) = entry.path().strip_prefix(self.root)
                 {
                     let Local {
@@ -246,7 +280,14 @@ impl Reader<'_> {
                         buffer,
                         ..
                     } = &mut local;
-                    self.read_one(relative, allocator, buffer, read);
+                    if entry.file_type().is_some_and(|t| t.is_file()) {
+                        self.read_one(relative, allocator, buffer, read, Checked::Walked);
+                    } else if entry.path_is_symlink()
+                        && is_scanned(relative)
+                        && links::outside_target(self.root, relative).is_some()
+                    {
+                        read.links_outside.push(relative.to_path_buf());
+                    }
                 }
                 ignore::WalkState::Continue
             })
@@ -259,7 +300,7 @@ impl Reader<'_> {
         let mut allocator = Allocator::default();
         let mut buffer = Buffer::default();
         for path in paths {
-            self.read_one(path, &mut allocator, &mut buffer, &mut read);
+            self.read_one(path, &mut allocator, &mut buffer, &mut read, Checked::No);
         }
         read
     }
@@ -270,14 +311,17 @@ impl Reader<'_> {
         allocator: &mut Allocator,
         buffer: &mut Buffer,
         read: &mut Read,
+        checked: Checked,
     ) {
-        let Some(ext) = relative.extension().and_then(|e| e.to_str()) else {
+        if !is_scanned(relative) {
             return;
-        };
-        let style = STYLE_EXTENSIONS.contains(&ext);
-        if !style
-            && (!SOURCE_EXTENSIONS.contains(&ext) || relative.to_string_lossy().ends_with(".d.ts"))
-        {
+        }
+        let style = relative
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|ext| STYLE_EXTENSIONS.contains(&ext));
+        if checked == Checked::No && links::outside_target(self.root, relative).is_some() {
+            read.links_outside.push(relative.to_path_buf());
             return;
         }
         let Some(Text { text, invalid_at }) = self.load(relative, buffer) else {
@@ -318,22 +362,35 @@ impl Reader<'_> {
         allocator.reset();
         let mut file = SourceFile::new(path, String::new());
         let source_type = js::source_type_for(&file.path);
-        {
-            let ret = Parser::new(allocator, &text, source_type).parse();
-            match ret.diagnostics.errors().next() {
-                Some(error) => {
-                    let offset = error.labels.first().map_or(0, |l| l.offset() as usize);
-                    file.syntax_error =
-                        Some((Span::new(offset, offset), error.message.to_string()));
+        let estimate = nesting::measure(&text, source_type.is_jsx());
+        if let Some(offset) = estimate.too_deep_at {
+            file.too_deep = Some(Span::new(offset, offset));
+        } else {
+            nesting::with_stack_for(estimate.depth, || {
+                let ret = Parser::new(allocator, &text, source_type).parse();
+                match ret.diagnostics.errors().next() {
+                    Some(error) => {
+                        let offset = error.labels.first().map_or(0, |l| l.offset() as usize);
+                        file.syntax_error =
+                            Some((Span::new(offset, offset), error.message.to_string()));
+                    }
+                    None if ret.panicked => {
+                        file.syntax_error = Some((
+                            Span::new(0, 0),
+                            "the parser could not read this file".into(),
+                        ));
+                    }
+                    None => {
+                        let tree = nesting::tree_depth(&ret.program);
+                        match tree.too_deep_at {
+                            Some(offset) => file.too_deep = Some(Span::new(offset, offset)),
+                            None => nesting::with_stack_for(tree.depth, || {
+                                read::extract(&mut file, &ret.program);
+                            }),
+                        }
+                    }
                 }
-                None if ret.panicked => {
-                    file.syntax_error = Some((
-                        Span::new(0, 0),
-                        "the parser could not read this file".into(),
-                    ));
-                }
-                None => read::extract(&mut file, &ret.program),
-            }
+            });
         }
         file.client = is_client(self.project, &file.path, file.use_client, &text);
         file.set_text(text);
@@ -363,7 +420,7 @@ impl Reader<'_> {
             }
             let (parsed, css, modules) =
                 (read.parsed.len(), read.css.len(), read.module_imports.len());
-            self.read_one(&path, &mut allocator, &mut buffer, read);
+            self.read_one(&path, &mut allocator, &mut buffer, read, Checked::No);
             let mut specifiers: Vec<String> = read.parsed[parsed..]
                 .iter()
                 .flat_map(|f| f.imports.iter().map(|i| i.source.clone()))
@@ -400,11 +457,64 @@ impl Reader<'_> {
         }
     }
 
+    /// Reads the source files of the workspace packages the app depends on
+    /// (see [`Project::workspace_packages`]) under their `node_modules`
+    /// link, as the walk reads the app's own: their components and widgets
+    /// are the app's code.
+    fn read_workspace_packages(&self, read: &mut Read) {
+        let mut allocator = Allocator::default();
+        let mut buffer = Buffer::default();
+        for package in &self.project.workspace_packages {
+            let walker = ignore::WalkBuilder::new(&package.source_dir)
+                .hidden(true)
+                .require_git(false)
+                .filter_entry(|entry| {
+                    !(entry.file_type().is_some_and(|t| t.is_dir())
+                        && entry
+                            .file_name()
+                            .to_str()
+                            .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+                })
+                .build();
+            let files = walker
+                .flatten()
+                .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
+                .take(MAX_PACKAGE_FILES);
+            // The package's link was checked to lead into the workspace
+            // (see `workspace_packages`): its files are read through it.
+            for entry in files {
+                if let Ok(inner) = entry.path().strip_prefix(&package.source_dir) {
+                    let relative = package.dir.join(inner);
+                    if !read.visited.contains(&relative) {
+                        self.read_one(
+                            &relative,
+                            &mut allocator,
+                            &mut buffer,
+                            read,
+                            Checked::Walked,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     /// The text of `relative`: its staged content under `--staged` when
     /// git's index holds it, else the file on disk. `None` when it cannot
     /// be read.
     fn load<'b>(&self, relative: &Path, buffer: &'b mut Buffer) -> Option<Text<'b>> {
-        if let Some(blob) = self.index.and_then(|index| index.read(relative)) {
+        // Git stages a link as its target's name: read what it links to.
+        let link = || {
+            self.root
+                .join(relative)
+                .symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_symlink())
+        };
+        if let Some(blob) = self
+            .index
+            .filter(|_| !link())
+            .and_then(|index| index.read(relative))
+        {
             buffer.data = blob;
             return Some(Text::decode(&buffer.data));
         }
@@ -416,7 +526,7 @@ impl Reader<'_> {
 
     /// The project file a local import of `from` refers to.
     fn resolve(&self, from: &Path, specifier: &str) -> Option<PathBuf> {
-        specifier::resolve_local(self.root, from, specifier, self.project.path_alias.as_ref())
+        specifier::resolve_module(self.root, from, specifier, &self.project.module_paths)
     }
 
     /// Parses the local modules that matter through an import: those of
@@ -459,6 +569,10 @@ impl Reader<'_> {
         wanted.sort();
         let mut buffer = Buffer::default();
         for path in wanted {
+            if links::outside_target(self.root, &path).is_some() {
+                read.links_outside.push(path);
+                continue;
+            }
             if let Some(Text { text, invalid_at }) = self.load(&path, &mut buffer) {
                 let mut file = self.parse(path, text.into_owned(), &mut allocator);
                 file.invalid_utf8 = invalid_at;
@@ -524,6 +638,10 @@ impl Reader<'_> {
                 .collect();
             for target in targets {
                 if !index.contains_key(&target) {
+                    if links::outside_target(self.root, &target).is_some() {
+                        read.links_outside.push(target);
+                        continue;
+                    }
                     let Some(Text { text, invalid_at }) = self.load(&target, &mut buffer) else {
                         continue;
                     };
@@ -636,6 +754,7 @@ impl Drop for Local<'_> {
         shared.parsed.append(&mut self.read.parsed);
         shared.skipped.append(&mut self.read.skipped);
         shared.css.append(&mut self.read.css);
+        shared.links_outside.append(&mut self.read.links_outside);
         shared.module_imports.append(&mut self.read.module_imports);
         shared.seen += self.read.seen;
         shared.visited.extend(self.read.visited.drain());
@@ -717,12 +836,9 @@ fn resolve_barrels(project: &Project, files: &mut [SourceFile]) {
                 ("*", Some((_, member))) => member,
                 (name, _) => name,
             };
-            let Some(target) = specifier::resolve_local(
-                &project.root,
-                &file.path,
-                source,
-                project.path_alias.as_ref(),
-            ) else {
+            let Some(target) =
+                specifier::resolve_module(&project.root, &file.path, source, &project.module_paths)
+            else {
                 continue;
             };
             let Ok(barrel) = files.binary_search_by(|f| f.path.cmp(&target)) else {

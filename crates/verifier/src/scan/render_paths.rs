@@ -8,7 +8,8 @@
 //! each file's text mentions (an over-approximation of its imports, static
 //! and dynamic), matched by file stem first so that only a few specifiers
 //! are resolved; and, for frameworks that render route modules and
-//! layouts themselves, those modules.
+//! layouts themselves, those modules (route modules always: whether one
+//! renders a component decides what is browser code for WW501).
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
@@ -33,10 +34,18 @@ pub fn wanted(
         .filter(|f| f.jsx.iter().any(|e| matches!(e.kind, JsxKind::Widget(_))))
         .map(|f| f.path.as_path())
         .collect();
-    if widget_files.is_empty() {
-        return Vec::new();
-    }
     let parsed_paths: HashSet<&Path> = parsed.iter().map(|f| f.path.as_path()).collect();
+    // The route modules a route-module framework mounts: always, since
+    // whether one renders a component decides what is browser code (WW501).
+    let mounted = known
+        .iter()
+        .filter(|p| !parsed_paths.contains(p.as_path()))
+        .filter(|p| is_route_module(project, p));
+    if widget_files.is_empty() {
+        let mut found: Vec<PathBuf> = mounted.cloned().collect();
+        found.sort();
+        return found;
+    }
     let mut by_stem: HashMap<String, Vec<(&Path, &str)>> = HashMap::new();
     let parsed_mentions = parsed.iter().flat_map(|file| {
         file.imports
@@ -66,10 +75,10 @@ pub fn wanted(
             if seen.contains(from) {
                 continue;
             }
-            let resolved = specifier::resolve_local_with(
+            let resolved = specifier::resolve_module_with(
                 from,
                 strip_query(source),
-                project.path_alias.as_ref(),
+                &project.module_paths,
                 exists,
             );
             if resolved.as_deref() == Some(target) {
@@ -89,10 +98,10 @@ pub fn wanted(
         let mut next = Vec::new();
         for from in frontier {
             for source in forward.get(from).into_iter().flatten() {
-                let Some(target) = specifier::resolve_local_with(
+                let Some(target) = specifier::resolve_module_with(
                     from,
                     strip_query(source),
-                    project.path_alias.as_ref(),
+                    &project.module_paths,
                     exists,
                 ) else {
                     continue;
@@ -110,11 +119,12 @@ pub fn wanted(
         }
         frontier = next;
     }
+    found.extend(mounted.cloned());
     found.extend(
         known
             .iter()
             .filter(|p| !parsed_paths.contains(p.as_path()) && !seen.contains(p.as_path()))
-            .filter(|p| is_framework_mounted(project, p))
+            .filter(|p| is_next_layout(project, p))
             .cloned(),
     );
     found.sort();
@@ -172,32 +182,35 @@ fn specifier_stems(source: &str) -> Vec<String> {
     stems
 }
 
-/// Modules the framework renders itself: React Router / Remix / TanStack
-/// Start route modules, Next.js layouts and templates.
-fn is_framework_mounted(project: &Project, path: &Path) -> bool {
-    let is_source = path
-        .extension()
+fn is_source(path: &Path) -> bool {
+    path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| specifier::SOURCE_EXTENSIONS.contains(&e));
-    if !is_source {
-        return false;
-    }
-    if let Some(routes) = &project.routes
-        && path.starts_with(&routes.routes_dir)
-    {
-        return true;
-    }
-    project
-        .next
-        .as_ref()
-        .and_then(|next| next.app_dir.as_ref())
-        .is_some_and(|app| {
-            path.starts_with(app)
-                && path
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .is_some_and(|s| matches!(s, "layout" | "template"))
-        })
+        .is_some_and(|e| specifier::SOURCE_EXTENSIONS.contains(&e))
+}
+
+/// A React Router / Remix / TanStack Start route module.
+fn is_route_module(project: &Project, path: &Path) -> bool {
+    is_source(path)
+        && project
+            .routes
+            .as_ref()
+            .is_some_and(|routes| path.starts_with(&routes.routes_dir))
+}
+
+/// A Next.js layout or template, which the framework renders around pages.
+fn is_next_layout(project: &Project, path: &Path) -> bool {
+    is_source(path)
+        && project
+            .next
+            .as_ref()
+            .and_then(|next| next.app_dir.as_ref())
+            .is_some_and(|app| {
+                path.starts_with(app)
+                    && path
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        .is_some_and(|s| matches!(s, "layout" | "template"))
+            })
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! WW101: one of the three widget packages is not in package.json.
 
-use workos_widgets_core::catalog::REQUIRED_PACKAGES;
+use std::path::Path;
+
+use workos_widgets_core::catalog::{REQUIRED_PACKAGES, WIDGETS_PACKAGE};
 
 use crate::checks::common::package_location;
 use crate::facts::Facts;
@@ -19,7 +21,12 @@ pub static RULE: Rule = Rule {
 
 const DOC: &str = r#"## What it checks
 That package.json declares `@workos-inc/widgets`, `@radix-ui/themes` and
-`@tanstack/react-query` (in any dependency table).
+`@tanstack/react-query` (in any dependency table), in an app that renders a
+widget or declares `@workos-inc/widgets`. An app with neither (one that
+uses AuthKit and has not set up widgets yet) needs none of them. A peer
+that pnpm installs on its own (`auto-install-peers`, pnpm's default: its
+`pnpm-lock.yaml` resolves the peer inside the widgets' entry) is installed
+on every install and is not reported.
 
 ## Why it matters
 The widgets import Radix Themes and TanStack Query as peer dependencies: a
@@ -37,10 +44,23 @@ only installed, not declared, disappears on the next clean install.
 "#;
 
 fn run(facts: &Facts) -> Vec<Finding> {
+    // An app that neither renders a widget nor declares the widgets (an
+    // AuthKit app not set up yet) needs none of them.
+    let wants_widgets = facts.widget_elements().next().is_some()
+        || facts
+            .project
+            .package_json
+            .declared(WIDGETS_PACKAGE)
+            .is_some();
+    if !wants_widgets {
+        return Vec::new();
+    }
     let pm = facts.project.package_manager.name;
+    let auto_installed = pnpm_auto_installed_peers(&facts.project.root);
     let missing: Vec<&str> = REQUIRED_PACKAGES
         .into_iter()
         .filter(|name| facts.project.package_json.declared(name).is_none())
+        .filter(|name| !auto_installed.contains(name))
         .collect();
     missing
         .iter()
@@ -61,4 +81,43 @@ fn run(facts: &Facts) -> Vec<Finding> {
             )
         })
         .collect()
+}
+
+/// How many folders above the app a workspace's `pnpm-lock.yaml` may be.
+const MAX_LOCK_DEPTH: usize = 6;
+
+/// The widgets' peers that pnpm installs on its own: with
+/// `auto-install-peers` (on by default since pnpm 8, unless an `.npmrc`
+/// turns it off), the lockfile resolves them inside the widgets' entry
+/// (`'@workos-inc/widgets@1.2.1(@radix-ui/themes@3.2.1)(@tanstack/react-query@5.87.1)...'`).
+/// Such a peer is installed on every install, declared or not.
+fn pnpm_auto_installed_peers(root: &Path) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    for dir in root.ancestors().take(MAX_LOCK_DEPTH) {
+        let npmrc = std::fs::read_to_string(dir.join(".npmrc")).unwrap_or_default();
+        if npmrc
+            .lines()
+            .any(|line| line.replace(' ', "") == "auto-install-peers=false")
+        {
+            return Vec::new();
+        }
+        let Ok(lock) = std::fs::read_to_string(dir.join("pnpm-lock.yaml")) else {
+            if dir.join(".git").exists() {
+                break;
+            }
+            continue;
+        };
+        for line in lock
+            .lines()
+            .filter(|l| l.contains(&format!("{WIDGETS_PACKAGE}@")))
+        {
+            found.extend(
+                REQUIRED_PACKAGES
+                    .into_iter()
+                    .filter(|peer| line.contains(&format!("({peer}@"))),
+            );
+        }
+        break;
+    }
+    found
 }

@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     code: "WW001",
     name: "syntax-error",
     severity: Severity::Error,
-    summary: "A source file does not parse or is not valid UTF-8",
+    summary: "A source file does not parse, is not valid UTF-8, or nests too deep to check",
     doc: DOC,
     fixable: false,
     check: Check::Facts(run),
@@ -25,6 +25,14 @@ Also that every JS/TS file is valid UTF-8: a file with a byte that is not
 (a Latin-1 `é` saved by an old editor, a stray binary byte) is reported at
 that byte, with its line. Such a file is still checked by the other rules,
 with each invalid sequence read as U+FFFD.
+
+And that no file nests too deep to check safely: more than 1,000 levels
+of open brackets, JSX elements inside JSX elements and operators that nest
+(`a = b = ...`, `!!!x`, `if (a) if (b) ...`), or a syntax tree more than
+10,000 levels deep (a chain such as `a + a + ...` or `a.b.b...`). Such a
+file, usually generated, is reported where it passes the limit and not
+checked, since parsing and walking it could exhaust the stack. Real
+components nest a few dozen levels.
 
 ## Why it matters
 A file that does not parse cannot be checked: its widgets, token calls and
@@ -55,6 +63,12 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 format!(
                     "not valid UTF-8 at byte {at} (line {line}): bundlers and TypeScript read source files as UTF-8; re-save the file as UTF-8 (it was checked with the invalid bytes read as U+FFFD)"
                 ),
+            ));
+        }
+        if let Some(span) = file.too_deep {
+            findings.push(RULE.finding(
+                Location::span(file, span),
+                "nested too deep here (brackets, JSX elements, chained operators): too deep to check safely, so it was not checked; split the deepest element or expression into smaller components",
             ));
         }
         if let Some((span, message)) = &file.syntax_error {

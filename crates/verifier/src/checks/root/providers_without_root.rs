@@ -1,9 +1,10 @@
 //! WW202: `QueryClientProvider` + Theme set up instead of `WorkOsWidgets`.
 
 use super::wrap_root_fix;
-use crate::checks::common::{has_root_ancestor, root_wrapped};
+use crate::checks::common::root_wrapped;
 use crate::facts::{Facts, JsxKind};
 use crate::finding::{Finding, Location, Severity};
+use crate::render_roots;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -19,7 +20,10 @@ pub static RULE: Rule = Rule {
 const DOC: &str = r#"## What it checks
 Apps that wrap their widgets in TanStack's `QueryClientProvider` and Radix's
 `Theme` (the setup some guides describe) but render no `WorkOsWidgets`
-around them.
+around them. Reported only when proven: no file renders `WorkOsWidgets` and
+a render path from where the app starts reaches a widget with none on it
+(see WW201); a root inside code the tool cannot read (a workspace package)
+leaves it quiet.
 
 ## Why it matters
 That setup builds and type-checks, then crashes in the browser:
@@ -44,9 +48,10 @@ their own context, which only `WorkOsWidgets` provides; it also mounts
 "#;
 
 fn run(facts: &Facts) -> Vec<Finding> {
-    let uncovered = facts
-        .widget_elements()
-        .any(|(file, element, _)| !has_root_ancestor(file, element));
+    // Reported only when proven: a widget that a render path shows
+    // outside every root (a root from a workspace package the scan cannot
+    // read is not proven absent).
+    let uncovered = !render_roots::unwrapped_widgets(facts).is_empty();
     let has_theme = facts
         .files
         .iter()

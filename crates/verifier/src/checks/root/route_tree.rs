@@ -186,7 +186,7 @@ fn stem(name: &str) -> &str {
 /// `layout(file, children?)`, `prefix(path, children)`, spread or not.
 fn from_config(root: &Path, routes: &RoutesInfo) -> Option<HashMap<PathBuf, Vec<PathBuf>>> {
     let config = routes.config.as_ref()?;
-    let text = std::fs::read_to_string(root.join(config)).ok()?;
+    let text = workos_widgets_core::links::read_inside(root, &root.join(config)).ok()?;
     let allocator = Allocator::default();
     let program = js::parse(&allocator, config, &text).ok()?;
     let list = program.body.iter().find_map(|statement| match statement {

@@ -214,7 +214,7 @@ impl Walker<'_, '_> {
         if !style {
             let project = &facts.project;
             if let Some(module) =
-                specifier::resolve_local(&project.root, from, source, project.path_alias.as_ref())
+                specifier::resolve_module(&project.root, from, source, &project.module_paths)
             {
                 self.walk(&module);
             }

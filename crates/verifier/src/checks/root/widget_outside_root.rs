@@ -1,10 +1,8 @@
 //! WW201: a widget rendered outside `<WorkOsWidgets>`.
 
-use workos_widgets_core::graph::{Hop, RenderGraph};
-
 use super::wrap_root_fix;
 use crate::checks::common::{app_root_file, shown, unwrapped_renders};
-use crate::facts::{Facts, JsxKind};
+use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
 use crate::render_roots;
 use crate::rule::{Check, Rule};
@@ -87,43 +85,22 @@ fn run(facts: &Facts) -> Vec<Finding> {
             fix.clone().filter(|_| app_root_file(facts) == Some(file.path.as_path())),
         )
     }));
-    let roots = render_roots::roots(facts);
-    let graph = RenderGraph::build(
-        &facts.files,
-        &facts.project.root,
-        facts.project.path_alias.as_ref(),
-        &roots,
-    );
-    for file in &facts.files {
-        for (index, element) in file.jsx.iter().enumerate() {
-            let JsxKind::Widget(widget) = element.kind else {
-                continue;
-            };
-            let Some(path) = graph.unwrapped_path(&file.path, index) else {
-                continue;
-            };
-            // A bare render(...) branch is reported once, at the call.
-            if let Some(&Hop::Render(entry)) = path.first()
-                && bare_renders
-                    .iter()
-                    .any(|(bare, _)| bare.path == graph.file_path(entry))
-            {
-                continue;
-            }
-            let through = path
-                .iter()
-                .map(|&hop| graph.describe(hop))
-                .collect::<Vec<_>>()
-                .join(" > ");
-            findings.push(RULE.fixable_finding(
-                Location::span(file, element.span),
-                format!(
-                    "<{}> renders with no <WorkOsWidgets> around it (rendered through {through}) and will throw \"useElement must be used within a WidgetsContext provider\": wrap the app root (or this tree) in <WorkOsWidgets>",
-                    widget.component
-                ),
-                fix.clone(),
-            ));
+    for unwrapped in render_roots::unwrapped_widgets(facts) {
+        // A bare render(...) branch is reported once, at the call.
+        if let Some(entry) = unwrapped.render_file
+            && bare_renders.iter().any(|(bare, _)| bare.path == entry)
+        {
+            continue;
         }
+        findings.push(RULE.fixable_finding(
+            Location::span(unwrapped.file, unwrapped.element.span),
+            format!(
+                "<{}> renders with no <WorkOsWidgets> around it (rendered through {}) and will throw \"useElement must be used within a WidgetsContext provider\": wrap the app root (or this tree) in <WorkOsWidgets>",
+                unwrapped.widget.component,
+                unwrapped.path.join(" > ")
+            ),
+            fix.clone(),
+        ));
     }
     findings
 }

@@ -1,8 +1,10 @@
 //! WW404: the token module's scopes miss one a rendered widget needs.
 
-use workos_widgets_core::catalog::Scope;
+use workos_widgets_core::catalog::{Scope, ScopeNeed};
 
-use crate::checks::common::{is_page_token, required_scopes_for, sdk_version, shown};
+use crate::checks::common::{
+    is_page_token, required_scopes_for, required_scopes_for_call, sdk_version_in, shown,
+};
 use crate::facts::{Facts, ScopesArg};
 use crate::finding::{Finding, Fix, FixAction, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -22,9 +24,14 @@ That the `scopes` of each widget token call cover the widgets the app
 renders: UsersManagement needs `widgets:users-table:manage`,
 AdminPortalSsoConnection `widgets:sso:manage`,
 AdminPortalDomainVerification `widgets:domain-verification:manage`,
-DirectorySync `widgets:dsync:manage`, ApiKeys `widgets:api-keys:manage`,
-AdminPortalAuditLogStreaming `widgets:audit-log-streaming:manage`, PipesAdmin
-`widgets:pipes:manage`. The scopes are read from the call (an array of
+DirectorySync `widgets:dsync:manage`, ApiKeys `widgets:api-keys:manage`
+(`<ApiKeys scope="user">`: `widgets:user-api-keys:manage-self` or
+`widgets:user-api-keys:manage-all`, either one; `--fix` adds `manage-self`,
+each user managing their own keys, since `manage-all` also manages every
+member's keys), AdminPortalAuditLogStreaming
+`widgets:audit-log-streaming:manage`, PipesAdmin `widgets:pipes:manage`.
+UserProfile, UserSecurity, UserSessions, Pipes and OrganizationSwitcher
+need none. The scopes are read from the call (an array of
 strings, possibly through a constant such as `WIDGETS_SCOPES` in the same
 file); calls whose scopes are built otherwise are not checked.
 
@@ -34,14 +41,21 @@ app:
   page calling `getToken`/`createToken` and passing the token down) reaches
   the widgets rendered in that file and in the local components it renders,
   transitively;
+- a token bound to a variable that the file hands on in JSX
+  (`authToken={teamToken}`, `<TeamPanel token={teamToken} />`) reaches
+  the widgets given it and those the local components given it render:
+  two tokens minted in one file are judged apart, and one token given to
+  two widgets needs the scopes of both;
 - a token minted in a file that renders nothing (a route handler, a token
   endpoint module, a Server Action), or in one whose JSX reaches no widget
   (a layout handing the token down through a context), reaches every widget
   that no page-local token reaches.
 
 ## Why it matters
-A token without the widget's scope gets 403 from the widget API: the
-widget shows "permission denied" although the user's role is right.
+The widget reads its token's `permissions` claim in the browser
+(UsersManagement, DirectorySync, ApiKeys, PipesAdmin) or gets 403 from the
+widget API: without the scope it shows a permission error although the
+user's role is right.
 
 ## Example
 ```ts
@@ -50,17 +64,19 @@ workos.widgets.getToken({ organizationId, userId, scopes: [] })
 // good
 workos.widgets.getToken({ organizationId, userId, scopes: ['widgets:users-table:manage'] })
 ```
-`--fix` adds the missing scopes to the array (except `widgets:pipes:manage`,
-which TypeScript needs a cast for; see `workos-widgets init`'s token module).
+`--fix` adds the missing scopes to the array, except a scope the installed
+`@workos-inc/node`'s type lacks (`widgets:pipes:manage` and the
+`user-api-keys` scopes before 12, `dsync`/`audit-log-streaming` before 8.8):
+TypeScript needs a cast for those (see `workos-widgets init`'s token module).
 "#;
 
 fn run(facts: &Facts) -> Vec<Finding> {
     if !facts.complete {
         return Vec::new();
     }
-    let sdk = sdk_version(facts);
     let mut findings = Vec::new();
     for file in facts.token_modules() {
+        let sdk = sdk_version_in(facts, file).map(|(version, _)| version);
         let required = required_scopes_for(facts, file);
         let needers = if is_page_token(facts, file) {
             "the widgets this file renders (itself or through its components)"
@@ -68,6 +84,11 @@ fn run(facts: &Facts) -> Vec<Finding> {
             "the rendered widgets"
         };
         for call in &file.token_calls {
+            let given = required_scopes_for_call(facts, file, call);
+            let (required, needers) = match &given {
+                Some(scopes) => (scopes, "the widgets this token is given to"),
+                None => (&required, needers),
+            };
             let present: Vec<Scope> = match &call.scopes {
                 ScopesArg::Absent => Vec::new(),
                 ScopesArg::Known { scopes, .. } => scopes
@@ -76,31 +97,54 @@ fn run(facts: &Facts) -> Vec<Finding> {
                     .collect(),
                 ScopesArg::Unknown => continue,
             };
-            let missing: Vec<Scope> = required
+            let missing: Vec<ScopeNeed> = required
                 .iter()
                 .copied()
-                .filter(|s| !present.contains(s))
+                .filter(|need| !need.met_by(&present))
                 .collect();
             if missing.is_empty() {
                 continue;
             }
-            let typed = |s: &Scope| sdk.as_ref().is_none_or(|v| s.in_sdk_types(v));
-            let fix = (matches!(call.scopes, ScopesArg::Known { .. }) && missing.iter().all(typed))
-                .then(|| Fix {
-                    description: format!(
-                        "add {} to the token scopes in {}",
-                        list(&missing),
-                        shown(&file.path)
-                    ),
-                    action: FixAction::AddScopes {
-                        file: file.path.clone(),
-                        scopes: missing.iter().map(|s| s.as_str()).collect(),
-                    },
+            // Adding a scope the SDK's type lacks to a typed list breaks
+            // `tsc`: that one needs the cast init generates, not a splice.
+            let untyped: Vec<Scope> = missing
+                .iter()
+                .map(|need| need.scope)
+                .filter(|s| sdk.as_ref().is_some_and(|v| !s.in_sdk_types(v)))
+                .collect();
+            let fix =
+                (matches!(call.scopes, ScopesArg::Known { .. }) && untyped.is_empty()).then(|| {
+                    Fix {
+                        description: format!(
+                            "add {} to the token scopes in {}",
+                            missing
+                                .iter()
+                                .map(|need| need.scope.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            shown(&file.path)
+                        ),
+                        action: FixAction::AddScopes {
+                            file: file.path.clone(),
+                            scopes: missing.iter().map(|need| need.scope.as_str()).collect(),
+                        },
+                    }
                 });
+            let cast = match (&sdk, untyped.as_slice()) {
+                (Some(version), [_, ..]) => format!(
+                    " (@workos-inc/node {version}'s scope type lacks {}: cast the list, e.g. `scopes: [...] as unknown as WidgetScopes`, or upgrade to 12)",
+                    untyped
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                _ => String::new(),
+            };
             findings.push(RULE.fixable_finding(
                 Location::span(file, call.span),
                 format!(
-                    "the widget token lacks {}, which {needers} need: the widget API answers 403 without it; add it to scopes",
+                    "the widget token lacks {}, which {needers} need: without it the widget shows a permission error (it reads the token's `permissions` claim, or the widget API answers 403); add it to scopes{cast}",
                     list(&missing)
                 ),
                 fix,
@@ -110,10 +154,10 @@ fn run(facts: &Facts) -> Vec<Finding> {
     findings
 }
 
-fn list(scopes: &[Scope]) -> String {
-    scopes
+fn list(needs: &[ScopeNeed]) -> String {
+    needs
         .iter()
-        .map(|s| s.as_str())
+        .map(ScopeNeed::describe)
         .collect::<Vec<_>>()
         .join(", ")
 }

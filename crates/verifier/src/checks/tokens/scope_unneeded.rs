@@ -2,7 +2,7 @@
 
 use workos_widgets_core::catalog::Scope;
 
-use crate::checks::common::{is_page_token, required_scopes_for};
+use crate::checks::common::{is_page_token, required_scopes_for, required_scopes_for_call};
 use crate::facts::{Facts, ScopesArg};
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -51,12 +51,17 @@ fn run(facts: &Facts) -> Vec<Finding> {
             "any rendered widget"
         };
         for call in &file.token_calls {
+            let given = required_scopes_for_call(facts, file, call);
+            let (required, needers) = match &given {
+                Some(scopes) => (scopes, "the widgets this token is given to"),
+                None => (&required, needers),
+            };
             let ScopesArg::Known { scopes, .. } = &call.scopes else {
                 continue;
             };
             for string in scopes {
                 if let Some(scope) = Scope::parse(&string.value)
-                    && !required.contains(&scope)
+                    && !required.iter().any(|need| need.accepts_scope(scope))
                 {
                     findings.push(RULE.finding(
                         Location::span(file, string.span),

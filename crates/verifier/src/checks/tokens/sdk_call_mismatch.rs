@@ -1,6 +1,8 @@
 //! WW402: the token call does not match the installed `@workos-inc/node`.
 
-use crate::checks::common::sdk_version;
+use workos_widgets_core::catalog::CREATE_TOKEN_MAJOR;
+
+use crate::checks::common::sdk_version_in;
 use crate::facts::{Facts, TokenMethod};
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -17,7 +19,10 @@ pub static RULE: Rule = Rule {
 
 const DOC: &str = r#"## What it checks
 `workos.widgets.getToken`/`createToken` calls against the installed (else
-declared) `@workos-inc/node` major version:
+declared) `@workos-inc/node` major version. A file whose client is an
+AuthKit SDK's `getWorkOS()` is judged by the copy that SDK loads
+(`@workos-inc/authkit-react-router` and `-remix` depend on 7.x, whatever the
+app declares); reported only when that copy is installed.
 
 | version | method | resolves to |
 |---|---|---|
@@ -44,21 +49,30 @@ const { token } = await workos.widgets.createToken({ organizationId, userId })
 "#;
 
 fn run(facts: &Facts) -> Vec<Finding> {
-    let Some(version) = sdk_version(facts) else {
-        return Vec::new();
-    };
     let mut findings = Vec::new();
     for file in facts.token_modules() {
+        let Some((version, via)) = sdk_version_in(facts, file) else {
+            continue;
+        };
+        let sdk = match via {
+            Some(kit) => format!("@workos-inc/node {version} (the copy {kit}'s getWorkOS() loads)"),
+            None => format!("@workos-inc/node {version}"),
+        };
+        let upgrade = if via.is_some() {
+            "; for a 9+ client, use the app's own `new WorkOS()` from @workos-inc/node"
+        } else {
+            ", or upgrade to 9+ (Node >= 22.11)"
+        };
         for call in &file.token_calls {
-            let message = match (call.method, version.major >= 9) {
+            let message = match (call.method, version.major >= CREATE_TOKEN_MAJOR) {
                 (TokenMethod::GetToken, true) => format!(
-                    "@workos-inc/node {version} has no widgets.getToken: since 9.0 it is widgets.createToken(...), which resolves to {{ token }}: `const {{ token }} = await workos.widgets.createToken(...)`"
+                    "{sdk} has no widgets.getToken: since 9.0 it is widgets.createToken(...), which resolves to {{ token }}: `const {{ token }} = await workos.widgets.createToken(...)`"
                 ),
                 (TokenMethod::CreateToken, false) => format!(
-                    "@workos-inc/node {version} has no widgets.createToken (added in 9.0): call widgets.getToken(...), which resolves to the token string, or upgrade to 9+ (Node >= 22.11)"
+                    "{sdk} has no widgets.createToken (added in 9.0): call widgets.getToken(...), which resolves to the token string{upgrade}"
                 ),
                 (TokenMethod::GetToken, false) if call.destructures_token => format!(
-                    "widgets.getToken resolves to the token string in @workos-inc/node {version}: `const {{ token }} = ...` gives undefined; write `const token = await workos.widgets.getToken(...)`"
+                    "widgets.getToken resolves to the token string in {sdk}: `const {{ token }} = ...` gives undefined; write `const token = await workos.widgets.getToken(...)`"
                 ),
                 _ => continue,
             };

@@ -20,15 +20,19 @@ pub static RULE: Rule = Rule {
 
 const DOC: &str = r#"## What it checks
 Every string literal that looks like a widget scope (`widgets:...`,
-`widget:...`) against the real ones:
-`widgets:users-table:manage`, `widgets:sso:manage`,
+`widget:...`) against the nine real ones (the scope type of
+`@workos-inc/node` 12): `widgets:users-table:manage`, `widgets:sso:manage`,
 `widgets:domain-verification:manage`, `widgets:dsync:manage`,
-`widgets:api-keys:manage`, `widgets:audit-log-streaming:manage` and
-`widgets:pipes:manage` (PipesAdmin's permission, not in the SDK's type).
+`widgets:api-keys:manage`, `widgets:audit-log-streaming:manage`,
+`widgets:pipes:manage` (PipesAdmin), `widgets:user-api-keys:manage-self` and
+`widgets:user-api-keys:manage-all` (`<ApiKeys scope="user">`). SDK 11 and
+older do not list the last three (7.x neither dsync nor audit-log-streaming):
+they are still known, and sent as they are when the list is cast.
 
 ## Why it matters
-The API rejects an unknown scope (422) and TypeScript rejects it against
-the SDK's scope type. Typos are common (`widget:` for `widgets:`, `_` for
+The API rejects an unknown scope (422), the widget never finds it in the
+token's `permissions` claim, and TypeScript rejects it against the SDK's
+scope type. Typos are common (`widget:` for `widgets:`, `_` for
 `-`), and some guides list invented ones such as
 `widgets:user-profile:manage`: UserProfile, UserSecurity, UserSessions,
 Pipes and OrganizationSwitcher need no scope at all.
@@ -43,21 +47,12 @@ scopes: ['widgets:users-table:manage']
 `--fix` corrects `widget:`/`_` typos when that gives a real scope.
 "#;
 
-/// Permissions the widgets check that no SDK scope type lists.
-const OTHER_PERMISSIONS: [&str; 2] = [
-    "widgets:user-api-keys:manage-self",
-    "widgets:user-api-keys:manage-all",
-];
-
 fn run(facts: &Facts) -> Vec<Finding> {
     let mut findings = Vec::new();
     for file in &facts.files {
         for string in &file.strings {
             let value = string.value.as_str();
-            if !looks_like_scope(value)
-                || Scope::parse(value).is_some()
-                || OTHER_PERMISSIONS.contains(&value)
-            {
+            if !looks_like_scope(value) || Scope::parse(value).is_some() {
                 continue;
             }
             let (message, fix) = match suggestion(value) {
@@ -174,6 +169,14 @@ mod tests {
         assert!(matches!(
             suggestion("widgets:sso:read"),
             Suggestion::Nearest(Scope::Sso)
+        ));
+        assert!(matches!(
+            suggestion("widgets:user_api_keys:manage_self"),
+            Suggestion::Typo(Scope::UserApiKeysSelf)
+        ));
+        assert!(matches!(
+            suggestion("widgets:user-api-keys:manage"),
+            Suggestion::Nearest(Scope::UserApiKeysAll | Scope::UserApiKeysSelf)
         ));
     }
 }

@@ -39,7 +39,7 @@ pub fn satisfies(range: &str, version: &str) -> Option<bool> {
 /// The lowest version a range allows, for a declared but not installed
 /// package (`^18.2.0` -> 18.2.0).
 pub fn minimum(range: &str) -> Option<Version> {
-    workos_widgets_core::package_json::minimum_of_range(range)
+    crate::package_json::minimum_of_range(range)
 }
 
 #[cfg(test)]
