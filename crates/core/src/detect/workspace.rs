@@ -7,8 +7,10 @@ use crate::package_json::PackageJson;
 
 /// When `root` is a workspace root, its React members as an indented list.
 pub fn react_members(root: &Path, pkg: &PackageJson) -> Option<String> {
-    let mut members: Vec<PathBuf> = member_dirs(root, pkg)?
-        .into_iter()
+    let patterns = workspace_patterns(root, pkg)?;
+    let mut members: Vec<PathBuf> = patterns
+        .iter()
+        .flat_map(|pattern| expand(root, pattern))
         .filter(|dir| {
             PackageJson::read(&root.join(dir))
                 .is_ok_and(|member| member.declared("react").is_some())
@@ -25,18 +27,6 @@ pub fn react_members(root: &Path, pkg: &PackageJson) -> Option<String> {
             .map(|m| format!("  {}", m.display()))
             .collect::<Vec<_>>()
             .join("\n"),
-    )
-}
-
-/// When `root` is a workspace root, the folders of its members (relative
-/// to `root`).
-pub(super) fn member_dirs(root: &Path, pkg: &PackageJson) -> Option<Vec<PathBuf>> {
-    let patterns = workspace_patterns(root, pkg)?;
-    Some(
-        patterns
-            .iter()
-            .flat_map(|pattern| expand(root, pattern))
-            .collect(),
     )
 }
 
