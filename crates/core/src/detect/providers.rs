@@ -52,6 +52,7 @@ pub fn detect(
         root,
         alias,
         packages,
+        app: entries.app.as_deref(),
         links_outside: Vec::new(),
         providers: Providers::default(),
         route_context: None,
@@ -167,6 +168,8 @@ struct Walk<'w> {
     /// The workspace packages the app depends on (their provider
     /// components may hold the app's client).
     packages: &'w [WorkspacePackage],
+    /// The app component's file (`src/App.*`).
+    app: Option<&'w Path>,
     providers: Providers,
     /// The root route's context, when it declares `queryClient`.
     route_context: Option<QueryClientHolder>,
@@ -213,7 +216,18 @@ impl Walk<'_> {
                 wraps_slot,
                 ordinal,
             );
-            if kind.is_none() && self.providers.query_client.is_none() {
+            // A holder of the client counts where it is around the whole
+            // app: around what its component is given, in a `render(...)`
+            // tree, or as the outermost element of the app component.
+            let around_app = wraps_slot
+                || file
+                    .render_calls
+                    .iter()
+                    .any(|call| call.jsx.contains(&index))
+                || (element.ancestors.iter().next().is_none()
+                    && self.app == Some(relative)
+                    && renders_in_app_component(&file, index));
+            if kind.is_none() && around_app && self.providers.query_client.is_none() {
                 self.providers.query_client = self.client_holder(&file, element, ordinal);
             }
         }
@@ -344,6 +358,25 @@ impl Walk<'_> {
             }
         }
     }
+}
+
+/// Whether the element `index` of the app file belongs to the component
+/// the file exports as the app (`export default`, or `App`).
+fn renders_in_app_component(file: &SourceFile, index: usize) -> bool {
+    use crate::facts::render::Export;
+    let render = &file.render;
+    let Some(owner) = render
+        .elements
+        .get(index)
+        .and_then(|e| e.owner)
+        .and_then(|owner| render.definitions.get(owner))
+    else {
+        return false;
+    };
+    render.exports.iter().any(|export| {
+        matches!(export, Export::Local { exported, local }
+            if (exported == "default" || exported == "App") && *local == owner.name)
+    })
 }
 
 /// The widget stylesheet an import specifier loads (with or without a
@@ -569,6 +602,35 @@ mod tests {
             }
         );
         assert_eq!((holder.line, holder.column), (3, 28));
+    }
+
+    #[test]
+    fn a_holder_around_one_page_of_the_app_component_is_not_the_apps() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[
+                (
+                    "src/main.tsx",
+                    "import App from './App'\ncreateRoot(el).render(<App />)\n",
+                ),
+                (
+                    "src/App.tsx",
+                    "function Reports() {\n  return <Kit.Provider queryClient={reportsClient}><Chart /></Kit.Provider>\n}\nexport default function App() {\n  return <Api.Provider queryClient={queryClient}><Router><Reports /></Router></Api.Provider>\n}\n",
+                ),
+            ],
+        );
+        let entries = Entries {
+            main: Some(PathBuf::from("src/main.tsx")),
+            app: Some(PathBuf::from("src/App.tsx")),
+            ..Entries::default()
+        };
+        let found = detect(dir.path(), &entries, None, None, &[]).unwrap().0;
+        let holder = found.query_client.unwrap();
+        assert!(
+            matches!(&holder.access, ClientAccess::Prop { client, .. } if client == "queryClient"),
+            "the app component's provider, not the reports page's: {holder:?}"
+        );
     }
 
     #[test]
