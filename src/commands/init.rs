@@ -275,8 +275,26 @@ fn print_summary(plan: &Plan) {
         );
     }
     if let Some(install) = plan.install.as_ref().filter(|i| !i.deferred) {
-        anstream::println!("  {:<7} {}", "run", install.command);
+        anstream::println!(
+            "  {:<7} {}{}",
+            "run",
+            install.command,
+            found_by(install).dimmed()
+        );
     }
+}
+
+/// Where the install's package manager was found, for the plan (after two
+/// spaces); nothing for npm by default (no lockfile, no `packageManager`
+/// field anywhere).
+fn found_by(install: &workos_widgets_generator::plan::Install) -> String {
+    if install.package_manager_source.starts_with("default") {
+        return String::new();
+    }
+    format!(
+        "  ({}: {})",
+        install.program, install.package_manager_source
+    )
 }
 
 fn report(project: &Project, plan: &Plan, outcome: Outcome, json: bool) -> anyhow::Result<()> {
@@ -345,7 +363,11 @@ fn report(project: &Project, plan: &Plan, outcome: Outcome, json: bool) -> anyho
                 } else {
                     ""
                 };
-                anstream::println!("  $ {}{note}", install.command);
+                anstream::println!(
+                    "  $ {}{note}{}",
+                    install.command,
+                    found_by(install).dimmed()
+                );
             }
             anstream::println!(
                 "\n{} {} file(s) would change. Dry run: nothing was written.",

@@ -117,6 +117,24 @@ fn is_workspace_link(root: &Path, name: &str) -> bool {
             .is_ok_and(|target| !target.components().any(|c| c.as_os_str() == "node_modules"))
 }
 
+/// Whether the JSX element `element` of `file` is around every place its
+/// component renders what it is given (`{children}`, `<Outlet />`,
+/// `<Component />`, in every branch): a provider there covers the whole page.
+/// `{busy ? <Shell>{children}</Shell> : children}` leaves `<Shell>` around
+/// one branch only.
+pub fn wraps_every_slot(file: &SourceFile, element: usize) -> bool {
+    let Some(render) = file.render.elements.get(element) else {
+        return false;
+    };
+    let mut slots = file
+        .render
+        .slots
+        .iter()
+        .filter(|slot| slot.owner == render.owner)
+        .peekable();
+    slots.peek().is_some() && slots.all(|slot| slot.ancestors.contains(&element))
+}
+
 /// The package a bare specifier names (`@scope/name/sub` -> `@scope/name`).
 fn package_name(source: &str) -> &str {
     let mut parts = source.splitn(3, '/');
@@ -745,5 +763,35 @@ fn route_tables(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(src: &str) -> SourceFile {
+        let allocator = oxc_allocator::Allocator::default();
+        let program = crate::js::parse(&allocator, Path::new("a.tsx"), src).expect("parses");
+        let mut file = SourceFile::new("a.tsx".into(), src.to_owned());
+        crate::facts::read::extract(&mut file, &program);
+        file
+    }
+
+    #[test]
+    fn a_provider_covers_the_page_only_around_every_branch() {
+        let one = file(
+            "export default ({ children, busy }) => <main>{busy ? <Shell>{children}</Shell> : children}</main>\n",
+        );
+        let shell = one.jsx.iter().position(|e| e.name == "Shell").unwrap();
+        assert!(!wraps_every_slot(&one, shell));
+        let main = one.jsx.iter().position(|e| e.name == "main").unwrap();
+        assert!(wraps_every_slot(&one, main));
+        let both = file(
+            "export default ({ children, busy }) => <Shell>{busy ? <p /> : children}</Shell>\n",
+        );
+        assert!(wraps_every_slot(&both, 0));
+        let none = file("export default () => <Shell><p /></Shell>\n");
+        assert!(!wraps_every_slot(&none, 0));
     }
 }

@@ -1,6 +1,8 @@
-//! The smallest text edit that adds entries to a package.json dependency
-//! table: nothing else moves, so key order, one-line objects, minified files
-//! and even duplicate keys stay exactly as they were.
+//! The smallest text edit that declares entries in a package.json dependency
+//! table: an entry already there gets its value replaced in place (never a
+//! second key), a new one is inserted; nothing else moves, so key order,
+//! one-line objects, minified files and even duplicate keys stay exactly as
+//! they were.
 
 /// One `"key": value` member of a JSON object, as byte offsets.
 #[derive(Debug, Clone, Copy)]
@@ -19,8 +21,9 @@ struct Object {
     members: Vec<Member>,
 }
 
-/// `text` with `additions` (name, range) added to the top-level object
-/// `table` (created after the last member when absent). New entries take the
+/// `text` with `additions` (name, range) declared in the top-level object
+/// `table` (created after the last member when absent): a name the table
+/// already holds gets its value replaced where it is. New entries take the
 /// layout of the existing ones (their indentation and `": "` spacing) and go
 /// in sorted position when the existing keys are sorted, else at the end.
 /// `None` when the text is not a JSON object this scanner can follow.
@@ -112,6 +115,24 @@ fn insert_members(
     if sorted {
         additions.sort();
     }
+    // A name already in the table keeps its key and place: only its value
+    // changes (every occurrence, should the file repeat the key).
+    let mut replacements: Vec<(usize, usize, String)> = Vec::new();
+    additions.retain(|(name, range)| {
+        let existing: Vec<&Member> = inner
+            .members
+            .iter()
+            .filter(|m| key(text, m) == Some(name.as_str()))
+            .collect();
+        for member in &existing {
+            replacements.push((
+                member.value_start,
+                member.value_end,
+                serde_json::Value::String(range.clone()).to_string(),
+            ));
+        }
+        existing.is_empty()
+    });
     let mut inserts: Vec<(usize, String)> = Vec::new();
     for (name, range) in &additions {
         let text_entry = entry(name, range, colon);
@@ -140,19 +161,23 @@ fn insert_members(
         let body = format!("{lead}{}{close_pad}", entries.join(&format!(",{lead}")));
         return format!("{}{body}{}", &text[..=inner.open], &text[inner.close..]);
     }
-    // Entries bound for one offset keep their (sorted) order; insert from
-    // the end so earlier offsets stay valid.
-    let mut grouped: Vec<(usize, String)> = Vec::new();
+    // Entries bound for one offset keep their (sorted) order; edit from
+    // the end so earlier offsets stay valid (an insertion right after a
+    // replaced value comes first, so the two never overlap).
+    let mut grouped: Vec<(usize, usize, String)> = replacements;
     for (at, piece) in inserts {
-        match grouped.iter_mut().find(|(a, _)| *a == at) {
-            Some((_, existing)) => existing.push_str(&piece),
-            None => grouped.push((at, piece)),
+        match grouped
+            .iter_mut()
+            .find(|(start, end, _)| *start == at && *end == at)
+        {
+            Some((_, _, existing)) => existing.push_str(&piece),
+            None => grouped.push((at, at, piece)),
         }
     }
     let mut out = text.to_owned();
-    grouped.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
-    for (at, piece) in grouped {
-        out.insert_str(at, &piece);
+    grouped.sort_by_key(|(start, _, _)| std::cmp::Reverse(*start));
+    for (start, end, piece) in grouped {
+        out.replace_range(start..end, &piece);
     }
     out
 }
@@ -349,6 +374,28 @@ mod tests {
         assert_eq!(
             add(empty, "dependencies", &["a", "b"]),
             "{\n  \"dependencies\": {\n    \"a\": \"^1.0.0\",\n    \"b\": \"^1.0.0\"\n  }\n}\n"
+        );
+    }
+
+    #[test]
+    fn replaces_a_declared_value_in_place_instead_of_adding_a_second_key() {
+        let text = "{\n  \"dependencies\": {\n    \"@radix-ui/themes\": \"~3.2.1\",\n    \"react\": \"^19.0.0\"\n  }\n}\n";
+        let additions = [
+            ("@radix-ui/themes".to_owned(), "^3.3.0".to_owned()),
+            ("zod".to_owned(), "^3.0.0".to_owned()),
+        ];
+        assert_eq!(
+            declare(text, "dependencies", &additions).unwrap(),
+            "{\n  \"dependencies\": {\n    \"@radix-ui/themes\": \"^3.3.0\",\n    \"react\": \"^19.0.0\",\n    \"zod\": \"^3.0.0\"\n  }\n}\n"
+        );
+        let last = "{\"dependencies\":{\"a\":\"1\",\"b\":\"1\"}}";
+        let additions = [
+            ("b".to_owned(), "^2".to_owned()),
+            ("c".to_owned(), "^1".to_owned()),
+        ];
+        assert_eq!(
+            declare(last, "dependencies", &additions).unwrap(),
+            "{\"dependencies\":{\"a\":\"1\",\"b\":\"^2\",\"c\":\"^1\"}}"
         );
     }
 

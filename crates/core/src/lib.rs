@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod code_style;
+pub mod css;
 pub mod detect;
 pub mod edit;
 pub mod env_files;
@@ -18,6 +19,7 @@ pub mod manifest;
 pub mod nesting;
 pub mod npm_range;
 pub mod package_json;
+pub mod pnp;
 pub mod project;
 pub mod specifier;
 

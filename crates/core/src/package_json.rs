@@ -103,11 +103,18 @@ impl PackageJson {
 
     /// The range a dependency is declared with, in any dependency table.
     pub fn declared(&self, package: &str) -> Option<&str> {
+        self.declared_in(package).map(|(_, range)| range)
+    }
+
+    /// The first dependency table that declares `package`, and the range
+    /// it is declared with there.
+    pub fn declared_in(&self, package: &str) -> Option<(&'static str, &str)> {
         DEPENDENCY_TABLES.iter().find_map(|table| {
             self.value
                 .get(table)
                 .and_then(|t| t.get(package))
                 .and_then(Value::as_str)
+                .map(|range| (*table, range))
         })
     }
 

@@ -274,6 +274,10 @@ pub struct PackageManagerInfo {
     pub name: PackageManager,
     /// e.g. `packageManager field`, `pnpm-lock.yaml`, `default`.
     pub source: String,
+    /// The workspace root the app belongs to, whose lockfile the install
+    /// updates (the app gets none of its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workspace_root: Option<PathBuf>,
 }
 
 /// A package's declared range and installed version.
@@ -300,6 +304,10 @@ pub struct Entries {
     /// React Router / Remix: `app/root.*`; TanStack Start:
     /// `src/routes/__root.*`. The module that renders every route.
     pub root_module: Option<PathBuf>,
+    /// React Router / Remix: `app/entry.client.*`, which loads before the
+    /// root module (CSS it imports applies first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry_client: Option<PathBuf>,
 }
 
 /// How a React Router, Remix or TanStack Start app declares its routes.
@@ -454,16 +462,53 @@ impl Providers {
     pub fn imports_stylesheet(&self, sheet: &str) -> bool {
         self.stylesheets.iter().any(|s| s.sheet == sheet)
     }
+
+    /// The widget stylesheets `init` still has to load from `file`, in
+    /// order: those the app brings in any other way are left out (a CSS
+    /// `@import`, a `<link>` element, an import in another module); a plain
+    /// import or a links-list entry in `file` itself stays in the list (the
+    /// edit sees it there, and places the rest in order around it).
+    pub fn sheets_to_load(&self, file: &Path) -> Vec<&'static str> {
+        let seen_by_the_edit = |s: &StylesheetImport| {
+            s.file == file && matches!(s.via, SheetVia::Import | SheetVia::UrlInLinks)
+        };
+        crate::catalog::STYLESHEETS
+            .into_iter()
+            .filter(|sheet| {
+                !self
+                    .stylesheets
+                    .iter()
+                    .any(|s| s.sheet == *sheet && !seen_by_the_edit(s))
+            })
+            .collect()
+    }
 }
 
-/// An import of a widget stylesheet (a module import, with or without
-/// `?url`, or a CSS `@import`).
+/// An import of a widget stylesheet (a module import, a linked `?url`
+/// import, or a CSS `@import`).
 #[derive(Debug, Clone, Serialize)]
 pub struct StylesheetImport {
     pub sheet: String,
     pub file: PathBuf,
     /// 1-based.
     pub line: usize,
+    pub via: SheetVia,
+}
+
+/// How a widget stylesheet is loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SheetVia {
+    /// `import '@radix-ui/themes/styles.css'`.
+    Import,
+    /// `import radix from '...styles.css?url'` listed in a links list
+    /// (Remix's `links`, TanStack Start's `head().links`).
+    UrlInLinks,
+    /// `import radix from '...styles.css?url'` rendered as
+    /// `<link rel="stylesheet" href={radix} />`.
+    UrlInLinkElement,
+    /// An `@import` in a stylesheet the app imports.
+    CssImport,
 }
 
 /// Where the app's server code runs, as far as the generated handler cares

@@ -26,6 +26,18 @@ pub enum GenerateError {
     #[error("template `{name}` failed to render: {message}")]
     Template { name: String, message: String },
 
+    /// npm `overrides` pins a package the widgets need to a version they
+    /// cannot use: npm would install it and the widgets would break.
+    #[error("{}:{line}:{column}: `overrides` pins {package} to \"{pinned}\", but the widgets need {package}@{needed}", path.display())]
+    OverrideConflict {
+        path: std::path::PathBuf,
+        line: usize,
+        column: usize,
+        package: String,
+        pinned: String,
+        needed: String,
+    },
+
     /// The package manager could not be started.
     #[error("could not start `{command}`; is {program} installed and on PATH?")]
     InstallStart {
@@ -43,7 +55,7 @@ impl GenerateError {
         match self {
             Self::Project(e) => e.is_bad_input(),
             Self::Edit(e) => e.is_bad_input(),
-            Self::UnknownWidget { .. } => true,
+            Self::UnknownWidget { .. } | Self::OverrideConflict { .. } => true,
             Self::Template { .. } | Self::InstallStart { .. } => false,
         }
     }
@@ -58,6 +70,11 @@ impl Hint for GenerateError {
             Self::Template { .. } => {
                 Some("please report this: a template of ours is broken".to_owned())
             }
+            Self::OverrideConflict {
+                package, needed, ..
+            } => Some(format!(
+                "set the override of {package} to a version in {needed} (or remove it), then run init again"
+            )),
             Self::InstallStart { .. } => None,
         }
     }

@@ -4,13 +4,15 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use semver::{Version, VersionReq};
 use workos_widgets_core::Project;
 use workos_widgets_core::project::PackageManager;
 
+use crate::GenerateError;
 use crate::plan::Install;
-use crate::sdk::{SdkTarget, minimum_of_range};
+use crate::sdk::SdkTarget;
 use workos_widgets_core::catalog::SDK_PACKAGE;
+use workos_widgets_core::npm_range;
+use workos_widgets_core::package_json::DEPENDENCY_TABLES;
 
 /// A package the setup needs.
 #[derive(Debug, Clone)]
@@ -33,17 +35,49 @@ pub struct Requirement {
 /// `vite.config.ts` (and through it the generated server files).
 pub const NODE_TYPES: &str = "@types/node";
 
-/// What the install step adds to package.json.
+/// A package.json entry the setup writes: `name` at `range`, in the table
+/// that already declares it (its value replaced in place), else in
+/// `dependencies` (`devDependencies` for type definitions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declaration {
+    pub table: &'static str,
+    pub name: String,
+    pub range: String,
+}
+
+/// What the install step declares in package.json.
 #[derive(Debug, Default)]
 pub struct Additions {
-    pub dependencies: Vec<(String, String)>,
-    pub dev_dependencies: Vec<(String, String)>,
+    pub entries: Vec<Declaration>,
 }
 
 impl Additions {
-    /// Whether nothing is added.
+    /// Whether nothing is declared.
     pub fn is_empty(&self) -> bool {
-        self.dependencies.is_empty() && self.dev_dependencies.is_empty()
+        self.entries.is_empty()
+    }
+
+    /// Whether every entry goes to `devDependencies`.
+    pub fn only_dev(&self) -> bool {
+        self.entries.iter().all(|e| e.table == "devDependencies")
+    }
+
+    /// The entries as (table, [(name, range)]), in package.json's table
+    /// order, for [`workos_widgets_core::package_json::PackageJson::with_tables`].
+    pub fn by_table(&self) -> Vec<(&'static str, Vec<(String, String)>)> {
+        DEPENDENCY_TABLES
+            .iter()
+            .map(|table| {
+                let entries = self
+                    .entries
+                    .iter()
+                    .filter(|e| e.table == *table)
+                    .map(|e| (e.name.clone(), e.range.clone()))
+                    .collect::<Vec<_>>();
+                (*table, entries)
+            })
+            .filter(|(_, entries)| !entries.is_empty())
+            .collect()
     }
 }
 
@@ -95,85 +129,145 @@ pub fn requirements(sdk: Option<&SdkTarget>, node_types: Option<String>) -> Vec<
     reqs
 }
 
-/// Whether `version_or_range` (an installed version, or a declared range's
-/// minimum) satisfies `compatible`.
-fn satisfies(version_or_range: &str, compatible: &str) -> bool {
-    let Ok(req) = VersionReq::parse(compatible) else {
-        return false;
-    };
-    Version::parse(version_or_range)
-        .ok()
-        .or_else(|| minimum_of_range(version_or_range))
-        .is_some_and(|v| req.matches(&v))
+/// Whether `spec` (a declared range or an installed version) admits a
+/// version in `compatible`: `^3.2.1` admits 3.3.x, so it meets `^3.3.0`.
+/// An npm alias (`npm:pkg@^1`) is judged by its range; what is not a
+/// registry range (`workspace:*`, `catalog:`, a tag, a git URL) is the
+/// user's choice and left alone.
+fn admits(spec: &str, compatible: &str) -> bool {
+    let range = spec
+        .strip_prefix("npm:")
+        .and_then(|alias| alias.rsplit_once('@'))
+        .map_or(spec, |(_, range)| range);
+    npm_range::intersects(range, compatible).unwrap_or(true)
 }
 
 /// The install step the project needs, if any, and what package.json gets
 /// declared: everything under `--no-install` (`deferred`), else the dev
-/// dependencies only (the package manager's `add` declares the rest).
+/// dependencies only (the package manager's `add` declares the rest). A
+/// package declared in a range that admits a compatible version is left as
+/// it is; one declared in a range that does not (or installed at a version
+/// that does not) gets its range replaced where it is declared.
+///
+/// A package npm `overrides` pins is declared with the override's exact
+/// spec before the install (npm refuses, with EOVERRIDE, a direct
+/// dependency whose spec differs from its override); a pin outside the
+/// range the widgets need is an error, before anything is written.
 pub fn plan(
     project: &Project,
     reqs: &[Requirement],
-    manager: PackageManager,
+    (manager, found): (PackageManager, &str),
     deferred: bool,
-) -> (Option<Install>, Additions) {
+) -> Result<(Option<Install>, Additions), GenerateError> {
+    let pins: Vec<(&str, &str)> = if manager == PackageManager::Npm {
+        reqs.iter()
+            .filter_map(|r| Some((r.name, npm_override(&project.package_json, r.name)?)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if let Some((r, pinned)) = reqs.iter().find_map(|r| {
+        let (_, pinned) = pins.iter().find(|(name, _)| *name == r.name)?;
+        (!admits(pinned, r.compatible)).then_some((r, *pinned))
+    }) {
+        let (line, column) = override_position(&project.package_json.text, r.name);
+        return Err(GenerateError::OverrideConflict {
+            path: project.package_json.path.clone(),
+            line,
+            column,
+            package: r.name.to_owned(),
+            pinned: pinned.to_owned(),
+            needed: r.compatible.to_owned(),
+        });
+    }
+    let pin = |r: &Requirement| {
+        pins.iter()
+            .find(|(name, _)| *name == r.name)
+            .map(|(_, pinned)| *pinned)
+    };
+    // Declared in package.json before the install runs, not passed to the
+    // package manager's `add`: type definitions (a dev dependency) and
+    // pinned packages (their spec must be the override's).
+    let declared_first = |r: &Requirement| r.dev || pin(r).is_some();
     let declared_ok = |r: &Requirement| {
         project
             .package_json
             .declared(r.name)
-            .is_some_and(|d| satisfies(d, r.compatible))
+            .is_some_and(|d| match pin(r) {
+                Some(pinned) => d == pinned,
+                None => admits(d, r.compatible),
+            })
     };
     let installed_ok = |r: &Requirement| {
         project
             .installed(r.name)
-            .is_some_and(|v| satisfies(v, r.compatible))
+            .is_some_and(|v| admits(v, r.compatible))
     };
+    // Installed at a version the declared range admits but the setup does
+    // not (a lockfile pinning an older minor): the range is raised, so the
+    // install brings a compatible version.
+    let stale = |r: &Requirement| project.installed(r.name).is_some() && !installed_ok(r);
     // Declared is what counts: a package only in node_modules (hoisted from
     // elsewhere, or installed by hand) disappears on the next clean install.
-    let all_to_add: Vec<&Requirement> = reqs.iter().filter(|r| !declared_ok(r)).collect();
+    let all_to_add: Vec<&Requirement> = reqs
+        .iter()
+        .filter(|r| !declared_ok(r) || stale(r))
+        .collect();
     let to_fetch = reqs.iter().any(|r| !installed_ok(r));
-    let declaration = |r: &&Requirement| {
-        let range = project
+    let range_for = |r: &Requirement| match pin(r) {
+        Some(pinned) => pinned.to_owned(),
+        None => project
             .installed(r.name)
-            .filter(|v| satisfies(v, r.compatible))
-            .map_or_else(|| r.range.clone(), |v| format!("^{v}"));
-        (r.name.to_owned(), range)
+            .filter(|v| admits(v, r.compatible))
+            .map_or_else(|| r.range.clone(), |v| format!("^{v}")),
+    };
+    let declaration = |r: &&Requirement| {
+        let table = project.package_json.declared_in(r.name).map_or(
+            if r.dev {
+                "devDependencies"
+            } else {
+                "dependencies"
+            },
+            |(table, _)| table,
+        );
+        Declaration {
+            table,
+            name: r.name.to_owned(),
+            range: range_for(r),
+        }
     };
     let additions = Additions {
-        dependencies: if deferred {
-            all_to_add
-                .iter()
-                .filter(|r| !r.dev)
-                .map(declaration)
-                .collect()
-        } else {
-            Vec::new()
-        },
-        dev_dependencies: all_to_add
+        entries: all_to_add
             .iter()
-            .filter(|r| r.dev)
+            .filter(|r| deferred || declared_first(r))
             .map(declaration)
             .collect(),
     };
-    let to_add: Vec<&Requirement> = all_to_add.into_iter().filter(|r| !r.dev).collect();
+    let declares_first = all_to_add.iter().any(|r| declared_first(r));
+    let to_add: Vec<&Requirement> = all_to_add
+        .into_iter()
+        .filter(|r| !declared_first(r))
+        .collect();
     let packages: Vec<String> = to_add.iter().map(|r| r.name.to_owned()).collect();
-    let needs_command =
-        to_fetch || !additions.dev_dependencies.is_empty() || (!deferred && !to_add.is_empty());
+    let needs_command = to_fetch || declares_first || (!deferred && !to_add.is_empty());
     if !needs_command {
-        return (None, additions);
+        return Ok((None, additions));
     }
     // npm picks the newest version whose `engines` accept the running Node;
     // pnpm, yarn and bun take the newest outright (and @workos-inc/node 9+
     // needs Node >= 22.11), so they get the targeted range spelled out. An
     // SDK already installed but not declared (the peer of an AuthKit SDK,
     // e.g. ^10.7 for TanStack Start's) is declared at that version, for every
-    // manager: another major would not satisfy that peer.
+    // manager: another major would not satisfy that peer. A package
+    // installed at an incompatible version gets the setup's range.
     let specs: Vec<String> = to_add
         .iter()
         .map(|r| {
             let installed = project.installed(r.name).is_some();
             match manager {
+                _ if stale(r) => format!("{}@{}", r.name, r.range),
                 _ if r.name == SDK_PACKAGE && installed => {
-                    format!("{}@{}", r.name, declaration(r).1)
+                    format!("{}@{}", r.name, range_for(r))
                 }
                 _ if r.name == SDK_PACKAGE && r.pinned => format!("{}@{}", r.name, r.range),
                 PackageManager::Npm => r.name.to_owned(),
@@ -197,8 +291,43 @@ pub fn plan(
         args,
         packages,
         deferred,
+        package_manager_source: found.to_owned(),
     };
-    (Some(install), additions)
+    Ok((Some(install), additions))
+}
+
+/// The version npm `overrides` pins `name` to for the whole tree:
+/// `"name": "5.59.0"`, `"name@^5": "5.59.0"` or `"name": { ".": "5.59.0" }`;
+/// a `$name` reference (the dependency's own spec) pins nothing.
+fn npm_override<'p>(
+    package_json: &'p workos_widgets_core::package_json::PackageJson,
+    name: &str,
+) -> Option<&'p str> {
+    let overrides = package_json.value.get("overrides")?.as_object()?;
+    overrides.iter().find_map(|(key, value)| {
+        let selects = key == name
+            || key
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with('@'));
+        if !selects {
+            return None;
+        }
+        let pinned = match value {
+            serde_json::Value::String(spec) => spec.as_str(),
+            serde_json::Value::Object(nested) => nested.get(".")?.as_str()?,
+            _ => return None,
+        };
+        (!pinned.starts_with('$')).then_some(pinned)
+    })
+}
+
+/// Line and column (1-based) of `name`'s key in package.json's `overrides`.
+fn override_position(text: &str, name: &str) -> (usize, usize) {
+    let overrides = text.find("\"overrides\"").unwrap_or(0);
+    let at = text[overrides..]
+        .find(&format!("\"{name}"))
+        .map_or(overrides, |i| overrides + i);
+    workos_widgets_core::js::line_col(text, at)
 }
 
 /// The result of running the package manager.
@@ -284,10 +413,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn judges_compatibility() {
-        assert!(satisfies("^3.3.1", "^3.3.0"));
-        assert!(!satisfies("^3.1.0", "^3.3.0"));
-        assert!(satisfies("1.18.0", "^1.0.0"));
-        assert!(!satisfies("4.0.0", "^5.0.0"));
+    fn judges_compatibility_by_the_versions_a_range_admits() {
+        assert!(admits("^3.3.1", "^3.3.0"));
+        assert!(admits("^3.1.0", "^3.3.0"), "^3.1.0 admits 3.3.x");
+        assert!(!admits("~3.2.1", "^3.3.0"));
+        assert!(admits("1.18.0", "^1.0.0"));
+        assert!(!admits("4.0.0", "^5.0.0"));
+        assert!(admits("8.0.0-rc.10", ">=7.0.0"));
+        assert!(admits("npm:@tanstack/react-query@^5.1.0", "^5.0.0"));
+        assert!(!admits("npm:@tanstack/react-query@^4", "^5.0.0"));
+        assert!(admits("catalog:", "^5.0.0"), "left to the user");
+        assert!(admits("workspace:*", "^1.0.0"), "left to the user");
     }
 }

@@ -19,7 +19,6 @@ use crate::framework::{Cx, Framework};
 use crate::layout::{Layout, TOKEN_ENDPOINT, widget_route};
 use crate::plan::Component;
 use crate::{GenerateError, steps, templates};
-use workos_widgets_core::catalog::STYLESHEETS;
 
 /// The URL of `next dev`.
 const DEV_ORIGIN: &str = "http://localhost:3000";
@@ -231,7 +230,8 @@ fn plan_root(
         data,
         providers.workos_widgets.is_none() && plan.uses_app_client(),
     )?;
-    let styles: Transform<'_> = Box::new(|t, p| imports::ensure_stylesheets(t, p, &STYLESHEETS));
+    let sheets = steps::sheets_to_load(project, root_file, files)?;
+    let styles: Transform<'_> = Box::new(move |t, p| imports::ensure_stylesheets(t, p, &sheets));
     if plan.file == root_file {
         wrapping.insert(0, styles);
         return files.edit(

@@ -27,6 +27,9 @@ pub struct Install {
     pub packages: Vec<String>,
     /// Whether `--no-install` moved the packages into package.json instead.
     pub deferred: bool,
+    /// Where the package manager was found (`--package-manager`, the
+    /// `packageManager` field, a lockfile, the workspace root's ...).
+    pub package_manager_source: String,
 }
 
 /// A generated widget component.

@@ -49,24 +49,28 @@ pub fn dependencies(
     sdk: Option<&SdkTarget>,
     files: &mut FilePlanner<'_>,
 ) -> Result<Option<Install>, GenerateError> {
-    let manager = options
-        .package_manager
-        .unwrap_or(project.package_manager.name);
+    let detected = &project.package_manager;
+    let manager = match options.package_manager {
+        Some(chosen) if chosen != detected.name => (chosen, "--package-manager"),
+        _ => (detected.name, detected.source.as_str()),
+    };
     let node_types = (sdk.is_some() && needs_node_types(project)).then(node_types_range);
     let reqs = install::requirements(sdk, node_types);
-    let (install, additions) = install::plan(project, &reqs, manager, options.defer_install);
+    let (install, additions) = install::plan(project, &reqs, manager, options.defer_install)?;
     if !additions.is_empty() {
         let package_json = &project.package_json;
-        let reason = if additions.dependencies.is_empty() {
+        let reason = if additions.only_dev() {
             "declare @types/node: tsconfig.node.json type-checks vite.config.ts, which imports the token server"
         } else {
             "declare the widget packages"
         };
+        let tables = additions.by_table();
+        let tables: Vec<(&str, &[(String, String)])> = tables
+            .iter()
+            .map(|(table, entries)| (*table, entries.as_slice()))
+            .collect();
         files.text("package.json", reason, |_| {
-            Some(package_json.with_tables(&[
-                ("dependencies", &additions.dependencies),
-                ("devDependencies", &additions.dev_dependencies),
-            ]))
+            Some(package_json.with_tables(&tables))
         })?;
     }
     Ok(install)
@@ -101,6 +105,106 @@ fn needs_node_types(project: &Project) -> bool {
 /// any version.
 fn node_types_range() -> String {
     crate::sdk::node_version().map_or_else(|| "*".to_owned(), |v| format!("^{}.0.0", v.major))
+}
+
+/// The widget stylesheets the planner still imports from `file` (see
+/// [`workos_widgets_core::project::Providers::sheets_to_load`]). When a
+/// stylesheet of the app `@import`s one of the two and the app loads the
+/// other nowhere, the other is `@import`ed beside it in that stylesheet
+/// instead (Radix first, in the same form: `url()`, `layer()`, quotes), so
+/// the order holds whatever else the app imports.
+pub fn sheets_to_load(
+    project: &Project,
+    file: &std::path::Path,
+    files: &mut FilePlanner<'_>,
+) -> Result<Vec<&'static str>, GenerateError> {
+    use workos_widgets_core::catalog::STYLESHEETS;
+    use workos_widgets_core::project::SheetVia;
+    let sheets = project.providers.sheets_to_load(file);
+    let brought = |sheet: &str| project.providers.imports_stylesheet(sheet);
+    let [radix, widgets] = STYLESHEETS;
+    let (present, missing) = match (brought(radix), brought(widgets)) {
+        (true, false) => (radix, widgets),
+        (false, true) => (widgets, radix),
+        _ => return Ok(sheets),
+    };
+    let Some(css) = project
+        .providers
+        .stylesheets
+        .iter()
+        .find(|s| s.sheet == present && s.via == SheetVia::CssImport)
+    else {
+        return Ok(sheets);
+    };
+    let path = workos_widgets_core::specifier::slash(&css.file);
+    let line = css.line;
+    let mut added = false;
+    files.text(
+        &path,
+        &format!("import {missing} beside {present}"),
+        |text| {
+            let text = text?;
+            let updated = companion_import(text, line, present, missing)?;
+            added = true;
+            Some(updated)
+        },
+    )?;
+    Ok(if added {
+        sheets.into_iter().filter(|s| *s != missing).collect()
+    } else {
+        sheets
+    })
+}
+
+/// `text` with an `@import` of `missing` next to the one of `present` on
+/// the 1-based `line` (after it for the widgets' sheet, before it for
+/// Radix's), copied from that statement with the path swapped.
+fn companion_import(text: &str, line: usize, present: &str, missing: &str) -> Option<String> {
+    let start = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum::<usize>();
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    // Line endings are put back by the planner; work on the bare line.
+    let current = text[start..end].trim_end_matches('\r');
+    let at = current.find(present)?;
+    let lower = current.to_ascii_lowercase();
+    let statement_start = lower[..at].rfind("@import")?;
+    let statement_end = current[at..]
+        .find(';')
+        .map_or(current.len(), |i| at + i + 1);
+    let statement = current[statement_start..statement_end].replace(present, missing);
+    let indent: String = current.chars().take_while(|c| c.is_whitespace()).collect();
+    let mut out = text.to_owned();
+    if missing == workos_widgets_core::catalog::STYLESHEETS[1] {
+        out.insert_str(start + current.len(), &format!("\n{indent}{statement}"));
+    } else {
+        out.insert_str(start, &format!("{indent}{statement}\n"));
+    }
+    Some(out)
+}
+
+/// React Router / Remix: the client entry (`app/entry.client.*`) when it
+/// imports a stylesheet of the app's. It loads before the root module, so
+/// its CSS applies first: the widget stylesheets go there, before it, for
+/// the app's CSS to override them.
+pub fn client_entry_with_css(project: &Project) -> Result<Option<&std::path::Path>, GenerateError> {
+    let Some(entry) = project.entries.entry_client.as_deref() else {
+        return Ok(None);
+    };
+    let text = workos_widgets_core::links::read_inside(&project.root, &project.path(entry))?;
+    let allocator = oxc_allocator::Allocator::default();
+    let program = workos_widgets_core::js::parse(&allocator, &project.path(entry), &text)?;
+    let imports_css = workos_widgets_core::js::imports(&program).iter().any(|i| {
+        let path = workos_widgets_core::facts::strip_query(&i.source);
+        i.names.is_empty()
+            && !workos_widgets_core::catalog::STYLESHEETS.contains(&path)
+            && [".css", ".scss", ".sass", ".less"]
+                .iter()
+                .any(|ext| path.ends_with(ext))
+    });
+    Ok(imports_css.then_some(entry))
 }
 
 /// Local names the API options are imported as, in order of preference.

@@ -60,7 +60,10 @@ pub fn execute(
         write_all(&project.root, &plan.files)?;
         return Ok(Outcome::Applied(Box::new(plan)));
     };
-    let backup = Backup::take(&project.root)?;
+    let backup = Backup::take(
+        &project.root,
+        project.package_manager.workspace_root.as_deref(),
+    )?;
     // Whatever stops it from here (a failed or interrupted install, a
     // package manager that cannot start, a project the install left
     // unreadable, a failed write) puts package.json and the lockfile back.
@@ -133,18 +136,25 @@ struct Backup {
 }
 
 impl Backup {
-    fn take(root: &Path) -> Result<Self, ProjectError> {
-        let names = [
-            "package.json",
+    /// Backs up package.json and the lockfiles of the app at `root`, and
+    /// the lockfiles of its `workspace` root, which the install updates.
+    fn take(root: &Path, workspace: Option<&Path>) -> Result<Self, ProjectError> {
+        let lockfiles = [
             "package-lock.json",
             "pnpm-lock.yaml",
             "yarn.lock",
             "bun.lock",
             "bun.lockb",
         ];
+        let paths = std::iter::once(root.join("package.json"))
+            .chain(lockfiles.iter().map(|name| root.join(name)))
+            .chain(
+                workspace
+                    .into_iter()
+                    .flat_map(|dir| lockfiles.iter().map(move |name| dir.join(name))),
+            );
         let mut files = Vec::new();
-        for name in names {
-            let path = root.join(name);
+        for path in paths {
             let content = match std::fs::read(&path) {
                 Ok(bytes) => Some(bytes),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,

@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use workos_widgets_core::catalog::STYLESHEETS;
 use workos_widgets_core::edit::transform::{Transform, imports, vite_config};
 use workos_widgets_core::js;
 use workos_widgets_core::specifier::{relative_specifier, slash};
@@ -244,16 +243,7 @@ fn plan_root(
 ) -> Result<(), GenerateError> {
     let (main, layout, client_ext) = (root.main, root.layout, root.client_ext);
     let providers = &project.providers;
-    let imported_elsewhere = |sheet: &str| {
-        providers
-            .stylesheets
-            .iter()
-            .any(|s| s.sheet == sheet && s.file != main)
-    };
-    let sheets: Vec<&'static str> = STYLESHEETS
-        .into_iter()
-        .filter(|sheet| !imported_elsewhere(sheet))
-        .collect();
+    let sheets = steps::sheets_to_load(project, main, files)?;
     // The generated components are .tsx/.jsx files: an app that writes
     // extensions on imports needs that one.
     let component_ext = match (client_ext.is_empty(), project.is_typescript()) {

@@ -40,6 +40,14 @@ pub fn detect(
         };
         first_existing(root, &[&stem.to_string_lossy()])
     });
+    let entry_client = routes
+        .filter(|_| matches!(framework, Framework::ReactRouter | Framework::Remix))
+        .and_then(|routes| {
+            first_existing(
+                root,
+                &[&routes.app_dir.join("entry.client").to_string_lossy()],
+            )
+        });
     // Route-module frameworks render from their root module, not src/main.
     let spa = matches!(
         framework,
@@ -50,6 +58,7 @@ pub fn detect(
         main: main.filter(|_| spa),
         app: app.filter(|_| spa),
         root_module,
+        entry_client,
         vite_config,
         next_root,
     }

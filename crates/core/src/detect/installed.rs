@@ -1,16 +1,19 @@
 //! Installed package versions, read from `node_modules/<pkg>/package.json`
-//! in the project and its ancestors (hoisting), following pnpm's symlinks.
+//! in the project and its ancestors (hoisting), following pnpm's symlinks;
+//! under Yarn Plug'n'Play (no `node_modules`), from its resolution state.
 
 use std::path::Path;
 
 /// The version of `name` that Node would resolve from `root`, if installed.
 pub fn version(root: &Path, name: &str) -> Option<String> {
-    root.ancestors().find_map(|dir| {
-        let manifest = dir.join("node_modules").join(name).join("package.json");
-        let text = std::fs::read_to_string(manifest).ok()?;
-        let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-        value.get("version")?.as_str().map(str::to_owned)
-    })
+    root.ancestors()
+        .find_map(|dir| {
+            let manifest = dir.join("node_modules").join(name).join("package.json");
+            let text = std::fs::read_to_string(manifest).ok()?;
+            let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+            value.get("version")?.as_str().map(str::to_owned)
+        })
+        .or_else(|| crate::pnp::find(root)?.version(root, name))
 }
 
 /// The installed `package.json` of `name` that Node would resolve from

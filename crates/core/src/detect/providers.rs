@@ -22,11 +22,12 @@ use oxc_ast::ast::Program;
 
 use crate::ProjectError;
 use crate::catalog::{ROOT_COMPONENT, STYLESHEETS};
+use crate::css::CssTarget;
 use crate::detect::workspace_packages::WorkspacePackage;
-use crate::facts::{self, JsxFact, JsxKind, SourceFile, ValueKind};
+use crate::facts::{self, ImportFact, JsxFact, JsxKind, SourceFile, ValueKind};
 use crate::project::{
     ClientAccess, Entries, ProviderUse, Providers, QueryClientHolder, RouteConvention, RoutesInfo,
-    StylesheetImport,
+    SheetVia, StylesheetImport,
 };
 use crate::specifier::{self, PathAlias};
 use crate::{js, links};
@@ -232,17 +233,29 @@ impl Walk<'_> {
             }
         }
         for import in &file.imports {
-            if let Some(sheet) = stylesheet(&import.source) {
+            if let Some(sheet) = stylesheet(import.path()) {
+                let via = match import.query() {
+                    None => SheetVia::Import,
+                    // A `?url` import applies only where its URL is linked.
+                    Some("url") => match url_linked(&file, import) {
+                        Some(via) => via,
+                        None => continue,
+                    },
+                    Some(_) => continue,
+                };
                 let (line, _) = file.line_col(import.span.start);
                 self.providers.stylesheets.push(StylesheetImport {
                     sheet: sheet.to_owned(),
                     file: relative.to_path_buf(),
                     line,
+                    via,
                 });
                 continue;
             }
-            if import.source.ends_with(".css") {
-                self.css_imports(relative, &import.source);
+            if is_style_file(import.path()) {
+                if let Some(css) = self.resolve_css(relative, import.path()) {
+                    self.css_imports(css);
+                }
                 continue;
             }
             if depth >= MAX_DEPTH {
@@ -328,33 +341,58 @@ impl Walk<'_> {
             .any(|b| b.local == name || b.local == "*")
     }
 
-    /// `@import`s of the widget stylesheets in a local CSS file.
-    fn css_imports(&mut self, from: &Path, source: &str) {
-        if !source.starts_with('.') {
-            return;
-        }
-        let Some(css) = specifier::normalize(&from.parent().unwrap_or(Path::new("")).join(source))
-        else {
-            return;
+    /// The project path of the local stylesheet `source` imported from
+    /// `from`: relative, through the path alias, or `@/`/`~/` for the root
+    /// or `src/` (the first that exists).
+    fn resolve_css(&self, from: &Path, source: &str) -> Option<PathBuf> {
+        let candidates: Vec<PathBuf> = if source.starts_with('.') {
+            vec![from.parent().unwrap_or(Path::new("")).join(source)]
+        } else if let Some(rest) = self
+            .alias
+            .and_then(|alias| Some(alias.dir.join(source.strip_prefix(&alias.prefix)?)))
+        {
+            vec![rest]
+        } else if let Some(rest) = source
+            .strip_prefix("@/")
+            .or_else(|| source.strip_prefix("~/"))
+        {
+            vec![PathBuf::from(rest), Path::new("src").join(rest)]
+        } else {
+            return None;
         };
-        // A stylesheet several modules import is read (and recorded) once.
-        if !self.seen.insert(css.clone()) {
-            return;
-        }
-        let Ok(text) = links::read_inside(self.root, &css) else {
-            return;
-        };
-        for (index, line) in text.lines().enumerate() {
-            let line = line.trim_start();
-            if !line.starts_with("@import") {
+        candidates
+            .iter()
+            .filter_map(|c| specifier::normalize(c))
+            .find(|c| self.root.join(c).is_file())
+    }
+
+    /// The widget stylesheets a local stylesheet `@import`s, itself or
+    /// through the local stylesheets it imports (read as `verify` reads
+    /// them: [`crate::css::at_imports`]).
+    fn css_imports(&mut self, css: PathBuf) {
+        let mut pending = vec![css];
+        while let Some(css) = pending.pop() {
+            // A stylesheet several modules import is read (and recorded) once.
+            if !self.seen.insert(css.clone()) {
                 continue;
             }
-            if let Some(sheet) = STYLESHEETS.iter().find(|s| line.contains(*s)) {
-                self.providers.stylesheets.push(StylesheetImport {
-                    sheet: (*sheet).to_owned(),
-                    file: css.clone(),
-                    line: index + 1,
-                });
+            let Ok(text) = links::read_inside(self.root, &css) else {
+                continue;
+            };
+            for at in crate::css::at_imports(&text) {
+                match at.target {
+                    CssTarget::Sheet(sheet) => self.providers.stylesheets.push(StylesheetImport {
+                        sheet: sheet.to_owned(),
+                        file: css.clone(),
+                        line: at.line,
+                        via: SheetVia::CssImport,
+                    }),
+                    CssTarget::Local(source) => {
+                        if let Some(next) = self.resolve_css(&css, &source) {
+                            pending.push(next);
+                        }
+                    }
+                }
             }
         }
     }
@@ -379,10 +417,46 @@ fn renders_in_app_component(file: &SourceFile, index: usize) -> bool {
     })
 }
 
-/// The widget stylesheet an import specifier loads (with or without a
-/// `?url`-style query).
-fn stylesheet(source: &str) -> Option<&'static str> {
-    let path = source.split_once('?').map_or(source, |(path, _)| path);
+/// Whether a path names a stylesheet (`.css`, `.scss`, `.sass`, `.less`).
+fn is_style_file(path: &str) -> bool {
+    Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["css", "scss", "sass", "less"].contains(&e))
+}
+
+/// How the URL a `?url` import binds is linked in `file`, if it is: named
+/// in a links list (`links`, `head().links`), else as `<link href={url}>`.
+fn url_linked(file: &SourceFile, import: &ImportFact) -> Option<SheetVia> {
+    let local = import
+        .bindings
+        .iter()
+        .find(|b| b.imported == "default")
+        .map(|b| b.local.as_str())?;
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let in_links = file.link_lists.iter().any(|span| {
+        file.text.get(span.start..span.end).is_some_and(|text| {
+            text.match_indices(local).any(|(at, _)| {
+                !text[..at].chars().next_back().is_some_and(word)
+                    && !text[at + local.len()..].chars().next().is_some_and(word)
+            })
+        })
+    });
+    let in_element = file.jsx.iter().any(|e| {
+        e.name == "link"
+            && e.attribute("href")
+                .is_some_and(|a| a.value_text.trim() == local)
+    });
+    if in_links {
+        Some(SheetVia::UrlInLinks)
+    } else {
+        in_element.then_some(SheetVia::UrlInLinkElement)
+    }
+}
+
+/// The widget stylesheet an import path (its `?query` removed) loads.
+fn stylesheet(path: &str) -> Option<&'static str> {
+    let path = path.strip_prefix('~').unwrap_or(path);
     STYLESHEETS.into_iter().find(|s| *s == path)
 }
 

@@ -10,7 +10,7 @@ mod routes_config;
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
-use workos_widgets_core::catalog::{STYLESHEETS, Widget};
+use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::project::{AuthKit, Framework as Kind, RouteConvention, RoutesInfo};
 use workos_widgets_core::specifier::{self, slash};
 use workos_widgets_core::{Project, ProjectError};
@@ -305,18 +305,13 @@ impl Framework for RouteModules {
             providers.workos_widgets.is_none() && plan.uses_app_client(),
         )?;
         let wrap_file = plan.file.clone();
-        let sheets: Vec<&'static str> = STYLESHEETS
-            .into_iter()
-            .filter(|sheet| {
-                !providers
-                    .stylesheets
-                    .iter()
-                    .any(|s| s.sheet == *sheet && s.file != *root_file)
-            })
-            .collect();
         let root_text =
             workos_widgets_core::links::read_inside(&project.root, &project.path(root_file))?;
-        let styles: Transform<'_> = if links::loads_css_by_url(root_file, &root_text) {
+        let by_url = links::loads_css_by_url(root_file, &root_text);
+        let client_entry = steps::client_entry_with_css(project)?.filter(|_| !by_url);
+        let styles_file = client_entry.unwrap_or(root_file);
+        let sheets = steps::sheets_to_load(project, styles_file, files)?;
+        let styles: Transform<'_> = if by_url {
             let style = &project.code_style;
             let layout = links::ArrayLayout {
                 print_width: style.print_width.value,
@@ -327,6 +322,19 @@ impl Framework for RouteModules {
         } else {
             Box::new(move |t, p| imports::ensure_stylesheets(t, p, &sheets))
         };
+        if let Some(entry) = client_entry {
+            files.edit(
+                entry,
+                &[styles],
+                "import the widget styles before the app's CSS",
+            )?;
+            let reason = if wrap_file == *root_file {
+                "wrap the routes in <WorkOsWidgets>".to_owned()
+            } else {
+                plan.reason()
+            };
+            return files.edit(&wrap_file, &transforms, &reason);
+        }
         if wrap_file == *root_file {
             transforms.insert(0, styles);
             return files.edit(

@@ -30,6 +30,7 @@ use std::sync::{Mutex, PoisonError};
 use aho_corasick::AhoCorasick;
 use oxc_allocator::Allocator;
 use oxc_parser::Parser;
+use workos_widgets_core::css::CssTarget;
 use workos_widgets_core::facts::read;
 use workos_widgets_core::project::{Framework, Project};
 use workos_widgets_core::{env_files, js, links, manifest::Manifest, nesting};
@@ -937,96 +938,25 @@ pub fn is_next_route(project: &Project, path: &Path) -> bool {
     in_app || in_api
 }
 
-/// `@import`s of the widget stylesheets in a CSS file: `@import "x"`,
-/// `@import 'x'`, `@import url(x)` / `url("x")`, followed or not by
-/// `layer(...)`, `supports(...)` or media queries; Less's `@import (css)`;
-/// a leading `~` (webpack) or a `node_modules/` path; several on a line.
-/// Comments are skipped. `@import`s of local CSS files (`./vendor.css`)
-/// are kept too (`local`), for the module-order walk.
+/// `@import`s of the widget stylesheets in a CSS file, and of local CSS
+/// files (`local`, for the module-order walk): core's reading
+/// ([`workos_widgets_core::css::at_imports`]), which `init` shares.
 pub(crate) fn css_imports(path: &Path, text: &str) -> Vec<CssImport> {
-    if !text.to_ascii_lowercase().contains("@import") {
-        return Vec::new();
-    }
-    let text = blank_css_comments(text);
-    let lower = text.to_ascii_lowercase();
-    let mut found = Vec::new();
-    for (at, _) in lower.match_indices("@import") {
-        let Some(specifier) = import_specifier(&text[at + "@import".len()..]) else {
-            continue;
-        };
-        let specifier = specifier.trim();
-        let specifier = specifier.strip_prefix('~').unwrap_or(specifier);
-        let specifier = specifier.split(['?', '#']).next().unwrap_or(specifier);
-        let sheet = STYLESHEETS.into_iter().find(|sheet| {
-            specifier == *sheet
-                || specifier
-                    .strip_suffix(sheet)
-                    .is_some_and(|head| head.ends_with("node_modules/"))
-        });
-        let (line, _) = workos_widgets_core::js::line_col(&text, at);
-        if let Some(sheet) = sheet {
-            found.push(CssImport {
+    workos_widgets_core::css::at_imports(text)
+        .into_iter()
+        .map(|at| {
+            let (sheet, local) = match at.target {
+                CssTarget::Sheet(sheet) => (sheet.to_owned(), false),
+                CssTarget::Local(specifier) => (specifier, true),
+            };
+            CssImport {
                 file: path.to_path_buf(),
-                sheet: sheet.to_owned(),
-                local: false,
-                line,
-            });
-        } else if read::is_local_module(specifier) {
-            found.push(CssImport {
-                file: path.to_path_buf(),
-                sheet: specifier.to_owned(),
-                local: true,
-                line,
-            });
-        }
-    }
-    found
-}
-
-/// `text` with `/* ... */` comments replaced by spaces (newlines kept, so
-/// lines and offsets do not move).
-fn blank_css_comments(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("/*") {
-        out.push_str(&rest[..start]);
-        let comment_end = rest[start + 2..]
-            .find("*/")
-            .map_or(rest.len(), |end| start + 2 + end + 2);
-        out.extend(
-            rest[start..comment_end]
-                .chars()
-                .map(|c| if c == '\n' { '\n' } else { ' ' }),
-        );
-        rest = &rest[comment_end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The URL of an `@import` rule, given the text after `@import`.
-fn import_specifier(after: &str) -> Option<&str> {
-    let mut rest = after.trim_start();
-    // Less: `@import (css) "x"`.
-    if rest.starts_with('(') {
-        rest = rest[rest.find(')')? + 1..].trim_start();
-    }
-    if rest
-        .get(..4)
-        .is_some_and(|head| head.eq_ignore_ascii_case("url("))
-    {
-        let inner = rest[4..].trim_start();
-        return match inner.chars().next()? {
-            quote @ ('"' | '\'') => {
-                let body = &inner[1..];
-                body.find(quote).map(|end| &body[..end])
+                sheet,
+                local,
+                line: at.line,
             }
-            _ => inner.find(')').map(|end| &inner[..end]),
-        };
-    }
-    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
-    let body = &rest[1..];
-    body.find([quote, '\n']).map(|end| &body[..end])
+        })
+        .collect()
 }
 
 /// The project path of a local import of a file with an extension

@@ -21,7 +21,9 @@ const DOC: &str = r#"## What it checks
 That each widget package declared in package.json (and `@workos-inc/node`
 when declared) has a `node_modules/<package>/package.json`, looking where
 Node looks: the project and its ancestors (hoisted workspaces), following
-pnpm's symlinks.
+pnpm's symlinks. Under Yarn Plug'n'Play, which has no `node_modules`, the
+package must resolve in `.pnp.data.json` or the state inlined in
+`.pnp.cjs` (the nearest one above the app).
 
 ## Why it matters
 A declared but missing package fails the dev server and the build with
