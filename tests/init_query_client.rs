@@ -354,6 +354,15 @@ fn an_app_on_tanstack_query_without_a_client_in_reach_is_told_the_exact_code() {
             && warnings.contains("queryClient={queryClient}"),
         "{warnings}"
     );
+    // TanStack Router's context alone (no typed root context, no query
+    // integration): the warning says how to read it there.
+    let tanstack = tanstack_with_router_context(false, false);
+    let report = apply(tanstack.path());
+    let warnings = report["warnings"].to_string();
+    assert!(
+        warnings.contains("const { queryClient } = Route.useRouteContext()"),
+        "{warnings}"
+    );
     // An app that does not use TanStack Query has nothing to share: no warning.
     let plain = common::fixture("vite-ts");
     let report = apply(plain.path());

@@ -483,8 +483,15 @@ pub fn unshared_client_warning(project: &Project, file: &std::path::Path) -> Opt
     let declared = ["@tanstack/react-query", "react-query"]
         .into_iter()
         .find(|name| project.package_json.declared(name).is_some())?;
+    let router_context = if project.framework
+        == workos_widgets_core::project::Framework::TanstackStart
+    {
+        " With TanStack Router's context (`createRouter({ context: { queryClient } })`), declare it on the root route (`createRootRouteWithContext<{ queryClient: QueryClient }>()`) and, in the root component, add `const { queryClient } = Route.useRouteContext()` and pass queryClient={queryClient} to <WorkOsWidgets>."
+    } else {
+        ""
+    };
     Some(format!(
-        "the app depends on {declared}, but no QueryClientProvider (or other holder of its QueryClient) was found around the page, so <WorkOsWidgets> in {} creates a QueryClient of its own. If the app provides one further up, share it: render <WorkOsWidgets {{...workosApiOptions}} queryClient={{queryClient}}> inside your QueryClientProvider, or inside it a component that does `const queryClient = useQueryClient()` (from @tanstack/react-query) and returns <WorkOsWidgets {{...workosApiOptions}} queryClient={{queryClient}}>{{children}}</WorkOsWidgets>",
+        "the app depends on {declared}, but no QueryClientProvider (or other holder of its QueryClient) was found around the page, so <WorkOsWidgets> in {} creates a QueryClient of its own. If the app provides one further up, share it: render <WorkOsWidgets {{...workosApiOptions}} queryClient={{queryClient}}> inside your QueryClientProvider, or inside it a component that does `const queryClient = useQueryClient()` (from @tanstack/react-query) and returns <WorkOsWidgets {{...workosApiOptions}} queryClient={{queryClient}}>{{children}}</WorkOsWidgets>.{router_context}",
         workos_widgets_core::specifier::slash(file)
     ))
 }
