@@ -668,6 +668,96 @@ fn stylesheets_in_a_one_line_links_array_keep_within_the_print_width() {
     );
     assert!(root.lines().all(|l| l.chars().count() <= 80), "{root}");
 }
+
+/// Issue 18: a `links` array kept in a `const` (TanStack's `head: () => ({
+/// links })`, Remix's `links = () => sheets`) gets the widget sheets, and
+/// `verify` follows the binding to them: no WW203 after init.
+#[test]
+fn a_links_array_held_in_a_const_verifies_clean_after_init() {
+    let app = common::fixture("tanstack-start-ts");
+    let dir = app.path();
+    let root = read(dir, "src/routes/__root.tsx")
+        .replace(
+            "export const Route = createRootRoute({",
+            "const links = [{ rel: 'stylesheet', href: appCss }]\n\nexport const Route = createRootRoute({",
+        )
+        .replace(
+            "    links: [\n      {\n        rel: 'stylesheet',\n        href: appCss,\n      },\n    ],\n",
+            "    links,\n",
+        );
+    assert!(root.contains("    links,\n"), "{root}");
+    write(dir, "src/routes/__root.tsx", &root);
+    apply(dir, &["init", "--widgets", "user-profile"]);
+    let root = read(dir, "src/routes/__root.tsx");
+    assert!(
+        root.contains("href: radixThemesStylesheet") && root.contains("    links,\n"),
+        "{root}"
+    );
+    assert_eq!(verify_errors(dir), ["WW102"], "{root}");
+
+    let app = common::fixture("remix2-js");
+    let dir = app.path();
+    let root = read(dir, "app/root.jsx")
+        .replace(
+            "import \"./tailwind.css\";",
+            "import tailwind from \"./tailwind.css?url\";",
+        )
+        .replace(
+            "export const links = () => [",
+            "const sheets = [\n  { rel: \"stylesheet\", href: tailwind },",
+        )
+        .replace(
+            "];\n\nexport function Layout",
+            "];\n\nexport const links = () => sheets;\n\nexport function Layout",
+        );
+    write(dir, "app/root.jsx", &root);
+    apply(dir, &["init", "--widgets", "user-profile"]);
+    let root = read(dir, "app/root.jsx");
+    assert!(root.contains("href: workosWidgetsStylesheet"), "{root}");
+    assert_eq!(verify_errors(dir), ["WW102"], "{root}");
+}
+
+/// Issue 18: a root whose `Layout` renders the page in either branch of a
+/// conditional (`busy ? <Shell>{children}</Shell> : children`, `ready &&
+/// children`, a fragment branch) gets one `<WorkOsWidgets>` around the
+/// whole conditional, so every branch is wrapped; verify agrees, and a
+/// second run changes nothing.
+#[test]
+fn every_branch_of_a_conditional_around_children_is_wrapped() {
+    for (conditional, wrapped) in [
+        (
+            "{busy ? <Shell>{children}</Shell> : children}",
+            "        <WorkOsWidgets {...workosApiOptions}>\n          {busy ? <Shell>{children}</Shell> : children}\n        </WorkOsWidgets>\n",
+        ),
+        (
+            "{busy ? <Shell>{children}</Shell> : <>{children}</>}",
+            "        <WorkOsWidgets {...workosApiOptions}>\n          {busy ? <Shell>{children}</Shell> : <>{children}</>}\n        </WorkOsWidgets>\n",
+        ),
+        (
+            "{ready && children}",
+            "        <WorkOsWidgets {...workosApiOptions}>\n          {ready && children}\n        </WorkOsWidgets>\n",
+        ),
+    ] {
+        let app = common::fixture("react-router7-ts");
+        let dir = app.path();
+        let root = read(dir, "app/root.tsx")
+            .replace(
+                "export function Layout({ children }: { children: React.ReactNode }) {\n",
+                "function Shell({ children }: { children: React.ReactNode }) {\n  return <main aria-busy>{children}</main>;\n}\n\nexport function Layout({ children }: { children: React.ReactNode }) {\n  const busy = useNavigation().state !== \"idle\";\n  const ready = !busy;\n",
+            )
+            .replace("        {children}\n        <ScrollRestoration />", &format!("        {conditional}\n        <ScrollRestoration />"))
+            .replace("  ScrollRestoration,\n", "  ScrollRestoration,\n  useNavigation,\n");
+        write(dir, "app/root.tsx", &root);
+        apply(dir, &["init", "--widgets", "user-profile"]);
+        let root = read(dir, "app/root.tsx");
+        assert!(root.contains(wrapped), "{conditional}\n{root}");
+        assert_eq!(root.matches("<WorkOsWidgets").count(), 1, "{root}");
+        let again = apply(dir, &["init", "--widgets", "user-profile"]);
+        assert_eq!(again["changes"], 0, "{again:#}");
+        assert_eq!(verify_errors(dir), ["WW102"], "{conditional}\n{root}");
+    }
+}
+
 /// React Router's Cloudflare Workers shape: vars and secrets arrive on the
 /// Worker's `env` binding, so the route passes `context.cloudflare.env` to
 /// the handler, and no generated server module reads `process` (Workers have

@@ -210,6 +210,8 @@ fixture_tests! {
     ok_tanstack_start_helper_only_a_server_function_module_imports => "ok-tanstack-start-server-fn-imports-the-client",
     ww501_tanstack_start_component_imports_that_helper => "ww501-tanstack-start-component-imports-helper",
     ww203_tanstack_start_sheet_imported_not_in_head_links => "ww203-tanstack-head-links-missing",
+    ok_links_array_held_in_a_const_is_followed => "ok-tanstack-start-links-in-a-const",
+    ww203_a_sheet_missing_from_a_const_held_links_array => "ww203-links-in-a-const-missing",
     ok_vite_css_imports_the_stylesheets => "ok-vite-css-import",
     ok_vite_stylesheets_in_module_order => "ok-vite-module-order",
     ok_vite_app_root_read_when_gitignore_ignores_src => "ok-vite-src-gitignored",

@@ -143,6 +143,32 @@ fn print_human(p: &Project) {
         "Providers",
         provider("QueryClientProvider", &p.providers.query_client_provider),
     );
+    if let Some(holder) = &p.providers.query_client {
+        use workos_widgets_core::project::ClientAccess;
+        let held = match &holder.access {
+            ClientAccess::Prop {
+                element, client, ..
+            } => format!("<{element} queryClient={{{client}}}>"),
+            ClientAccess::PackageProvider {
+                element, package, ..
+            } => format!("<{element}> of {package} (read with useQueryClient())"),
+            ClientAccess::RouteContext { route } => {
+                format!("the root route's context ({route}.useRouteContext())")
+            }
+            ClientAccess::RouterIntegration => {
+                "TanStack Router's query integration (read with useQueryClient())".to_owned()
+            }
+        };
+        row(
+            "",
+            format!(
+                "QueryClient held by {held} at {}:{}:{}",
+                holder.file.display(),
+                holder.line,
+                holder.column
+            ),
+        );
+    }
     row("", provider("Theme", &p.providers.theme));
     row("", provider("WorkOsWidgets", &p.providers.workos_widgets));
     let style = &p.code_style;

@@ -486,6 +486,76 @@ pub struct PageSlot {
     pub ancestors: Vec<String>,
 }
 
+/// A function's block body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FunctionBody {
+    /// The `{`.
+    pub start: usize,
+    /// Just past the `}`.
+    pub end: usize,
+    /// Where its first statement starts, when it has one.
+    pub first_statement: Option<usize>,
+}
+
+/// The block body of the innermost function (declaration, expression or
+/// arrow) around `offset`; `None` when that function is an arrow with an
+/// expression body, or when no function is around it.
+pub fn enclosing_function_body(program: &Program<'_>, offset: usize) -> Option<FunctionBody> {
+    use oxc_ast::ast::{ArrowFunctionExpression, Function, FunctionBody as Body};
+    use oxc_ast_visit::Visit;
+
+    struct Finder {
+        offset: usize,
+        /// The body of the innermost function seen around `offset` (the
+        /// walk reaches inner functions last).
+        found: Option<FunctionBody>,
+    }
+
+    impl Finder {
+        fn body(&mut self, span: oxc_span::Span, body: Option<&Body<'_>>, expression: bool) {
+            if (span.start as usize) <= self.offset && self.offset < span.end as usize {
+                self.found = body.filter(|_| !expression).map(|body| FunctionBody {
+                    start: body.span.start as usize,
+                    end: body.span.end as usize,
+                    first_statement: body
+                        .directives
+                        .first()
+                        .map(|d| d.span.start as usize)
+                        .or_else(|| {
+                            body.statements
+                                .first()
+                                .map(|s| oxc_span::GetSpan::span(s).start as usize)
+                        }),
+                });
+            }
+        }
+    }
+
+    impl<'a> Visit<'a> for Finder {
+        fn visit_function(&mut self, it: &Function<'a>, flags: oxc_syntax::scope::ScopeFlags) {
+            self.body(it.span, it.body.as_deref(), false);
+            oxc_ast_visit::walk::walk_function(self, it, flags);
+        }
+
+        fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
+            match &it.body {
+                oxc_ast::ast::ArrowFunctionBody::FunctionBody(body) => {
+                    self.body(it.span, Some(body), false);
+                }
+                _ => self.body(it.span, None, true),
+            }
+            oxc_ast_visit::walk::walk_arrow_function_expression(self, it);
+        }
+    }
+
+    let mut finder = Finder {
+        offset,
+        found: None,
+    };
+    finder.visit_program(program);
+    finder.found
+}
+
 /// The first page slot of a root file (see [`PageSlot`]): `{children}` or
 /// `_app`'s `<Component />`, else a router's `<Outlet />` (a React Router /
 /// Remix root with no `Layout` export renders its routes there).
@@ -538,17 +608,49 @@ fn slots(program: &Program<'_>, page_only: bool) -> Vec<PageSlot> {
         fn visit_jsx_expression_container(&mut self, it: &JSXExpressionContainer<'a>) {
             let is_children = match &it.expression {
                 JSXExpression::Identifier(id) => id.name == "children",
-                JSXExpression::StaticMemberExpression(member) => {
-                    member.property.name == "children"
-                        && matches!(&member.object, Expression::Identifier(id) if id.name == "props")
+                JSXExpression::StaticMemberExpression(member) => is_props_children(member),
+                // `{busy ? <Shell>{children}</Shell> : children}`, `{ready &&
+                // children}`: the page renders in one branch or another, so
+                // the slot is the whole conditional (wrapping it once wraps
+                // every branch).
+                JSXExpression::ConditionalExpression(_) | JSXExpression::LogicalExpression(_) => {
+                    it.expression.as_expression().is_some_and(mentions_children)
                 }
                 _ => false,
             };
-            if is_children && (!self.page_only || self.stack.iter().any(|name| name == "body")) {
+            let placed = !self.page_only || self.stack.iter().any(|name| name == "body");
+            if is_children && placed {
                 self.record(it.span);
+                return;
             }
             oxc_ast_visit::walk::walk_jsx_expression_container(self, it);
         }
+    }
+
+    /// `props.children`.
+    fn is_props_children(member: &oxc_ast::ast::StaticMemberExpression<'_>) -> bool {
+        member.property.name == "children"
+            && matches!(&member.object, Expression::Identifier(id) if id.name == "props")
+    }
+
+    /// Whether `expression` reads `children` (or `props.children`) anywhere.
+    fn mentions_children(expression: &Expression<'_>) -> bool {
+        struct Mentions(bool);
+        impl<'a> Visit<'a> for Mentions {
+            fn visit_identifier_reference(&mut self, it: &oxc_ast::ast::IdentifierReference<'a>) {
+                self.0 |= it.name == "children";
+            }
+            fn visit_static_member_expression(
+                &mut self,
+                it: &oxc_ast::ast::StaticMemberExpression<'a>,
+            ) {
+                self.0 |= is_props_children(it);
+                oxc_ast_visit::walk::walk_static_member_expression(self, it);
+            }
+        }
+        let mut mentions = Mentions(false);
+        mentions.visit_expression(expression);
+        mentions.0
     }
 
     let mut finder = Finder {
@@ -584,6 +686,39 @@ mod page_slot_tests {
         assert_eq!(
             slot("const a = <body>{props.children}</body>\n").map(|s| s.0),
             Some("{props.children}".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_conditional_around_children_is_one_slot_covering_every_branch() {
+        for (layout, expected) in [
+            (
+                "const a = <body>{busy ? <Shell>{children}</Shell> : children}</body>\n",
+                "{busy ? <Shell>{children}</Shell> : children}",
+            ),
+            (
+                "const a = <body>{ready && children}<Footer /></body>\n",
+                "{ready && children}",
+            ),
+            (
+                "const a = <body>{busy ? <Shell>{children}</Shell> : <>{children}</>}</body>\n",
+                "{busy ? <Shell>{children}</Shell> : <>{children}</>}",
+            ),
+            (
+                "const a = <body>{busy ? <Spinner /> : props.children}</body>\n",
+                "{busy ? <Spinner /> : props.children}",
+            ),
+        ] {
+            assert_eq!(
+                slot(layout).map(|s| s.0).as_deref(),
+                Some(expected),
+                "{layout}"
+            );
+        }
+        assert_eq!(
+            slot("const a = <body>{open ? <Menu /> : null}{children}</body>\n").map(|s| s.0),
+            Some("{children}".to_owned()),
+            "a conditional that does not render the page is not the slot"
         );
     }
 

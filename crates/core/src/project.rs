@@ -433,12 +433,72 @@ pub struct ProviderUse {
     /// router's `<Outlet />`, `_app`'s `<Component />`), found by following
     /// the app's provider and layout components from the entry files.
     pub wraps_slot: bool,
+    /// How many elements of the same name come before it in its file (so
+    /// an edit finds this one, not a namesake around a sidebar).
+    #[serde(skip)]
+    pub ordinal: usize,
+    /// The element's name as written (`QueryClientProvider`, an alias).
+    #[serde(skip)]
+    pub element: String,
+}
+
+/// Where the app's `QueryClient` can be reached when no
+/// `QueryClientProvider` element of the app wraps the page (see
+/// `detect::providers`).
+#[derive(Debug, Clone, Serialize)]
+pub struct QueryClientHolder {
+    /// The file holding the evidence: the provider element, the root
+    /// module, or the router file.
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    #[serde(flatten)]
+    pub access: ClientAccess,
+}
+
+/// How `<WorkOsWidgets>` reaches the app's `QueryClient`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum ClientAccess {
+    /// A provider element that takes the client as a prop
+    /// (`<api.Provider client={trpcClient} queryClient={queryClient}>`):
+    /// the prop's text is in scope inside the element.
+    Prop {
+        /// The element's name as written.
+        element: String,
+        #[serde(skip)]
+        ordinal: usize,
+        client: String,
+    },
+    /// A provider component of a workspace package that renders a
+    /// `QueryClientProvider` around what it is given: only React context
+    /// holds the client there (`useQueryClient()` inside the element).
+    PackageProvider {
+        element: String,
+        #[serde(skip)]
+        ordinal: usize,
+        package: String,
+    },
+    /// TanStack Router: the root route's context declares `queryClient`
+    /// (`createRootRouteWithContext<{ queryClient: QueryClient }>()`), so
+    /// `route.useRouteContext()` reads it in the root's components.
+    RouteContext {
+        /// The root route's binding (`Route`).
+        route: String,
+    },
+    /// TanStack Router's query integration (`setupRouterSsrQueryIntegration`,
+    /// `routerWithQueryClient`) wraps the router in a `QueryClientProvider`:
+    /// `useQueryClient()` in the root reads the app's client.
+    RouterIntegration,
 }
 
 /// Providers found around the app (see `detect::providers`).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Providers {
     pub query_client_provider: Option<ProviderUse>,
+    /// The app's client where no `QueryClientProvider` element is found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query_client: Option<QueryClientHolder>,
     pub theme: Option<ProviderUse>,
     pub workos_widgets: Option<ProviderUse>,
     /// Imports of the widget stylesheets in the files read.

@@ -25,8 +25,16 @@ pub(crate) trait Framework {
     /// The template flavor; `warnings` gets what the user must know about it.
     fn flavor(&self, cx: &Cx<'_>, warnings: &mut Vec<String>) -> Flavor;
 
-    /// Styles and `<WorkOsWidgets>` in the root.
-    fn plan_root(&self, cx: &Cx<'_>, files: &mut FilePlanner<'_>) -> Result<(), GenerateError>;
+    /// Styles and `<WorkOsWidgets>` in the root (and the generated
+    /// component that reads the app's client, where one is needed);
+    /// `warnings` gets what the user must do where no safe edit exists.
+    fn plan_root(
+        &self,
+        cx: &Cx<'_>,
+        data: &TemplateData,
+        files: &mut FilePlanner<'_>,
+        warnings: &mut Vec<String>,
+    ) -> Result<(), GenerateError>;
 
     /// The files that serve the token route (the shared handler is planned
     /// already).
@@ -151,7 +159,7 @@ pub(crate) fn plan(
         steps::dependencies(project, options, sdk_of_its_own.then_some(&sdk), &mut files)?;
 
     // 2. Styles and <WorkOsWidgets> in the root.
-    framework.plan_root(&cx, &mut files)?;
+    framework.plan_root(&cx, &data, &mut files, &mut warnings)?;
     steps::api_options(&mut files, &cx.layout, &data)?;
 
     // 3. Widget components.

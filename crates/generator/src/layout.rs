@@ -130,6 +130,12 @@ impl Layout {
         self.file(&self.client_dir, "api-options", false)
     }
 
+    /// `<WorkOsWidgets>` reading the app's client with `useQueryClient()`,
+    /// for apps whose client only React context holds.
+    pub fn app_client_root(&self) -> String {
+        self.file(&self.client_dir, APP_CLIENT_ROOT, true)
+    }
+
     /// The browser-side token fetcher.
     pub fn token_client(&self) -> String {
         self.file(&self.client_dir, "widgets-token", false)
@@ -212,6 +218,9 @@ impl Layout {
         slash(&without_extension(Path::new(path)))
     }
 }
+
+/// The component (and file stem) of [`Layout::app_client_root`].
+pub const APP_CLIENT_ROOT: &str = "WorkOsWidgetsWithAppClient";
 
 /// The URL path of a widget's page.
 pub fn widget_route(widget: &Widget) -> String {

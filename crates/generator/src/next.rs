@@ -80,8 +80,21 @@ impl Framework for Next {
         }
     }
 
-    fn plan_root(&self, cx: &Cx<'_>, files: &mut FilePlanner<'_>) -> Result<(), GenerateError> {
-        plan_root(cx.project, &self.root_file, &cx.layout, files)
+    fn plan_root(
+        &self,
+        cx: &Cx<'_>,
+        data: &TemplateData,
+        files: &mut FilePlanner<'_>,
+        warnings: &mut Vec<String>,
+    ) -> Result<(), GenerateError> {
+        plan_root(
+            cx.project,
+            &self.root_file,
+            &cx.layout,
+            data,
+            files,
+            warnings,
+        )
     }
 
     fn plan_token_route(
@@ -154,43 +167,72 @@ fn notes(project: &Project) -> Vec<String> {
 
 /// Stylesheets in the root file; `<WorkOsWidgets>` around the page slot, or
 /// inside the `QueryClientProvider` of a client providers file wrapping it
-/// (then it shares that provider's client).
+/// (then it shares that provider's client), or inside another holder of
+/// the app's client (a tRPC provider's `queryClient`, a workspace package's
+/// provider component, read there by the generated
+/// `WorkOsWidgetsWithAppClient`).
 fn plan_root(
     project: &Project,
     root_file: &Path,
     layout: &Layout,
+    data: &TemplateData,
     files: &mut FilePlanner<'_>,
+    warnings: &mut Vec<String>,
 ) -> Result<(), GenerateError> {
     let providers = &project.providers;
-    let query_client = providers.query_client_provider.as_ref();
-    let wrapper = query_client
-        .map(|p| p.file.clone())
-        .filter(|file| file != root_file);
-    let wrap_file = wrapper.clone().unwrap_or_else(|| root_file.to_path_buf());
-    let shares_client = match &wrapper {
-        Some(_) => true,
-        None => query_client.is_some() && slot_inside_query_client(project, root_file)?,
+    let app_client = layout.app_client_root();
+    let page_slot = |share| steps::RootPlan {
+        file: root_file.to_path_buf(),
+        wrap: steps::Wrap::PageSlot,
+        share,
     };
-    let client = query_client
-        .and_then(|p| p.client.as_deref())
-        .filter(|_| shares_client);
-    let api_options = specifier::import_specifier(
-        &wrap_file,
-        Path::new(&layout.api_options()),
-        project.generated_imports.alias.as_ref(),
-        "",
-    );
+    let plan = match (&providers.query_client_provider, &providers.query_client) {
+        (Some(provider), _) if provider.file != root_file => steps::RootPlan::inside(provider),
+        (Some(provider), _) => page_slot(match &provider.client {
+            Some(client) if slot_inside_query_client(project, root_file)? => {
+                steps::Share::Value(client.clone())
+            }
+            _ => steps::Share::Own,
+        }),
+        (None, Some(holder)) => steps::RootPlan::for_holder(holder, |from| {
+            specifier::import_specifier(
+                from,
+                Path::new(&app_client),
+                project.generated_imports.alias.as_ref(),
+                "",
+            )
+        })
+        .unwrap_or_else(|| page_slot(steps::Share::Own)),
+        (None, None) => page_slot(steps::Share::Own),
+    };
     let mut wrapping: Vec<Transform<'_>> = Vec::new();
     if providers.workos_widgets.is_none() {
-        let wrap = match &wrapper {
-            Some(_) => steps::Wrap::QueryClientChildren,
-            None => steps::Wrap::PageSlot,
-        };
-        wrapping = steps::root_transforms(project, &wrap_file, api_options, client, wrap)?;
+        if providers.query_client_provider.is_none() && matches!(plan.share, steps::Share::Own) {
+            warnings.extend(steps::unshared_client_warning(project, &plan.file));
+        }
+        let api_options = specifier::import_specifier(
+            &plan.file,
+            Path::new(&layout.api_options()),
+            project.generated_imports.alias.as_ref(),
+            "",
+        );
+        wrapping = steps::root_transforms(
+            project,
+            &plan.file,
+            api_options,
+            plan.share.clone(),
+            plan.wrap.clone(),
+        )?;
     }
+    steps::app_client_root(
+        files,
+        layout,
+        data,
+        providers.workos_widgets.is_none() && plan.uses_app_client(),
+    )?;
     let sheets = steps::sheets_to_load(project, root_file, files)?;
     let styles: Transform<'_> = Box::new(move |t, p| imports::ensure_stylesheets(t, p, &sheets));
-    if wrap_file == root_file {
+    if plan.file == root_file {
         wrapping.insert(0, styles);
         return files.edit(
             root_file,
@@ -199,11 +241,7 @@ fn plan_root(
         );
     }
     files.edit(root_file, &[styles], "import the widget styles")?;
-    files.edit(
-        &wrap_file,
-        &wrapping,
-        "put <WorkOsWidgets> inside your QueryClientProvider, sharing its client",
-    )
+    files.edit(&plan.file, &wrapping, &plan.reason())
 }
 
 /// Whether the root file's page slot sits inside its `QueryClientProvider`.

@@ -19,6 +19,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/shared/api-options.hbs"),
     ),
     (
+        "shared/app-client-root",
+        include_str!("../../../templates/shared/app-client-root.hbs"),
+    ),
+    (
         "shared/widgets-token",
         include_str!("../../../templates/shared/widgets-token.hbs"),
     ),

@@ -59,8 +59,19 @@ impl Framework for Vite {
         }
     }
 
-    fn plan_root(&self, cx: &Cx<'_>, files: &mut FilePlanner<'_>) -> Result<(), GenerateError> {
-        plan_root(cx.project, &self.main, &cx.layout, &self.client_ext, files)
+    fn plan_root(
+        &self,
+        cx: &Cx<'_>,
+        data: &TemplateData,
+        files: &mut FilePlanner<'_>,
+        warnings: &mut Vec<String>,
+    ) -> Result<(), GenerateError> {
+        let root = Root {
+            main: &self.main,
+            layout: &cx.layout,
+            client_ext: &self.client_ext,
+        };
+        plan_root(cx.project, &root, data, files, warnings)
     }
 
     fn plan_token_route(
@@ -249,40 +260,82 @@ pub(crate) fn server_import_ext(project: &Project) -> &'static str {
     }
 }
 
+/// Where a Vite app's root goes.
+struct Root<'r> {
+    main: &'r Path,
+    layout: &'r Layout,
+    /// Extension on relative imports between browser files.
+    client_ext: &'r str,
+}
+
 /// Stylesheets in the entry file, before the first import that can bring
 /// the app's CSS (unless a module the app root reaches imports them
 /// already); `<WorkOsWidgets>` around the rendered tree, or inside the
-/// `QueryClientProvider` of a provider or layout component when the app has
-/// one outside the entry (then it shares that provider's client). Nothing
-/// is wrapped when the app renders a `<WorkOsWidgets>` already (for
-/// instance in a layout route around `<Outlet />`).
+/// `QueryClientProvider` of a provider or layout component (in the entry
+/// or outside it) when the app has one (then it shares that provider's
+/// client), or inside another holder of the app's client (a tRPC
+/// provider's `queryClient`, a workspace package's provider component,
+/// read there by the generated `WorkOsWidgetsWithAppClient`). Nothing is
+/// wrapped when the app renders a `<WorkOsWidgets>` already (for instance
+/// in a layout route around `<Outlet />`).
 fn plan_root(
     project: &Project,
-    main: &Path,
-    layout: &Layout,
-    client_ext: &str,
+    root: &Root<'_>,
+    data: &TemplateData,
     files: &mut FilePlanner<'_>,
+    warnings: &mut Vec<String>,
 ) -> Result<(), GenerateError> {
+    let (main, layout, client_ext) = (root.main, root.layout, root.client_ext);
     let providers = &project.providers;
     let sheets = steps::sheets_to_load(project, main, files)?;
-    let query_client = providers.query_client_provider.as_ref();
-    let wrapper = query_client
-        .map(|p| p.file.clone())
-        .filter(|file| file != main);
-    let wrap_file = wrapper.clone().unwrap_or_else(|| main.to_path_buf());
-    let api_options_import =
-        relative_specifier(&wrap_file, Path::new(&layout.api_options()), client_ext);
+    // The generated components are .tsx/.jsx files: an app that writes
+    // extensions on imports needs that one.
+    let component_ext = match (client_ext.is_empty(), project.is_typescript()) {
+        (true, _) => "",
+        (false, true) => ".tsx",
+        (false, false) => ".jsx",
+    };
+    let app_client = layout.app_client_root();
+    let plan = match (&providers.query_client_provider, &providers.query_client) {
+        // In the render tree: wrapped there, inside it.
+        (Some(provider), _) if provider.file == main && !provider.wraps_slot => steps::RootPlan {
+            file: main.to_path_buf(),
+            wrap: steps::Wrap::RenderRoot,
+            share: provider
+                .client
+                .clone()
+                .map_or(steps::Share::Own, steps::Share::Value),
+        },
+        (Some(provider), _) => steps::RootPlan::inside(provider),
+        (None, Some(holder)) => steps::RootPlan::for_holder(holder, |from| {
+            relative_specifier(from, Path::new(&app_client), component_ext)
+        })
+        .unwrap_or_else(|| own_client(main)),
+        (None, None) => own_client(main),
+    };
     let mut wrapping: Vec<Transform<'_>> = Vec::new();
     if providers.workos_widgets.is_none() {
-        let wrap = match &wrapper {
-            Some(_) => steps::Wrap::QueryClientChildren,
-            None => steps::Wrap::RenderRoot,
-        };
-        let client = query_client.and_then(|p| p.client.as_deref());
-        wrapping = steps::root_transforms(project, &wrap_file, api_options_import, client, wrap)?;
+        if providers.query_client_provider.is_none() && matches!(plan.share, steps::Share::Own) {
+            warnings.extend(steps::unshared_client_warning(project, &plan.file));
+        }
+        let api_options_import =
+            relative_specifier(&plan.file, Path::new(&layout.api_options()), client_ext);
+        wrapping = steps::root_transforms(
+            project,
+            &plan.file,
+            api_options_import,
+            plan.share.clone(),
+            plan.wrap.clone(),
+        )?;
     }
+    steps::app_client_root(
+        files,
+        layout,
+        data,
+        providers.workos_widgets.is_none() && plan.uses_app_client(),
+    )?;
     let styles: Transform<'_> = Box::new(move |t, p| imports::ensure_stylesheets(t, p, &sheets));
-    if wrap_file == main {
+    if plan.file == main {
         wrapping.insert(0, styles);
         return files.edit(
             main,
@@ -291,11 +344,16 @@ fn plan_root(
         );
     }
     files.edit(main, &[styles], "import the widget styles")?;
-    files.edit(
-        &wrap_file,
-        &wrapping,
-        "put <WorkOsWidgets> inside your QueryClientProvider, sharing its client",
-    )
+    files.edit(&plan.file, &wrapping, &plan.reason())
+}
+
+/// `<WorkOsWidgets>` around the rendered tree, with a client of its own.
+fn own_client(main: &Path) -> steps::RootPlan {
+    steps::RootPlan {
+        file: main.to_path_buf(),
+        wrap: steps::Wrap::RenderRoot,
+        share: steps::Share::Own,
+    }
 }
 
 #[cfg(test)]

@@ -9,8 +9,10 @@ mod import_alias;
 mod installed;
 pub mod module_paths;
 mod package_manager;
+mod package_provider;
 mod platform;
 mod providers;
+mod router_context;
 mod routes;
 mod vite_resolve;
 mod workspace;
@@ -118,7 +120,13 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
         vite: vite.as_ref(),
     });
     let workspace_packages = workspace_packages::detect(&root, &package_json);
-    let (providers, links_outside) = providers::detect(&root, &entries, path_alias.as_ref())?;
+    let (providers, links_outside) = providers::detect(
+        &root,
+        &entries,
+        path_alias.as_ref(),
+        routes.as_ref(),
+        &workspace_packages,
+    )?;
     let authkit = AuthKit::ALL
         .into_iter()
         .find(|kit| package_json.declared(kit.package()).is_some());

@@ -7,8 +7,14 @@
 //! `<Outlet />` (a layout route) or of `_app`'s `<Component />`. So a
 //! `QueryClientProvider` in `layout -> providers -> query-provider` is found,
 //! and one around a single page is not.
+//!
+//! Where no `QueryClientProvider` element is found, the app's client may
+//! still be in reach (see [`QueryClientHolder`]): a provider taking it as a
+//! prop (tRPC's `api.Provider queryClient={...}`), a provider component of
+//! a workspace package that renders a `QueryClientProvider` around what it
+//! is given, or TanStack Router's root route context and query integration.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use oxc_allocator::Allocator;
@@ -17,8 +23,12 @@ use oxc_ast::ast::Program;
 use crate::ProjectError;
 use crate::catalog::{ROOT_COMPONENT, STYLESHEETS};
 use crate::css::CssTarget;
+use crate::detect::workspace_packages::WorkspacePackage;
 use crate::facts::{self, ImportFact, JsxFact, JsxKind, SourceFile, ValueKind};
-use crate::project::{Entries, ProviderUse, Providers, SheetVia, StylesheetImport};
+use crate::project::{
+    ClientAccess, Entries, ProviderUse, Providers, QueryClientHolder, RouteConvention, RoutesInfo,
+    SheetVia, StylesheetImport,
+};
 use crate::specifier::{self, PathAlias};
 use crate::{js, links};
 
@@ -36,12 +46,18 @@ pub fn detect(
     root: &Path,
     entries: &Entries,
     alias: Option<&PathAlias>,
+    routes: Option<&RoutesInfo>,
+    packages: &[WorkspacePackage],
 ) -> Result<(Providers, Vec<PathBuf>), ProjectError> {
     let mut walk = Walk {
         root,
         alias,
+        packages,
+        app: entries.app.as_deref(),
         links_outside: Vec::new(),
         providers: Providers::default(),
+        route_context: None,
+        package_providers: HashMap::new(),
         seen: HashSet::new(),
         queue: VecDeque::new(),
     };
@@ -67,6 +83,16 @@ pub fn detect(
         let allocator = Allocator::default();
         let program = js::parse(&allocator, &path, &text)?;
         walk.visit(relative, &text, &program, Scope::Whole, 0);
+        if entries.root_module.as_ref() == Some(relative)
+            && let Some((route, at)) = super::router_context::root_route_with_query_client(&program)
+        {
+            walk.route_context = Some(holder(
+                relative,
+                &text,
+                at,
+                ClientAccess::RouteContext { route },
+            ));
+        }
     }
     let mut followed = 0;
     while let Some((relative, depth)) = walk.queue.pop_front() {
@@ -88,7 +114,44 @@ pub fn detect(
             walk.visit(&relative, &text, &program, Scope::Wrappers, depth);
         }
     }
-    Ok((walk.providers, walk.links_outside))
+    let mut providers = walk.providers;
+    if providers.query_client_provider.is_none() && providers.query_client.is_none() {
+        providers.query_client = walk
+            .route_context
+            .or_else(|| router_integration(root, routes));
+    }
+    Ok((providers, walk.links_outside))
+}
+
+/// A holder at `offset` of `file`.
+fn holder(file: &Path, text: &str, offset: usize, access: ClientAccess) -> QueryClientHolder {
+    let (line, column) = js::line_col(text, offset);
+    QueryClientHolder {
+        file: file.to_path_buf(),
+        line,
+        column,
+        access,
+    }
+}
+
+/// TanStack Router's query integration in the app's router file
+/// (`src/router.tsx`).
+fn router_integration(root: &Path, routes: Option<&RoutesInfo>) -> Option<QueryClientHolder> {
+    let routes = routes.filter(|r| r.convention == RouteConvention::TanstackFiles)?;
+    ["tsx", "ts", "jsx", "js"].iter().find_map(|ext| {
+        let relative = routes.app_dir.join(format!("router.{ext}"));
+        let path = root.join(&relative);
+        let text = links::read_inside(root, &path).ok()?;
+        let allocator = Allocator::default();
+        let program = js::parse(&allocator, &path, &text).ok()?;
+        let at = super::router_context::query_integration(&program)?;
+        Some(holder(
+            &relative,
+            &text,
+            at,
+            ClientAccess::RouterIntegration,
+        ))
+    })
 }
 
 /// Which elements of a file count.
@@ -103,7 +166,17 @@ enum Scope {
 struct Walk<'w> {
     root: &'w Path,
     alias: Option<&'w PathAlias>,
+    /// The workspace packages the app depends on (their provider
+    /// components may hold the app's client).
+    packages: &'w [WorkspacePackage],
+    /// The app component's file (`src/App.*`).
+    app: Option<&'w Path>,
     providers: Providers,
+    /// The root route's context, when it declares `queryClient`.
+    route_context: Option<QueryClientHolder>,
+    /// Whether a package's component provides a query client, by (module,
+    /// export): each is read once.
+    package_providers: HashMap<(String, String), bool>,
     /// Followed modules a link leads out of the project (not read).
     links_outside: Vec<PathBuf>,
     seen: HashSet<PathBuf>,
@@ -122,7 +195,7 @@ impl Walk<'_> {
         let mut file = SourceFile::new(relative.to_path_buf(), text.to_owned());
         facts::read::extract(&mut file, program);
         let bindings = js::top_level_bindings(program);
-        for element in &file.jsx {
+        for (index, element) in file.jsx.iter().enumerate() {
             // It wraps what the component is given: `{children}`, a
             // router's `<Outlet />`, `_app`'s `<Component />`.
             let wraps_slot = element.wraps_children;
@@ -132,7 +205,32 @@ impl Walk<'_> {
             let kind = provider_kind(&file, element, &bindings, &|source, name| {
                 self.reexports_widget(relative, source, name)
             });
-            record(&mut self.providers, &file, element, kind, wraps_slot);
+            let ordinal = file.jsx[..index]
+                .iter()
+                .filter(|e| e.name == element.name)
+                .count();
+            record(
+                &mut self.providers,
+                &file,
+                element,
+                kind,
+                wraps_slot,
+                ordinal,
+            );
+            // A holder of the client counts where it is around the whole
+            // app: around what its component is given, in a `render(...)`
+            // tree, or as the outermost element of the app component.
+            let around_app = wraps_slot
+                || file
+                    .render_calls
+                    .iter()
+                    .any(|call| call.jsx.contains(&index))
+                || (element.ancestors.iter().next().is_none()
+                    && self.app == Some(relative)
+                    && renders_in_app_component(&file, index));
+            if kind.is_none() && around_app && self.providers.query_client.is_none() {
+                self.providers.query_client = self.client_holder(&file, element, ordinal);
+            }
         }
         for import in &file.imports {
             if let Some(sheet) = stylesheet(import.path()) {
@@ -170,6 +268,54 @@ impl Walk<'_> {
                 self.queue.push_back((target, depth + 1));
             }
         }
+    }
+
+    /// The app's client as `element` holds it: a `queryClient` prop (tRPC's
+    /// provider), or a workspace package's provider component that renders
+    /// a `QueryClientProvider` around its children.
+    fn client_holder(
+        &mut self,
+        file: &SourceFile,
+        element: &JsxFact,
+        ordinal: usize,
+    ) -> Option<QueryClientHolder> {
+        if let Some(prop) = element
+            .attribute("queryClient")
+            .filter(|a| a.value != ValueKind::Bool && !a.value_text.is_empty())
+        {
+            return Some(holder(
+                &file.path,
+                &file.text,
+                element.element.start,
+                ClientAccess::Prop {
+                    element: element.name.clone(),
+                    ordinal,
+                    client: prop.value_text.clone(),
+                },
+            ));
+        }
+        let (import, imported) = file.import_of(&element.name)?;
+        if specifier::is_local(&import.source) {
+            return None;
+        }
+        let key = (import.source.clone(), imported.to_owned());
+        let packages = self.packages;
+        let provides = *self.package_providers.entry(key).or_insert_with(|| {
+            super::package_provider::provides_query_client(packages, &import.source, imported)
+        });
+        if !provides {
+            return None;
+        }
+        Some(holder(
+            &file.path,
+            &file.text,
+            element.element.start,
+            ClientAccess::PackageProvider {
+                element: element.name.clone(),
+                ordinal,
+                package: import.source.clone(),
+            },
+        ))
     }
 
     /// Whether the local module `source` (imported from `from`) re-exports
@@ -250,6 +396,25 @@ impl Walk<'_> {
             }
         }
     }
+}
+
+/// Whether the element `index` of the app file belongs to the component
+/// the file exports as the app (`export default`, or `App`).
+fn renders_in_app_component(file: &SourceFile, index: usize) -> bool {
+    use crate::facts::render::Export;
+    let render = &file.render;
+    let Some(owner) = render
+        .elements
+        .get(index)
+        .and_then(|e| e.owner)
+        .and_then(|owner| render.definitions.get(owner))
+    else {
+        return false;
+    };
+    render.exports.iter().any(|export| {
+        matches!(export, Export::Local { exported, local }
+            if (exported == "default" || exported == "App") && *local == owner.name)
+    })
 }
 
 /// Whether a path names a stylesheet (`.css`, `.scss`, `.sass`, `.less`).
@@ -356,6 +521,7 @@ fn record(
     element: &JsxFact,
     kind: Option<Kind>,
     wraps_slot: bool,
+    ordinal: usize,
 ) {
     let slot = match kind {
         Some(Kind::QueryClient) => &mut providers.query_client_provider,
@@ -374,6 +540,8 @@ fn record(
                 .filter(|a| a.value != ValueKind::Bool)
                 .map(|a| a.value_text.clone()),
             wraps_slot,
+            ordinal,
+            element: element.name.clone(),
         });
     }
 }
@@ -406,7 +574,7 @@ mod tests {
             next_root: Some(PathBuf::from("app/layout.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None).unwrap().0;
+        let found = detect(root, &entries, None, None, &[]).unwrap().0;
         let qcp = found.query_client_provider.unwrap();
         assert_eq!(qcp.file, PathBuf::from("app/providers.tsx"));
         assert_eq!(qcp.client.as_deref(), Some("queryClient"));
@@ -434,7 +602,7 @@ mod tests {
             next_root: Some(PathBuf::from("app/layout.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None).unwrap().0;
+        let found = detect(root, &entries, None, None, &[]).unwrap().0;
         let qcp = found.query_client_provider.unwrap();
         assert_eq!(qcp.client.as_deref(), Some("queryClient"));
         assert_eq!(qcp.line, 7);
@@ -463,7 +631,7 @@ mod tests {
                 main: Some(PathBuf::from("src/main.tsx")),
                 ..Entries::default()
             };
-            let providers = detect(dir.path(), &entries, None).unwrap().0;
+            let providers = detect(dir.path(), &entries, None, None, &[]).unwrap().0;
             assert_eq!(providers.workos_widgets.is_some(), found, "{widgets}");
         }
     }
@@ -474,6 +642,69 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         }
+    }
+
+    #[test]
+    fn a_provider_taking_the_query_client_as_a_prop_holds_the_apps_client() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[
+                (
+                    "src/main.tsx",
+                    "import { Kit } from '@acme/kit'\nimport App from './App'\ncreateRoot(el).render(<Kit><trpc.Provider client={trpcClient} queryClient={queryClient}><App /></trpc.Provider></Kit>)\n",
+                ),
+                (
+                    "src/App.tsx",
+                    "export default function App() { return <main /> }\n",
+                ),
+            ],
+        );
+        let entries = Entries {
+            main: Some(PathBuf::from("src/main.tsx")),
+            ..Entries::default()
+        };
+        let found = detect(dir.path(), &entries, None, None, &[]).unwrap().0;
+        assert!(found.query_client_provider.is_none());
+        let holder = found.query_client.unwrap();
+        assert_eq!(
+            holder.access,
+            ClientAccess::Prop {
+                element: "trpc.Provider".to_owned(),
+                ordinal: 0,
+                client: "queryClient".to_owned(),
+            }
+        );
+        assert_eq!((holder.line, holder.column), (3, 28));
+    }
+
+    #[test]
+    fn a_holder_around_one_page_of_the_app_component_is_not_the_apps() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[
+                (
+                    "src/main.tsx",
+                    "import App from './App'\ncreateRoot(el).render(<App />)\n",
+                ),
+                (
+                    "src/App.tsx",
+                    "function Reports() {\n  return <Kit.Provider queryClient={reportsClient}><Chart /></Kit.Provider>\n}\nexport default function App() {\n  return <Api.Provider queryClient={queryClient}><Router><Reports /></Router></Api.Provider>\n}\n",
+                ),
+            ],
+        );
+        let entries = Entries {
+            main: Some(PathBuf::from("src/main.tsx")),
+            app: Some(PathBuf::from("src/App.tsx")),
+            ..Entries::default()
+        };
+        let found = detect(dir.path(), &entries, None, None, &[]).unwrap().0;
+        let holder = found.query_client.unwrap();
+        assert!(
+            matches!(&holder.access, ClientAccess::Prop { client, .. } if client == "queryClient"),
+            "the app component's provider, not the reports page's: {holder:?}"
+        );
     }
 
     #[test]
@@ -501,7 +732,7 @@ mod tests {
             next_root: Some(PathBuf::from("app/layout.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None).unwrap().0;
+        let found = detect(root, &entries, None, None, &[]).unwrap().0;
         let qcp = found.query_client_provider.unwrap();
         assert_eq!(qcp.file, PathBuf::from("components/query-provider.tsx"));
         assert_eq!(qcp.client.as_deref(), Some("client"));
@@ -536,7 +767,7 @@ mod tests {
             main: Some(PathBuf::from("src/main.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None).unwrap().0;
+        let found = detect(root, &entries, None, None, &[]).unwrap().0;
         let widgets = found.workos_widgets.as_ref().unwrap();
         assert_eq!(widgets.file, PathBuf::from("src/routes/root.tsx"));
         assert!(widgets.wraps_slot);

@@ -161,10 +161,64 @@ fn link_lists(program: &Program<'_>) -> Vec<Span> {
     }
     let mut properties = Properties(Vec::new());
     oxc_ast_visit::Visit::visit_program(&mut properties, program);
-    links_export(program)
+    let mut lists: Vec<Span> = links_export(program)
         .into_iter()
         .chain(properties.0)
-        .collect()
+        .collect();
+    follow_link_bindings(program, &mut lists);
+    lists
+}
+
+/// Adds to `lists` the initializer of every top-level variable a list
+/// names (`links = () => sheets` with `const sheets = [...]`, TanStack's
+/// `head: () => ({ links })` with `const links = [...]`), and so on from
+/// those, each binding once.
+fn follow_link_bindings(program: &Program<'_>, lists: &mut Vec<Span>) {
+    struct References(Vec<(String, usize)>);
+    impl<'a> oxc_ast_visit::Visit<'a> for References {
+        fn visit_identifier_reference(&mut self, it: &oxc_ast::ast::IdentifierReference<'a>) {
+            self.0.push((it.name.to_string(), it.span.start as usize));
+        }
+    }
+    let mut references = References(Vec::new());
+    oxc_ast_visit::Visit::visit_program(&mut references, program);
+    let mut bindings: Vec<(String, Span)> = Vec::new();
+    for statement in &program.body {
+        let declaration = match statement {
+            Statement::VariableDeclaration(d) => &**d,
+            Statement::ExportDeclaration(e) => match &e.declaration {
+                oxc_ast::ast::Declaration::VariableDeclaration(d) => &**d,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        for declarator in &declaration.declarations {
+            if let (Some(name), Some(init)) =
+                (declarator.id.get_identifier_name(), &declarator.init)
+            {
+                bindings.push((name.to_string(), Span::from(init.span())));
+            }
+        }
+    }
+    let mut next = 0;
+    while next < lists.len() {
+        let list = lists[next];
+        next += 1;
+        let named = |name: &str| {
+            references
+                .0
+                .iter()
+                .any(|(r, at)| r == name && list.start <= *at && *at < list.end)
+        };
+        let mut index = 0;
+        while index < bindings.len() {
+            if named(&bindings[index].0) {
+                lists.push(bindings.swap_remove(index).1);
+            } else {
+                index += 1;
+            }
+        }
+    }
 }
 
 /// The span of the top-level `links` export.

@@ -155,6 +155,55 @@ impl RouteModules {
             .find(|file| *file != route && project.path(file).is_file()))
     }
 
+    /// Where `<WorkOsWidgets>` goes and how it shares the app's client:
+    /// inside the app's `QueryClientProvider` (in the root module or a
+    /// providers file it renders), inside another holder of the client,
+    /// around the root's page slot reading TanStack Router's route context
+    /// (`Route.useRouteContext()`) or, under TanStack's query integration,
+    /// through the generated `WorkOsWidgetsWithAppClient`; else around the
+    /// page slot with a client of its own.
+    fn root_plan(&self, cx: &Cx<'_>) -> Result<steps::RootPlan, GenerateError> {
+        use workos_widgets_core::project::ClientAccess;
+        let project = cx.project;
+        let app_client = cx.layout.app_client_root();
+        let module = |from: &Path| {
+            specifier::import_specifier(
+                from,
+                Path::new(&app_client),
+                project.generated_imports.alias.as_ref(),
+                "",
+            )
+        };
+        let page_slot = |share| steps::RootPlan {
+            file: self.root_file.clone(),
+            wrap: steps::Wrap::PageSlot,
+            share,
+        };
+        let providers = &project.providers;
+        if let Some(provider) = &providers.query_client_provider {
+            return Ok(steps::RootPlan::inside(provider));
+        }
+        let Some(holder) = &providers.query_client else {
+            return Ok(page_slot(steps::Share::Own));
+        };
+        Ok(match &holder.access {
+            ClientAccess::RouteContext { route } => {
+                if steps::route_context_binding(project, &self.root_file)?.is_some() {
+                    page_slot(steps::Share::RouteContext {
+                        route: route.clone(),
+                    })
+                } else {
+                    page_slot(steps::Share::Own)
+                }
+            }
+            ClientAccess::RouterIntegration => page_slot(steps::Share::AppClientComponent {
+                module: module(&self.root_file),
+            }),
+            _ => steps::RootPlan::for_holder(holder, module)
+                .unwrap_or_else(|| page_slot(steps::Share::Own)),
+        })
+    }
+
     /// Remembers a route for [`Framework::plan_route_list`].
     fn plan_route(&self, path: &str, file: &str) {
         self.planned
@@ -218,34 +267,44 @@ impl Framework for RouteModules {
         }
     }
 
-    fn plan_root(&self, cx: &Cx<'_>, files: &mut FilePlanner<'_>) -> Result<(), GenerateError> {
+    fn plan_root(
+        &self,
+        cx: &Cx<'_>,
+        data: &TemplateData,
+        files: &mut FilePlanner<'_>,
+        warnings: &mut Vec<String>,
+    ) -> Result<(), GenerateError> {
         let project = cx.project;
         let root_file = &self.root_file;
         let providers = &project.providers;
-        let query_client = providers.query_client_provider.as_ref();
-        let wrapper = query_client
-            .map(|p| p.file.clone())
-            .filter(|file| file != root_file);
-        let wrap_file = wrapper.clone().unwrap_or_else(|| root_file.clone());
-        // A QueryClientProvider in the root module itself: the widgets go
-        // inside it and share its client.
-        let in_root_query_client = wrapper.is_none() && query_client.is_some();
-        let api_options = specifier::import_specifier(
-            &wrap_file,
-            Path::new(&cx.layout.api_options()),
-            project.generated_imports.alias.as_ref(),
-            "",
-        );
+        let plan = self.root_plan(cx)?;
         let mut transforms: Vec<Transform<'_>> = Vec::new();
         if providers.workos_widgets.is_none() {
-            let wrap = if wrapper.is_some() || in_root_query_client {
-                steps::Wrap::QueryClientChildren
-            } else {
-                steps::Wrap::PageSlot
-            };
-            let client = query_client.and_then(|p| p.client.as_deref());
-            transforms = steps::root_transforms(project, &wrap_file, api_options, client, wrap)?;
+            if providers.query_client_provider.is_none() && matches!(plan.share, steps::Share::Own)
+            {
+                warnings.extend(steps::unshared_client_warning(project, &plan.file));
+            }
+            let api_options = specifier::import_specifier(
+                &plan.file,
+                Path::new(&cx.layout.api_options()),
+                project.generated_imports.alias.as_ref(),
+                "",
+            );
+            transforms = steps::root_transforms(
+                project,
+                &plan.file,
+                api_options,
+                plan.share.clone(),
+                plan.wrap.clone(),
+            )?;
         }
+        steps::app_client_root(
+            files,
+            &cx.layout,
+            data,
+            providers.workos_widgets.is_none() && plan.uses_app_client(),
+        )?;
+        let wrap_file = plan.file.clone();
         let root_text =
             workos_widgets_core::links::read_inside(&project.root, &project.path(root_file))?;
         let by_url = links::loads_css_by_url(root_file, &root_text);
@@ -270,11 +329,11 @@ impl Framework for RouteModules {
                 "import the widget styles before the app's CSS",
             )?;
             let reason = if wrap_file == *root_file {
-                "wrap the routes in <WorkOsWidgets>"
+                "wrap the routes in <WorkOsWidgets>".to_owned()
             } else {
-                "put <WorkOsWidgets> inside your QueryClientProvider, sharing its client"
+                plan.reason()
             };
-            return files.edit(&wrap_file, &transforms, reason);
+            return files.edit(&wrap_file, &transforms, &reason);
         }
         if wrap_file == *root_file {
             transforms.insert(0, styles);
@@ -285,11 +344,7 @@ impl Framework for RouteModules {
             );
         }
         files.edit(root_file, &[styles], "import the widget styles")?;
-        files.edit(
-            &wrap_file,
-            &transforms,
-            "put <WorkOsWidgets> inside your QueryClientProvider, sharing its client",
-        )
+        files.edit(&wrap_file, &transforms, &plan.reason())
     }
 
     fn plan_token_route(

@@ -132,8 +132,31 @@ pub fn wrap_query_client_children(
     attributes: &str,
     layout: Layout,
 ) -> Result<Vec<TextEdit>, EditError> {
+    wrap_element_children(
+        path,
+        text,
+        program,
+        ("QueryClientProvider", 0),
+        attributes,
+        layout,
+    )
+}
+
+/// Wraps the children of the file's element `name` (the one `ordinal`
+/// elements of that name come before: a `QueryClientProvider`, a tRPC
+/// provider, a provider component) in `<WorkOsWidgets {attributes}>`
+/// unless the file already renders one.
+pub fn wrap_element_children(
+    path: &Path,
+    text: &str,
+    program: &Program<'_>,
+    (name, ordinal): (&str, usize),
+    attributes: &str,
+    layout: Layout,
+) -> Result<Vec<TextEdit>, EditError> {
     let mut finder = ElementFinder {
-        name: "QueryClientProvider",
+        name,
+        skip: ordinal,
         target: None,
     };
     finder.visit_program(program);
@@ -146,9 +169,61 @@ pub fn wrap_query_client_children(
             layout,
         },
         finder.target,
-        "found no <QueryClientProvider> to put <WorkOsWidgets> in",
-        "wrap your providers' children in <WorkOsWidgets queryClient={...}> yourself, then run again",
+        &format!("found no <{name}> with children to put <WorkOsWidgets> in"),
+        &format!(
+            "wrap the children of your <{name}> in <WorkOsWidgets queryClient={{...}}> yourself, then run again"
+        ),
     )
+}
+
+/// Reads the app's `QueryClient` from TanStack Router's root route context
+/// in the component that renders the file's page slot: inserts `const {
+/// queryClient } = Route.useRouteContext()` (`binding` is the name the
+/// client gets, `route` the root route's binding) as the first statement
+/// of that component, when the file's root takes `queryClient={binding}`
+/// and the component does not declare it yet.
+pub fn read_route_context(
+    text: &str,
+    program: &Program<'_>,
+    route: &str,
+    binding: &str,
+    layout: Layout,
+) -> Vec<TextEdit> {
+    let root_passes_it = text.contains(&format!("queryClient={{{binding}}}"))
+        && js::jsx_elements(program)
+            .iter()
+            .any(|e| e.name == layout.root);
+    let Some(slot) = js::page_slot(program) else {
+        return Vec::new();
+    };
+    let Some(body) = js::enclosing_function_body(program, slot.start) else {
+        return Vec::new();
+    };
+    if !root_passes_it || text[body.start..body.end].contains(".useRouteContext()") {
+        return Vec::new();
+    }
+    let semicolon = if js::uses_semicolons(text, &js::imports(program)) {
+        ";"
+    } else {
+        ""
+    };
+    let pattern = if binding == "queryClient" {
+        "queryClient".to_owned()
+    } else {
+        format!("queryClient: {binding}")
+    };
+    let indent = match body.first_statement {
+        Some(at) => indent_at(text, at).to_owned(),
+        None => format!("{}{}", indent_at(text, body.start), indent_unit(text)),
+    };
+    let statement = format!("const {{ {pattern} }} = {route}.useRouteContext(){semicolon}");
+    match body.first_statement {
+        Some(at) => vec![TextEdit::insert(at, format!("{statement}\n{indent}"))],
+        None => vec![TextEdit::insert(
+            body.start + 1,
+            format!("\n{indent}{statement}"),
+        )],
+    }
 }
 
 /// The file a wrap edits, and the root's attributes.
@@ -374,20 +449,44 @@ impl<'a> Visit<'a> for RenderFinder {
     }
 }
 
-/// The span to wrap inside the first element called `name`.
-struct ElementFinder {
-    name: &'static str,
+/// The span to wrap inside the element called `name` that `skip`
+/// elements of that name come before.
+struct ElementFinder<'n> {
+    name: &'n str,
+    skip: usize,
     target: Option<(usize, usize)>,
 }
 
-impl<'a> Visit<'a> for ElementFinder {
+impl<'a> Visit<'a> for ElementFinder<'_> {
     fn visit_jsx_element(&mut self, element: &JSXElement<'a>) {
         if self.target.is_none() && js::jsx_name(&element.opening_element.name) == self.name {
-            self.target = Some(wrap_target(element));
-            return;
+            if self.skip == 0 {
+                self.target = children_target(element);
+                return;
+            }
+            self.skip -= 1;
         }
         oxc_ast_visit::walk::walk_jsx_element(self, element);
     }
+}
+
+/// The children of `element` (inside the innermost pass-through element),
+/// when it has any.
+fn children_target(element: &JSXElement<'_>) -> Option<(usize, usize)> {
+    let name = js::jsx_name(&element.opening_element.name);
+    if PASS_THROUGH.contains(&name.as_str()) {
+        return Some(wrap_target(element));
+    }
+    let children: Vec<&JSXChild<'_>> = element
+        .children
+        .iter()
+        .filter(|child| !matches!(child, JSXChild::Text(t) if t.value.trim().is_empty()))
+        .collect();
+    let (first, last) = (children.first()?, children.last()?);
+    Some((
+        oxc_span::GetSpan::span(*first).start as usize,
+        oxc_span::GetSpan::span(*last).end as usize,
+    ))
 }
 
 fn callee_name(callee: &Expression<'_>) -> Option<String> {
@@ -603,6 +702,75 @@ mod tests {
             "{out}"
         );
         assert_eq!(run_with(&out, wrap_query_client_children), out);
+    }
+
+    #[test]
+    fn wraps_the_children_of_the_provider_detection_chose_not_a_namesake() {
+        let src = "export function P({ children }) {\n  return (\n    <div>\n      <QueryClientProvider client={sidebarClient}><aside /></QueryClientProvider>\n      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>\n    </div>\n  )\n}\n";
+        let path = Path::new("providers.tsx");
+        let out = apply(
+            path,
+            src,
+            &[Box::new(move |t, p| {
+                wrap_element_children(
+                    path,
+                    t,
+                    p,
+                    ("QueryClientProvider", 1),
+                    " queryClient={queryClient}",
+                    Layout::default(),
+                )
+            })],
+        )
+        .unwrap();
+        assert!(
+            out.contains(
+                "<QueryClientProvider client={sidebarClient}><aside /></QueryClientProvider>\n"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("<QueryClientProvider client={queryClient}>\n        <WorkOsWidgets queryClient={queryClient}>{children}</WorkOsWidgets>\n      </QueryClientProvider>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn reads_the_route_context_in_the_component_around_the_slot() {
+        let src = "import { createRootRouteWithContext } from '@tanstack/react-router'\nexport const Route = createRootRouteWithContext<{ queryClient: QueryClient }>()({ shellComponent: Shell })\nfunction Shell({ children }) {\n  return (\n    <html>\n      <body>{children}</body>\n    </html>\n  )\n}\n";
+        let path = Path::new("__root.tsx");
+        let out = apply(
+            path,
+            src,
+            &[
+                Box::new(move |t, p| {
+                    wrap_page_slot(path, t, p, " queryClient={queryClient}", Layout::default())
+                }),
+                Box::new(|t, p| {
+                    Ok(read_route_context(
+                        t,
+                        p,
+                        "Route",
+                        "queryClient",
+                        Layout::default(),
+                    ))
+                }),
+            ],
+        )
+        .unwrap();
+        assert!(
+            out.contains("function Shell({ children }) {\n  const { queryClient } = Route.useRouteContext()\n  return ("),
+            "{out}"
+        );
+        let arrow = "const Shell = ({ children }) => <html><body>{children}</body></html>\n";
+        let program_text = arrow.to_owned();
+        let allocator = oxc_allocator::Allocator::default();
+        let program = js::parse(&allocator, path, &program_text).unwrap();
+        assert!(
+            read_route_context(arrow, &program, "Route", "queryClient", Layout::default())
+                .is_empty(),
+            "an expression body has no place for a statement"
+        );
     }
 
     #[test]
