@@ -1034,12 +1034,34 @@ fn disagreements(name: &str, dir: &Path) -> Vec<String> {
             _ => {}
         }
     }
+    // Wrappers: a root that detect (and so init) takes as covering the page
+    // in an app root file leaves no widget that the render graph proves
+    // unwrapped; one it takes as partial leaves one.
+    let unwrapped = workos_widgets_verifier::render_roots::unwrapped_widgets(&facts);
+    if let Some(root) = &providers.workos_widgets {
+        let in_root_file = facts.root_paths.contains(&root.file);
+        if in_root_file && root.wraps_slot && !root.partial && !unwrapped.is_empty() {
+            found.push(format!(
+                "{name}: detect says the root in {} covers the page, verify proves {} widget(s) outside it",
+                root.file.display(),
+                unwrapped.len()
+            ));
+        }
+        if root.partial && unwrapped.is_empty() {
+            found.push(format!(
+                "{name}: detect says the root in {} covers one branch only, verify proves nothing outside it",
+                root.file.display()
+            ));
+        }
+    }
     found
 }
 
 /// `detect` (and so `init`) and `verify` read the same app the same way:
 /// on every fixture, where both have an opinion, they agree on which file
-/// holds the `<WorkOsWidgets>` root and which the `QueryClientProvider`.
+/// holds the `<WorkOsWidgets>` root and which the `QueryClientProvider`,
+/// and on whether an app root file's root covers every branch of the page
+/// (the render graph's proof).
 #[test]
 fn detect_and_verify_agree_on_roots_and_providers() {
     let mut wrong = Vec::new();
@@ -1156,5 +1178,40 @@ fn widgets_and_roots_in_a_workspace_package_are_followed() {
             .unwrap()
             .contains("App (src/App.tsx) > Team (node_modules/@acme/ui/src/Team.tsx)"),
         "{unwrapped:#}"
+    );
+}
+
+/// `init` agrees with `verify` on a root around one branch of the page:
+/// detect marks it partial, and init, which leaves an existing root alone,
+/// says what to move (verify reports the bare branch as WW201).
+#[test]
+fn init_warns_about_a_root_around_one_branch_that_verify_reports() {
+    let dir = materialise("ww201-vite-bare-children-branch");
+    let detect = run(dir.path(), &["detect", ".", "--json"], &[]);
+    let model: Value = serde_json::from_slice(&detect.stdout).unwrap();
+    assert_eq!(
+        model["providers"]["workos_widgets"]["partial"], true,
+        "{model:#}"
+    );
+    let init = run(
+        dir.path(),
+        &[
+            "init",
+            ".",
+            "--widgets",
+            "users-management",
+            "--dry-run",
+            "--no-install",
+            "--yes",
+            "--json",
+        ],
+        &[],
+    );
+    let plan: Value = serde_json::from_slice(&init.stdout).unwrap();
+    assert!(
+        plan["warnings"]
+            .to_string()
+            .contains("around only some of the branches"),
+        "{plan:#}"
     );
 }

@@ -433,6 +433,11 @@ pub struct ProviderUse {
     /// router's `<Outlet />`, `_app`'s `<Component />`), found by following
     /// the app's provider and layout components from the entry files.
     pub wraps_slot: bool,
+    /// Around some of the places its component renders what it is given
+    /// but not all (`{busy ? <WorkOsWidgets>{children}</WorkOsWidgets> :
+    /// children}`): the other branches render the page without it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
     /// How many elements of the same name come before it in its file (so
     /// an edit finds this one, not a namesake around a sidebar).
     #[serde(skip)]

@@ -496,6 +496,23 @@ pub fn unshared_client_warning(project: &Project, file: &std::path::Path) -> Opt
     ))
 }
 
+/// When the app's `<WorkOsWidgets>` is around only some branches of what
+/// its component renders (`{busy ? <WorkOsWidgets>{children}</WorkOsWidgets>
+/// : children}`): what to change, since init leaves an existing root alone
+/// and `verify` reports the bare branch (WW201).
+pub fn partial_root_warning(project: &Project) -> Option<String> {
+    let root = project
+        .providers
+        .workos_widgets
+        .as_ref()
+        .filter(|r| r.partial)?;
+    Some(format!(
+        "the <WorkOsWidgets> at {}:{} is around only some of the branches that render the page: in the others every widget throws \"useElement must be used within a WidgetsContext provider\". Move it around the whole conditional (`<WorkOsWidgets ...>{{cond ? <A>{{children}}</A> : children}}</WorkOsWidgets>`).",
+        workos_widgets_core::specifier::slash(&root.file),
+        root.line
+    ))
+}
+
 /// The module that reads the public `*_WORKOS_API_BASE_URL` for
 /// `<WorkOsWidgets>`.
 pub fn api_options(

@@ -209,12 +209,13 @@ impl Walk<'_> {
                 .iter()
                 .filter(|e| e.name == element.name)
                 .count();
+            let partial = wraps_slot && !crate::graph::wraps_every_slot(&file, index);
             record(
                 &mut self.providers,
                 &file,
                 element,
                 kind,
-                wraps_slot,
+                (wraps_slot, partial),
                 ordinal,
             );
             // A holder of the client counts where it is around the whole
@@ -520,7 +521,7 @@ fn record(
     file: &SourceFile,
     element: &JsxFact,
     kind: Option<Kind>,
-    wraps_slot: bool,
+    (wraps_slot, partial): (bool, bool),
     ordinal: usize,
 ) {
     let slot = match kind {
@@ -540,6 +541,7 @@ fn record(
                 .filter(|a| a.value != ValueKind::Bool)
                 .map(|a| a.value_text.clone()),
             wraps_slot,
+            partial,
             ordinal,
             element: element.name.clone(),
         });
