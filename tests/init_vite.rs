@@ -807,3 +807,49 @@ fn name_collisions_get_free_aliases() {
     let plan: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
     assert_eq!(plan["changes"], 0, "{plan:#}");
 }
+
+/// Issue 17.4: init keeps an app's own `<WorkOsWidgets>`; when it gets no
+/// `queryClient` while the app provides one, it would create a second
+/// client: init says so (never silently), and is quiet once it is passed.
+#[test]
+fn a_kept_root_without_the_apps_query_client_is_reported() {
+    let app = common::fixture("vite-query-client");
+    let dir = app.path();
+    let main = dir.join("src/main.tsx");
+    let text = std::fs::read_to_string(&main).unwrap();
+    let with_root = |root: &str| {
+        text.replace(
+            "import App from './App.tsx'",
+            "import App from './App.tsx'\nimport { WorkOsWidgets } from '@workos-inc/widgets'",
+        )
+        .replace(
+            "      <App />",
+            &format!("      {root}\n        <App />\n      </WorkOsWidgets>"),
+        )
+    };
+    let args = [
+        "init",
+        ".",
+        "--widgets",
+        "user-profile",
+        "--dry-run",
+        "--no-install",
+        "--yes",
+        "--json",
+    ];
+    std::fs::write(&main, with_root("<WorkOsWidgets>")).unwrap();
+    let plan: serde_json::Value = serde_json::from_slice(&common::run(dir, &args).stdout).unwrap();
+    let warnings = plan["warnings"].to_string();
+    assert!(warnings.contains("gets no queryClient"), "{plan:#}");
+    assert!(warnings.contains("src/main.tsx:15"), "{warnings}");
+    std::fs::write(
+        &main,
+        with_root("<WorkOsWidgets queryClient={queryClient}>"),
+    )
+    .unwrap();
+    let plan: serde_json::Value = serde_json::from_slice(&common::run(dir, &args).stdout).unwrap();
+    assert!(
+        !plan["warnings"].to_string().contains("gets no queryClient"),
+        "{plan:#}"
+    );
+}

@@ -427,7 +427,8 @@ pub struct ProviderUse {
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
-    /// For `QueryClientProvider`: the source text of its `client` prop.
+    /// The source text of the client it is given: a `QueryClientProvider`'s
+    /// `client` prop, the root's `queryClient` prop.
     pub client: Option<String>,
     /// Whether it wraps what its component is given (`{children}`, a
     /// router's `<Outlet />`, `_app`'s `<Component />`), found by following

@@ -513,6 +513,25 @@ pub fn partial_root_warning(project: &Project) -> Option<String> {
     ))
 }
 
+/// When init keeps the app's own `<WorkOsWidgets>` and it is given no
+/// `queryClient` although the app provides a `QueryClient`: it creates a
+/// second client, which init does not change silently.
+pub fn kept_root_client_warning(project: &Project) -> Option<String> {
+    let providers = &project.providers;
+    let root = providers
+        .workos_widgets
+        .as_ref()
+        .filter(|r| r.client.is_none())?;
+    let holder = providers.query_client_provider.as_ref()?;
+    Some(format!(
+        "the <WorkOsWidgets> at {}:{} gets no queryClient, while the app provides a QueryClient ({}:{}): it creates a second client, so the widgets' queries do not share the app's cache. Pass the app's client: queryClient={{queryClient}}, or, inside the QueryClientProvider, `const queryClient = useQueryClient()` (from @tanstack/react-query).",
+        workos_widgets_core::specifier::slash(&root.file),
+        root.line,
+        workos_widgets_core::specifier::slash(&holder.file),
+        holder.line
+    ))
+}
+
 /// The module that reads the public `*_WORKOS_API_BASE_URL` for
 /// `<WorkOsWidgets>`.
 pub fn api_options(

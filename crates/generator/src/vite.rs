@@ -315,6 +315,7 @@ fn plan_root(
     };
     let mut wrapping: Vec<Transform<'_>> = Vec::new();
     warnings.extend(steps::partial_root_warning(project));
+    warnings.extend(steps::kept_root_client_warning(project));
     if providers.workos_widgets.is_none() {
         if providers.query_client_provider.is_none() && matches!(plan.share, steps::Share::Own) {
             warnings.extend(steps::unshared_client_warning(project, &plan.file));

@@ -536,8 +536,14 @@ fn record(
             file: file.path.clone(),
             line,
             column,
+            // The client it is given: `client` of a QueryClientProvider,
+            // `queryClient` of the root.
             client: element
-                .attribute("client")
+                .attribute(if matches!(kind, Some(Kind::Root)) {
+                    "queryClient"
+                } else {
+                    "client"
+                })
                 .filter(|a| a.value != ValueKind::Bool)
                 .map(|a| a.value_text.clone()),
             wraps_slot,

@@ -280,6 +280,7 @@ impl Framework for RouteModules {
         let plan = self.root_plan(cx)?;
         let mut transforms: Vec<Transform<'_>> = Vec::new();
         warnings.extend(steps::partial_root_warning(project));
+        warnings.extend(steps::kept_root_client_warning(project));
         if providers.workos_widgets.is_none() {
             if providers.query_client_provider.is_none() && matches!(plan.share, steps::Share::Own)
             {
