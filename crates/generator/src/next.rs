@@ -205,33 +205,14 @@ fn plan_root(
         .unwrap_or_else(|| page_slot(steps::Share::Own)),
         (None, None) => page_slot(steps::Share::Own),
     };
-    let mut wrapping: Vec<Transform<'_>> = Vec::new();
-    warnings.extend(steps::partial_root_warning(project));
-    warnings.extend(steps::kept_root_client_warning(project));
-    if providers.workos_widgets.is_none() {
-        if providers.query_client_provider.is_none() && matches!(plan.share, steps::Share::Own) {
-            warnings.extend(steps::unshared_client_warning(project, &plan.file));
-        }
-        let api_options = specifier::import_specifier(
-            &plan.file,
-            Path::new(&layout.api_options()),
-            project.generated_imports.alias.as_ref(),
-            "",
-        );
-        wrapping = steps::root_transforms(
-            project,
-            &plan.file,
-            api_options,
-            plan.share.clone(),
-            plan.wrap.clone(),
-        )?;
-    }
-    steps::app_client_root(
-        files,
-        layout,
-        data,
-        providers.workos_widgets.is_none() && plan.uses_app_client(),
-    )?;
+    let api_options = specifier::import_specifier(
+        &plan.file,
+        Path::new(&layout.api_options()),
+        project.generated_imports.alias.as_ref(),
+        "",
+    );
+    let mut wrapping =
+        steps::wrap_root(project, &plan, api_options, (files, layout, data), warnings)?;
     let sheets = steps::sheets_to_load(project, root_file, files)?;
     let styles: Transform<'_> = Box::new(move |t, p| imports::ensure_stylesheets(t, p, &sheets));
     if plan.file == root_file {

@@ -496,11 +496,47 @@ pub fn unshared_client_warning(project: &Project, file: &std::path::Path) -> Opt
     ))
 }
 
+/// The edits that mount `<WorkOsWidgets>` as `plan` says (none when the app
+/// already renders one), the generated client component it needs, and the
+/// warnings about the app's root and client: every framework's root step.
+/// `api_options` is how `plan.file` imports the API options module.
+pub fn wrap_root(
+    project: &Project,
+    plan: &RootPlan,
+    api_options: String,
+    (files, layout, data): (&mut FilePlanner<'_>, &Layout, &TemplateData),
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Transform<'static>>, GenerateError> {
+    let providers = &project.providers;
+    warnings.extend(partial_root_warning(project));
+    warnings.extend(kept_root_client_warning(project));
+    let mut wrapping = Vec::new();
+    if providers.workos_widgets.is_none() {
+        if providers.query_client_provider.is_none() && matches!(plan.share, Share::Own) {
+            warnings.extend(unshared_client_warning(project, &plan.file));
+        }
+        wrapping = root_transforms(
+            project,
+            &plan.file,
+            api_options,
+            plan.share.clone(),
+            plan.wrap.clone(),
+        )?;
+    }
+    app_client_root(
+        files,
+        layout,
+        data,
+        providers.workos_widgets.is_none() && plan.uses_app_client(),
+    )?;
+    Ok(wrapping)
+}
+
 /// When the app's `<WorkOsWidgets>` is around only some branches of what
 /// its component renders (`{busy ? <WorkOsWidgets>{children}</WorkOsWidgets>
 /// : children}`): what to change, since init leaves an existing root alone
 /// and `verify` reports the bare branch (WW201).
-pub fn partial_root_warning(project: &Project) -> Option<String> {
+fn partial_root_warning(project: &Project) -> Option<String> {
     let root = project
         .providers
         .workos_widgets
@@ -516,7 +552,7 @@ pub fn partial_root_warning(project: &Project) -> Option<String> {
 /// When init keeps the app's own `<WorkOsWidgets>` and it is given no
 /// `queryClient` although the app provides a `QueryClient`: it creates a
 /// second client, which init does not change silently.
-pub fn kept_root_client_warning(project: &Project) -> Option<String> {
+fn kept_root_client_warning(project: &Project) -> Option<String> {
     let providers = &project.providers;
     let root = providers
         .workos_widgets

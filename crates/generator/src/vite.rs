@@ -313,29 +313,9 @@ fn plan_root(
         .unwrap_or_else(|| own_client(main)),
         (None, None) => own_client(main),
     };
-    let mut wrapping: Vec<Transform<'_>> = Vec::new();
-    warnings.extend(steps::partial_root_warning(project));
-    warnings.extend(steps::kept_root_client_warning(project));
-    if providers.workos_widgets.is_none() {
-        if providers.query_client_provider.is_none() && matches!(plan.share, steps::Share::Own) {
-            warnings.extend(steps::unshared_client_warning(project, &plan.file));
-        }
-        let api_options_import =
-            relative_specifier(&plan.file, Path::new(&layout.api_options()), client_ext);
-        wrapping = steps::root_transforms(
-            project,
-            &plan.file,
-            api_options_import,
-            plan.share.clone(),
-            plan.wrap.clone(),
-        )?;
-    }
-    steps::app_client_root(
-        files,
-        layout,
-        data,
-        providers.workos_widgets.is_none() && plan.uses_app_client(),
-    )?;
+    let api_options = relative_specifier(&plan.file, Path::new(&layout.api_options()), client_ext);
+    let mut wrapping =
+        steps::wrap_root(project, &plan, api_options, (files, layout, data), warnings)?;
     let styles: Transform<'_> = Box::new(move |t, p| imports::ensure_stylesheets(t, p, &sheets));
     if plan.file == main {
         wrapping.insert(0, styles);

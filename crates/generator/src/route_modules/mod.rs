@@ -276,35 +276,19 @@ impl Framework for RouteModules {
     ) -> Result<(), GenerateError> {
         let project = cx.project;
         let root_file = &self.root_file;
-        let providers = &project.providers;
         let plan = self.root_plan(cx)?;
-        let mut transforms: Vec<Transform<'_>> = Vec::new();
-        warnings.extend(steps::partial_root_warning(project));
-        warnings.extend(steps::kept_root_client_warning(project));
-        if providers.workos_widgets.is_none() {
-            if providers.query_client_provider.is_none() && matches!(plan.share, steps::Share::Own)
-            {
-                warnings.extend(steps::unshared_client_warning(project, &plan.file));
-            }
-            let api_options = specifier::import_specifier(
-                &plan.file,
-                Path::new(&cx.layout.api_options()),
-                project.generated_imports.alias.as_ref(),
-                "",
-            );
-            transforms = steps::root_transforms(
-                project,
-                &plan.file,
-                api_options,
-                plan.share.clone(),
-                plan.wrap.clone(),
-            )?;
-        }
-        steps::app_client_root(
-            files,
-            &cx.layout,
-            data,
-            providers.workos_widgets.is_none() && plan.uses_app_client(),
+        let api_options = specifier::import_specifier(
+            &plan.file,
+            Path::new(&cx.layout.api_options()),
+            project.generated_imports.alias.as_ref(),
+            "",
+        );
+        let mut transforms = steps::wrap_root(
+            project,
+            &plan,
+            api_options,
+            (files, &cx.layout, data),
+            warnings,
         )?;
         let wrap_file = plan.file.clone();
         let root_text =
