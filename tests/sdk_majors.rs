@@ -369,3 +369,50 @@ fn authkit_nextjs_2_get_workos_targets_its_installed_nested_node() {
     assert_eq!(plan["sdk"]["version"], "7.77.0", "{plan:#}");
     assert_eq!(plan["sdk"]["call"], "getToken", "{plan:#}");
 }
+
+/// AuthKit Next.js before 2.0 exports no `getWorkOS` (0.16.2's index.d.ts;
+/// 1.4 has it internally only): the handler creates its own client from the
+/// app's `@workos-inc/node` (declared ^7.33: getToken), the session still
+/// comes from `withAuth()`.
+#[test]
+fn authkit_nextjs_0_16_handler_creates_its_own_client_without_get_workos() {
+    let app = next_authkit_app(
+        "\"@workos-inc/authkit-nextjs\": \"^0.16.2\",\n    \"@workos-inc/node\": \"^7.33.0\"",
+    );
+    let out = run(
+        app.path(),
+        &[
+            "init",
+            ".",
+            "--widgets=users-management",
+            "--no-install",
+            "--yes",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(plan["sdk"]["call"], "getToken", "{plan:#}");
+    let handler =
+        std::fs::read_to_string(app.path().join("workos/server/token-handler.ts")).unwrap();
+    assert!(!handler.contains("getWorkOS"), "{handler}");
+    assert!(
+        handler.contains("import { WorkOS } from \"@workos-inc/node\""),
+        "{handler}"
+    );
+    assert!(handler.contains("new WorkOS(apiKey"), "{handler}");
+    assert!(
+        handler.contains("await workos.widgets.getToken({"),
+        "{handler}"
+    );
+    let session = std::fs::read_to_string(app.path().join("workos/server/session.ts")).unwrap();
+    assert!(
+        session.contains("import { withAuth } from \"@workos-inc/authkit-nextjs\""),
+        "{session}"
+    );
+    let package = std::fs::read_to_string(app.path().join("package.json")).unwrap();
+    assert!(
+        package.contains("\"@workos-inc/node\": \"^7.33.0\""),
+        "{package}"
+    );
+}
