@@ -481,7 +481,8 @@ mod tests {
     #[test]
     fn knows_the_radix_peer_of_each_widgets_release() {
         assert_eq!(known_radix_peer("1.2.1"), "^3.1.0");
-        assert_eq!(known_radix_peer("~1.8.0"), "^3.1.0");
+        assert_eq!(known_radix_peer("~1.7.0"), "^3.1.0");
+        assert_eq!(known_radix_peer("~1.8.0"), "^3.3.0", "~1.8.0 admits 1.8.2");
         assert_eq!(
             known_radix_peer("^1.2.1"),
             "^3.3.0",
