@@ -651,3 +651,79 @@ fn an_npm_override_outside_the_peer_range_is_refused_before_anything_is_written(
     );
     assert!(project_files(app.path()) == before, "nothing was written");
 }
+
+/// vite-ts declaring `extra` (JSON members) beside react.
+fn vite_app_with(extra: &str) -> tempfile::TempDir {
+    let app = fixture("vite-ts");
+    let package = app.path().join("package.json");
+    let text = std::fs::read_to_string(&package).unwrap();
+    std::fs::write(
+        &package,
+        text.replace(
+            "\"react\": \"^19.3.1\",",
+            &format!("{extra},\n    \"react\": \"^19.3.1\","),
+        ),
+    )
+    .unwrap();
+    app
+}
+
+/// widgets 1.2.1 (kept: it meets ^1.0.0) peers with `@radix-ui/themes`
+/// ^3.1.0 (`npm view @workos-inc/widgets@1.2.1 peerDependencies`), which
+/// the declared 3.2.1 meets: init leaves it, though the newest widgets
+/// wants ^3.3.0.
+#[test]
+fn radix_is_judged_by_the_peer_range_of_the_widgets_version_kept() {
+    let app = vite_app_with(
+        "    \"@workos-inc/widgets\": \"1.2.1\",\n    \"@radix-ui/themes\": \"3.2.1\"",
+    );
+    let out = run(app.path(), &["init", ".", WIDGETS, "--no-install", "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let package = std::fs::read_to_string(app.path().join("package.json")).unwrap();
+    assert!(
+        package.contains("\"@workos-inc/widgets\": \"1.2.1\""),
+        "{package}"
+    );
+    assert!(
+        package.contains("\"@radix-ui/themes\": \"3.2.1\""),
+        "{package}"
+    );
+
+    // A widgets range whose newest release wants ^3.3.0 still raises it.
+    let app = vite_app_with(
+        "    \"@workos-inc/widgets\": \"^1.2.1\",\n    \"@radix-ui/themes\": \"3.2.1\"",
+    );
+    let out = run(app.path(), &["init", ".", WIDGETS, "--no-install", "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let package = std::fs::read_to_string(app.path().join("package.json")).unwrap();
+    assert!(
+        package.contains("\"@radix-ui/themes\": \"^3.3.0\""),
+        "{package}"
+    );
+}
+
+/// The installed widgets' own peerDependencies win over the table.
+#[test]
+fn radix_is_judged_by_the_installed_widgets_peer_dependencies() {
+    let app = vite_app_with(
+        "    \"@workos-inc/widgets\": \"^1.2.1\",\n    \"@radix-ui/themes\": \"3.2.1\"",
+    );
+    let modules = app.path().join("node_modules");
+    for (name, manifest) in [
+        (
+            "@workos-inc/widgets",
+            r#"{"version":"1.2.1","peerDependencies":{"@radix-ui/themes":"^3.1.0"}}"#,
+        ),
+        ("@radix-ui/themes", r#"{"version":"3.2.1"}"#),
+    ] {
+        std::fs::create_dir_all(modules.join(name)).unwrap();
+        std::fs::write(modules.join(name).join("package.json"), manifest).unwrap();
+    }
+    let out = run(app.path(), &["init", ".", WIDGETS, "--no-install", "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let package = std::fs::read_to_string(app.path().join("package.json")).unwrap();
+    assert!(
+        package.contains("\"@radix-ui/themes\": \"3.2.1\""),
+        "{package}"
+    );
+}

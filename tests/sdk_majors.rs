@@ -280,3 +280,139 @@ fn authkit_nextjs_4_under_no_install_gets_create_token() {
         "{handler}"
     );
 }
+
+/// Writes `deps` into the AuthKit Next.js fixture's `dependencies` in place
+/// of its `@workos-inc/authkit-nextjs` entry.
+fn next_authkit_app(deps: &str) -> tempfile::TempDir {
+    let app = fixture("next-app-authkit");
+    let package = app.path().join("package.json");
+    let text = std::fs::read_to_string(&package).unwrap();
+    std::fs::write(
+        &package,
+        text.replace("\"@workos-inc/authkit-nextjs\": \"^3.0.1\"", deps),
+    )
+    .unwrap();
+    app
+}
+
+/// AuthKit Next.js 2.x depends on `@workos-inc/node` ^7 (2.0 to 2.13): its
+/// `getWorkOS()` is a 7.x client whatever the app declares (here ^10), so
+/// the handler calls `getToken`, and the plan says whose client it is.
+#[test]
+fn authkit_nextjs_2_get_workos_targets_its_own_node_dependency_not_the_apps() {
+    let app = next_authkit_app(
+        "\"@workos-inc/authkit-nextjs\": \"^2.1.0\",\n    \"@workos-inc/node\": \"^10.0.0\"",
+    );
+    let out = run(
+        app.path(),
+        &[
+            "init",
+            ".",
+            "--widgets=users-management",
+            "--no-install",
+            "--yes",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(plan["sdk"]["version"], "7.82.0", "{plan:#}");
+    assert_eq!(plan["sdk"]["call"], "getToken", "{plan:#}");
+    let source = plan["sdk"]["source"].as_str().unwrap();
+    assert!(
+        source.contains(
+            "@workos-inc/authkit-nextjs's getWorkOS() client, its own dependency ^7.37.1"
+        ),
+        "{source}"
+    );
+    let handler =
+        std::fs::read_to_string(app.path().join("workos/server/token-handler.ts")).unwrap();
+    assert!(handler.contains("workos = getWorkOS()"), "{handler}");
+    assert!(
+        handler.contains("await workos.widgets.getToken({"),
+        "{handler}"
+    );
+    assert!(!handler.contains("createToken"), "{handler}");
+    // The app's own SDK is not the handler's: its range stays.
+    let package = std::fs::read_to_string(app.path().join("package.json")).unwrap();
+    assert!(
+        package.contains("\"@workos-inc/node\": \"^10.0.0\""),
+        "{package}"
+    );
+}
+
+/// The same with the nested copy installed: that copy's version decides.
+#[test]
+fn authkit_nextjs_2_get_workos_targets_its_installed_nested_node() {
+    let app = next_authkit_app(
+        "\"@workos-inc/authkit-nextjs\": \"^2.1.0\",\n    \"@workos-inc/node\": \"^10.0.0\"",
+    );
+    write_package(app.path(), "@workos-inc/node", "10.14.0");
+    write_package(app.path(), "@workos-inc/authkit-nextjs", "2.13.0");
+    write_package(
+        &app.path().join("node_modules/@workos-inc/authkit-nextjs"),
+        "@workos-inc/node",
+        "7.77.0",
+    );
+    let plan = run(
+        app.path(),
+        &[
+            "init",
+            ".",
+            "--widgets=users-management",
+            "--no-install",
+            "--dry-run",
+            "--json",
+        ],
+    );
+    let plan: Value = serde_json::from_str(&stdout(&plan)).unwrap();
+    assert_eq!(plan["sdk"]["version"], "7.77.0", "{plan:#}");
+    assert_eq!(plan["sdk"]["call"], "getToken", "{plan:#}");
+}
+
+/// AuthKit Next.js before 2.0 exports no `getWorkOS` (0.16.2's index.d.ts;
+/// 1.4 has it internally only): the handler creates its own client from the
+/// app's `@workos-inc/node` (declared ^7.33: getToken), the session still
+/// comes from `withAuth()`.
+#[test]
+fn authkit_nextjs_0_16_handler_creates_its_own_client_without_get_workos() {
+    let app = next_authkit_app(
+        "\"@workos-inc/authkit-nextjs\": \"^0.16.2\",\n    \"@workos-inc/node\": \"^7.33.0\"",
+    );
+    let out = run(
+        app.path(),
+        &[
+            "init",
+            ".",
+            "--widgets=users-management",
+            "--no-install",
+            "--yes",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(plan["sdk"]["call"], "getToken", "{plan:#}");
+    let handler =
+        std::fs::read_to_string(app.path().join("workos/server/token-handler.ts")).unwrap();
+    assert!(!handler.contains("getWorkOS"), "{handler}");
+    assert!(
+        handler.contains("import { WorkOS } from \"@workos-inc/node\""),
+        "{handler}"
+    );
+    assert!(handler.contains("new WorkOS(apiKey"), "{handler}");
+    assert!(
+        handler.contains("await workos.widgets.getToken({"),
+        "{handler}"
+    );
+    let session = std::fs::read_to_string(app.path().join("workos/server/session.ts")).unwrap();
+    assert!(
+        session.contains("import { withAuth } from \"@workos-inc/authkit-nextjs\""),
+        "{session}"
+    );
+    let package = std::fs::read_to_string(app.path().join("package.json")).unwrap();
+    assert!(
+        package.contains("\"@workos-inc/node\": \"^7.33.0\""),
+        "{package}"
+    );
+}

@@ -21,7 +21,7 @@ pub struct Requirement {
     /// What `--no-install` writes into package.json.
     pub range: String,
     /// Versions that are good enough when already present.
-    pub compatible: &'static str,
+    pub compatible: String,
     /// A `devDependencies` entry (type definitions). It is declared in
     /// package.json before the install runs, so one install fetches it
     /// with the rest.
@@ -81,29 +81,81 @@ impl Additions {
     }
 }
 
+/// The widgets package, and the versions of it a project may keep.
+const WIDGETS: &str = "@workos-inc/widgets";
+const WIDGETS_COMPATIBLE: &str = "^1.0.0";
+const RADIX: &str = "@radix-ui/themes";
+
+/// `@radix-ui/themes` peer range by widgets version (`npm view
+/// @workos-inc/widgets@<v> peerDependencies`, 2026-12-03): 1.1.5 to 1.8.0
+/// peer `^3.1.0`, 1.8.2 to 1.18.0 `^3.3.0`. Newest first.
+const RADIX_PEERS: [(&str, &str); 2] = [(">=1.8.2", "^3.3.0"), (">=1.0.0 <1.8.2", "^3.1.0")];
+
+/// The `@radix-ui/themes` range the widgets the app ends up with peer with:
+/// an installed widgets that init keeps answers from its own package.json,
+/// else a kept declared range by the newest known release it admits (what
+/// an install brings), else the newest widgets' range.
+fn radix_peer(project: &Project) -> String {
+    let newest = RADIX_PEERS[0].1;
+    let declared = project.package_json.declared(WIDGETS);
+    if declared.is_none_or(|d| !admits(d, WIDGETS_COMPATIBLE)) {
+        return newest.to_owned();
+    }
+    if let Some(installed) = project.installed(WIDGETS) {
+        if !admits(installed, WIDGETS_COMPATIBLE) {
+            return newest.to_owned();
+        }
+        let own = workos_widgets_core::detect::installed_manifest(&project.root, WIDGETS).and_then(
+            |(_, manifest)| {
+                manifest
+                    .get("peerDependencies")?
+                    .get(RADIX)?
+                    .as_str()
+                    .map(str::to_owned)
+            },
+        );
+        return own.unwrap_or_else(|| known_radix_peer(installed));
+    }
+    declared.map_or_else(|| newest.to_owned(), known_radix_peer)
+}
+
+/// The peer range of the newest known widgets release `spec` admits.
+fn known_radix_peer(spec: &str) -> String {
+    RADIX_PEERS
+        .iter()
+        .find(|(versions, _)| npm_range::intersects(spec, versions) == Some(true))
+        .map_or(RADIX_PEERS[0].1, |(_, peer)| peer)
+        .to_owned()
+}
+
 /// The packages widgets need, plus `@workos-inc/node` at `sdk` when the app
-/// mints tokens with it directly.
+/// mints tokens with it directly. `@radix-ui/themes` is judged by the peer
+/// range of the widgets version `project` keeps.
 /// `node_types` adds `@types/node` at that range as a dev dependency.
-pub fn requirements(sdk: Option<&SdkTarget>, node_types: Option<String>) -> Vec<Requirement> {
+pub fn requirements(
+    project: &Project,
+    sdk: Option<&SdkTarget>,
+    node_types: Option<String>,
+) -> Vec<Requirement> {
     let mut reqs = vec![
         Requirement {
-            name: "@workos-inc/widgets",
+            name: WIDGETS,
             range: "^1.18.0".to_owned(),
-            compatible: "^1.0.0",
+            compatible: WIDGETS_COMPATIBLE.to_owned(),
             dev: false,
             pinned: false,
         },
         Requirement {
-            name: "@radix-ui/themes",
+            name: RADIX,
             range: "^3.3.0".to_owned(),
-            compatible: "^3.3.0",
+            compatible: radix_peer(project),
             dev: false,
             pinned: false,
         },
         Requirement {
             name: "@tanstack/react-query",
             range: "^5.108.0".to_owned(),
-            compatible: "^5.0.0",
+            compatible: "^5.0.0".to_owned(),
             dev: false,
             pinned: false,
         },
@@ -112,7 +164,7 @@ pub fn requirements(sdk: Option<&SdkTarget>, node_types: Option<String>) -> Vec<
         reqs.push(Requirement {
             name: SDK_PACKAGE,
             range: format!("^{}", sdk.version),
-            compatible: ">=7.0.0",
+            compatible: ">=7.0.0".to_owned(),
             dev: false,
             pinned: sdk.pinned,
         });
@@ -121,7 +173,7 @@ pub fn requirements(sdk: Option<&SdkTarget>, node_types: Option<String>) -> Vec<
         reqs.push(Requirement {
             name: NODE_TYPES,
             range,
-            compatible: "*",
+            compatible: "*".to_owned(),
             dev: true,
             pinned: false,
         });
@@ -168,7 +220,7 @@ pub fn plan(
     };
     if let Some((r, pinned)) = reqs.iter().find_map(|r| {
         let (_, pinned) = pins.iter().find(|(name, _)| *name == r.name)?;
-        (!admits(pinned, r.compatible)).then_some((r, *pinned))
+        (!admits(pinned, &r.compatible)).then_some((r, *pinned))
     }) {
         let (line, column) = override_position(&project.package_json.text, r.name);
         return Err(GenerateError::OverrideConflict {
@@ -177,7 +229,7 @@ pub fn plan(
             column,
             package: r.name.to_owned(),
             pinned: pinned.to_owned(),
-            needed: r.compatible.to_owned(),
+            needed: r.compatible.clone(),
         });
     }
     let pin = |r: &Requirement| {
@@ -195,13 +247,13 @@ pub fn plan(
             .declared(r.name)
             .is_some_and(|d| match pin(r) {
                 Some(pinned) => d == pinned,
-                None => admits(d, r.compatible),
+                None => admits(d, &r.compatible),
             })
     };
     let installed_ok = |r: &Requirement| {
         project
             .installed(r.name)
-            .is_some_and(|v| admits(v, r.compatible))
+            .is_some_and(|v| admits(v, &r.compatible))
     };
     // Installed at a version the declared range admits but the setup does
     // not (a lockfile pinning an older minor): the range is raised, so the
@@ -218,7 +270,7 @@ pub fn plan(
         Some(pinned) => pinned.to_owned(),
         None => project
             .installed(r.name)
-            .filter(|v| admits(v, r.compatible))
+            .filter(|v| admits(v, &r.compatible))
             .map_or_else(|| r.range.clone(), |v| format!("^{v}")),
     };
     let declaration = |r: &&Requirement| {
@@ -424,5 +476,18 @@ mod tests {
         assert!(!admits("npm:@tanstack/react-query@^4", "^5.0.0"));
         assert!(admits("catalog:", "^5.0.0"), "left to the user");
         assert!(admits("workspace:*", "^1.0.0"), "left to the user");
+    }
+
+    #[test]
+    fn knows_the_radix_peer_of_each_widgets_release() {
+        assert_eq!(known_radix_peer("1.2.1"), "^3.1.0");
+        assert_eq!(known_radix_peer("~1.7.0"), "^3.1.0");
+        assert_eq!(known_radix_peer("~1.8.0"), "^3.3.0", "~1.8.0 admits 1.8.2");
+        assert_eq!(
+            known_radix_peer("^1.2.1"),
+            "^3.3.0",
+            "an install brings 1.18"
+        );
+        assert_eq!(known_radix_peer("1.18.0"), "^3.3.0");
     }
 }

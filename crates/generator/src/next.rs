@@ -7,8 +7,10 @@
 use std::path::{Path, PathBuf};
 
 use oxc_allocator::Allocator;
+use semver::Version;
 use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::edit::transform::{Transform, imports};
+use workos_widgets_core::package_json::minimum_of_range;
 use workos_widgets_core::project::{AuthKit, Router};
 use workos_widgets_core::specifier::{self, slash};
 use workos_widgets_core::{Project, ProjectError, js};
@@ -74,7 +76,7 @@ impl Framework for Next {
             app_router: self.app_router,
             authkit_nextjs,
             session_sdk: authkit_nextjs.then_some(AuthKit::NextJs),
-            session_sdk_client: authkit_nextjs,
+            session_sdk_client: authkit_nextjs && exports_get_workos(cx.project),
             root_note: slash(&self.root_file),
             ..Flavor::default()
         }
@@ -142,6 +144,23 @@ impl Framework for Next {
     fn notes(&self, project: &Project) -> Vec<String> {
         notes(project)
     }
+}
+
+/// The first `@workos-inc/authkit-nextjs` whose package root exports
+/// `getWorkOS` (0.16.2 and 1.x do not; 1.4 defines it internally only).
+const GET_WORKOS_SINCE: Version = Version::new(2, 0, 0);
+
+/// Whether the app's `@workos-inc/authkit-nextjs` (installed, else the
+/// lowest version its declared range admits) exports `getWorkOS`; without
+/// it the token handler creates its own client from `@workos-inc/node`.
+/// An unreadable version counts as current.
+fn exports_get_workos(project: &Project) -> bool {
+    let package = AuthKit::NextJs.package();
+    project
+        .installed(package)
+        .and_then(|v| Version::parse(v).ok())
+        .or_else(|| minimum_of_range(project.package(package)?.declared.as_deref()?))
+        .is_none_or(|version| version >= GET_WORKOS_SINCE)
 }
 
 /// What the user should know about the choices made for this app.

@@ -55,7 +55,7 @@ pub fn dependencies(
         _ => (detected.name, detected.source.as_str()),
     };
     let node_types = (sdk.is_some() && needs_node_types(project)).then(node_types_range);
-    let reqs = install::requirements(sdk, node_types);
+    let reqs = install::requirements(project, sdk, node_types);
     let (install, additions) = install::plan(project, &reqs, manager, options.defer_install)?;
     if !additions.is_empty() {
         let package_json = &project.package_json;

@@ -58,11 +58,21 @@ impl Link {
     }
 }
 
-/// Known ranges: (SDK, its versions, link).
-const KNOWN: [(AuthKit, &str, bool, &str); 6] = [
+/// Known ranges: (SDK, its versions, peer?, range). authkit-nextjs 0.13 to
+/// 3.x depend on their own `@workos-inc/node` (`npm view @workos-inc/authkit-nextjs@<v> dependencies`),
+/// 4.1.4+ peers with it.
+const KNOWN: [(AuthKit, &str, bool, &str); 14] = [
     (AuthKit::NextJs, ">=4.1.4 <5.0.0", true, "^9.0.0 || ^10.0.0"),
     (AuthKit::NextJs, ">=4.0.0 <4.1.4", false, "^9.0.0"),
     (AuthKit::NextJs, ">=2.17.0 <4.0.0", false, "^8.9.0"),
+    (AuthKit::NextJs, ">=2.16.0 <2.17.0", false, "^8.7.0"),
+    (AuthKit::NextJs, ">=2.14.0 <2.16.0", false, "^8.2.0"),
+    (AuthKit::NextJs, ">=2.11.0 <2.14.0", false, "^7.72.0"),
+    (AuthKit::NextJs, ">=2.6.0 <2.11.0", false, "^7.67.0"),
+    (AuthKit::NextJs, ">=1.4.0 <2.6.0", false, "^7.37.1"),
+    (AuthKit::NextJs, ">=1.1.0 <1.4.0", false, "^7.37.0"),
+    (AuthKit::NextJs, ">=0.16.0 <1.1.0", false, "^7.33.0"),
+    (AuthKit::NextJs, ">=0.13.0 <0.16.0", false, "^7.29.0"),
     (AuthKit::ReactRouter, ">=0.6.0 <0.9.0", false, "^7.41.0"),
     (AuthKit::Remix, ">=0.9.0 <0.18.0", false, "^7.41.0"),
     (AuthKit::TanstackStart, ">=0.11.0 <0.12.0", true, "^10.7.0"),
@@ -129,6 +139,15 @@ mod tests {
         assert_eq!(
             link(AuthKit::NextJs, "3.0.1"),
             Some(Link::Dependency("^8.9.0".to_owned()))
+        );
+        assert_eq!(
+            link(AuthKit::NextJs, "2.1.0"),
+            Some(Link::Dependency("^7.37.1".to_owned())),
+            "2.x before 2.14 depends on node 7"
+        );
+        assert_eq!(
+            link(AuthKit::NextJs, "2.15.0"),
+            Some(Link::Dependency("^8.2.0".to_owned()))
         );
         assert_eq!(
             link(AuthKit::ReactRouter, "0.8.1"),
