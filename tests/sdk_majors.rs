@@ -416,3 +416,28 @@ fn authkit_nextjs_0_16_handler_creates_its_own_client_without_get_workos() {
         "{package}"
     );
 }
+
+/// An AuthKit SDK declared without a version (`workspace:*` in the SDK's
+/// own monorepo, a link, a tag) and not installed: the newest release's
+/// node range decides (AuthKit Next.js: peer `^9 || ^10`, so createToken),
+/// not the running Node's 8.x, and the plan says so.
+#[test]
+fn an_authkit_sdk_declared_as_a_workspace_copy_gets_its_newest_node_range() {
+    let app = next_authkit_app("\"@workos-inc/authkit-nextjs\": \"workspace:*\"");
+    let out = run(
+        app.path(),
+        &[
+            "init",
+            ".",
+            "--widgets=users-management",
+            "--no-install",
+            "--yes",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(plan["sdk"]["call"], "createToken", "{plan:#}");
+    let source = plan["sdk"]["source"].as_str().unwrap();
+    assert!(source.contains("declares workspace:*"), "{source}");
+}

@@ -205,7 +205,16 @@ fn authkit_link(project: &Project, kit: AuthKit) -> Option<(Link, String)> {
             .map(|link| (link.clone(), format!("{} in {shown}", link.kind())));
     }
     let declared = project.package(package)?.declared.as_deref()?;
-    let version = minimum_of_range(declared)?;
+    let Some(version) = minimum_of_range(declared) else {
+        // `workspace:*`, `link:`, a tag: no version to look up; the
+        // newest release's range is the best guess for the copy it names.
+        let link = releases::newest_known_link(kit)?;
+        let from = format!(
+            "known {} range of the newest {package}, as package.json declares {declared} (no version to look up; not installed yet)",
+            link.kind()
+        );
+        return Some((link, from));
+    };
     releases::known_link(kit, &version).map(|link| {
         let from = format!(
             "known {} range of {package} {version}, as package.json declares {declared}; not installed yet",

@@ -94,6 +94,18 @@ pub fn known_link(kit: AuthKit, version: &Version) -> Option<Link> {
         })
 }
 
+/// The `@workos-inc/node` link of the newest known release of `kit` (the
+/// table lists each SDK's releases newest first).
+pub fn newest_known_link(kit: AuthKit) -> Option<Link> {
+    KNOWN
+        .iter()
+        .find(|(k, _, _, _)| *k == kit)
+        .and_then(|(_, versions, _, _)| {
+            let floor = versions.trim_start_matches(">=").split(' ').next()?;
+            known_link(kit, &Version::parse(floor).ok()?)
+        })
+}
+
 /// The link an AuthKit package's package.json declares.
 pub fn link_in_manifest(manifest: &serde_json::Value, sdk: &str) -> Option<Link> {
     let range = |table: &str| manifest.get(table)?.get(sdk)?.as_str().map(str::to_owned);
