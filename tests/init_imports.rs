@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::{read, write};
+
 use std::path::Path;
 
 use serde_json::Value;
@@ -18,14 +20,6 @@ fn apply(dir: &Path, command: &[&str]) -> Value {
         common::stdout(&output)
     );
     serde_json::from_slice(&output.stdout).unwrap()
-}
-
-fn read(dir: &Path, relative: &str) -> String {
-    std::fs::read_to_string(dir.join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
-}
-
-fn write(dir: &Path, relative: &str, text: &str) {
-    std::fs::write(dir.join(relative), text).unwrap();
 }
 
 fn edit(dir: &Path, relative: &str, from: &str, to: &str) {

@@ -10,6 +10,8 @@
 
 mod common;
 
+use common::{read, write};
+
 use std::path::Path;
 
 use serde_json::Value;
@@ -54,16 +56,6 @@ fn init_twice_and_verify(dir: &Path) -> Value {
     errors.dedup();
     assert_eq!(errors, ["WW102"], "{report:#}");
     first
-}
-
-fn read(dir: &Path, relative: &str) -> String {
-    std::fs::read_to_string(dir.join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
-}
-
-fn write(dir: &Path, relative: &str, text: &str) {
-    let path = dir.join(relative);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
 }
 
 /// Adds `name: spec` to the app's dependencies.

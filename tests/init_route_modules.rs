@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::{read, write};
+
 use std::path::Path;
 use std::process::Output;
 
@@ -35,10 +37,6 @@ fn apply(dir: &Path, command: &[&str]) -> Value {
     let output = run(dir, &args);
     assert!(output.status.success(), "{}", text(&output));
     serde_json::from_slice(&output.stdout).unwrap()
-}
-
-fn read(dir: &Path, relative: &str) -> String {
-    std::fs::read_to_string(dir.join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
 }
 
 fn snapshot_plan(fixture: &str) {
@@ -291,12 +289,6 @@ fn crlf_files_keep_their_line_endings() {
     assert!(read(dir, "app/routes.ts").contains("route(\"api/workos/widgets-token\""));
     let again = apply(dir, &["init"]);
     assert_eq!(again["changes"], 0, "{again:#}");
-}
-
-fn write(dir: &Path, relative: &str, text: &str) {
-    let path = dir.join(relative);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
 }
 
 /// Moves `from` (a file or folder of the app) to `to`.

@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::read;
+
 use std::path::Path;
 
 use serde_json::Value;
@@ -38,10 +40,6 @@ fn init(dir: &Path, strategy: &str, extra: &[&str]) -> Value {
         common::stdout(&output)
     );
     serde_json::from_slice(&output.stdout).unwrap()
-}
-
-fn read(dir: &Path, relative: &str) -> String {
-    std::fs::read_to_string(dir.join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
 }
 
 fn files_with(report: &Value, action: &str) -> Vec<String> {

@@ -192,3 +192,15 @@ pub fn duplicate_keys(text: &str) -> Result<Vec<String>, serde_json::Error> {
     de.end()?;
     Ok(found.into_inner())
 }
+
+/// The text of `relative` in `dir`; panics naming the file.
+pub fn read(dir: &Path, relative: &str) -> String {
+    std::fs::read_to_string(dir.join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+/// Writes `text` to `relative` in `dir`, creating its folders.
+pub fn write(dir: &Path, relative: &str, text: &str) {
+    let path = dir.join(relative);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}

@@ -505,11 +505,11 @@ impl<'f> RenderGraph<'f> {
     }
 
     /// The path of components from where React starts rendering to the
-    /// JSX element `element` of `file` along which nothing wraps it in
+    /// JSX element `element` of the file at index `file` (in the files the
+    /// graph was built from) along which nothing wraps it in
     /// `<WorkOsWidgets>`: `Some` only when the graph proves one.
-    pub fn unwrapped_path(&self, file: &Path, element: usize) -> Option<Vec<Hop>> {
-        let file = self.files.iter().position(|f| f.path == file)?;
-        let facts = &self.files[file];
+    pub fn unwrapped_path(&self, file: usize, element: usize) -> Option<Vec<Hop>> {
+        let facts = self.files.get(file)?;
         let jsx = facts.jsx.get(element)?;
         let site = Site {
             file,

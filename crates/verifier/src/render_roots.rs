@@ -51,12 +51,12 @@ pub fn unwrapped_widgets(facts: &Facts) -> Vec<UnwrappedWidget<'_>> {
         &roots,
     );
     let mut found = Vec::new();
-    for file in &facts.files {
+    for (at, file) in facts.files.iter().enumerate() {
         for (index, element) in file.jsx.iter().enumerate() {
             let JsxKind::Widget(widget) = element.kind else {
                 continue;
             };
-            let Some(path) = graph.unwrapped_path(&file.path, index) else {
+            let Some(path) = graph.unwrapped_path(at, index) else {
                 continue;
             };
             let render_file = match path.first() {

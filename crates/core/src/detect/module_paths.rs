@@ -140,7 +140,7 @@ pub fn package_imports(package_json: &Value) -> Vec<PathEntry> {
 /// A conditional target's local path: the string, or the first local one
 /// among `import`, `default`, `node`, ... (in document order; `types`
 /// names declarations, not code).
-fn first_target(target: &Value) -> Option<&str> {
+pub(crate) fn first_target(target: &Value) -> Option<&str> {
     match target {
         Value::String(s) if s.starts_with("./") => Some(s),
         Value::Object(conditions) => conditions

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::module_paths::first_target;
 use crate::package_json::PackageJson;
 
 /// How many folders above the app the workspace root may be.
@@ -105,13 +106,13 @@ fn entries(manifest: &Value) -> Vec<(String, String)> {
         Some(Value::String(target)) => found.push((".".to_owned(), target.clone())),
         Some(Value::Object(map)) if map.keys().any(|k| k.starts_with('.')) => {
             for (subpath, target) in map {
-                if let Some(target) = local_target(target) {
+                if let Some(target) = first_target(target) {
                     found.push((subpath.clone(), target.to_owned()));
                 }
             }
         }
         Some(conditions @ Value::Object(_)) => {
-            if let Some(target) = local_target(conditions) {
+            if let Some(target) = first_target(conditions) {
                 found.push((".".to_owned(), target.to_owned()));
             }
         }
@@ -126,19 +127,6 @@ fn entries(manifest: &Value) -> Vec<(String, String)> {
         }
     }
     found
-}
-
-/// A conditional export's local target, skipping `types`.
-fn local_target(target: &Value) -> Option<&str> {
-    match target {
-        Value::String(s) if s.starts_with("./") => Some(s),
-        Value::Object(conditions) => conditions
-            .iter()
-            .filter(|(condition, _)| *condition != "types")
-            .find_map(|(_, target)| local_target(target)),
-        Value::Array(items) => items.iter().find_map(local_target),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
