@@ -16,7 +16,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::detect::workspace_packages::WorkspacePackage;
+use crate::detect::workspace_packages::{self, WorkspacePackage, package_name};
 use crate::facts::render::{Export, SlotKind};
 use crate::facts::{Ancestors, JsxKind, SourceFile};
 use crate::specifier::{self, ModulePaths};
@@ -76,12 +76,12 @@ pub struct Roots {
     pub third_party: HashSet<String>,
 }
 
-/// The packages `project` declares with a registry range, whose
-/// `node_modules` copy (when installed) is not a link to a folder of the
-/// workspace: `workspace:`, `file:`, `link:`, `portal:` and `*` specs are
-/// the app's own code.
-pub fn third_party_packages(project: &crate::Project) -> HashSet<String> {
-    let value = &project.package_json.value;
+/// The packages the app at `root` declares in its package.json `manifest`
+/// with a registry range, whose `node_modules` copy (when installed) is not
+/// a link to a folder of the workspace: `workspace:`, `file:`, `link:`,
+/// `portal:` and `*` specs are the app's own code.
+pub fn third_party_packages(root: &Path, manifest: &serde_json::Value) -> HashSet<String> {
+    let value = manifest;
     let mut found = HashSet::new();
     for table in [
         "dependencies",
@@ -98,7 +98,7 @@ pub fn third_party_packages(project: &crate::Project) -> HashSet<String> {
                 || ["workspace:", "file:", "link:", "portal:"]
                     .iter()
                     .any(|p| spec.starts_with(p));
-            if own || is_workspace_link(&project.root, name) {
+            if own || is_workspace_link(root, name) {
                 continue;
             }
             found.insert(name.clone());
@@ -133,18 +133,6 @@ pub fn wraps_every_slot(file: &SourceFile, element: usize) -> bool {
         .filter(|slot| slot.owner == render.owner)
         .peekable();
     slots.peek().is_some() && slots.all(|slot| slot.ancestors.contains(&element))
-}
-
-/// The package a bare specifier names (`@scope/name/sub` -> `@scope/name`).
-fn package_name(source: &str) -> &str {
-    let mut parts = source.splitn(3, '/');
-    match (parts.next(), parts.next()) {
-        (Some(scope), Some(name)) if scope.starts_with('@') => {
-            &source[..scope.len() + 1 + name.len()]
-        }
-        (Some(name), _) => name,
-        _ => source,
-    }
 }
 
 /// A component: (file index, definition index).
@@ -286,19 +274,11 @@ impl Resolver<'_> {
     }
 
     /// The parsed file a workspace package specifier (`@acme/ui`,
-    /// `@acme/ui/card`) leads to: its `exports` entry, else the subpath
-    /// itself, under the package's link in `node_modules`.
+    /// `@acme/ui/card`) leads to (see [`workspace_packages::module_file`]).
     fn workspace_module(&self, source: &str) -> Option<usize> {
-        let name = package_name(source);
-        let package = self.workspace.iter().find(|p| p.name == name)?;
-        let subpath = format!(".{}", &source[name.len()..]);
-        let target = package
-            .entries
-            .iter()
-            .find(|(entry, _)| *entry == subpath)
-            .map_or(subpath.as_str(), |(_, target)| target.as_str());
-        let base = specifier::normalize(&package.dir.join(target))?;
-        let path = specifier::resolve_file_with(&base, |p| self.index.contains_key(p))?;
+        let path = workspace_packages::module_file(self.workspace, source, |p| {
+            self.index.contains_key(p)
+        })?;
         self.index.get(path.as_path()).copied()
     }
 
@@ -537,6 +517,15 @@ impl<'f> RenderGraph<'f> {
                     .map_or("?", |d| d.name.as_str());
                 format!("{name} ({})", crate::specifier::slash(&file.path))
             }
+        }
+    }
+
+    /// The component of the app that the JSX element `element` of the file
+    /// at index `file` renders, when the graph can tell.
+    pub fn component_at(&self, file: usize, element: usize) -> Option<Node> {
+        match self.targets.get(file)?.get(element)? {
+            Target::Component(node) => Some(*node),
+            _ => None,
         }
     }
 

@@ -83,7 +83,7 @@ pub fn roots(facts: &Facts) -> Roots {
     let mut roots = Roots {
         render_files: project.entries.main.iter().cloned().collect(),
         mounts: Vec::new(),
-        third_party: third_party_packages(project),
+        third_party: third_party_packages(&project.root, &project.package_json.value),
     };
     if let Some(next) = &project.next {
         if let Some(app) = &next.app_dir {

@@ -120,13 +120,15 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
         vite: vite.as_ref(),
     });
     let workspace_packages = workspace_packages::detect(&root, &package_json);
-    let (providers, links_outside) = providers::detect(
-        &root,
-        &entries,
-        path_alias.as_ref(),
-        routes.as_ref(),
-        &workspace_packages,
-    )?;
+    let (providers, links_outside) = providers::detect(&providers::Inputs {
+        root: &root,
+        entries: &entries,
+        alias: path_alias.as_ref(),
+        paths: &module_paths,
+        routes: routes.as_ref(),
+        packages: &workspace_packages,
+        manifest: &package_json.value,
+    })?;
     let authkit = AuthKit::ALL
         .into_iter()
         .find(|kit| package_json.declared(kit.package()).is_some());

@@ -18,18 +18,18 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use oxc_allocator::Allocator;
-use oxc_ast::ast::Program;
 
 use crate::ProjectError;
 use crate::catalog::{ROOT_COMPONENT, STYLESHEETS};
 use crate::css::CssTarget;
-use crate::detect::workspace_packages::WorkspacePackage;
+use crate::detect::workspace_packages::{self, WorkspacePackage};
 use crate::facts::{self, ImportFact, JsxFact, JsxKind, SourceFile, ValueKind};
+use crate::graph::{Node, RenderGraph, Roots, third_party_packages};
 use crate::project::{
     ClientAccess, Entries, ProviderUse, Providers, QueryClientHolder, RouteConvention, RoutesInfo,
     SheetVia, StylesheetImport,
 };
-use crate::specifier::{self, PathAlias};
+use crate::specifier::{self, ModulePaths, PathAlias};
 use crate::{js, links};
 
 /// How many local files are followed past the entry files, at most.
@@ -37,33 +37,99 @@ const MAX_FOLLOWED: usize = 200;
 /// How many imports deep files are followed from an entry file.
 const MAX_DEPTH: usize = 8;
 
-/// Scans the entry files, and the local modules they import, for providers.
-/// An entry file that does not parse, or that a link leads out of the
-/// project, is an error: every command needs these files readable. A
-/// followed module that cannot be read or parsed is skipped; one behind a
-/// link out of the project is skipped and returned.
-pub fn detect(
-    root: &Path,
-    entries: &Entries,
-    alias: Option<&PathAlias>,
-    routes: Option<&RoutesInfo>,
-    packages: &[WorkspacePackage],
-) -> Result<(Providers, Vec<PathBuf>), ProjectError> {
+/// What provider detection reads.
+pub struct Inputs<'a> {
+    pub root: &'a Path,
+    pub entries: &'a Entries,
+    /// The tsconfig alias (for stylesheet imports).
+    pub alias: Option<&'a PathAlias>,
+    /// Every module path (for the modules the entry files import).
+    pub paths: &'a ModulePaths,
+    pub routes: Option<&'a RoutesInfo>,
+    /// The workspace packages the app depends on (their components are
+    /// followed too; their provider components may hold the app's client).
+    pub packages: &'a [WorkspacePackage],
+    /// The app's package.json.
+    pub manifest: &'a serde_json::Value,
+}
+
+/// Scans the entry files, and the modules they import, for providers.
+/// Which elements count is the render graph's answer ([`around_app`]):
+/// every element of an entry file, and in the components those render, the
+/// elements around what the component is given. An entry file that does
+/// not parse, or that a link leads out of the project, is an error: every
+/// command needs these files readable. A followed module that cannot be
+/// read or parsed is skipped; one behind a link out of the project is
+/// skipped and returned.
+pub fn detect(inputs: &Inputs<'_>) -> Result<(Providers, Vec<PathBuf>), ProjectError> {
+    let read = read_modules(inputs)?;
+    let mut files = read.files;
+    // BFS order (the order stylesheets are recorded in) before sorting.
+    let order: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    facts::barrels::resolve(inputs.root, inputs.paths, &mut files);
+    let roots = Roots {
+        third_party: third_party_packages(inputs.root, inputs.manifest),
+        ..Roots::default()
+    };
+    let graph = RenderGraph::build(&files, inputs.root, inputs.paths, inputs.packages, &roots);
+    let index_of = |path: &Path| files.binary_search_by(|f| f.path.as_path().cmp(path)).ok();
+    let entry_files: Vec<usize> = read
+        .entry_files
+        .iter()
+        .filter_map(|p| index_of(p))
+        .collect();
+    let counted = around_app(&graph, &files, &entry_files);
     let mut walk = Walk {
-        root,
-        alias,
-        packages,
-        app: entries.app.as_deref(),
-        links_outside: Vec::new(),
+        root: inputs.root,
+        alias: inputs.alias,
+        packages: inputs.packages,
+        app: inputs.entries.app.as_deref(),
         providers: Providers::default(),
-        route_context: None,
         package_providers: HashMap::new(),
-        seen: HashSet::new(),
-        queue: VecDeque::new(),
+        stylesheets_read: HashSet::new(),
+    };
+    for path in &order {
+        let Some(at) = index_of(path) else { continue };
+        let entry = entry_files.contains(&at);
+        walk.visit(&files[at], entry, |element| {
+            counted.contains(&(at, element))
+        });
+    }
+    let mut providers = walk.providers;
+    if providers.query_client_provider.is_none() && providers.query_client.is_none() {
+        providers.query_client = read
+            .route_context
+            .or_else(|| router_integration(inputs.root, inputs.routes));
+    }
+    Ok((providers, read.links_outside))
+}
+
+/// The modules detection reads, in the order they were reached.
+struct ReadModules {
+    files: Vec<SourceFile>,
+    entry_files: Vec<PathBuf>,
+    /// The root route's context, when it declares `queryClient`.
+    route_context: Option<QueryClientHolder>,
+    /// Followed modules a link leads out of the project (not read).
+    links_outside: Vec<PathBuf>,
+}
+
+/// Reads the entry files whole and the modules they import (statically,
+/// through `lazy()`/`next/dynamic`, through every module path and into
+/// workspace packages), as far as [`MAX_DEPTH`] and [`MAX_FOLLOWED`] allow.
+fn read_modules(inputs: &Inputs<'_>) -> Result<ReadModules, ProjectError> {
+    let root = inputs.root;
+    let entries = inputs.entries;
+    let mut read = ReadModules {
+        files: Vec::new(),
+        entry_files: Vec::new(),
+        route_context: None,
+        links_outside: Vec::new(),
     };
     // Every entry file is read whole, also one another entry imports
     // (`main` imports `./App`): mark them all seen before following imports.
-    let mut entry_files = Vec::new();
+    let mut seen = HashSet::new();
     for relative in [
         &entries.main,
         &entries.app,
@@ -73,54 +139,136 @@ pub fn detect(
     .into_iter()
     .flatten()
     {
-        if walk.seen.insert(relative.clone()) {
-            entry_files.push(relative);
+        if seen.insert(relative.clone()) {
+            read.entry_files.push(relative.clone());
         }
     }
-    for relative in entry_files {
+    let mut queue: VecDeque<(PathBuf, usize)> = VecDeque::new();
+    for relative in &read.entry_files {
         let path = root.join(relative);
         let text = links::read_inside(root, &path)?;
         let allocator = Allocator::default();
         let program = js::parse(&allocator, &path, &text)?;
-        walk.visit(relative, &text, &program, Scope::Whole, 0);
+        let mut file = SourceFile::new(relative.clone(), text.clone());
+        facts::read::extract(&mut file, &program);
         if entries.root_module.as_ref() == Some(relative)
             && let Some((route, at)) = super::router_context::root_route_with_query_client(&program)
         {
-            walk.route_context = Some(holder(
+            read.route_context = Some(holder(
                 relative,
                 &text,
                 at,
                 ClientAccess::RouteContext { route },
             ));
         }
+        follow(inputs, &file, 0, &mut seen, &mut queue);
+        read.files.push(file);
     }
     let mut followed = 0;
-    while let Some((relative, depth)) = walk.queue.pop_front() {
+    while let Some((relative, depth)) = queue.pop_front() {
         followed += 1;
         if followed > MAX_FOLLOWED {
             break;
         }
-        let path = root.join(&relative);
-        let text = match links::read_inside(root, &path) {
+        let text = match read_module(inputs, &relative) {
             Ok(text) => text,
             Err(ProjectError::LinkOutsideProject { .. }) => {
-                walk.links_outside.push(relative);
+                read.links_outside.push(relative);
                 continue;
             }
             Err(_) => continue,
         };
         let allocator = Allocator::default();
-        if let Ok(program) = js::parse(&allocator, &path, &text) {
-            walk.visit(&relative, &text, &program, Scope::Wrappers, depth);
+        let Ok(program) = js::parse(&allocator, &relative, &text) else {
+            continue;
+        };
+        let mut file = SourceFile::new(relative.clone(), text.clone());
+        facts::read::extract(&mut file, &program);
+        follow(inputs, &file, depth, &mut seen, &mut queue);
+        read.files.push(file);
+    }
+    Ok(read)
+}
+
+/// Queues the modules `file` imports (not stylesheets), and those its
+/// `lazy()` components load.
+fn follow(
+    inputs: &Inputs<'_>,
+    file: &SourceFile,
+    depth: usize,
+    seen: &mut HashSet<PathBuf>,
+    queue: &mut VecDeque<(PathBuf, usize)>,
+) {
+    if depth >= MAX_DEPTH {
+        return;
+    }
+    let sources = file
+        .imports
+        .iter()
+        .filter(|import| !is_style_file(import.path()) && stylesheet(import.path()).is_none())
+        .map(|import| import.source.as_str())
+        .chain(file.render.lazy.iter().map(|lazy| lazy.source.as_str()));
+    for source in sources {
+        let target = if specifier::is_local(source) {
+            specifier::resolve_module(inputs.root, &file.path, source, inputs.paths)
+        } else {
+            specifier::resolve_module(inputs.root, &file.path, source, inputs.paths).or_else(|| {
+                workspace_packages::module_file(inputs.packages, source, |p| {
+                    workspace_packages::source_path(inputs.packages, p).is_some_and(|p| p.is_file())
+                })
+            })
+        };
+        if let Some(target) = target
+            && seen.insert(target.clone())
+        {
+            queue.push_back((target, depth + 1));
         }
     }
-    let mut providers = walk.providers;
-    if providers.query_client_provider.is_none() && providers.query_client.is_none() {
-        providers.query_client = walk
-            .route_context
-            .or_else(|| router_integration(root, routes));
+}
+
+/// The text of the module `relative`: from its workspace package's folder
+/// when it lies under one's `node_modules` link (checked to lead into the
+/// workspace), else from the app, never through a link out of it.
+fn read_module(inputs: &Inputs<'_>, relative: &Path) -> Result<String, ProjectError> {
+    match workspace_packages::source_path(inputs.packages, relative) {
+        Some(path) => std::fs::read_to_string(&path).map_err(|e| ProjectError::read(&path, e)),
+        None => links::read_inside(inputs.root, &inputs.root.join(relative)),
     }
-    Ok((providers, walk.links_outside))
+}
+
+/// The elements that are around what the app renders, as (file, element):
+/// every element of the `entry_files`, and, in each component those render
+/// (followed through the render graph: imports, barrels, `lazy()`,
+/// workspace packages), the elements around what it is given
+/// (`{children}`, `<Outlet />`, `<Component />`), and on into the
+/// components those are.
+fn around_app(
+    graph: &RenderGraph<'_>,
+    files: &[SourceFile],
+    entry_files: &[usize],
+) -> HashSet<(usize, usize)> {
+    let mut counted = HashSet::new();
+    let mut pending: Vec<Node> = Vec::new();
+    for &file in entry_files {
+        for element in 0..files[file].jsx.len() {
+            counted.insert((file, element));
+            pending.extend(graph.component_at(file, element));
+        }
+    }
+    let mut visited = HashSet::new();
+    while let Some(node @ (file, definition)) = pending.pop() {
+        if !visited.insert(node) {
+            continue;
+        }
+        let facts = &files[file];
+        for (element, jsx) in facts.jsx.iter().enumerate() {
+            let owner = facts.render.elements.get(element).and_then(|e| e.owner);
+            if owner == Some(definition) && jsx.wraps_children && counted.insert((file, element)) {
+                pending.extend(graph.component_at(file, element));
+            }
+        }
+    }
+    counted
 }
 
 /// A holder at `offset` of `file`.
@@ -154,15 +302,6 @@ fn router_integration(root: &Path, routes: Option<&RoutesInfo>) -> Option<QueryC
     })
 }
 
-/// Which elements of a file count.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Scope {
-    /// Every element (the entry files).
-    Whole,
-    /// Only those wrapping a children slot.
-    Wrappers,
-}
-
 struct Walk<'w> {
     root: &'w Path,
     alias: Option<&'w PathAlias>,
@@ -172,47 +311,37 @@ struct Walk<'w> {
     /// The app component's file (`src/App.*`).
     app: Option<&'w Path>,
     providers: Providers,
-    /// The root route's context, when it declares `queryClient`.
-    route_context: Option<QueryClientHolder>,
     /// Whether a package's component provides a query client, by (module,
     /// export): each is read once.
     package_providers: HashMap<(String, String), bool>,
-    /// Followed modules a link leads out of the project (not read).
-    links_outside: Vec<PathBuf>,
-    seen: HashSet<PathBuf>,
-    queue: VecDeque<(PathBuf, usize)>,
+    /// The local stylesheets read for `@import`s.
+    stylesheets_read: HashSet<PathBuf>,
 }
 
 impl Walk<'_> {
-    fn visit(
-        &mut self,
-        relative: &Path,
-        text: &str,
-        program: &Program<'_>,
-        scope: Scope,
-        depth: usize,
-    ) {
-        let mut file = SourceFile::new(relative.to_path_buf(), text.to_owned());
-        facts::read::extract(&mut file, program);
-        let bindings = js::top_level_bindings(program);
+    /// Records the providers among the elements of `file` that `counts`
+    /// (see [`around_app`]) and the stylesheets it imports.
+    fn visit(&mut self, file: &SourceFile, entry: bool, counts: impl Fn(usize) -> bool) {
+        let relative = file.path.as_path();
+        let bindings = &file.render.definitions;
         for (index, element) in file.jsx.iter().enumerate() {
+            if !counts(index) {
+                continue;
+            }
             // It wraps what the component is given: `{children}`, a
             // router's `<Outlet />`, `_app`'s `<Component />`.
             let wraps_slot = element.wraps_children;
-            if scope == Scope::Wrappers && !wraps_slot {
-                continue;
-            }
-            let kind = provider_kind(&file, element, &bindings, &|source, name| {
-                self.reexports_widget(relative, source, name)
+            let kind = provider_kind(file, element, &|name| {
+                bindings.iter().any(|d| d.name == name) || file.import_of(name).is_some()
             });
             let ordinal = file.jsx[..index]
                 .iter()
                 .filter(|e| e.name == element.name)
                 .count();
-            let partial = wraps_slot && !crate::graph::wraps_every_slot(&file, index);
+            let partial = wraps_slot && !crate::graph::wraps_every_slot(file, index);
             record(
                 &mut self.providers,
-                &file,
+                file,
                 element,
                 kind,
                 (wraps_slot, partial),
@@ -226,11 +355,12 @@ impl Walk<'_> {
                     .render_calls
                     .iter()
                     .any(|call| call.jsx.contains(&index))
-                || (element.ancestors.iter().next().is_none()
+                || (entry
+                    && element.ancestors.iter().next().is_none()
                     && self.app == Some(relative)
-                    && renders_in_app_component(&file, index));
+                    && renders_in_app_component(file, index));
             if kind.is_none() && around_app && self.providers.query_client.is_none() {
-                self.providers.query_client = self.client_holder(&file, element, ordinal);
+                self.providers.query_client = self.client_holder(file, element, ordinal);
             }
         }
         for import in &file.imports {
@@ -238,7 +368,7 @@ impl Walk<'_> {
                 let via = match import.query() {
                     None => SheetVia::Import,
                     // A `?url` import applies only where its URL is linked.
-                    Some("url") => match url_linked(&file, import) {
+                    Some("url") => match url_linked(file, import) {
                         Some(via) => via,
                         None => continue,
                     },
@@ -251,22 +381,10 @@ impl Walk<'_> {
                     line,
                     via,
                 });
-                continue;
-            }
-            if is_style_file(import.path()) {
-                if let Some(css) = self.resolve_css(relative, import.path()) {
-                    self.css_imports(css);
-                }
-                continue;
-            }
-            if depth >= MAX_DEPTH {
-                continue;
-            }
-            if let Some(target) =
-                specifier::resolve_local(self.root, relative, &import.source, self.alias)
-                && self.seen.insert(target.clone())
+            } else if is_style_file(import.path())
+                && let Some(css) = self.resolve_css(relative, import.path())
             {
-                self.queue.push_back((target, depth + 1));
+                self.css_imports(css);
             }
         }
     }
@@ -319,29 +437,6 @@ impl Walk<'_> {
         ))
     }
 
-    /// Whether the local module `source` (imported from `from`) re-exports
-    /// `name` from `@workos-inc/widgets` (a barrel), not a component of
-    /// the app's own.
-    fn reexports_widget(&self, from: &Path, source: &str, name: &str) -> bool {
-        let Some(target) = specifier::resolve_local(self.root, from, source, self.alias) else {
-            return false;
-        };
-        let path = self.root.join(&target);
-        let Ok(text) = links::read_inside(self.root, &path) else {
-            return false;
-        };
-        let allocator = Allocator::default();
-        let Ok(program) = js::parse(&allocator, &path, &text) else {
-            return false;
-        };
-        let mut barrel = SourceFile::new(target, text.clone());
-        facts::read::extract(&mut barrel, &program);
-        barrel
-            .widget_reexports
-            .iter()
-            .any(|b| b.local == name || b.local == "*")
-    }
-
     /// The project path of the local stylesheet `source` imported from
     /// `from`: relative, through the path alias, or `@/`/`~/` for the root
     /// or `src/` (the first that exists).
@@ -374,7 +469,7 @@ impl Walk<'_> {
         let mut pending = vec![css];
         while let Some(css) = pending.pop() {
             // A stylesheet several modules import is read (and recorded) once.
-            if !self.seen.insert(css.clone()) {
+            if !self.stylesheets_read.insert(css.clone()) {
                 continue;
             }
             let Ok(text) = links::read_inside(self.root, &css) else {
@@ -470,18 +565,15 @@ enum Kind {
 }
 
 /// What `element` of `file` is: what the fact reader resolved through the
-/// imports (the widgets' root, TanStack's `QueryClientProvider`, Radix's
-/// `Theme`, under any local name or namespace), else the same names through
-/// a local module (for the root: a barrel re-exporting it from
-/// `@workos-inc/widgets`, not a component of the app's own called so) or,
-/// for the providers, another package; a name the file does not bind is
-/// judged by its name, but a `WorkOsWidgets` the file declares itself is
-/// the app's own.
+/// imports and barrels (the widgets' root, TanStack's `QueryClientProvider`,
+/// Radix's `Theme`, under any local name or namespace, see
+/// [`facts::barrels`]), else the providers' names imported from another
+/// module; a name the file does not bind is judged by its name, but a
+/// `WorkOsWidgets` the file declares itself is the app's own.
 fn provider_kind(
     file: &SourceFile,
     element: &JsxFact,
-    bindings: &[(String, Option<(String, String)>)],
-    reexports_widget: &dyn Fn(&str, &str) -> bool,
+    bound: &dyn Fn(&str) -> bool,
 ) -> Option<Kind> {
     match element.kind {
         JsxKind::Root => return Some(Kind::Root),
@@ -499,18 +591,13 @@ fn provider_kind(
         _ => None,
     };
     match imported {
-        Some((source, ROOT_COMPONENT))
-            if specifier::is_local(source) && reexports_widget(source, ROOT_COMPONENT) =>
-        {
-            Some(Kind::Root)
-        }
         Some((_, "QueryClientProvider")) => Some(Kind::QueryClient),
         Some((_, "Theme")) => Some(Kind::Theme),
         Some(_) => None,
         None => match element.name.as_str() {
             "QueryClientProvider" => Some(Kind::QueryClient),
             "Theme" => Some(Kind::Theme),
-            ROOT_COMPONENT if !bindings.iter().any(|(local, _)| local == head) => Some(Kind::Root),
+            ROOT_COMPONENT if !bound(head) => Some(Kind::Root),
             _ => None,
         },
     }
@@ -582,7 +669,7 @@ mod tests {
             next_root: Some(PathBuf::from("app/layout.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None, None, &[]).unwrap().0;
+        let found = detect_in(root, &entries).unwrap().0;
         let qcp = found.query_client_provider.unwrap();
         assert_eq!(qcp.file, PathBuf::from("app/providers.tsx"));
         assert_eq!(qcp.client.as_deref(), Some("queryClient"));
@@ -610,7 +697,7 @@ mod tests {
             next_root: Some(PathBuf::from("app/layout.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None, None, &[]).unwrap().0;
+        let found = detect_in(root, &entries).unwrap().0;
         let qcp = found.query_client_provider.unwrap();
         assert_eq!(qcp.client.as_deref(), Some("queryClient"));
         assert_eq!(qcp.line, 7);
@@ -639,9 +726,26 @@ mod tests {
                 main: Some(PathBuf::from("src/main.tsx")),
                 ..Entries::default()
             };
-            let providers = detect(dir.path(), &entries, None, None, &[]).unwrap().0;
+            let providers = detect_in(dir.path(), &entries).unwrap().0;
             assert_eq!(providers.workos_widgets.is_some(), found, "{widgets}");
         }
+    }
+
+    /// [`detect`] on the app at `root` with these entry files and no
+    /// module paths or workspace packages.
+    fn detect_in(
+        root: &Path,
+        entries: &Entries,
+    ) -> Result<(Providers, Vec<PathBuf>), ProjectError> {
+        detect(&Inputs {
+            root,
+            entries,
+            alias: None,
+            paths: &ModulePaths::default(),
+            routes: None,
+            packages: &[],
+            manifest: &serde_json::Value::Null,
+        })
     }
 
     fn write(root: &Path, files: &[(&str, &str)]) {
@@ -672,7 +776,7 @@ mod tests {
             main: Some(PathBuf::from("src/main.tsx")),
             ..Entries::default()
         };
-        let found = detect(dir.path(), &entries, None, None, &[]).unwrap().0;
+        let found = detect_in(dir.path(), &entries).unwrap().0;
         assert!(found.query_client_provider.is_none());
         let holder = found.query_client.unwrap();
         assert_eq!(
@@ -707,7 +811,7 @@ mod tests {
             app: Some(PathBuf::from("src/App.tsx")),
             ..Entries::default()
         };
-        let found = detect(dir.path(), &entries, None, None, &[]).unwrap().0;
+        let found = detect_in(dir.path(), &entries).unwrap().0;
         let holder = found.query_client.unwrap();
         assert!(
             matches!(&holder.access, ClientAccess::Prop { client, .. } if client == "queryClient"),
@@ -740,7 +844,7 @@ mod tests {
             next_root: Some(PathBuf::from("app/layout.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None, None, &[]).unwrap().0;
+        let found = detect_in(root, &entries).unwrap().0;
         let qcp = found.query_client_provider.unwrap();
         assert_eq!(qcp.file, PathBuf::from("components/query-provider.tsx"));
         assert_eq!(qcp.client.as_deref(), Some("client"));
@@ -775,7 +879,7 @@ mod tests {
             main: Some(PathBuf::from("src/main.tsx")),
             ..Entries::default()
         };
-        let found = detect(root, &entries, None, None, &[]).unwrap().0;
+        let found = detect_in(root, &entries).unwrap().0;
         let widgets = found.workos_widgets.as_ref().unwrap();
         assert_eq!(widgets.file, PathBuf::from("src/routes/root.tsx"));
         assert!(widgets.wraps_slot);
@@ -790,6 +894,45 @@ mod tests {
         assert_eq!(
             found.stylesheets[1].file,
             PathBuf::from("src/routes/root.css")
+        );
+    }
+
+    #[test]
+    fn follows_a_lazily_loaded_provider_through_the_render_graph() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[
+                (
+                    "src/main.tsx",
+                    "import { lazy, Suspense } from 'react'\nimport App from './App'\nconst Providers = lazy(() => import('./providers'))\ncreateRoot(el).render(<Suspense><Providers><App /></Providers></Suspense>)\n",
+                ),
+                (
+                    "src/providers.tsx",
+                    "import { QueryClientProvider } from '@tanstack/react-query'\nimport { Chart } from './chart'\nexport default function Providers({ children }) {\n  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>\n}\n",
+                ),
+                (
+                    "src/chart.tsx",
+                    "export function Chart({ children }) {\n  return <Theme>{children}</Theme>\n}\n",
+                ),
+                (
+                    "src/App.tsx",
+                    "export default function App() { return <main /> }\n",
+                ),
+            ],
+        );
+        let entries = Entries {
+            main: Some(PathBuf::from("src/main.tsx")),
+            ..Entries::default()
+        };
+        let found = detect_in(dir.path(), &entries).unwrap().0;
+        let qcp = found
+            .query_client_provider
+            .expect("the lazy provider's client");
+        assert_eq!(qcp.file, PathBuf::from("src/providers.tsx"));
+        assert!(
+            found.theme.is_none(),
+            "chart.tsx is imported but never rendered around the app"
         );
     }
 }

@@ -58,6 +58,48 @@ pub fn detect(root: &Path, package_json: &PackageJson) -> Vec<WorkspacePackage> 
     found
 }
 
+/// The package a bare specifier names (`@scope/name/sub` -> `@scope/name`).
+pub fn package_name(source: &str) -> &str {
+    let mut parts = source.splitn(3, '/');
+    match (parts.next(), parts.next()) {
+        (Some(scope), Some(name)) if scope.starts_with('@') => {
+            &source[..scope.len() + 1 + name.len()]
+        }
+        (Some(name), _) => name,
+        _ => source,
+    }
+}
+
+/// The module file (relative to the app, under the package's
+/// `node_modules` link) that a specifier of one of `packages` (`@acme/ui`,
+/// `@acme/ui/card`) leads to: its `exports` entry, else the subpath itself,
+/// with the first extension `exists` accepts.
+pub fn module_file(
+    packages: &[WorkspacePackage],
+    source: &str,
+    exists: impl Fn(&Path) -> bool,
+) -> Option<PathBuf> {
+    let name = package_name(source);
+    let package = packages.iter().find(|p| p.name == name)?;
+    let subpath = format!(".{}", &source[name.len()..]);
+    let target = package
+        .entries
+        .iter()
+        .find(|(entry, _)| *entry == subpath)
+        .map_or(subpath.as_str(), |(_, target)| target.as_str());
+    let base = crate::specifier::normalize(&package.dir.join(target))?;
+    crate::specifier::resolve_file_with(&base, exists)
+}
+
+/// Where the file `relative` (to the app) really is when it lies under the
+/// `node_modules` link of one of `packages`: in the package's folder.
+pub fn source_path(packages: &[WorkspacePackage], relative: &Path) -> Option<PathBuf> {
+    packages.iter().find_map(|package| {
+        let inner = relative.strip_prefix(&package.dir).ok()?;
+        Some(package.source_dir.join(inner))
+    })
+}
+
 /// The nearest folder above `root` that declares a workspace.
 fn workspace_root(root: &Path) -> Option<PathBuf> {
     let root = std::fs::canonicalize(root).ok()?;

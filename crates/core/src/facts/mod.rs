@@ -6,6 +6,7 @@
 //! scope-like or secret-like strings. `verify`'s checks, `verify --fix` and
 //! `detect` all read a file through it.
 
+pub mod barrels;
 pub mod identity;
 pub mod read;
 pub mod render;
