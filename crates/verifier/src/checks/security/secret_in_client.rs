@@ -27,7 +27,8 @@ one that renders JSX, or one that such a module or a route module's
 component imports (a module that only resource routes, server routes or
 server modules import is not bundled for the browser). Reported when it
 reads `WORKOS_API_KEY` (`process.env`, `import.meta.env`), imports
-`@workos-inc/node`, or imports a local module that does.
+`@workos-inc/node`, or imports a local module that creates the WorkOS
+client or imports `@workos-inc/node` for its values.
 
 Not reported, because nothing of the secret reaches the browser:
 - type-only imports, which the compiler erases: `import type { User } from
@@ -35,7 +36,11 @@ Not reported, because nothing of the secret reaches the browser:
   files) imports whose bindings are only used in type positions; this holds
   for type-only imports of a local module that holds the key too;
 - imports of a `'use server'` module (Server Actions): the browser gets a
-  call stub for each export, the code stays on the server.
+  call stub for each export, the code stays on the server;
+- imports of a module that only reads `WORKOS_API_KEY` among other
+  variables (an env config object): bundlers give browser code only the
+  public variables (`NEXT_PUBLIC_*`, `VITE_*`), so the key's value there is
+  `undefined` and nothing of it ships.
 
 ## Why it matters
 Everything a client module reaches is bundled and shipped to every
@@ -72,7 +77,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
             } else if let Some(module) = local_file(facts, file, &import.source)
                 && !module.client
                 && !module.use_server
-                && holds_secret(module)
+                && ships_the_sdk(module)
             {
                 findings.push(RULE.finding(
                     Location::span(file, import.span),
@@ -82,6 +87,20 @@ fn run(facts: &Facts) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Whether a module creates the WorkOS client or imports
+/// `@workos-inc/node` for its values: bundled for the browser, the SDK and
+/// the call holding the key go with it. A module that only reads
+/// `WORKOS_API_KEY` ships nothing of it (browser bundles get public
+/// variables only).
+fn ships_the_sdk(module: &SourceFile) -> bool {
+    holds_secret(module)
+        && (!module.new_workos.is_empty()
+            || module
+                .imports
+                .iter()
+                .any(|i| !i.type_only && i.source == SDK_PACKAGE))
 }
 
 fn why_client(facts: &Facts, file: &SourceFile) -> String {
