@@ -5,7 +5,10 @@ use workos_widgets_core::catalog::{Scope, ScopeNeed};
 use crate::checks::common::{
     is_page_token, required_scopes_for, required_scopes_for_call, sdk_version_in, shown,
 };
-use crate::facts::{Facts, ScopesArg};
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::facts::{Facts, ScopesArg, TokenCall};
 use crate::finding::{Finding, Fix, FixAction, Location, Severity};
 use crate::rule::{Check, Rule};
 
@@ -51,6 +54,13 @@ app:
   (a layout handing the token down through a context), reaches every widget
   that no page-local token reaches.
 
+Reported only when proven. Where several tokens share such a reach
+(several calls in one page whose tokens travel in ways that cannot be
+followed, or several token routes), no single one is proven to serve every
+widget: only a scope that none of them carries is reported, once, at the
+first of them, without `--fix` (which token the widgets get is the app's
+call).
+
 ## Why it matters
 The widget reads its token's `permissions` claim in the browser
 (UsersManagement, DirectorySync, ApiKeys, PipesAdmin) or gets 403 from the
@@ -70,32 +80,68 @@ workos.widgets.getToken({ organizationId, userId, scopes: ['widgets:users-table:
 TypeScript needs a cast for those (see `workos-widgets init`'s token module).
 "#;
 
+/// The token calls whose recipients are not traced share a requirement:
+/// those of one page file, or all those of files rendering nothing (the
+/// shared token routes).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Pool<'f> {
+    Page(&'f Path),
+    Shared,
+}
+
 fn run(facts: &Facts) -> Vec<Finding> {
     if !facts.complete {
         return Vec::new();
+    }
+    // With several untraced tokens in one pool, no single token is proven
+    // to serve every widget: only a scope none of them carries is.
+    let mut pools: HashMap<Pool<'_>, Vec<&TokenCall>> = HashMap::new();
+    for file in facts.token_modules() {
+        let pool = if is_page_token(facts, file) {
+            Pool::Page(&file.path)
+        } else {
+            Pool::Shared
+        };
+        for call in &file.token_calls {
+            if required_scopes_for_call(facts, file, call).is_none() {
+                pools.entry(pool).or_default().push(call);
+            }
+        }
     }
     let mut findings = Vec::new();
     for file in facts.token_modules() {
         let sdk = sdk_version_in(facts, file).map(|(version, _)| version);
         let required = required_scopes_for(facts, file);
-        let needers = if is_page_token(facts, file) {
-            "the widgets this file renders (itself or through its components)"
+        let page = is_page_token(facts, file);
+        let (needers, pool) = if page {
+            (
+                "the widgets this file renders (itself or through its components)",
+                Pool::Page(&file.path),
+            )
         } else {
-            "the rendered widgets"
+            ("the rendered widgets", Pool::Shared)
         };
         for call in &file.token_calls {
             let given = required_scopes_for_call(facts, file, call);
+            let shared_with = match &given {
+                Some(_) => &[][..],
+                None => pools.get(&pool).map_or(&[][..], Vec::as_slice),
+            };
+            if shared_with.len() > 1 && !std::ptr::eq(shared_with[0], call) {
+                // Judged once, at the pool's first call.
+                continue;
+            }
             let (required, needers) = match &given {
                 Some(scopes) => (scopes, "the widgets this token is given to"),
                 None => (&required, needers),
             };
-            let present: Vec<Scope> = match &call.scopes {
-                ScopesArg::Absent => Vec::new(),
-                ScopesArg::Known { scopes, .. } => scopes
-                    .iter()
-                    .filter_map(|s| Scope::parse(&s.value))
-                    .collect(),
-                ScopesArg::Unknown => continue,
+            let one = [call];
+            let Some(present) = present_scopes(if shared_with.len() > 1 {
+                shared_with
+            } else {
+                &one
+            }) else {
+                continue;
             };
             let missing: Vec<ScopeNeed> = required
                 .iter()
@@ -112,24 +158,25 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 .map(|need| need.scope)
                 .filter(|s| sdk.as_ref().is_some_and(|v| !s.in_sdk_types(v)))
                 .collect();
-            let fix =
-                (matches!(call.scopes, ScopesArg::Known { .. }) && untyped.is_empty()).then(|| {
-                    Fix {
-                        description: format!(
-                            "add {} to the token scopes in {}",
-                            missing
-                                .iter()
-                                .map(|need| need.scope.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                            shown(&file.path)
-                        ),
-                        action: FixAction::AddScopes {
-                            file: file.path.clone(),
-                            scopes: missing.iter().map(|need| need.scope.as_str()).collect(),
-                        },
-                    }
-                });
+            // Which of several tokens should carry it is the app's call.
+            let fix = (shared_with.len() <= 1
+                && matches!(call.scopes, ScopesArg::Known { .. })
+                && untyped.is_empty())
+            .then(|| Fix {
+                description: format!(
+                    "add {} to the token scopes in {}",
+                    missing
+                        .iter()
+                        .map(|need| need.scope.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    shown(&file.path)
+                ),
+                action: FixAction::AddScopes {
+                    file: file.path.clone(),
+                    scopes: missing.iter().map(|need| need.scope.as_str()).collect(),
+                },
+            });
             let cast = match (&sdk, untyped.as_slice()) {
                 (Some(version), [_, ..]) => format!(
                     " (@workos-inc/node {version}'s scope type lacks {}: cast the list, e.g. `scopes: [...] as unknown as WidgetScopes`, or upgrade to 12)",
@@ -141,17 +188,43 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 ),
                 _ => String::new(),
             };
-            findings.push(RULE.fixable_finding(
-                Location::span(file, call.span),
+            let message = if shared_with.len() > 1 {
+                format!(
+                    "none of the {} widget tokens minted {} carries {}, which {needers} need: without it the widget shows a permission error (it reads the token's `permissions` claim, or the widget API answers 403); add it to the scopes of the token those widgets get{cast}",
+                    shared_with.len(),
+                    if page {
+                        "in this file"
+                    } else {
+                        "by the app's token routes"
+                    },
+                    list(&missing)
+                )
+            } else {
                 format!(
                     "the widget token lacks {}, which {needers} need: without it the widget shows a permission error (it reads the token's `permissions` claim, or the widget API answers 403); add it to scopes{cast}",
                     list(&missing)
-                ),
-                fix,
-            ));
+                )
+            };
+            findings.push(RULE.fixable_finding(Location::span(file, call.span), message, fix));
         }
     }
     findings
+}
+
+/// The scopes the `calls` carry together; `None` when one's are built in
+/// a way that cannot be read (it may carry any).
+fn present_scopes(calls: &[&TokenCall]) -> Option<Vec<Scope>> {
+    let mut present = Vec::new();
+    for call in calls {
+        match &call.scopes {
+            ScopesArg::Absent => {}
+            ScopesArg::Known { scopes, .. } => {
+                present.extend(scopes.iter().filter_map(|s| Scope::parse(&s.value)));
+            }
+            ScopesArg::Unknown => return None,
+        }
+    }
+    Some(present)
 }
 
 fn list(needs: &[ScopeNeed]) -> String {
