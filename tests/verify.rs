@@ -335,9 +335,12 @@ fn human_output_has_code_frames_and_no_colours_when_piped() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("|                    ^^^^^^^^^^^\n"),
+        stdout.contains(
+            "|                    ^^^^^^^^^^^\n    = help: rename the prop\n    = fix (--fix): rename accessToken to authToken in src/App.tsx\n"
+        ),
         "{stdout}"
     );
+    assert!(!stdout.contains("accessToken: rename"), "{stdout}");
     assert!(stdout.contains("1 error, 0 warnings"), "{stdout}");
 }
 
@@ -441,12 +444,21 @@ fn sarif_is_valid_2_1_0() {
     }
     let results = run["results"].as_array().unwrap();
     assert!(!results.is_empty());
+    assert!(
+        results.iter().all(|r| r["properties"]["help"].is_string()),
+        "every seed 000 finding has advice"
+    );
     for result in results {
         let id = result["ruleId"].as_str().unwrap();
         let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
         assert_eq!(rules[index]["id"], id);
         assert!(["error", "warning"].contains(&result["level"].as_str().unwrap()));
-        assert!(!result["message"]["text"].as_str().unwrap().is_empty());
+        let text = result["message"]["text"].as_str().unwrap();
+        assert!(!text.is_empty());
+        // The advice is shown in the text and carried apart.
+        if let Some(help) = result["properties"]["help"].as_str() {
+            assert!(text.ends_with(&format!("\nhelp: {help}")), "{text}");
+        }
         let location = &result["locations"][0]["physicalLocation"];
         let uri = location["artifactLocation"]["uri"].as_str().unwrap();
         assert!(!uri.starts_with('/') && !uri.contains('\\'), "{uri}");
@@ -858,9 +870,10 @@ fn online_names_the_denied_scopes() {
         .unwrap();
     let message = online["message"].as_str().unwrap();
     assert!(
-        message.contains("lacks the permission for widgets:sso:manage:"),
+        message.ends_with("lacks the permission for widgets:sso:manage"),
         "{message}"
     );
+    assert_eq!(online["help"], "add it in the WorkOS Dashboard > Roles");
     assert_eq!(
         seen.lock().unwrap().len(),
         3,

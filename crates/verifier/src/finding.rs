@@ -106,10 +106,23 @@ pub struct Finding {
     /// Stable kebab-case name, e.g. `access-token-prop`.
     pub name: &'static str,
     pub severity: Severity,
+    /// What is wrong and what it breaks, without the advice.
     pub message: String,
+    /// What to do about it, one line (`null` in JSON when there is
+    /// nothing to advise, e.g. a failed build's log).
+    pub help: Option<String>,
     #[serde(flatten)]
     pub location: Location,
     pub fix: Option<Fix>,
+}
+
+impl Finding {
+    /// This finding with `help`: what to do about it.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
 }
 
 /// A fix `--fix` can apply safely.

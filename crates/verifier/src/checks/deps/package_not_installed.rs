@@ -49,8 +49,9 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .map(|name| {
             RULE.finding(
                 package_location(facts, name),
-                format!("{name} is declared but not installed in node_modules: run `{install}`"),
+                format!("{name} is declared but not installed in node_modules"),
             )
+            .with_help(format!("run `{install}`"))
         })
         .collect()
 }

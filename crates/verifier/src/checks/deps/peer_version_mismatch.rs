@@ -49,9 +49,10 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 RULE.finding(
                     package_location(facts, name),
                     format!(
-                        "{name} {version} is installed, but @workos-inc/widgets needs {name}@{range}: install a version in that range"
+                        "{name} {version} is installed, but @workos-inc/widgets needs {name}@{range}"
                     ),
                 )
+                .with_help("install a version in that range")
             })
         })
         .collect()

@@ -50,14 +50,14 @@ fn run(facts: &Facts) -> Vec<Finding> {
                     file: file.path.clone(),
                 },
             });
-            Some(RULE.fixable_finding(
-                Location::span(file, attribute.name_span),
-                format!(
-                    "<{}> takes authToken, not accessToken: rename the prop",
-                    widget.component
-                ),
-                fix,
-            ))
+            Some(
+                RULE.fixable_finding(
+                    Location::span(file, attribute.name_span),
+                    format!("<{}> takes authToken, not accessToken", widget.component),
+                    fix,
+                )
+                .with_help("rename the prop"),
+            )
         })
         .collect()
 }

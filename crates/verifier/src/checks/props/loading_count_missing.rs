@@ -58,11 +58,12 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 RULE.fixable_finding(
                     Location::span(file, element.span),
                     format!(
-                        "<{}> requires count (placeholder rows): add count={{3}}",
+                        "<{}> requires count (placeholder rows)",
                         widget.loading_component
                     ),
                     fix,
                 )
+                .with_help("add count={3}")
             })
         })
         .collect()

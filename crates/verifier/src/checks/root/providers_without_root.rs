@@ -73,8 +73,11 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .map(|(file, element)| {
             RULE.fixable_finding(
                 Location::span(file, element.span),
-                "QueryClientProvider and Theme without <WorkOsWidgets>: this builds but the widgets crash at runtime (\"useElement must be used within a WidgetsContext provider\"); render <WorkOsWidgets> (it mounts Theme and QueryClientProvider itself; pass your client as queryClient)",
+                "QueryClientProvider and Theme without <WorkOsWidgets>: this builds but the widgets crash at runtime (\"useElement must be used within a WidgetsContext provider\")",
                 fix.clone(),
+            )
+            .with_help(
+                "render <WorkOsWidgets> (it mounts Theme and QueryClientProvider itself; pass your client as queryClient)",
             )
         })
         .collect()

@@ -102,9 +102,17 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .map(|sheet| {
             RULE.fixable_finding(
                 location.clone(),
-                format!("{sheet} is not imported anywhere, so the widgets render unstyled: import it in the app root{}", if sheet == STYLESHEETS[1] { ", after @radix-ui/themes/styles.css" } else { "" }),
+                format!("{sheet} is not imported anywhere, so the widgets render unstyled"),
                 fix.clone(),
             )
+            .with_help(format!(
+                "import it in the app root{}",
+                if sheet == STYLESHEETS[1] {
+                    ", after @radix-ui/themes/styles.css"
+                } else {
+                    ""
+                }
+            ))
         })
         .collect()
 }

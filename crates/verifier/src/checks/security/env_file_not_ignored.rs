@@ -47,9 +47,10 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .map(|file| {
             RULE.fixable_finding(
                 Location::start(*file),
-                format!("{file} is not git-ignored: it holds secrets and would be committed; add it to .gitignore"),
+                format!("{file} is not git-ignored: it holds secrets and would be committed"),
                 Some(fix.clone()),
             )
+            .with_help("add it to .gitignore")
         })
         .collect()
 }

@@ -141,14 +141,17 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 ),
                 _ => String::new(),
             };
-            findings.push(RULE.fixable_finding(
-                Location::span(file, call.span),
-                format!(
-                    "the widget token lacks {}, which {needers} need: without it the widget shows a permission error (it reads the token's `permissions` claim, or the widget API answers 403); add it to scopes{cast}",
-                    list(&missing)
-                ),
-                fix,
-            ));
+            findings.push(
+                RULE.fixable_finding(
+                    Location::span(file, call.span),
+                    format!(
+                        "the widget token lacks {}, which {needers} need: without it the widget shows a permission error (it reads the token's `permissions` claim, or the widget API answers 403)",
+                        list(&missing)
+                    ),
+                    fix,
+                )
+                .with_help(format!("add it to scopes{cast}")),
+            );
         }
     }
     findings

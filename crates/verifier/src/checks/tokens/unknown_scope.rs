@@ -55,12 +55,10 @@ fn run(facts: &Facts) -> Vec<Finding> {
             if !looks_like_scope(value) || Scope::parse(value).is_some() {
                 continue;
             }
-            let (message, fix) = match suggestion(value) {
+            let message = format!("unknown scope \"{value}\"");
+            let (help, fix) = match suggestion(value) {
                 Suggestion::Typo(scope) => (
-                    format!(
-                        "unknown scope \"{value}\": did you mean \"{}\"?",
-                        scope.as_str()
-                    ),
+                    format!("did you mean \"{}\"?", scope.as_str()),
                     Some(Fix {
                         description: format!(
                             "replace \"{value}\" by \"{}\" in {}",
@@ -76,23 +74,19 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 ),
                 Suggestion::NoScope(component) => (
                     format!(
-                        "unknown scope \"{value}\": {component} needs no scope; remove it (only organization admin widgets have one)"
+                        "{component} needs no scope: remove it (only organization admin widgets have one)"
                     ),
                     None,
                 ),
-                Suggestion::Nearest(scope) => (
-                    format!(
-                        "unknown scope \"{value}\": did you mean \"{}\"?",
-                        scope.as_str()
-                    ),
-                    None,
-                ),
-                Suggestion::None => (
-                    format!("unknown scope \"{value}\": use one of {}", all_scopes()),
-                    None,
-                ),
+                Suggestion::Nearest(scope) => {
+                    (format!("did you mean \"{}\"?", scope.as_str()), None)
+                }
+                Suggestion::None => (format!("use one of {}", all_scopes()), None),
             };
-            findings.push(RULE.fixable_finding(Location::span(file, string.span), message, fix));
+            findings.push(
+                RULE.fixable_finding(Location::span(file, string.span), message, fix)
+                    .with_help(help),
+            );
         }
     }
     findings
