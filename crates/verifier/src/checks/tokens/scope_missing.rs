@@ -1,12 +1,17 @@
 //! WW404: the token module's scopes miss one a rendered widget needs.
 
+use std::path::Path;
+
+use oxc_ast::ast::Program;
 use workos_widgets_core::catalog::{Scope, ScopeNeed};
+use workos_widgets_core::edit::TextEdit;
+use workos_widgets_core::edit::transform::scopes;
 
 use crate::checks::common::{
     is_page_token, required_scopes_for, required_scopes_for_call, sdk_version_in, shown,
 };
-use crate::facts::{Facts, ScopesArg};
-use crate::finding::{Finding, Fix, FixAction, Location, Severity};
+use crate::facts::{Facts, ScopesArg, read_text};
+use crate::finding::{Finding, Fix, Location, Severity, Stage, step};
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -114,21 +119,10 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 .collect();
             let fix =
                 (matches!(call.scopes, ScopesArg::Known { .. }) && untyped.is_empty()).then(|| {
-                    Fix {
-                        description: format!(
-                            "add {} to the token scopes in {}",
-                            missing
-                                .iter()
-                                .map(|need| need.scope.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                            shown(&file.path)
-                        ),
-                        action: FixAction::AddScopes {
-                            file: file.path.clone(),
-                            scopes: missing.iter().map(|need| need.scope.as_str()).collect(),
-                        },
-                    }
+                    add_scopes_fix(
+                        &file.path,
+                        missing.iter().map(|need| need.scope.as_str()).collect(),
+                    )
                 });
             let cast = match (&sdk, untyped.as_slice()) {
                 (Some(version), [_, ..]) => format!(
@@ -163,4 +157,49 @@ fn list(needs: &[ScopeNeed]) -> String {
         .map(ScopeNeed::describe)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The fix: `wanted` appended to the scopes array of the file's token call.
+fn add_scopes_fix(path: &Path, wanted: Vec<&'static str>) -> Fix {
+    Fix::module(
+        format!(
+            "add {} to the token scopes in {}",
+            wanted.join(", "),
+            shown(path)
+        ),
+        path,
+        Stage::ScopeLists,
+        vec![step(move |path, text, program| {
+            Ok(add_scopes(path, text, program, &wanted))
+        })],
+    )
+}
+
+/// Appends `wanted` scopes missing from the array a token call's scopes
+/// come from.
+fn add_scopes(path: &Path, text: &str, program: &Program<'_>, wanted: &[&str]) -> Vec<TextEdit> {
+    let file = read_text(path, text, program);
+    let Some((present, array)) = file.token_calls.iter().find_map(|c| match &c.scopes {
+        ScopesArg::Known { scopes, array } => Some((scopes, *array)),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let in_array: Vec<_> = present
+        .iter()
+        .filter(|s| s.span.start > array.start && s.span.end < array.end)
+        .collect();
+    let present: Vec<&str> = present.iter().map(|s| s.value.as_str()).collect();
+    scopes::append_missing_strings(
+        text,
+        scopes::ArraySlot {
+            open: array.start,
+            last_end: in_array.last().map(|s| s.span.end),
+            quote: in_array
+                .first()
+                .and_then(|s| text[s.span.start..].chars().next()),
+        },
+        &present,
+        wanted,
+    )
 }
