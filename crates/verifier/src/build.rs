@@ -5,10 +5,10 @@ use std::io::{Read, Seek};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
-use crate::report::redact_secrets;
+use crate::questions::package_location;
+use crate::redact::redact_secrets;
 use crate::rule::{Check, Rule};
 
 /// Lines of build output shown on failure.

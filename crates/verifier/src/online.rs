@@ -8,9 +8,9 @@ use serde_json::{Value, json};
 use workos_widgets_core::catalog::Scope;
 use workos_widgets_core::env_files;
 
-use crate::checks::common::{package_location, required_scopes};
 use crate::facts::{Facts, ScopesArg};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::{package_location, required_scopes};
 use crate::rule::{Check, Rule};
 
 /// The API used when `WORKOS_API_BASE_URL` is unset.

@@ -10,8 +10,9 @@ use std::time::Duration;
 
 use owo_colors::OwoColorize;
 
-use super::{Report, redact_secrets};
+use super::Report;
 use crate::finding::{Finding, Severity, display_path};
+use crate::redact::redact_secrets;
 
 /// The human rendering of `report`; `elapsed` is shown in the summary.
 pub fn render(report: &Report, elapsed: Duration) -> String {

@@ -4,9 +4,9 @@ use std::path::Path;
 
 use workos_widgets_core::catalog::{REQUIRED_PACKAGES, WIDGETS_PACKAGE};
 
-use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
+use crate::questions::package_location;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {

@@ -2,9 +2,9 @@
 
 use workos_widgets_core::catalog::{REQUIRED_PACKAGES, SDK_PACKAGE};
 
-use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
+use crate::questions::package_location;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {

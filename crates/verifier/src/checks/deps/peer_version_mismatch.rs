@@ -1,9 +1,9 @@
 //! WW103: an installed peer outside the widgets' peer range.
 
-use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::npm_range;
+use crate::questions::package_location;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {

@@ -1,9 +1,9 @@
 //! WW104: React older than 18.
 
-use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::npm_range;
+use crate::questions::package_location;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {

@@ -49,7 +49,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 Fix::module(
                     format!(
                         "rename accessToken to authToken in {}",
-                        crate::checks::common::shown(&file.path)
+                        crate::questions::shown(&file.path)
                     ),
                     file.path.clone(),
                     Stage::Props,

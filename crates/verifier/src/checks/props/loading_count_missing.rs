@@ -6,9 +6,9 @@ use oxc_ast::ast::Program;
 use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::edit::TextEdit;
 
-use crate::checks::common::shown;
 use crate::facts::{Facts, JsxFact, JsxKind, read_text};
 use crate::finding::{Finding, Fix, Location, Severity, Stage, step};
+use crate::questions::shown;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {

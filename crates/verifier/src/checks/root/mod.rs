@@ -1,7 +1,6 @@
 //! WW2xx: the `WorkOsWidgets` root and the stylesheets.
 
 pub mod providers_without_root;
-pub mod route_tree;
 pub mod stylesheet_missing;
 pub mod stylesheet_order;
 pub mod widget_outside_root;
@@ -14,9 +13,9 @@ use workos_widgets_core::edit::transform::{imports, root};
 use workos_widgets_core::edit::{EditError, TextEdit};
 use workos_widgets_core::js;
 
-use crate::checks::common::{app_root_file, shown};
 use crate::facts::{Facts, JsxKind, read_text};
 use crate::finding::{Fix, Stage, step};
+use crate::questions::{app_root_file, shown};
 
 /// The fix that wraps the app root in `<WorkOsWidgets>`, when there is an
 /// app root file to edit (WW201 and WW202 offer it).

@@ -1,9 +1,9 @@
 //! WW202: `QueryClientProvider` + Theme set up instead of `WorkOsWidgets`.
 
 use super::wrap_root_fix;
-use crate::checks::common::root_wrapped;
 use crate::facts::{Facts, JsxKind};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::root_wrapped;
 use crate::render_roots;
 use crate::rule::{Check, Rule};
 

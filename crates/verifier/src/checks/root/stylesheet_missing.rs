@@ -1,7 +1,7 @@
 //! WW203: a widget stylesheet is not imported.
 
-use crate::checks::common::{app_root_file, rendered_widgets, shown, stylesheet_uses};
 use crate::facts::Facts;
+use crate::questions::{app_root_file, rendered_widgets, shown, stylesheet_uses};
 use std::path::Path;
 
 use workos_widgets_core::edit::transform::imports;

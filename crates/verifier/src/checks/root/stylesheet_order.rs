@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use workos_widgets_core::specifier;
 
-use crate::checks::common::{app_root_file, shown, stylesheet_uses};
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::{app_root_file, shown, stylesheet_uses};
 use crate::rule::{Check, Rule};
 use crate::scan::{STYLE_EXTENSIONS, STYLESHEETS};
 use workos_widgets_core::facts::read::is_local_module;

@@ -1,9 +1,9 @@
 //! WW201: a widget rendered outside `<WorkOsWidgets>`.
 
 use super::wrap_root_fix;
-use crate::checks::common::{app_root_file, shown, unwrapped_renders};
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::{app_root_file, shown, unwrapped_renders};
 use crate::render_roots;
 use crate::rule::{Check, Rule};
 

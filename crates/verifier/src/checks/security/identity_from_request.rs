@@ -1,8 +1,8 @@
 //! WW505: the token route trusts ids sent by the browser.
 
-use crate::checks::common::{local_file, token_module_family};
 use crate::facts::{Facts, SourceFile};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::{local_file, token_module_family};
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {

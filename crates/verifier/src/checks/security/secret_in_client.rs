@@ -2,9 +2,9 @@
 
 use workos_widgets_core::catalog::SDK_PACKAGE;
 
-use crate::checks::common::{local_file, shown};
 use crate::facts::{Facts, SourceFile};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::{local_file, shown};
 use crate::rule::{Check, Rule};
 use crate::scan::holds_secret;
 

@@ -1,8 +1,8 @@
 //! WW406: `new WorkOS(...)` at module scope in a Next.js route.
 
-use crate::checks::common::local_file;
 use crate::facts::{Facts, SourceFile};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::local_file;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {

@@ -7,11 +7,11 @@ use workos_widgets_core::catalog::{Scope, ScopeNeed};
 use workos_widgets_core::edit::TextEdit;
 use workos_widgets_core::edit::transform::scopes;
 
-use crate::checks::common::{
-    is_page_token, required_scopes_for, required_scopes_for_call, sdk_version_in, shown,
-};
 use crate::facts::{Facts, ScopesArg, read_text};
 use crate::finding::{Finding, Fix, Location, Severity, Stage, step};
+use crate::questions::{
+    is_page_token, required_scopes_for, required_scopes_for_call, sdk_version_in, shown,
+};
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {

@@ -2,9 +2,9 @@
 
 use workos_widgets_core::catalog::Scope;
 
-use crate::checks::common::{is_page_token, required_scopes_for, required_scopes_for_call};
 use crate::facts::{Facts, ScopesArg};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::{is_page_token, required_scopes_for, required_scopes_for_call};
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {

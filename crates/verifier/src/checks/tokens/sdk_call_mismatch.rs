@@ -2,9 +2,9 @@
 
 use workos_widgets_core::catalog::CREATE_TOKEN_MAJOR;
 
-use crate::checks::common::sdk_version_in;
 use crate::facts::{Facts, TokenMethod};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::sdk_version_in;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {

@@ -1,8 +1,8 @@
 //! WW401: widgets without any token source.
 
-use crate::checks::common::uses_authkit;
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::uses_authkit;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {

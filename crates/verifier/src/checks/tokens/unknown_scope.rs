@@ -5,9 +5,9 @@ use std::path::Path;
 use workos_widgets_core::catalog::{self, Scope};
 use workos_widgets_core::edit::TextEdit;
 
-use crate::checks::common::shown;
 use crate::facts::{Facts, read_text};
 use crate::finding::{Finding, Fix, Location, Severity, Stage, step};
+use crate::questions::shown;
 use crate::rule::{Check, Rule};
 use workos_widgets_core::facts::read::looks_like_scope;
 
