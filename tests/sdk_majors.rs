@@ -165,8 +165,8 @@ fn check(major: &Major) {
     assert_eq!(missing.len(), 1, "{v}: {findings:#?}");
     let typed = !major.untyped.contains(&"widgets:pipes:manage");
     assert_eq!(!missing[0]["fix"].is_null(), typed, "{v}: {:#}", missing[0]);
-    let message = missing[0]["message"].as_str().unwrap();
-    assert_eq!(message.contains("cast the list"), !typed, "{v}: {message}");
+    let help = missing[0]["help"].as_str().unwrap();
+    assert_eq!(help.contains("cast the list"), !typed, "{v}: {help}");
 }
 
 #[test]

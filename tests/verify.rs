@@ -9,6 +9,10 @@
 //! produce, `ARGS` extra arguments, `installed.txt` overrides the fake
 //! `node_modules` (`name version`, or `name -` for not installed). Every
 //! declared package is otherwise "installed" at its range's version.
+//!
+//! Every folder with an `EXPECT` file is a fixture: a new one needs no
+//! registration here. `FIXTURE=ww302 cargo test --test verify every_fixture`
+//! checks only the folders whose name contains `ww302`.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
@@ -175,127 +179,61 @@ fn check_fixture(slug: &str) {
     insta::assert_json_snapshot!(slug, report);
 }
 
-macro_rules! fixture_tests {
-    ($($name:ident => $slug:literal,)*) => {
-        $(
-            #[test]
-            fn $name() {
-                check_fixture($slug);
-            }
-        )*
-    };
+/// The fixtures: every folder of `fixtures/verify/` with an `EXPECT` file
+/// (the `_base-*` apps have none), sorted; with `FIXTURE=part` set, those
+/// whose name contains it.
+fn fixture_slugs() -> Vec<String> {
+    let only = std::env::var("FIXTURE").unwrap_or_default();
+    let mut slugs: Vec<String> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|path| path.join("EXPECT").is_file())
+        .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+        .filter(|slug| slug.contains(&only))
+        .collect();
+    slugs.sort();
+    slugs
 }
 
-fixture_tests! {
-    ok_vite => "ok-vite",
-    ok_user_api_keys_and_pipes_admin_on_sdk_12 => "ok-user-api-keys-pipes-admin",
-    ok_authkit_get_workos_is_judged_by_the_copy_authkit_loads => "ok-authkit-client-sdk-version",
-    ww402_authkit_get_workos_is_judged_by_the_copy_authkit_loads => "ww402-authkit-client-sdk-version",
-    user_api_keys_need_a_user_api_keys_scope => "ww404-user-api-keys-scope-missing",
-    ok_next_app_router => "ok-next-app",
-    ok_next_client_imports_an_env_config_reading_the_key => "ok-next-client-imports-env-config",
-    ok_next_tokens_in_a_widget_list => "ok-next-tokens-in-a-widget-list",
-    ok_next_pages_router => "ok-next-pages",
-    ok_react_router_framework => "ok-react-router",
-    ok_root_in_a_layout_route => "ok-layout-route",
-    ok_next_page_mints_its_own_token => "ok-next-page-token",
-    ok_next_server_action_and_type_only_imports => "ok-next-server-action",
-    ok_react_router_url_stylesheets_in_links => "ok-react-router-url-links",
-    ok_tanstack_start_url_stylesheets_in_head_links => "ok-tanstack-start-head-links",
-    ok_react_router_secret_in_server_modules_and_loaders => "ok-react-router-server-modules",
-    ww501_react_router_component_imports_the_sdk => "ww501-react-router-component-imports-sdk",
-    ww201_react_router_route_outside_the_wrapping_layout => "ww201-react-router-route-outside-layout",
-    ok_react_router_routes_under_the_wrapping_layout => "ok-react-router-routes-under-layout",
-    ww201_remix_flat_route_outside_the_wrapping_layout => "ww201-remix-flat-route-outside-layout",
-    ww404_react_router_route_mints_a_token_without_the_scope => "ww404-react-router-route-token-scope",
-    ok_tanstack_start_helper_only_a_server_route_imports => "ok-tanstack-start-server-route-helper",
-    ok_tanstack_start_helper_only_a_server_function_module_imports => "ok-tanstack-start-server-fn-imports-the-client",
-    ww501_tanstack_start_component_imports_that_helper => "ww501-tanstack-start-component-imports-helper",
-    ww203_tanstack_start_sheet_imported_not_in_head_links => "ww203-tanstack-head-links-missing",
-    ok_links_array_held_in_a_const_is_followed => "ok-tanstack-start-links-in-a-const",
-    ww203_a_sheet_missing_from_a_const_held_links_array => "ww203-links-in-a-const-missing",
-    ok_vite_css_imports_the_stylesheets => "ok-vite-css-import",
-    ok_vite_stylesheets_in_module_order => "ok-vite-module-order",
-    ok_vite_app_root_read_when_gitignore_ignores_src => "ok-vite-src-gitignored",
-    ok_vite_every_render_call_wrapped => "ok-vite-every-render-wrapped",
-    ok_vite_lazy_provider_wraps_the_page => "ok-vite-lazy-provider",
-    ww201_vite_lazy_provider_without_root => "ww201-vite-lazy-provider-bare",
-    ok_vite_wrapper_through_a_barrel => "ok-vite-barrel-wrapper",
-    ww201_vite_wrapper_through_a_barrel_without_root => "ww201-vite-barrel-wrapper-bare",
-    ok_vite_render_helper_called_inside_the_root => "ok-vite-render-helper",
-    ww201_vite_render_helper_called_outside_the_root => "ww201-vite-render-helper-outside-root",
-    ok_vite_every_children_branch_wrapped => "ok-vite-every-branch-wrapped",
-    ww201_vite_one_children_branch_bare => "ww201-vite-bare-children-branch",
-    ok_vite_route_element_layout_wraps_its_outlet => "ok-vite-route-element-layout",
-    ww201_vite_route_outside_the_element_layout => "ww201-vite-route-outside-element-layout",
-    ok_vite_provider_from_a_workspace_package_is_not_judged => "ok-vite-workspace-package-provider",
-    ok_vite_app_without_widgets_needs_no_widget_packages => "ok-vite-no-widgets-yet",
-    ok_next_one_token_per_widget_each_with_its_scope => "ok-next-token-per-widget",
-    ww404_next_tokens_given_to_the_wrong_widgets => "ww404-next-tokens-swapped",
-    ok_vite_wrapper_through_an_exact_tsconfig_path_in_a_referenced_config => "ok-vite-exact-path-wrapper",
-    ww201_vite_wrapper_through_an_exact_tsconfig_path_without_root => "ww201-vite-exact-path-wrapper-bare",
-    ok_vite_root_from_a_workspace_package_beside_the_providers => "ok-vite-workspace-root-beside-providers",
-    ok_tanstack_start_server_route_read_although_no_widget_is_rendered => "ok-tanstack-start-server-route-without-widgets-yet",
-    ok_vite_peer_pnpm_installs_on_its_own_is_not_reported => "ok-vite-pnpm-auto-installed-peer",
-    ww101_vite_peer_undeclared_with_pnpm_auto_install_peers_off => "ww101-vite-pnpm-auto-install-peers-off",
-    seed_000_gets_each_of_its_errors => "seed-000",
-    ww001_syntax_error => "ww001-syntax-error",
-    ww001_not_valid_utf8_is_reported_and_still_checked => "ww001-not-utf8",
-    ww001_file_nested_too_deep_is_reported_not_parsed => "ww001-too-deep",
-    ww101_package_not_declared => "ww101-package-not-declared",
-    ww102_package_not_installed => "ww102-package-not-installed",
-    ww103_peer_version_mismatch => "ww103-peer-version-mismatch",
-    ww104_react_too_old => "ww104-react-too-old",
-    ww105_node_sdk_missing => "ww105-node-sdk-missing",
-    ww201_widget_outside_root => "ww201-widget-outside-root",
-    ww201_next_pages_without_root => "ww201-next-pages-without-root",
-    ww201_next_app_without_root => "ww201-next-app-without-root",
-    ww201_layout_route_without_root => "ww201-layout-route-without-root",
-    ww201_render_branch_without_root_is_flagged => "ww201-render-branch-unwrapped",
-    ww202_providers_without_root => "ww202-providers-without-root",
-    ww203_stylesheet_missing => "ww203-stylesheet-missing",
-    ww203_url_not_linked => "ww203-url-not-linked",
-    ww203_css_import_commented => "ww203-css-import-commented",
-    ww204_stylesheet_order => "ww204-stylesheet-order",
-    ww204_url_links_order => "ww204-url-links-order",
-    ww204_module_order => "ww204-module-order",
-    ww301_auth_token_missing => "ww301-auth-token-missing",
-    ww302_access_token_prop => "ww302-access-token-prop",
-    ww302_via_barrel => "ww302-via-barrel",
-    ww303_session_id_missing => "ww303-session-id-missing",
-    ww304_switch_organization_missing => "ww304-switch-organization-missing",
-    ww305_loading_count_missing => "ww305-loading-count-missing",
-    ww306_function_token_in_server_component => "ww306-function-token-in-server-component",
-    ww401_token_source_missing => "ww401-token-source-missing",
-    ww402_sdk_call_mismatch => "ww402-sdk-call-mismatch",
-    ww403_unknown_scope => "ww403-unknown-scope",
-    ww403_scope_typo => "ww403-scope-typo",
-    ww404_scope_missing => "ww404-scope-missing",
-    ww404_page_token_scope_missing => "ww404-page-token-scope-missing",
-    ww405_scope_unneeded => "ww405-scope-unneeded",
-    ww405_page_token_scope_unneeded => "ww405-page-token-scope-unneeded",
-    ww406_module_scope_client => "ww406-module-scope-client",
-    ww501_secret_in_client => "ww501-secret-in-client",
-    ww501_use_client_reads_key => "ww501-use-client-reads-key",
-    ww501_client_imports_a_config_that_creates_the_client => "ww501-client-imports-sdk-config",
-    ww404_next_tokens_in_a_widget_list_lack_one => "ww404-next-tokens-in-a-widget-list-lack-one",
-    ww501_client_imports_server_module => "ww501-client-imports-server-module",
-    ww501_value_import_in_client => "ww501-value-import-in-client",
-    ww502_public_env_secret => "ww502-public-env-secret",
-    ww503_hardcoded_secret => "ww503-hardcoded-secret",
-    ww504_env_file_not_ignored => "ww504-env-file-not-ignored",
-    ww505_identity_from_request => "ww505-identity-from-request",
-    ww505_identity_from_a_form_field => "ww505-form-data",
-    ww505_a_whole_body_cast_as_the_session => "ww505-body-cast-as-session",
-    ww505_an_organization_id_under_another_name_in_the_query => "ww505-search-params-org",
-    ww505_an_organization_id_from_a_header => "ww505-header-organization-id",
-    ok_identity_from_the_session_and_a_request_value_only_compared => "ok-identity-from-session",
-    ww506_dev_identity => "ww506-dev-identity",
-    ww601_env_missing => "ww601-env-missing",
-    ww602_env_malformed => "ww602-env-malformed",
-    ww701_build_failed => "ww701-build-failed",
-    ww702_build_timeout => "ww702-build-timeout",
-    ww703_build_script_missing => "ww703-build-script-missing",
+/// Every fixture folder, checked on as many threads as there are cores;
+/// one that fails does not stop the others, and the failures are listed
+/// together by folder name at the end.
+#[test]
+fn every_fixture_gives_its_codes() {
+    let slugs = fixture_slugs();
+    assert!(!slugs.is_empty(), "no fixture matches FIXTURE");
+    let queue = Mutex::new(slugs.iter());
+    let failures = Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let Some(slug) = queue.lock().unwrap().next() else {
+                        break;
+                    };
+                    let outcome = std::panic::catch_unwind(|| check_fixture(slug));
+                    if let Err(panic) = outcome {
+                        let why = panic
+                            .downcast_ref::<String>()
+                            .cloned()
+                            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                            .unwrap_or_default();
+                        failures.lock().unwrap().push(format!("{slug}: {why}"));
+                    }
+                }
+            });
+        }
+    });
+    let mut failures = failures.into_inner().unwrap();
+    failures.sort();
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures failed:\n\n{}",
+        failures.len(),
+        slugs.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -339,9 +277,12 @@ fn human_output_has_code_frames_and_no_colours_when_piped() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("|                    ^^^^^^^^^^^\n"),
+        stdout.contains(
+            "|                    ^^^^^^^^^^^\n    = help: rename the prop\n    = fix (--fix): rename accessToken to authToken in src/App.tsx\n"
+        ),
         "{stdout}"
     );
+    assert!(!stdout.contains("accessToken: rename"), "{stdout}");
     assert!(stdout.contains("1 error, 0 warnings"), "{stdout}");
 }
 
@@ -445,12 +386,21 @@ fn sarif_is_valid_2_1_0() {
     }
     let results = run["results"].as_array().unwrap();
     assert!(!results.is_empty());
+    assert!(
+        results.iter().all(|r| r["properties"]["help"].is_string()),
+        "every seed 000 finding has advice"
+    );
     for result in results {
         let id = result["ruleId"].as_str().unwrap();
         let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
         assert_eq!(rules[index]["id"], id);
         assert!(["error", "warning"].contains(&result["level"].as_str().unwrap()));
-        assert!(!result["message"]["text"].as_str().unwrap().is_empty());
+        let text = result["message"]["text"].as_str().unwrap();
+        assert!(!text.is_empty());
+        // The advice is shown in the text and carried apart.
+        if let Some(help) = result["properties"]["help"].as_str() {
+            assert!(text.ends_with(&format!("\nhelp: {help}")), "{text}");
+        }
         let location = &result["locations"][0]["physicalLocation"];
         let uri = location["artifactLocation"]["uri"].as_str().unwrap();
         assert!(!uri.starts_with('/') && !uri.contains('\\'), "{uri}");
@@ -862,9 +812,10 @@ fn online_names_the_denied_scopes() {
         .unwrap();
     let message = online["message"].as_str().unwrap();
     assert!(
-        message.contains("lacks the permission for widgets:sso:manage:"),
+        message.ends_with("lacks the permission for widgets:sso:manage"),
         "{message}"
     );
+    assert_eq!(online["help"], "add it in the WorkOS Dashboard > Roles");
     assert_eq!(
         seen.lock().unwrap().len(),
         3,

@@ -309,7 +309,7 @@ run_app() {
     node -e '
       const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))
       for (const f of r.findings ?? []) if (f.severity === "error")
-        console.log(`${f.code} ${f.name} ${f.file}:${f.line}:${f.column} ${f.message}`)' \
+        console.log(`${f.code} ${f.name} ${f.file}:${f.line}:${f.column} ${f.message}${f.help ? ` (help: ${f.help})` : ""}`)' \
       "$logs/$kind.verify.json" | sed "s/^/    $kind | /"
     failed=1
   else

@@ -5,10 +5,10 @@ use std::io::{Read, Seek};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
-use crate::report::redact_secrets;
+use crate::questions::package_location;
+use crate::redact::redact_secrets;
 use crate::rule::{Check, Rule};
 
 /// Lines of build output shown on failure.
@@ -84,10 +84,16 @@ unnoticed.
 pub fn run(facts: &Facts, timeout: Duration) -> Vec<Finding> {
     let project = &facts.project;
     if !project.package_json.has_script("build") {
-        return vec![SCRIPT_MISSING.finding(
-            package_location(facts, "scripts"),
-            "package.json has no \"build\" script: add one (e.g. \"tsc -b && vite build\" or \"next build\") to check the build",
-        )];
+        return vec![
+            SCRIPT_MISSING
+                .finding(
+                    package_location(facts, "scripts"),
+                    "package.json has no \"build\" script",
+                )
+                .with_help(
+                    "add one (e.g. \"tsc -b && vite build\" or \"next build\") to check the build",
+                ),
+        ];
     }
     let pm = project.package_manager.name;
     let shown = pm.run_script("build");
@@ -95,13 +101,14 @@ pub fn run(facts: &Facts, timeout: Duration) -> Vec<Finding> {
     let outcome = match execute(pm.program(), &project.root, timeout) {
         Ok(outcome) => outcome,
         Err(error) => {
-            return vec![FAILED.finding(
-                location,
-                format!(
-                    "could not run `{shown}`: {error}; is {} installed and on PATH?",
-                    pm.program()
-                ),
-            )];
+            return vec![
+                FAILED
+                    .finding(location, format!("could not run `{shown}`: {error}"))
+                    .with_help(format!(
+                        "check that {} is installed and on PATH",
+                        pm.program()
+                    )),
+            ];
         }
     };
     let tail = tail(&outcome.log);
@@ -114,13 +121,17 @@ pub fn run(facts: &Facts, timeout: Duration) -> Vec<Finding> {
                 code.map_or("killed by a signal".to_owned(), |c| format!("exit code {c}"))
             ),
         )],
-        Status::TimedOut => vec![TIMED_OUT.finding(
-            location,
-            format!(
-                "`{shown}` did not finish within {} s and was stopped; raise --build-timeout if it is just slow. Last lines of its output:\n{tail}",
-                timeout.as_secs()
-            ),
-        )],
+        Status::TimedOut => vec![
+            TIMED_OUT
+                .finding(
+                    location,
+                    format!(
+                        "`{shown}` did not finish within {} s and was stopped; last lines of its output:\n{tail}",
+                        timeout.as_secs()
+                    ),
+                )
+                .with_help("raise --build-timeout if it is just slow"),
+        ],
     }
 }
 

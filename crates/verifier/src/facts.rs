@@ -106,3 +106,11 @@ pub struct CssImport {
     /// 1-based line of the `@import`.
     pub line: usize,
 }
+
+/// The facts of one file read from `text`, its contents: a fix step reads
+/// the file as the steps before it left it.
+pub fn read_text(path: &Path, text: &str, program: &oxc_ast::ast::Program<'_>) -> SourceFile {
+    let mut file = SourceFile::new(path.to_path_buf(), text.to_owned());
+    workos_widgets_core::facts::read::extract(&mut file, program);
+    file
+}

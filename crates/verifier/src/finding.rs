@@ -1,8 +1,11 @@
 //! A finding: one problem at one place, with an optional safe fix.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use oxc_ast::ast::Program;
 use serde::{Serialize, Serializer};
+use workos_widgets_core::edit::{EditError, TextEdit};
 
 use crate::facts::{SourceFile, Span};
 
@@ -106,59 +109,120 @@ pub struct Finding {
     /// Stable kebab-case name, e.g. `access-token-prop`.
     pub name: &'static str,
     pub severity: Severity,
+    /// What is wrong and what it breaks, without the advice.
     pub message: String,
+    /// What to do about it, one line (`null` in JSON when there is
+    /// nothing to advise, e.g. a failed build's log).
+    pub help: Option<String>,
     #[serde(flatten)]
     pub location: Location,
     pub fix: Option<Fix>,
 }
 
-/// A fix `--fix` can apply safely.
+impl Finding {
+    /// This finding with `help`: what to do about it.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// A fix `--fix` can apply safely, built by the check that found the
+/// problem (in the rule's own file, beside its check): what it does, the
+/// file it edits and how. [`crate::fix`] only carries it out.
 #[derive(Debug, Clone, Serialize)]
 pub struct Fix {
-    /// What the fix does, one line.
+    /// What the fix does, one line. Two fixes of one file that say the same
+    /// are the same fix (applied once).
     pub description: String,
+    /// The file it edits, relative to the project root.
     #[serde(skip)]
-    pub action: FixAction,
+    pub file: PathBuf,
+    #[serde(skip)]
+    pub edit: Edit,
 }
 
-/// The edit behind a fix. Each is idempotent and re-finds its target in the
-/// file as it is when applied.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FixAction {
-    /// Rename `accessToken` to `authToken` on the widgets of a file.
-    RenameAccessToken { file: PathBuf },
-    /// Import the two stylesheets (Radix first) in a file.
-    AddStylesheets { file: PathBuf },
-    /// Wrap the app root of a file in `<WorkOsWidgets>`.
-    WrapRoot { file: PathBuf },
-    /// Add scopes to the scopes array of a token module.
-    AddScopes {
-        file: PathBuf,
-        scopes: Vec<&'static str>,
-    },
-    /// Replace a scope string by the real one.
-    ReplaceScope {
-        file: PathBuf,
-        from: String,
-        to: &'static str,
-    },
-    /// Give `PipesLoading`/`PipesAdminLoading` their required `count`.
-    AddLoadingCount { file: PathBuf },
-    /// Append env files to `.gitignore`.
-    IgnoreEnvFiles { files: Vec<&'static str> },
-}
-
-impl FixAction {
-    /// The file the fix edits.
-    pub fn file(&self) -> &Path {
-        match self {
-            FixAction::RenameAccessToken { file }
-            | FixAction::AddStylesheets { file }
-            | FixAction::WrapRoot { file }
-            | FixAction::AddScopes { file, .. }
-            | FixAction::ReplaceScope { file, .. }
-            | FixAction::AddLoadingCount { file } => file,
-            FixAction::IgnoreEnvFiles { .. } => Path::new(".gitignore"),
+impl Fix {
+    /// A fix that edits a JS/TS module through the edit engine, `steps` in
+    /// order.
+    pub fn module(
+        description: impl Into<String>,
+        file: impl Into<PathBuf>,
+        stage: Stage,
+        steps: Vec<Step>,
+    ) -> Self {
+        Self {
+            description: description.into(),
+            file: file.into(),
+            edit: Edit::Module { stage, steps },
         }
     }
+
+    /// A fix that rewrites a plain text file (empty when it does not exist).
+    pub fn text(
+        description: impl Into<String>,
+        file: impl Into<PathBuf>,
+        rewrite: impl Fn(&str) -> String + Send + Sync + 'static,
+    ) -> Self {
+        Self {
+            description: description.into(),
+            file: file.into(),
+            edit: Edit::Text(Arc::new(rewrite)),
+        }
+    }
+}
+
+/// How a fix edits its file. Each edit is idempotent and finds its target
+/// again in the file as it is when applied, so several fixes of one file
+/// compose.
+#[derive(Clone)]
+pub enum Edit {
+    /// Edit-engine steps on a module (re-parsed between steps; a result
+    /// that no longer parses is refused).
+    Module { stage: Stage, steps: Vec<Step> },
+    /// A plain text file rewritten whole (`.gitignore`).
+    Text(Arc<dyn Fn(&str) -> String + Send + Sync>),
+}
+
+impl std::fmt::Debug for Edit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Edit::Module { stage, steps } => f
+                .debug_struct("Module")
+                .field("stage", stage)
+                .field("steps", &steps.len())
+                .finish(),
+            Edit::Text(_) => f.write_str("Text"),
+        }
+    }
+}
+
+/// One step of a module fix: the span edits it wants on the file (its path,
+/// its text as the steps before left it, and that text parsed).
+pub type Step =
+    Arc<dyn Fn(&Path, &str, &Program<'_>) -> Result<Vec<TextEdit>, EditError> + Send + Sync>;
+
+/// A [`Step`] from a function or closure.
+pub fn step(
+    edits: impl Fn(&Path, &str, &Program<'_>) -> Result<Vec<TextEdit>, EditError>
+    + Send
+    + Sync
+    + 'static,
+) -> Step {
+    Arc::new(edits)
+}
+
+/// When a module fix runs among the fixes of one file, earliest first (in
+/// the order of the findings within a stage): props, then scope strings
+/// (a typo is corrected before missing scopes are added, or the real scope
+/// would be added beside the typo), the stylesheet imports, and the root
+/// last (its wrap moves the tree the other edits find their targets in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    Props,
+    ScopeStrings,
+    ScopeLists,
+    Stylesheets,
+    Root,
 }

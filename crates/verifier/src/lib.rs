@@ -57,8 +57,11 @@ pub mod fix;
 pub mod hook;
 pub use workos_widgets_core::npm_range;
 pub mod online;
+pub mod questions;
+pub mod redact;
 pub mod render_roots;
 pub mod report;
+pub mod route_tree;
 pub mod rule;
 pub mod scan;
 

@@ -8,9 +8,9 @@ use serde_json::{Value, json};
 use workos_widgets_core::catalog::Scope;
 use workos_widgets_core::env_files;
 
-use crate::checks::common::{package_location, required_scopes};
 use crate::facts::{Facts, ScopesArg};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::{package_location, required_scopes};
 use crate::rule::{Check, Rule};
 
 /// The API used when `WORKOS_API_BASE_URL` is unset.
@@ -175,13 +175,11 @@ pub fn run(facts: &Facts, options: &OnlineOptions) -> Result<Minted, Vec<Finding
     let reply = match client.request(&scopes) {
         Ok(reply) => reply,
         Err(error) => {
-            return Err(vec![REQUEST_FAILED.finding(
-                location,
-                format!(
-                    "POST {} failed: {error}; check the network or WORKOS_API_BASE_URL",
-                    client.url
-                ),
-            )]);
+            return Err(vec![
+                REQUEST_FAILED
+                    .finding(location, format!("POST {} failed: {error}", client.url))
+                    .with_help("check the network or WORKOS_API_BASE_URL"),
+            ]);
         }
     };
     let finding = match reply.status {
@@ -198,10 +196,11 @@ pub fn run(facts: &Facts, options: &OnlineOptions) -> Result<Minted, Vec<Finding
                 )]),
             };
         }
-        401 => API_KEY_REJECTED.finding(
-            location,
-            "the WorkOS API rejected WORKOS_API_KEY (401): check that it is a current secret key (sk_...) of the environment the organization belongs to",
-        ),
+        401 => API_KEY_REJECTED
+            .finding(location, "the WorkOS API rejected WORKOS_API_KEY (401)")
+            .with_help(
+                "check that it is a current secret key (sk_...) of the environment the organization belongs to",
+            ),
         403 => {
             let denied = client.denied_scopes(&scopes);
             let which = if denied.is_empty() {
@@ -209,30 +208,37 @@ pub fn run(facts: &Facts, options: &OnlineOptions) -> Result<Minted, Vec<Finding
             } else {
                 list(&denied)
             };
-            PERMISSION_MISSING.finding(
+            PERMISSION_MISSING
+                .finding(
+                    location,
+                    format!(
+                        "403: the role of {} in {} lacks the permission for {which}",
+                        options.user_id.as_deref().unwrap_or("the user"),
+                        options.organization_id
+                    ),
+                )
+                .with_help("add it in the WorkOS Dashboard > Roles")
+        }
+        404 => ORGANIZATION_NOT_FOUND
+            .finding(
                 location,
                 format!(
-                    "403: the role of {} in {} lacks the permission for {which}: add it in the WorkOS Dashboard > Roles",
-                    options.user_id.as_deref().unwrap_or("the user"),
+                    "404: organization {} was not found in the environment of WORKOS_API_KEY",
                     options.organization_id
                 ),
             )
-        }
-        404 => ORGANIZATION_NOT_FOUND.finding(
-            location,
-            format!(
-                "404: organization {} was not found in the environment of WORKOS_API_KEY: check the id (org_...) and that key and organization are both test or both live",
-                options.organization_id
+            .with_help(
+                "check the id (org_...) and that key and organization are both test or both live",
             ),
-        ),
-        422 => SCOPE_REJECTED.finding(
-            location,
-            format!(
-                "422: the API rejected the request{}: check the scopes ({}) and the ids",
-                api_message(&reply.body),
-                list(&scopes)
-            ),
-        ),
+        422 => SCOPE_REJECTED
+            .finding(
+                location,
+                format!(
+                    "422: the API rejected the request{}",
+                    api_message(&reply.body)
+                ),
+            )
+            .with_help(format!("check the scopes ({}) and the ids", list(&scopes))),
         status => REQUEST_FAILED.finding(
             location,
             format!("POST {} answered {status}{}", client.url, api_message(&reply.body)),

@@ -24,8 +24,8 @@ use workos_widgets_core::graph::{
 };
 use workos_widgets_core::project::Framework;
 
-use crate::checks::root::route_tree::RouteTree;
 use crate::facts::{Facts, JsxFact, JsxKind, SourceFile};
+use crate::route_tree::RouteTree;
 
 /// A widget element that the render graph proves is rendered outside
 /// `<WorkOsWidgets>`.

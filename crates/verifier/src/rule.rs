@@ -41,6 +41,7 @@ impl Rule {
             name: self.name,
             severity: self.severity,
             message: message.into(),
+            help: None,
             location,
             fix: None,
         }

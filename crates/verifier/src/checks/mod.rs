@@ -1,7 +1,6 @@
 //! The checks: one module per rule, grouped by code (WW1xx dependencies,
 //! WW2xx root and styles, ...), and the registry that runs them.
 
-pub mod common;
 pub mod deps;
 pub mod env;
 pub mod general;

@@ -1,19 +1,19 @@
-//! `--fix`: applies the safe fixes of a run's findings with the edit engine
+//! `--fix`: carries out the fixes the checks put on their findings (each
+//! rule builds its own, see [`crate::finding::Fix`]) with the edit engine
 //! `init` uses (syntax-tree transforms that re-parse between steps and
 //! refuse a result that no longer parses), then writes all files at once.
-
-mod transforms;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use oxc_ast::ast::Program;
 use serde::Serialize;
 use workos_widgets_core::edit::apply::write_all;
 use workos_widgets_core::edit::change::{Action, FileChange};
 use workos_widgets_core::edit::transform::{self, Transform};
 
 use crate::VerifyError;
-use crate::finding::{Finding, FixAction};
+use crate::finding::{Edit, Finding, Fix};
 
 /// What `--fix` did to one file.
 #[derive(Debug, Clone, Serialize)]
@@ -40,17 +40,18 @@ pub struct FixReport {
 
 /// Applies every fix in `findings` under `root`.
 pub fn apply(root: &Path, findings: &[Finding]) -> Result<FixReport, VerifyError> {
-    let mut by_file: BTreeMap<PathBuf, Vec<(&FixAction, &str)>> = BTreeMap::new();
+    let mut by_file: BTreeMap<&Path, Vec<&Fix>> = BTreeMap::new();
     for fix in findings.iter().filter_map(|f| f.fix.as_ref()) {
-        let entry = by_file.entry(fix.action.file().to_path_buf()).or_default();
-        if !entry.iter().any(|(action, _)| *action == &fix.action) {
-            entry.push((&fix.action, &fix.description));
+        let entry = by_file.entry(&fix.file).or_default();
+        if !entry.iter().any(|known| same(known, fix)) {
+            entry.push(fix);
         }
     }
     let mut report = FixReport::default();
     let mut changes = Vec::new();
-    for (file, mut actions) in by_file {
-        actions.sort_by_key(|(action, _)| order(action));
+    for (file, mut fixes) in by_file {
+        fixes.sort_by_key(|fix| stage(fix));
+        let file = file.to_path_buf();
         let before = match std::fs::read_to_string(root.join(&file)) {
             Ok(text) => Some(text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -62,7 +63,7 @@ pub fn apply(root: &Path, findings: &[Finding]) -> Result<FixReport, VerifyError
                 continue;
             }
         };
-        let after = match edit(&file, before.as_deref(), &actions) {
+        let after = match edit(&file, before.as_deref(), &fixes) {
             Ok(after) => after,
             Err(reason) => {
                 report.not_applied.push(NotApplied { file, reason });
@@ -74,7 +75,7 @@ pub fn apply(root: &Path, findings: &[Finding]) -> Result<FixReport, VerifyError
         }
         report.applied.push(Applied {
             file: file.clone(),
-            changes: actions.iter().map(|(_, d)| (*d).to_owned()).collect(),
+            changes: fixes.iter().map(|fix| fix.description.clone()).collect(),
         });
         changes.push(FileChange {
             path: file,
@@ -99,19 +100,18 @@ pub fn apply(root: &Path, findings: &[Finding]) -> Result<FixReport, VerifyError
 /// already there, or finds nothing to edit), so no finding offers a fix
 /// that does nothing. A fix that fails is kept: `--fix` reports why.
 pub fn drop_noops(root: &Path, findings: &mut [Finding]) {
-    let mut known: Vec<(FixAction, bool)> = Vec::new();
+    let mut known: Vec<(Fix, bool)> = Vec::new();
     for finding in findings.iter_mut() {
         let Some(fix) = &finding.fix else {
             continue;
         };
-        let noop = match known.iter().find(|(action, _)| *action == fix.action) {
+        let noop = match known.iter().find(|(seen, _)| same(seen, fix)) {
             Some((_, noop)) => *noop,
             None => {
-                let file = fix.action.file();
-                let before = std::fs::read_to_string(root.join(file)).ok();
-                let noop = edit(file, before.as_deref(), &[(&fix.action, "")])
+                let before = std::fs::read_to_string(root.join(&fix.file)).ok();
+                let noop = edit(&fix.file, before.as_deref(), &[fix])
                     .is_ok_and(|after| before.as_deref() == Some(after.as_str()));
-                known.push((fix.action.clone(), noop));
+                known.push((fix.clone(), noop));
                 noop
             }
         };
@@ -121,43 +121,56 @@ pub fn drop_noops(root: &Path, findings: &mut [Finding]) {
     }
 }
 
-/// Edits within one file in a fixed order: props first, the root last.
-fn order(action: &FixAction) -> u8 {
-    match action {
-        FixAction::RenameAccessToken { .. } => 0,
-        FixAction::AddLoadingCount { .. } => 1,
-        FixAction::ReplaceScope { .. } => 2,
-        FixAction::AddScopes { .. } => 3,
-        FixAction::AddStylesheets { .. } => 4,
-        FixAction::WrapRoot { .. } => 5,
-        FixAction::IgnoreEnvFiles { .. } => 6,
+/// Whether two fixes are one: the same file, and they say they do the same.
+fn same(a: &Fix, b: &Fix) -> bool {
+    a.file == b.file && a.description == b.description
+}
+
+/// Where a fix runs among those of its file (text rewrites have no order:
+/// they edit files no module fix edits).
+fn stage(fix: &Fix) -> Option<crate::finding::Stage> {
+    match &fix.edit {
+        Edit::Module { stage, .. } => Some(*stage),
+        Edit::Text(_) => None,
     }
 }
 
-fn edit(
-    path: &Path,
-    before: Option<&str>,
-    actions: &[(&FixAction, &str)],
-) -> Result<String, String> {
-    if let [(FixAction::IgnoreEnvFiles { files }, _)] = actions {
-        return Ok(transforms::ignore_env_files(
-            before.unwrap_or_default(),
-            files,
-        ));
+/// `path`'s text (`before`, `None` when it does not exist) with `fixes`
+/// applied in order: the module steps through the edit engine, then the
+/// text rewrites.
+pub(crate) fn edit(path: &Path, before: Option<&str>, fixes: &[&Fix]) -> Result<String, String> {
+    let mut steps: Vec<Transform<'_>> = Vec::new();
+    let mut rewrites = Vec::new();
+    for fix in fixes {
+        match &fix.edit {
+            Edit::Module { steps: module, .. } => {
+                steps.extend(module.iter().map(|step| {
+                    Box::new(move |text: &str, program: &Program<'_>| step(path, text, program))
+                        as Transform<'_>
+                }));
+            }
+            Edit::Text(rewrite) => rewrites.push(rewrite),
+        }
     }
-    let text = before.ok_or_else(|| "the file no longer exists".to_owned())?;
-    let list: Vec<Transform<'_>> = actions
-        .iter()
-        .flat_map(|(action, _)| transforms::for_action(path, action))
-        .collect();
-    transform::apply(path, text, &list).map_err(|e| e.to_string())
+    let mut text = match before {
+        Some(text) => text.to_owned(),
+        None if steps.is_empty() => String::new(),
+        None => return Err("the file no longer exists".to_owned()),
+    };
+    if !steps.is_empty() {
+        text = transform::apply(path, &text, &steps).map_err(|e| e.to_string())?;
+    }
+    for rewrite in rewrites {
+        text = rewrite(&text);
+    }
+    Ok(text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::root::stylesheet_missing::RULE;
-    use crate::finding::{Fix, Location};
+    use crate::checks::root::stylesheet_missing::{RULE, fix};
+    use crate::finding::Location;
 
     #[test]
     fn never_offers_a_fix_that_does_nothing() {
@@ -170,14 +183,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("src/todo.tsx"), "import './index.css'\n").unwrap();
         let finding = |file: &str| {
-            RULE.fixable_finding(
-                Location::start(file),
-                "missing",
-                Some(Fix {
-                    description: "import the widget stylesheets".to_owned(),
-                    action: FixAction::AddStylesheets { file: file.into() },
-                }),
-            )
+            RULE.fixable_finding(Location::start(file), "missing", Some(fix(Path::new(file))))
         };
         let mut findings = vec![finding("src/done.tsx"), finding("src/todo.tsx")];
         drop_noops(dir.path(), &mut findings);

@@ -1,6 +1,6 @@
 //! Human output: findings grouped by file (a blank line between files),
-//! each as `path:line:col severity CODE message` with a code frame, then a
-//! summary. Colours are ANSI codes; the caller strips them under `NO_COLOR`
+//! each as `path:line:col severity CODE message` with a code frame, its
+//! `= help:` line and its `= fix (--fix):` line, then a summary. Colours are ANSI codes; the caller strips them under `NO_COLOR`
 //! or when the output is not a terminal.
 
 use std::collections::BTreeMap;
@@ -10,8 +10,9 @@ use std::time::Duration;
 
 use owo_colors::OwoColorize;
 
-use super::{Report, redact_secrets};
+use super::Report;
 use crate::finding::{Finding, Severity, display_path};
+use crate::redact::redact_secrets;
 
 /// The human rendering of `report`; `elapsed` is shown in the summary.
 pub fn render(report: &Report, elapsed: Duration) -> String {
@@ -104,6 +105,9 @@ fn write_finding(out: &mut String, finding: &Finding, text: Option<&str>) {
             "|".blue(),
             "^".repeat(width).red()
         );
+    }
+    if let Some(help) = &finding.help {
+        let _ = writeln!(out, "    {} {help}", "= help:".cyan().bold());
     }
     if let Some(fix) = &finding.fix {
         let _ = writeln!(out, "    {} {}", "= fix (--fix):".cyan(), fix.description);

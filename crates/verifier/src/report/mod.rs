@@ -8,7 +8,6 @@ pub mod sarif;
 use std::path::PathBuf;
 
 use serde::Serialize;
-use workos_widgets_core::env_files::mask;
 
 use crate::finding::{Finding, Severity};
 use crate::fix::FixReport;
@@ -57,39 +56,5 @@ impl Report {
     /// Whether the run fails: errors, or warnings under `--deny-warnings`.
     pub fn fails(&self, deny_warnings: bool) -> bool {
         self.count(Severity::Error) > 0 || (deny_warnings && self.count(Severity::Warning) > 0)
-    }
-}
-
-/// `text` with every `sk_test_...`/`sk_live_...` key masked.
-pub fn redact_secrets(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = ["sk_test_", "sk_live_"]
-        .iter()
-        .filter_map(|p| rest.find(p))
-        .min()
-    {
-        out.push_str(&rest[..at]);
-        let len = rest[at..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(rest.len() - at);
-        out.push_str(&mask(&rest[at..at + len]));
-        rest = &rest[at + len..];
-    }
-    out.push_str(rest);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn masks_keys_in_text() {
-        assert_eq!(
-            redact_secrets("key 'sk_test_abcdefgh12345678' here"),
-            "key 'sk_test_****5678' here"
-        );
-        assert_eq!(redact_secrets("no key"), "no key");
     }
 }

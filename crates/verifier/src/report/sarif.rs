@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::Report;
 use crate::checks::RULES;
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 
 /// The SARIF schema this output follows.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -43,11 +43,11 @@ pub fn render(report: &Report) -> Value {
                 .position(|r| r.code == finding.code)
                 .unwrap_or(0);
             let location = &finding.location;
-            json!({
+            let mut result = json!({
                 "ruleId": finding.code,
                 "ruleIndex": index,
                 "level": level(finding.severity),
-                "message": { "text": finding.message },
+                "message": { "text": message_text(finding) },
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": {
@@ -62,7 +62,11 @@ pub fn render(report: &Report) -> Value {
                         },
                     },
                 }],
-            })
+            });
+            if let Some(help) = &finding.help {
+                result["properties"] = json!({ "help": help });
+            }
+            result
         })
         .collect();
     json!({
@@ -121,6 +125,18 @@ fn artifact_uri(path: &Path) -> String {
         })
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// The result's message: the finding's, then its help on a line of its
+/// own. GitHub code scanning shows a result's `message.text` (the first
+/// sentence where space is short) and ignores result `properties` and
+/// `fixes`, so the advice must be in the text to be seen; the help alone
+/// is also in `properties.help` for tools that want it apart.
+fn message_text(finding: &Finding) -> String {
+    match &finding.help {
+        Some(help) => format!("{}\nhelp: {help}", finding.message),
+        None => finding.message.clone(),
+    }
 }
 
 fn level(severity: Severity) -> &'static str {

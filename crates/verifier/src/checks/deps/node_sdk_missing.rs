@@ -72,10 +72,13 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 (None, Some(call)) => Location::span(file, call.span),
                 (None, None) => return None,
             };
-            Some(RULE.finding(
-                location,
-                format!("this file mints widget tokens but {SDK_PACKAGE} is not declared in package.json: run `{program} {add}`"),
-            ))
+            Some(
+                RULE.finding(
+                    location,
+                    format!("this file mints widget tokens but {SDK_PACKAGE} is not declared in package.json"),
+                )
+                .with_help(format!("run `{program} {add}`")),
+            )
         })
         .collect()
 }

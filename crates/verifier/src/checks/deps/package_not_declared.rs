@@ -4,9 +4,9 @@ use std::path::Path;
 
 use workos_widgets_core::catalog::{REQUIRED_PACKAGES, WIDGETS_PACKAGE};
 
-use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
+use crate::questions::package_location;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -67,18 +67,17 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .map(|name| {
             RULE.finding(
                 package_location(facts, "dependencies"),
-                format!(
-                    "{name} is not declared in package.json; the widgets need it: run `{}`",
-                    std::iter::once(pm.program().to_owned())
-                        .chain(
-                            pm.add_args(
-                                &missing.iter().map(|m| (*m).to_owned()).collect::<Vec<_>>()
-                            )
-                        )
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                ),
+                format!("{name} is not declared in package.json; the widgets need it"),
             )
+            .with_help(format!(
+                "run `{}`",
+                std::iter::once(pm.program().to_owned())
+                    .chain(
+                        pm.add_args(&missing.iter().map(|m| (*m).to_owned()).collect::<Vec<_>>())
+                    )
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ))
         })
         .collect()
 }

@@ -2,9 +2,9 @@
 
 use workos_widgets_core::catalog::{REQUIRED_PACKAGES, SDK_PACKAGE};
 
-use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
+use crate::questions::package_location;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -49,8 +49,9 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .map(|name| {
             RULE.finding(
                 package_location(facts, name),
-                format!("{name} is declared but not installed in node_modules: run `{install}`"),
+                format!("{name} is declared but not installed in node_modules"),
             )
+            .with_help(format!("run `{install}`"))
         })
         .collect()
 }

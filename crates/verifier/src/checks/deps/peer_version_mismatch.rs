@@ -1,9 +1,9 @@
 //! WW103: an installed peer outside the widgets' peer range.
 
-use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::npm_range;
+use crate::questions::package_location;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -49,9 +49,10 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 RULE.finding(
                     package_location(facts, name),
                     format!(
-                        "{name} {version} is installed, but @workos-inc/widgets needs {name}@{range}: install a version in that range"
+                        "{name} {version} is installed, but @workos-inc/widgets needs {name}@{range}"
                     ),
                 )
+                .with_help("install a version in that range")
             })
         })
         .collect()

@@ -1,9 +1,9 @@
 //! WW104: React older than 18.
 
-use crate::checks::common::package_location;
 use crate::facts::Facts;
 use crate::finding::{Finding, Severity};
 use crate::npm_range;
+use crate::questions::package_location;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -49,10 +49,9 @@ fn run(facts: &Facts) -> Vec<Finding> {
             (version.major < 18).then(|| {
                 RULE.finding(
                     package_location(facts, name),
-                    format!(
-                        "{name} {version} is {source}; the widgets need {name} 18 or newer: upgrade {name} and react-dom together"
-                    ),
+                    format!("{name} {version} is {source}; the widgets need {name} 18 or newer"),
                 )
+                .with_help("upgrade react and react-dom together")
             })
         })
         .collect()

@@ -50,15 +50,18 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 }
                 None => (n.used_at.clone(), "the environment".to_owned()),
             };
-            Some(RULE.finding(
-                location,
-                format!(
-                    "{} in {source} is {}, which does not start with {}: copy it again from the WorkOS Dashboard",
-                    n.name,
-                    mask(&value),
-                    n.prefix
-                ),
-            ))
+            Some(
+                RULE.finding(
+                    location,
+                    format!(
+                        "{} in {source} is {}, which does not start with {}",
+                        n.name,
+                        mask(&value),
+                        n.prefix
+                    ),
+                )
+                .with_help("copy it again from the WorkOS Dashboard"),
+            )
         })
         .collect()
 }

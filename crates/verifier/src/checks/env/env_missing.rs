@@ -45,10 +45,14 @@ fn run(facts: &Facts) -> Vec<Finding> {
             RULE.finding(
                 n.used_at.clone(),
                 format!(
-                    "{} is not set in the environment, .env or .env.local ({}): add {}={}... to .env.local (WorkOS Dashboard > API Keys)",
-                    n.name, n.why, n.name, n.prefix
+                    "{} is not set in the environment, .env or .env.local ({})",
+                    n.name, n.why
                 ),
             )
+            .with_help(format!(
+                "add {}={}... to .env.local (WorkOS Dashboard > API Keys)",
+                n.name, n.prefix
+            ))
         })
         .collect()
 }

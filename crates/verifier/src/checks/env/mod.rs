@@ -5,9 +5,9 @@ pub mod env_missing;
 
 use workos_widgets_core::env_files;
 
-use crate::checks::common::{package_location, uses_authkit};
 use crate::facts::Facts;
 use crate::finding::Location;
+use crate::questions::{package_location, uses_authkit};
 use crate::scan::holds_secret;
 use workos_widgets_core::project::{AuthKit, Framework};
 

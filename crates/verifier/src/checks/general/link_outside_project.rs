@@ -49,8 +49,9 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .map(|path| {
             RULE.finding(
                 Location::start(path.clone()),
-                "a symbolic link leads out of the project here: not read, so not checked; copy the file into the project or point the link inside it",
+                "a symbolic link leads out of the project here: not read, so not checked",
             )
+            .with_help("copy the file into the project or point the link inside it")
         })
         .collect()
 }

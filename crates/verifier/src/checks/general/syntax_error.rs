@@ -58,24 +58,30 @@ fn run(facts: &Facts) -> Vec<Finding> {
     for file in &facts.files {
         if let Some(at) = file.invalid_utf8 {
             let (line, _) = file.line_col(at);
-            findings.push(RULE.finding(
-                Location::span(file, Span::new(at, at)),
-                format!(
-                    "not valid UTF-8 at byte {at} (line {line}): bundlers and TypeScript read source files as UTF-8; re-save the file as UTF-8 (it was checked with the invalid bytes read as U+FFFD)"
-                ),
-            ));
+            findings.push(
+                RULE.finding(
+                    Location::span(file, Span::new(at, at)),
+                    format!(
+                        "not valid UTF-8 at byte {at} (line {line}): bundlers and TypeScript read source files as UTF-8 (it was checked with the invalid bytes read as U+FFFD)"
+                    ),
+                )
+                .with_help("re-save the file as UTF-8"),
+            );
         }
         if let Some(span) = file.too_deep {
-            findings.push(RULE.finding(
-                Location::span(file, span),
-                "nested too deep here (brackets, JSX elements, chained operators): too deep to check safely, so it was not checked; split the deepest element or expression into smaller components",
-            ));
+            findings.push(
+                RULE.finding(
+                    Location::span(file, span),
+                    "nested too deep here (brackets, JSX elements, chained operators): too deep to check safely, so it was not checked",
+                )
+                .with_help("split the deepest element or expression into smaller components"),
+            );
         }
         if let Some((span, message)) = &file.syntax_error {
-            findings.push(RULE.finding(
-                Location::span(file, *span),
-                format!("{message}; fix the syntax so the file can be checked"),
-            ));
+            findings.push(
+                RULE.finding(Location::span(file, *span), message.clone())
+                    .with_help("fix the syntax so the file can be checked"),
+            );
         }
     }
     findings

@@ -41,10 +41,10 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .map(|(file, element, widget)| {
             RULE.finding(
                 Location::span(file, element.span),
-                format!(
-                    "<{}> has no authToken: pass a token string or, better, a function that fetches one (authToken={{getToken}})",
-                    widget.component
-                ),
+                format!("<{}> has no authToken", widget.component),
+            )
+            .with_help(
+                "pass a token string or, better, a function that fetches one (authToken={getToken})",
             )
         })
         .collect()

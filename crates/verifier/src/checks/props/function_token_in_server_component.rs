@@ -52,9 +52,12 @@ fn run(facts: &Facts) -> Vec<Finding> {
             RULE.finding(
                 Location::span(file, element.span),
                 format!(
-                    "<{}> gets a function as authToken in a Server Component: functions cannot be passed to Client Components; pass a token string minted on the server, or render the widget from a \"use client\" file",
+                    "<{}> gets a function as authToken in a Server Component: functions cannot be passed to Client Components",
                     widget.component
                 ),
+            )
+            .with_help(
+                "pass a token string minted on the server, or render the widget from a \"use client\" file",
             )
         })
         .collect()

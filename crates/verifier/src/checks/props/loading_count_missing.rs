@@ -1,8 +1,14 @@
 //! WW305: PipesLoading/PipesAdminLoading without `count`.
 
-use crate::checks::common::shown;
-use crate::facts::{Facts, JsxKind};
-use crate::finding::{Finding, Fix, FixAction, Location, Severity};
+use std::path::Path;
+
+use oxc_ast::ast::Program;
+use workos_widgets_core::catalog::Widget;
+use workos_widgets_core::edit::TextEdit;
+
+use crate::facts::{Facts, JsxFact, JsxKind, read_text};
+use crate::finding::{Finding, Fix, Location, Severity, Stage, step};
+use crate::questions::shown;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -39,31 +45,55 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .iter()
         .flat_map(|file| file.jsx.iter().map(move |e| (file, e)))
         .filter_map(|(file, element)| {
-            let JsxKind::Loading(widget) = element.kind else {
-                return None;
-            };
-            (!widget.loading_props.is_empty()
-                && !element.has_spread
-                && element.attribute("count").is_none())
-            .then(|| {
-                let fix = element.import_source.is_none().then(|| Fix {
-                    description: format!(
+            let widget = lacking_count(element)?;
+            let fix = element.import_source.is_none().then(|| {
+                Fix::module(
+                    format!(
                         "add count={{3}} to the Pipes loading placeholders in {}",
                         shown(&file.path)
                     ),
-                    action: FixAction::AddLoadingCount {
-                        file: file.path.clone(),
-                    },
-                });
+                    file.path.clone(),
+                    Stage::Props,
+                    vec![step(|path, text, program| {
+                        Ok(add_count(path, text, program))
+                    })],
+                )
+            });
+            Some(
                 RULE.fixable_finding(
                     Location::span(file, element.span),
                     format!(
-                        "<{}> requires count (placeholder rows): add count={{3}}",
+                        "<{}> requires count (placeholder rows)",
                         widget.loading_component
                     ),
                     fix,
                 )
-            })
+                .with_help("add count={3}"),
+            )
         })
+        .collect()
+}
+
+/// The widget of `element` when it is a Pipes loading placeholder without
+/// its `count` (and no spread that may pass it).
+fn lacking_count(element: &JsxFact) -> Option<&'static Widget> {
+    match element.kind {
+        JsxKind::Loading(widget)
+            if !widget.loading_props.is_empty()
+                && !element.has_spread
+                && element.attribute("count").is_none() =>
+        {
+            Some(widget)
+        }
+        _ => None,
+    }
+}
+
+/// The fix: the placeholders of the file get their `count`.
+fn add_count(path: &Path, text: &str, program: &Program<'_>) -> Vec<TextEdit> {
+    read_text(path, text, program)
+        .jsx
+        .iter()
+        .filter_map(|e| lacking_count(e).map(|w| TextEdit::insert(e.span.end, w.loading_props)))
         .collect()
 }

@@ -49,7 +49,10 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .map(|(file, element, _)| {
             RULE.finding(
                 Location::span(file, element.span),
-                "<UserSessions> gets a token string but no currentSessionId: pass currentSessionId (e.g. withAuth()'s sessionId), or pass a function as authToken",
+                "<UserSessions> gets a token string but no currentSessionId",
+            )
+            .with_help(
+                "pass currentSessionId (e.g. withAuth()'s sessionId), or pass a function as authToken",
             )
         })
         .collect()

@@ -43,7 +43,10 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .map(|(file, element, _)| {
             RULE.finding(
                 Location::span(file, element.span),
-                "<OrganizationSwitcher> has no switchToOrganization: pass ({ organizationId }) => ... that switches the session (AuthKit's useAuth().switchToOrganization does)",
+                "<OrganizationSwitcher> has no switchToOrganization",
+            )
+            .with_help(
+                "pass ({ organizationId }) => ... that switches the session (AuthKit's useAuth().switchToOrganization does)",
             )
         })
         .collect()

@@ -1,9 +1,9 @@
 //! WW202: `QueryClientProvider` + Theme set up instead of `WorkOsWidgets`.
 
 use super::wrap_root_fix;
-use crate::checks::common::root_wrapped;
 use crate::facts::{Facts, JsxKind};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::root_wrapped;
 use crate::render_roots;
 use crate::rule::{Check, Rule};
 
@@ -73,8 +73,11 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .map(|(file, element)| {
             RULE.fixable_finding(
                 Location::span(file, element.span),
-                "QueryClientProvider and Theme without <WorkOsWidgets>: this builds but the widgets crash at runtime (\"useElement must be used within a WidgetsContext provider\"); render <WorkOsWidgets> (it mounts Theme and QueryClientProvider itself; pass your client as queryClient)",
+                "QueryClientProvider and Theme without <WorkOsWidgets>: this builds but the widgets crash at runtime (\"useElement must be used within a WidgetsContext provider\")",
                 fix.clone(),
+            )
+            .with_help(
+                "render <WorkOsWidgets> (it mounts Theme and QueryClientProvider itself; pass your client as queryClient)",
             )
         })
         .collect()

@@ -1,8 +1,12 @@
 //! WW203: a widget stylesheet is not imported.
 
-use crate::checks::common::{app_root_file, rendered_widgets, shown, stylesheet_uses};
 use crate::facts::Facts;
-use crate::finding::{Finding, Fix, FixAction, Location, Severity};
+use crate::questions::{app_root_file, rendered_widgets, shown, stylesheet_uses};
+use std::path::Path;
+
+use workos_widgets_core::edit::transform::imports;
+
+use crate::finding::{Finding, Fix, Location, Severity, Stage, step};
 use crate::rule::{Check, Rule};
 use crate::scan::STYLESHEETS;
 
@@ -82,14 +86,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
     {
         return Vec::new();
     }
-    let fix = root
-        .filter(|file| facts.file(file).is_some())
-        .map(|file| Fix {
-            description: format!("import the widget stylesheets in {}", shown(file)),
-            action: FixAction::AddStylesheets {
-                file: file.to_path_buf(),
-            },
-        });
+    let fix = root.filter(|file| facts.file(file).is_some()).map(fix);
     let location = root.and_then(|file| facts.file(file)).map_or_else(
         || Location::start("package.json"),
         |file| match file.imports.last() {
@@ -102,9 +99,30 @@ fn run(facts: &Facts) -> Vec<Finding> {
         .map(|sheet| {
             RULE.fixable_finding(
                 location.clone(),
-                format!("{sheet} is not imported anywhere, so the widgets render unstyled: import it in the app root{}", if sheet == STYLESHEETS[1] { ", after @radix-ui/themes/styles.css" } else { "" }),
+                format!("{sheet} is not imported anywhere, so the widgets render unstyled"),
                 fix.clone(),
             )
+            .with_help(format!(
+                "import it in the app root{}",
+                if sheet == STYLESHEETS[1] {
+                    ", after @radix-ui/themes/styles.css"
+                } else {
+                    ""
+                }
+            ))
         })
         .collect()
+}
+
+/// The fix: both stylesheets imported in `root` (Radix first, before the
+/// app's own CSS).
+pub(crate) fn fix(root: &Path) -> Fix {
+    Fix::module(
+        format!("import the widget stylesheets in {}", shown(root)),
+        root,
+        Stage::Stylesheets,
+        vec![step(|_, text, program| {
+            imports::ensure_stylesheets(text, program, &STYLESHEETS)
+        })],
+    )
 }

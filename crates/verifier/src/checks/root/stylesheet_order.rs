@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use workos_widgets_core::specifier;
 
-use crate::checks::common::{app_root_file, shown, stylesheet_uses};
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::{app_root_file, shown, stylesheet_uses};
 use crate::rule::{Check, Rule};
 use crate::scan::{STYLE_EXTENSIONS, STYLESHEETS};
 use workos_widgets_core::facts::read::is_local_module;
@@ -53,9 +53,10 @@ import '@workos-inc/widgets/styles.css'
 
 fn run(facts: &Facts) -> Vec<Finding> {
     let [radix, widgets] = STYLESHEETS;
-    let message = format!(
-        "{widgets} is imported before {radix}: import Radix's first so the widgets' styles override it"
-    );
+    let finding = |location| {
+        RULE.finding(location, format!("{widgets} is imported before {radix}"))
+            .with_help("import Radix's first so the widgets' styles override it")
+    };
     let mut findings = Vec::new();
     for file in &facts.files {
         let uses = stylesheet_uses(file);
@@ -74,8 +75,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
                     .iter()
                     .find(|u| u.linked_at.is_some() == linked && u.sheet == widgets)
             {
-                findings
-                    .push(RULE.finding(Location::span(file, import.import.span), message.clone()));
+                findings.push(finding(Location::span(file, import.import.span)));
             }
         }
     }
@@ -92,7 +92,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
         if let (Some(r), Some(w)) = (line(radix), line(widgets))
             && w < r
         {
-            findings.push(RULE.finding(Location::line(css.clone(), w), message.clone()));
+            findings.push(finding(Location::line(css.clone(), w)));
         }
     }
     findings.extend(module_order(facts));
@@ -133,20 +133,25 @@ fn module_order(facts: &Facts) -> Vec<Finding> {
     if w > r || loaded[w].file == loaded[r].file {
         return Vec::new();
     }
-    vec![RULE.finding(
-        loaded[w].location.clone(),
-        format!(
-            "{widgets} loads before {radix} in the app's import order: {} imports it before {} imports Radix's; import {radix} first (at the top of {}) so the widgets' styles override it",
-            loaded[w]
-                .chain
-                .iter()
-                .map(|p| shown(p))
-                .collect::<Vec<_>>()
-                .join(" → "),
-            shown(&loaded[r].file),
+    vec![
+        RULE.finding(
+            loaded[w].location.clone(),
+            format!(
+                "{widgets} loads before {radix} in the app's import order: {} imports it before {} imports Radix's",
+                loaded[w]
+                    .chain
+                    .iter()
+                    .map(|p| shown(p))
+                    .collect::<Vec<_>>()
+                    .join(" → "),
+                shown(&loaded[r].file),
+            ),
+        )
+        .with_help(format!(
+            "import {radix} first (at the top of {}) so the widgets' styles override it",
             shown(root)
-        ),
-    )]
+        )),
+    ]
 }
 
 /// The depth-first walk over the app's imports.

@@ -1,9 +1,9 @@
 //! WW201: a widget rendered outside `<WorkOsWidgets>`.
 
 use super::wrap_root_fix;
-use crate::checks::common::{app_root_file, shown, unwrapped_renders};
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::{app_root_file, shown, unwrapped_renders};
 use crate::render_roots;
 use crate::rule::{Check, Rule};
 
@@ -79,11 +79,12 @@ fn run(facts: &Facts) -> Vec<Finding> {
         RULE.fixable_finding(
             Location::span(file, render.span),
             format!(
-                "this {name}(...) call renders the app without <WorkOsWidgets> (another {name}(...) call in {} wraps it): whenever this branch runs, every widget under it throws \"useElement must be used within a WidgetsContext provider\"; wrap this tree in <WorkOsWidgets> too",
+                "this {name}(...) call renders the app without <WorkOsWidgets> (another {name}(...) call in {} wraps it): whenever this branch runs, every widget under it throws \"useElement must be used within a WidgetsContext provider\"",
                 shown(&file.path)
             ),
             fix.clone().filter(|_| app_root_file(facts) == Some(file.path.as_path())),
         )
+        .with_help("wrap this tree in <WorkOsWidgets> too")
     }));
     for unwrapped in render_roots::unwrapped_widgets(facts) {
         // A bare render(...) branch is reported once, at the call.
@@ -92,15 +93,18 @@ fn run(facts: &Facts) -> Vec<Finding> {
         {
             continue;
         }
-        findings.push(RULE.fixable_finding(
-            Location::span(unwrapped.file, unwrapped.element.span),
-            format!(
-                "<{}> renders with no <WorkOsWidgets> around it (rendered through {}) and will throw \"useElement must be used within a WidgetsContext provider\": wrap the app root (or this tree) in <WorkOsWidgets>",
-                unwrapped.widget.component,
-                unwrapped.path.join(" > ")
-            ),
-            fix.clone(),
-        ));
+        findings.push(
+            RULE.fixable_finding(
+                Location::span(unwrapped.file, unwrapped.element.span),
+                format!(
+                    "<{}> renders with no <WorkOsWidgets> around it (rendered through {}) and will throw \"useElement must be used within a WidgetsContext provider\"",
+                    unwrapped.widget.component,
+                    unwrapped.path.join(" > ")
+                ),
+                fix.clone(),
+            )
+            .with_help("wrap the app root (or this tree) in <WorkOsWidgets>"),
+        );
     }
     findings
 }

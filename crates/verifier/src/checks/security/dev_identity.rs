@@ -43,10 +43,18 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 .env_reads
                 .iter()
                 .find(|r| r.name.starts_with("WORKOS_WIDGETS_DEV_"))?;
-            Some(RULE.finding(
-                Location::span(file, read.span),
-                format!("{} is read here: tokens are minted for a fixed development identity; resolve the user and organization from your own session before you ship", read.name),
-            ))
+            Some(
+                RULE.finding(
+                    Location::span(file, read.span),
+                    format!(
+                        "{} is read here: tokens are minted for a fixed development identity",
+                        read.name
+                    ),
+                )
+                .with_help(
+                    "resolve the user and organization from your own session before you ship",
+                ),
+            )
         })
         .collect()
 }

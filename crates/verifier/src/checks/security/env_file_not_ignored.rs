@@ -1,7 +1,7 @@
 //! WW504: `.env`/`.env.local` not ignored by git.
 
 use crate::facts::Facts;
-use crate::finding::{Finding, Fix, FixAction, Location, Severity};
+use crate::finding::{Finding, Fix, Location, Severity};
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -35,21 +35,28 @@ fn run(facts: &Facts) -> Vec<Finding> {
     if facts.unignored_env_files.is_empty() {
         return Vec::new();
     }
-    let fix = Fix {
-        description: format!("add {} to .gitignore", facts.unignored_env_files.join(", ")),
-        action: FixAction::IgnoreEnvFiles {
-            files: facts.unignored_env_files.clone(),
+    let files = facts.unignored_env_files.clone();
+    let fix = Fix::text(
+        format!("add {} to .gitignore", files.join(", ")),
+        ".gitignore",
+        move |before| {
+            workos_widgets_core::env_files::append_gitignore_section(
+                before,
+                "WorkOS secrets (added by workos-widgets verify --fix)",
+                &files,
+            )
         },
-    };
+    );
     facts
         .unignored_env_files
         .iter()
         .map(|file| {
             RULE.fixable_finding(
                 Location::start(*file),
-                format!("{file} is not git-ignored: it holds secrets and would be committed; add it to .gitignore"),
+                format!("{file} is not git-ignored: it holds secrets and would be committed"),
                 Some(fix.clone()),
             )
+            .with_help("add it to .gitignore")
         })
         .collect()
 }

@@ -47,9 +47,12 @@ fn run(facts: &Facts) -> Vec<Finding> {
                     RULE.finding(
                         Location::span(file, s.span),
                         format!(
-                            "a secret key ({}) is written in the source: move it to WORKOS_API_KEY in .env.local or the server's environment, and rotate it",
+                            "a secret key ({}) is written in the source",
                             masked_secret(&s.value)
                         ),
+                    )
+                    .with_help(
+                        "move it to WORKOS_API_KEY in .env.local or the server's environment, and rotate it",
                     )
                 })
         })

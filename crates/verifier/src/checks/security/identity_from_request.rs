@@ -1,8 +1,8 @@
 //! WW505: the token route trusts ids sent by the browser.
 
-use crate::checks::common::{local_file, token_module_family};
 use crate::facts::{Facts, SourceFile};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::{local_file, token_module_family};
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -61,10 +61,11 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 RULE.finding(
                     Location::span(file, read.span),
                     format!(
-                        "{} comes from the request (`{}`): anyone could mint a widget token for any user or organization; take it from the signed-in session on the server",
+                        "{} comes from the request (`{}`): anyone could mint a widget token for any user or organization",
                         read.name, read.origin
                     ),
                 )
+                .with_help("take it from the signed-in session on the server")
             })
         })
         .collect();
@@ -107,12 +108,13 @@ fn through_imports<'f>(
             RULE.finding(
                 Location::span(module, returned.span),
                 format!(
-                    "{imported}() returns data from the request (`{}`), and {} takes {} from it: anyone could mint a widget token for any user or organization; take the ids from the signed-in session on the server",
+                    "{imported}() returns data from the request (`{}`), and {} takes {} from it: anyone could mint a widget token for any user or organization",
                     returned.origin,
                     file.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
                     call.name
                 ),
             )
+            .with_help("take the ids from the signed-in session on the server")
         })
     })
 }

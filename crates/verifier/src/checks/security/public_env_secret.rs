@@ -47,10 +47,16 @@ fn run(facts: &Facts) -> Vec<Finding> {
     for file in &facts.files {
         for read in &file.env_reads {
             if is_public(&read.name) && is_secret_name(&read.name) {
-                findings.push(RULE.finding(
-                    Location::span(file, read.span),
-                    format!("{} is a public variable: its value is bundled into browser code; read WORKOS_API_KEY (no prefix) on the server only", read.name),
-                ));
+                findings.push(
+                    RULE.finding(
+                        Location::span(file, read.span),
+                        format!(
+                            "{} is a public variable: its value is bundled into browser code",
+                            read.name
+                        ),
+                    )
+                    .with_help("read WORKOS_API_KEY (no prefix) on the server only"),
+                );
             }
         }
     }
@@ -58,21 +64,30 @@ fn run(facts: &Facts) -> Vec<Finding> {
         if !is_public(&var.name) {
             continue;
         }
-        let message = if var.value.starts_with("sk_") {
-            format!(
-                "{} holds a secret key ({}) in a public variable: it is bundled into browser code; rename it WORKOS_API_KEY and rotate the key",
-                var.name,
-                masked_secret(&var.value)
+        let (message, help) = if var.value.starts_with("sk_") {
+            (
+                format!(
+                    "{} holds a secret key ({}) in a public variable: it is bundled into browser code",
+                    var.name,
+                    masked_secret(&var.value)
+                ),
+                "rename it WORKOS_API_KEY and rotate the key",
             )
         } else if is_secret_name(&var.name) {
-            format!(
-                "{} is a public variable: its value is bundled into browser code; use WORKOS_API_KEY (no prefix)",
-                var.name
+            (
+                format!(
+                    "{} is a public variable: its value is bundled into browser code",
+                    var.name
+                ),
+                "use WORKOS_API_KEY (no prefix)",
             )
         } else {
             continue;
         };
-        findings.push(RULE.finding(Location::line(var.file.clone(), var.line), message));
+        findings.push(
+            RULE.finding(Location::line(var.file.clone(), var.line), message)
+                .with_help(help),
+        );
     }
     findings
 }

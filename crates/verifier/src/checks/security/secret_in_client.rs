@@ -2,9 +2,9 @@
 
 use workos_widgets_core::catalog::SDK_PACKAGE;
 
-use crate::checks::common::{local_file, shown};
 use crate::facts::{Facts, SourceFile};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::{local_file, shown};
 use crate::rule::{Check, Rule};
 use crate::scan::holds_secret;
 
@@ -61,28 +61,48 @@ fn run(facts: &Facts) -> Vec<Finding> {
     let mut findings = Vec::new();
     for file in facts.files.iter().filter(|f| f.client) {
         for read in file.env_reads.iter().filter(|r| r.name.contains("API_KEY")) {
-            findings.push(RULE.finding(
-                Location::span(file, read.span),
-                format!("{} is read in client code ({}): the secret key must stay on the server; mint widget tokens in a server route", read.name, why_client(facts, file)),
-            ));
+            findings.push(
+                RULE.finding(
+                    Location::span(file, read.span),
+                    format!(
+                        "{} is read in client code ({}): the secret key must stay on the server",
+                        read.name,
+                        why_client(facts, file)
+                    ),
+                )
+                .with_help("mint widget tokens in a server route"),
+            );
         }
         // Type-only imports are erased when compiled: nothing reaches the
         // browser through them.
         for import in file.imports.iter().filter(|i| !i.type_only) {
             if import.source == SDK_PACKAGE {
-                findings.push(RULE.finding(
-                    Location::span(file, import.span),
-                    format!("{SDK_PACKAGE} is imported in client code ({}): it needs the secret key; use it only in a server route", why_client(facts, file)),
-                ));
+                findings.push(
+                    RULE.finding(
+                        Location::span(file, import.span),
+                        format!(
+                            "{SDK_PACKAGE} is imported in client code ({}): it needs the secret key",
+                            why_client(facts, file)
+                        ),
+                    )
+                    .with_help("use it only in a server route"),
+                );
             } else if let Some(module) = local_file(facts, file, &import.source)
                 && !module.client
                 && !module.use_server
                 && ships_the_sdk(module)
             {
-                findings.push(RULE.finding(
-                    Location::span(file, import.span),
-                    format!("client code ({}) imports {}, which holds the secret key (WORKOS_API_KEY / @workos-inc/node): call it through an HTTP route instead", why_client(facts, file), shown(&module.path)),
-                ));
+                findings.push(
+                    RULE.finding(
+                        Location::span(file, import.span),
+                        format!(
+                            "client code ({}) imports {}, which holds the secret key (WORKOS_API_KEY / @workos-inc/node)",
+                            why_client(facts, file),
+                            shown(&module.path)
+                        ),
+                    )
+                    .with_help("call it through an HTTP route instead"),
+                );
             }
         }
     }

@@ -1,8 +1,8 @@
 //! WW406: `new WorkOS(...)` at module scope in a Next.js route.
 
-use crate::checks::common::local_file;
 use crate::facts::{Facts, SourceFile};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::local_file;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -60,8 +60,9 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 .map(move |n| {
                     RULE.finding(
                         Location::span(file, n.span),
-                        "new WorkOS(...) runs when the route module is imported: `next build` fails where WORKOS_API_KEY is unset; create the client inside the handler",
+                        "new WorkOS(...) runs when the route module is imported: `next build` fails where WORKOS_API_KEY is unset",
                     )
+                    .with_help("create the client inside the handler")
                 })
         })
         .collect()

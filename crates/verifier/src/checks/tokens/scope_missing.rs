@@ -1,15 +1,18 @@
 //! WW404: the token module's scopes miss one a rendered widget needs.
 
-use workos_widgets_core::catalog::{Scope, ScopeNeed};
-
-use crate::checks::common::{
-    is_page_token, required_scopes_for, required_scopes_for_call, sdk_version_in, shown,
-};
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::facts::{Facts, ScopesArg, TokenCall};
-use crate::finding::{Finding, Fix, FixAction, Location, Severity};
+use oxc_ast::ast::Program;
+use workos_widgets_core::catalog::{Scope, ScopeNeed};
+use workos_widgets_core::edit::TextEdit;
+use workos_widgets_core::edit::transform::scopes;
+
+use crate::facts::{Facts, ScopesArg, TokenCall, read_text};
+use crate::finding::{Finding, Fix, Location, Severity, Stage, step};
+use crate::questions::{
+    is_page_token, required_scopes_for, required_scopes_for_call, sdk_version_in, shown,
+};
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -162,20 +165,11 @@ fn run(facts: &Facts) -> Vec<Finding> {
             let fix = (shared_with.len() <= 1
                 && matches!(call.scopes, ScopesArg::Known { .. })
                 && untyped.is_empty())
-            .then(|| Fix {
-                description: format!(
-                    "add {} to the token scopes in {}",
-                    missing
-                        .iter()
-                        .map(|need| need.scope.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    shown(&file.path)
-                ),
-                action: FixAction::AddScopes {
-                    file: file.path.clone(),
-                    scopes: missing.iter().map(|need| need.scope.as_str()).collect(),
-                },
+            .then(|| {
+                add_scopes_fix(
+                    &file.path,
+                    missing.iter().map(|need| need.scope.as_str()).collect(),
+                )
             });
             let cast = match (&sdk, untyped.as_slice()) {
                 (Some(version), [_, ..]) => format!(
@@ -188,24 +182,33 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 ),
                 _ => String::new(),
             };
-            let message = if shared_with.len() > 1 {
-                format!(
-                    "none of the {} widget tokens minted {} carries {}, which {needers} need: without it the widget shows a permission error (it reads the token's `permissions` claim, or the widget API answers 403); add it to the scopes of the token those widgets get{cast}",
-                    shared_with.len(),
-                    if page {
-                        "in this file"
-                    } else {
-                        "by the app's token routes"
-                    },
-                    list(&missing)
+            let (message, help) = if shared_with.len() > 1 {
+                (
+                    format!(
+                        "none of the {} widget tokens minted {} carries {}, which {needers} need: without it the widget shows a permission error (it reads the token's `permissions` claim, or the widget API answers 403)",
+                        shared_with.len(),
+                        if page {
+                            "in this file"
+                        } else {
+                            "by the app's token routes"
+                        },
+                        list(&missing)
+                    ),
+                    format!("add it to the scopes of the token those widgets get{cast}"),
                 )
             } else {
-                format!(
-                    "the widget token lacks {}, which {needers} need: without it the widget shows a permission error (it reads the token's `permissions` claim, or the widget API answers 403); add it to scopes{cast}",
-                    list(&missing)
+                (
+                    format!(
+                        "the widget token lacks {}, which {needers} need: without it the widget shows a permission error (it reads the token's `permissions` claim, or the widget API answers 403)",
+                        list(&missing)
+                    ),
+                    format!("add it to scopes{cast}"),
                 )
             };
-            findings.push(RULE.fixable_finding(Location::span(file, call.span), message, fix));
+            findings.push(
+                RULE.fixable_finding(Location::span(file, call.span), message, fix)
+                    .with_help(help),
+            );
         }
     }
     findings
@@ -233,4 +236,49 @@ fn list(needs: &[ScopeNeed]) -> String {
         .map(ScopeNeed::describe)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The fix: `wanted` appended to the scopes array of the file's token call.
+fn add_scopes_fix(path: &Path, wanted: Vec<&'static str>) -> Fix {
+    Fix::module(
+        format!(
+            "add {} to the token scopes in {}",
+            wanted.join(", "),
+            shown(path)
+        ),
+        path,
+        Stage::ScopeLists,
+        vec![step(move |path, text, program| {
+            Ok(add_scopes(path, text, program, &wanted))
+        })],
+    )
+}
+
+/// Appends `wanted` scopes missing from the array a token call's scopes
+/// come from.
+fn add_scopes(path: &Path, text: &str, program: &Program<'_>, wanted: &[&str]) -> Vec<TextEdit> {
+    let file = read_text(path, text, program);
+    let Some((present, array)) = file.token_calls.iter().find_map(|c| match &c.scopes {
+        ScopesArg::Known { scopes, array } => Some((scopes, *array)),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let in_array: Vec<_> = present
+        .iter()
+        .filter(|s| s.span.start > array.start && s.span.end < array.end)
+        .collect();
+    let present: Vec<&str> = present.iter().map(|s| s.value.as_str()).collect();
+    scopes::append_missing_strings(
+        text,
+        scopes::ArraySlot {
+            open: array.start,
+            last_end: in_array.last().map(|s| s.span.end),
+            quote: in_array
+                .first()
+                .and_then(|s| text[s.span.start..].chars().next()),
+        },
+        &present,
+        wanted,
+    )
 }

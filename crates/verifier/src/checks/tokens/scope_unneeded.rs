@@ -2,9 +2,9 @@
 
 use workos_widgets_core::catalog::Scope;
 
-use crate::checks::common::{is_page_token, required_scopes_for, required_scopes_for_call};
 use crate::facts::{Facts, ScopesArg};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::{is_page_token, required_scopes_for, required_scopes_for_call};
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -63,13 +63,15 @@ fn run(facts: &Facts) -> Vec<Finding> {
                 if let Some(scope) = Scope::parse(&string.value)
                     && !required.iter().any(|need| need.accepts_scope(scope))
                 {
-                    findings.push(RULE.finding(
-                        Location::span(file, string.span),
-                        format!(
-                            "{} is not needed by {needers}: remove it (least privilege; users whose role lacks it get 403)",
-                            scope.as_str()
+                    findings.push(
+                        RULE.finding(
+                            Location::span(file, string.span),
+                            format!("{} is not needed by {needers}", scope.as_str()),
+                        )
+                        .with_help(
+                            "remove it (least privilege; users whose role lacks it get 403)",
                         ),
-                    ));
+                    );
                 }
             }
         }

@@ -2,9 +2,9 @@
 
 use workos_widgets_core::catalog::CREATE_TOKEN_MAJOR;
 
-use crate::checks::common::sdk_version_in;
 use crate::facts::{Facts, TokenMethod};
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::sdk_version_in;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -64,19 +64,31 @@ fn run(facts: &Facts) -> Vec<Finding> {
             ", or upgrade to 9+ (Node >= 22.11)"
         };
         for call in &file.token_calls {
-            let message = match (call.method, version.major >= CREATE_TOKEN_MAJOR) {
-                (TokenMethod::GetToken, true) => format!(
-                    "{sdk} has no widgets.getToken: since 9.0 it is widgets.createToken(...), which resolves to {{ token }}: `const {{ token }} = await workos.widgets.createToken(...)`"
+            let (message, help) = match (call.method, version.major >= CREATE_TOKEN_MAJOR) {
+                (TokenMethod::GetToken, true) => (
+                    format!(
+                        "{sdk} has no widgets.getToken: since 9.0 it is widgets.createToken(...), which resolves to {{ token }}"
+                    ),
+                    "write `const { token } = await workos.widgets.createToken(...)`".to_owned(),
                 ),
-                (TokenMethod::CreateToken, false) => format!(
-                    "{sdk} has no widgets.createToken (added in 9.0): call widgets.getToken(...), which resolves to the token string{upgrade}"
+                (TokenMethod::CreateToken, false) => (
+                    format!("{sdk} has no widgets.createToken (added in 9.0)"),
+                    format!(
+                        "call widgets.getToken(...), which resolves to the token string{upgrade}"
+                    ),
                 ),
-                (TokenMethod::GetToken, false) if call.destructures_token => format!(
-                    "widgets.getToken resolves to the token string in {sdk}: `const {{ token }} = ...` gives undefined; write `const token = await workos.widgets.getToken(...)`"
+                (TokenMethod::GetToken, false) if call.destructures_token => (
+                    format!(
+                        "widgets.getToken resolves to the token string in {sdk}: `const {{ token }} = ...` gives undefined"
+                    ),
+                    "write `const token = await workos.widgets.getToken(...)`".to_owned(),
                 ),
                 _ => continue,
             };
-            findings.push(RULE.finding(Location::span(file, call.span), message));
+            findings.push(
+                RULE.finding(Location::span(file, call.span), message)
+                    .with_help(help),
+            );
         }
     }
     findings

@@ -1,8 +1,8 @@
 //! WW401: widgets without any token source.
 
-use crate::checks::common::uses_authkit;
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
+use crate::questions::uses_authkit;
 use crate::rule::{Check, Rule};
 
 pub static RULE: Rule = Rule {
@@ -46,10 +46,11 @@ fn run(facts: &Facts) -> Vec<Finding> {
             RULE.finding(
                 Location::span(file, element.span),
                 format!(
-                    "<{}> needs a widget token, but no file mints one (workos.widgets.getToken/createToken) and AuthKit is not used: add a token route (`workos-widgets init`) or use AuthKit's getAccessToken",
+                    "<{}> needs a widget token, but no file mints one (workos.widgets.getToken/createToken) and AuthKit is not used",
                     widget.component
                 ),
             )
+            .with_help("add a token route (`workos-widgets init`) or use AuthKit's getAccessToken")
         })
         .collect()
 }

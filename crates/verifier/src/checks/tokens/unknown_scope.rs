@@ -1,10 +1,13 @@
 //! WW403: a scope string that is not a real widget scope.
 
-use workos_widgets_core::catalog::{self, Scope};
+use std::path::Path;
 
-use crate::checks::common::shown;
-use crate::facts::Facts;
-use crate::finding::{Finding, Fix, FixAction, Location, Severity};
+use workos_widgets_core::catalog::{self, Scope};
+use workos_widgets_core::edit::TextEdit;
+
+use crate::facts::{Facts, read_text};
+use crate::finding::{Finding, Fix, Location, Severity, Stage, step};
+use crate::questions::shown;
 use crate::rule::{Check, Rule};
 use workos_widgets_core::facts::read::looks_like_scope;
 
@@ -55,44 +58,27 @@ fn run(facts: &Facts) -> Vec<Finding> {
             if !looks_like_scope(value) || Scope::parse(value).is_some() {
                 continue;
             }
-            let (message, fix) = match suggestion(value) {
+            let message = format!("unknown scope \"{value}\"");
+            let (help, fix) = match suggestion(value) {
                 Suggestion::Typo(scope) => (
-                    format!(
-                        "unknown scope \"{value}\": did you mean \"{}\"?",
-                        scope.as_str()
-                    ),
-                    Some(Fix {
-                        description: format!(
-                            "replace \"{value}\" by \"{}\" in {}",
-                            scope.as_str(),
-                            shown(&file.path)
-                        ),
-                        action: FixAction::ReplaceScope {
-                            file: file.path.clone(),
-                            from: value.to_owned(),
-                            to: scope.as_str(),
-                        },
-                    }),
+                    format!("did you mean \"{}\"?", scope.as_str()),
+                    Some(replace_fix(&file.path, value, scope)),
                 ),
                 Suggestion::NoScope(component) => (
                     format!(
-                        "unknown scope \"{value}\": {component} needs no scope; remove it (only organization admin widgets have one)"
+                        "{component} needs no scope: remove it (only organization admin widgets have one)"
                     ),
                     None,
                 ),
-                Suggestion::Nearest(scope) => (
-                    format!(
-                        "unknown scope \"{value}\": did you mean \"{}\"?",
-                        scope.as_str()
-                    ),
-                    None,
-                ),
-                Suggestion::None => (
-                    format!("unknown scope \"{value}\": use one of {}", all_scopes()),
-                    None,
-                ),
+                Suggestion::Nearest(scope) => {
+                    (format!("did you mean \"{}\"?", scope.as_str()), None)
+                }
+                Suggestion::None => (format!("use one of {}", all_scopes()), None),
             };
-            findings.push(RULE.fixable_finding(Location::span(file, string.span), message, fix));
+            findings.push(
+                RULE.fixable_finding(Location::span(file, string.span), message, fix)
+                    .with_help(help),
+            );
         }
     }
     findings
@@ -138,6 +124,29 @@ fn all_scopes() -> String {
         .map(|s| s.as_str())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The fix: every `from` string of the file replaced by the real scope.
+fn replace_fix(path: &Path, from: &str, to: Scope) -> Fix {
+    let description = format!(
+        "replace \"{from}\" by \"{}\" in {}",
+        to.as_str(),
+        shown(path)
+    );
+    let from = from.to_owned();
+    Fix::module(
+        description,
+        path,
+        Stage::ScopeStrings,
+        vec![step(move |path, text, program| {
+            Ok(read_text(path, text, program)
+                .strings
+                .iter()
+                .filter(|s| s.value == from && s.span.end > s.span.start + 1)
+                .map(|s| TextEdit::replace(s.span.start + 1, s.span.end - 1, to.as_str()))
+                .collect())
+        })],
+    )
 }
 
 #[cfg(test)]

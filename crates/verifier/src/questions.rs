@@ -1,4 +1,6 @@
-//! Questions several checks ask of the facts.
+//! Questions several checks ask of the facts (and `--build` and
+//! `--online`, which the checks registry lists: so they live outside
+//! `checks/`, and dependencies point one way).
 
 use std::collections::HashSet;
 use std::path::Path;
