@@ -195,6 +195,8 @@ fixture_tests! {
     ok_next_app_router => "ok-next-app",
     ok_next_pages_router => "ok-next-pages",
     ok_react_router_framework => "ok-react-router",
+    ok_react_router_root_in_its_app_directory => "ok-react-router-app-directory",
+    ww201_react_router_root_in_its_app_directory_unwrapped => "ww201-react-router-app-directory-root-unwrapped",
     ok_root_in_a_layout_route => "ok-layout-route",
     ok_next_page_mints_its_own_token => "ok-next-page-token",
     ok_next_server_action_and_type_only_imports => "ok-next-server-action",

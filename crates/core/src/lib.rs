@@ -10,6 +10,7 @@ pub mod edit;
 pub mod env_files;
 pub mod error;
 pub mod facts;
+pub mod framework;
 pub mod graph;
 pub mod js;
 pub mod json_edit;

@@ -14,7 +14,7 @@ use std::process::Command;
 use semver::Version;
 use serde::Serialize;
 use workos_widgets_core::Project;
-use workos_widgets_core::catalog::{CREATE_TOKEN_MAJOR, SDK_PACKAGE};
+use workos_widgets_core::catalog::{self, SDK_PACKAGE};
 use workos_widgets_core::detect;
 use workos_widgets_core::project::AuthKit;
 
@@ -37,11 +37,7 @@ pub struct SdkTarget {
 
 impl SdkTarget {
     fn new(version: Version, source: String) -> Self {
-        let call = if version.major >= CREATE_TOKEN_MAJOR {
-            "createToken"
-        } else {
-            "getToken"
-        };
+        let call = catalog::token_method(version.major);
         Self {
             version,
             source,
@@ -50,7 +46,8 @@ impl SdkTarget {
         }
     }
 
-    /// `createToken` (returns `{ token }`) from [`CREATE_TOKEN_MAJOR`],
+    /// `createToken` (returns `{ token }`) from 9.x (see
+    /// [`catalog::uses_create_token`]),
     /// `getToken` (returns the string) before.
     pub fn uses_create_token(&self) -> bool {
         self.call == "createToken"

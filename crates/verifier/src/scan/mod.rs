@@ -32,7 +32,8 @@ use oxc_allocator::Allocator;
 use oxc_parser::Parser;
 use workos_widgets_core::css::CssTarget;
 use workos_widgets_core::facts::read;
-use workos_widgets_core::project::{Framework, Project};
+use workos_widgets_core::framework::is_client;
+use workos_widgets_core::project::Project;
 use workos_widgets_core::{env_files, js, links, manifest::Manifest, nesting};
 
 use crate::facts::{CssImport, Facts, SourceFile, Span};
@@ -69,21 +70,14 @@ const MAX_PACKAGE_FILES: usize = 5_000;
 /// Stylesheet file extensions.
 pub const STYLE_EXTENSIONS: [&str; 4] = ["css", "scss", "sass", "less"];
 
-/// The files that render the app root, for every framework.
+/// The files that render the app root, for every framework: the entry
+/// module and `App`, and every root file the framework's profile names
+/// (honouring `appDirectory`/`srcDirectory`).
 pub fn root_paths(project: &Project) -> Vec<PathBuf> {
     let entries = &project.entries;
-    let mut stems: Vec<PathBuf> = Vec::new();
-    if let Some(next) = &project.next {
-        stems.extend(next.app_dir.iter().map(|d| d.join("layout")));
-        stems.extend(next.pages_dir.iter().map(|d| d.join("_app")));
-    }
-    match project.framework {
-        Framework::Remix | Framework::ReactRouter => stems.push("app/root".into()),
-        Framework::TanstackStart => {
-            stems.extend(["src/routes/__root", "app/routes/__root"].map(PathBuf::from));
-        }
-        _ => {}
-    }
+    let stems = project
+        .profile()
+        .root_stems(project.next.as_ref(), project.routes.as_ref());
     let mut paths: Vec<PathBuf> = [&entries.main, &entries.app, &entries.next_root]
         .into_iter()
         .flatten()
@@ -884,41 +878,6 @@ pub(crate) fn module_stem(path: &Path) -> Option<String> {
         return path.parent()?.file_name()?.to_str().map(str::to_owned);
     }
     Some(stem.to_owned())
-}
-
-/// Whether a file's code runs in the browser: a `"use client"` file, any
-/// module under `src/` of a Vite or Create React App app (everything there
-/// is bundled for the browser), and the plain modules of a React Router,
-/// Remix or TanStack Start app folder. Never client: `*.server.*` files and
-/// `.server/` folders (those frameworks keep them out of browser bundles),
-/// route modules and the root module (their `loader`/`action`/server
-/// handlers are stripped from the browser build; their top-level code is
-/// not checked), and modules defining server functions (`createServerFn`).
-/// Those plain modules are then kept client only when browser code reaches
-/// them (see [`client_reach`]).
-pub fn is_client(project: &Project, path: &Path, use_client: bool, text: &str) -> bool {
-    if use_client {
-        return true;
-    }
-    let server_named = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.contains(".server.") || n.starts_with("vite.config"));
-    if server_named {
-        return false;
-    }
-    match (project.framework, &project.routes) {
-        (Framework::Vite | Framework::CreateReactApp, _) => path.starts_with("src"),
-        (Framework::ReactRouter | Framework::Remix | Framework::TanstackStart, Some(routes)) => {
-            path.starts_with(&routes.app_dir)
-                && !path.starts_with(&routes.routes_dir)
-                && !path.components().any(|c| c.as_os_str() == ".server")
-                && project.entries.root_module.as_deref() != Some(path)
-                && !text.contains("createServerFn")
-                && !text.contains("createServerOnlyFn")
-        }
-        _ => false,
-    }
 }
 
 /// A Next.js route handler: `app/**/route.*` or `pages/api/**`.
