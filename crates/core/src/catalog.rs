@@ -13,28 +13,6 @@ pub const ROOT_COMPONENT: &str = "WorkOsWidgets";
 /// The backend SDK that mints widget tokens with the secret key.
 pub const SDK_PACKAGE: &str = "@workos-inc/node";
 
-/// The first `@workos-inc/node` major whose widgets token call is
-/// `widgets.createToken(...)`, resolving to `{ token }`; 7.x and 8.x have
-/// `widgets.getToken(...)`, resolving to the token string (read in each
-/// major's `.d.ts`: 7.82.0, 8.13.0, 9.3.1, 10.14.0, 11.0.0, 12.3.0).
-const CREATE_TOKEN_MAJOR: u64 = 9;
-
-/// Whether `@workos-inc/node` of this major mints widget tokens with
-/// `widgets.createToken(...)` (9 and later) rather than `getToken(...)`:
-/// the one threshold the generator and the verifier share.
-pub const fn uses_create_token(sdk_major: u64) -> bool {
-    sdk_major >= CREATE_TOKEN_MAJOR
-}
-
-/// The widgets token method of `@workos-inc/node` of this major.
-pub const fn token_method(sdk_major: u64) -> &'static str {
-    if uses_create_token(sdk_major) {
-        "createToken"
-    } else {
-        "getToken"
-    }
-}
-
 /// The packages every widget app needs.
 pub const REQUIRED_PACKAGES: [&str; 3] =
     [WIDGETS_PACKAGE, "@radix-ui/themes", "@tanstack/react-query"];
@@ -498,14 +476,6 @@ pub fn scopes_for<'w>(widgets: impl IntoIterator<Item = &'w Widget>) -> Vec<Scop
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sdk_9_and_later_create_tokens() {
-        assert_eq!(token_method(7), "getToken");
-        assert_eq!(token_method(8), "getToken");
-        assert_eq!(token_method(9), "createToken");
-        assert_eq!(token_method(12), "createToken");
-    }
 
     #[test]
     fn looks_widgets_up_by_id_or_component_name() {

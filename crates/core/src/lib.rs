@@ -18,6 +18,7 @@ pub mod links;
 pub mod lock;
 pub mod manifest;
 pub mod nesting;
+pub mod node_sdk;
 pub mod npm_range;
 pub mod package_json;
 pub mod pnp;

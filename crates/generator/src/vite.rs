@@ -376,7 +376,7 @@ mod template_snapshots {
             token_endpoint: TOKEN_ENDPOINT,
             scopes,
             untyped_scopes: "widgets:pipes:manage".to_owned(),
-            create_token: workos_widgets_core::catalog::uses_create_token(sdk_major),
+            create_token: workos_widgets_core::node_sdk::uses_create_token(sdk_major),
             sdk_version: format!("{sdk_major}.0.0"),
             sdk_type: "WorkOS",
             authkit: authkit.is_some(),

@@ -14,8 +14,9 @@ use std::process::Command;
 use semver::Version;
 use serde::Serialize;
 use workos_widgets_core::Project;
-use workos_widgets_core::catalog::{self, SDK_PACKAGE};
+use workos_widgets_core::catalog::SDK_PACKAGE;
 use workos_widgets_core::detect;
+use workos_widgets_core::node_sdk;
 use workos_widgets_core::project::AuthKit;
 
 use lockfile::Query;
@@ -37,7 +38,7 @@ pub struct SdkTarget {
 
 impl SdkTarget {
     fn new(version: Version, source: String) -> Self {
-        let call = catalog::token_method(version.major);
+        let call = node_sdk::token_method(version.major);
         Self {
             version,
             source,
@@ -47,7 +48,7 @@ impl SdkTarget {
     }
 
     /// `createToken` (returns `{ token }`) from 9.x (see
-    /// [`catalog::uses_create_token`]),
+    /// [`node_sdk::uses_create_token`]),
     /// `getToken` (returns the string) before.
     pub fn uses_create_token(&self) -> bool {
         self.call == "createToken"

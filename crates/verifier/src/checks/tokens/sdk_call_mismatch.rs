@@ -1,6 +1,6 @@
 //! WW402: the token call does not match the installed `@workos-inc/node`.
 
-use workos_widgets_core::catalog;
+use workos_widgets_core::node_sdk;
 
 use crate::checks::common::sdk_version_in;
 use crate::facts::{Facts, TokenMethod};
@@ -64,7 +64,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
             ", or upgrade to 9+ (Node >= 22.11)"
         };
         for call in &file.token_calls {
-            let message = match (call.method, catalog::uses_create_token(version.major)) {
+            let message = match (call.method, node_sdk::uses_create_token(version.major)) {
                 (TokenMethod::GetToken, true) => format!(
                     "{sdk} has no widgets.getToken: since 9.0 it is widgets.createToken(...), which resolves to {{ token }}: `const {{ token }} = await workos.widgets.createToken(...)`"
                 ),
