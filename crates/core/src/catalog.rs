@@ -13,20 +13,6 @@ pub const ROOT_COMPONENT: &str = "WorkOsWidgets";
 /// The backend SDK that mints widget tokens with the secret key.
 pub const SDK_PACKAGE: &str = "@workos-inc/node";
 
-/// The first `@workos-inc/node` major whose widgets token call is
-/// `widgets.createToken(...)`, resolving to `{ token }`; 7.x and 8.x have
-/// `widgets.getToken(...)`, resolving to the token string (read in each
-/// major's `.d.ts`: 7.82.0, 8.13.0, 9.3.1, 10.14.0, 11.0.0, 12.3.0).
-pub const CREATE_TOKEN_MAJOR: u64 = 9;
-
-/// The AuthKit SDKs whose `getWorkOS()` hands out their own
-/// `@workos-inc/node` client (so the app needs no copy of its own).
-pub const AUTHKIT_CLIENT_SDKS: [&str; 3] = [
-    "@workos-inc/authkit-nextjs",
-    "@workos-inc/authkit-react-router",
-    "@workos-inc/authkit-remix",
-];
-
 /// The packages every widget app needs.
 pub const REQUIRED_PACKAGES: [&str; 3] =
     [WIDGETS_PACKAGE, "@radix-ui/themes", "@tanstack/react-query"];

@@ -128,6 +128,13 @@ impl Project {
         }
     }
 
+    /// What the app's framework is: how it is detected, its root files,
+    /// its client/server boundary, its route files, its public env prefix,
+    /// ... (see [`crate::framework`]).
+    pub fn profile(&self) -> &'static crate::framework::Profile {
+        crate::framework::profile(self.framework)
+    }
+
     /// Whether the generated files are TypeScript.
     pub fn is_typescript(&self) -> bool {
         self.language == Language::TypeScript

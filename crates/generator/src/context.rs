@@ -128,10 +128,8 @@ impl TemplateData {
         let scopes = catalog::scopes_for(widgets.iter().copied());
         let backend = strategy == TokenStrategy::Backend;
         let kind = project.framework;
-        let route_modules = matches!(
-            kind,
-            Framework::ReactRouter | Framework::Remix | Framework::TanstackStart
-        );
+        let profile = project.profile();
+        let route_modules = profile.route_modules();
         let served_by = layout.token_route();
         // The Vite plugin is loaded with vite.config, before any plugin or
         // alias applies: it imports the handler by a relative path.
@@ -150,22 +148,14 @@ impl TemplateData {
             ts: project.is_typescript(),
             next: flavor.next,
             app_router: flavor.app_router,
-            public_prefix: if flavor.next { "NEXT_PUBLIC_" } else { "VITE_" },
-            public_env: if flavor.next {
-                "process.env"
-            } else {
-                "import.meta.env"
-            },
+            public_prefix: profile.public_env_prefix,
+            public_env: profile.public_env,
             production_server: match kind {
                 _ if project.routes.as_ref().is_some_and(|r| r.spa) => "`vite preview`",
-                Framework::NextJs => "`next start`",
                 Framework::ReactRouter if project.platform == Platform::CloudflareWorkers => {
                     "the deployed Worker and `vite preview`"
                 }
-                Framework::ReactRouter => "`react-router-serve`",
-                Framework::Remix => "`remix-serve`",
-                Framework::TanstackStart => "the built server",
-                _ => "`vite preview`",
+                _ => profile.production_server,
             },
             served_by,
             root_note: flavor.root_note,

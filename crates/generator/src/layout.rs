@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use workos_widgets_core::Project;
 use workos_widgets_core::catalog::Widget;
-use workos_widgets_core::project::{RouteConvention, Router};
+use workos_widgets_core::framework::FileRoutes;
+use workos_widgets_core::project::Router;
 use workos_widgets_core::specifier::{slash, without_extension};
 
 /// The token route the browser calls.
@@ -20,11 +21,11 @@ enum Routes {
     NextApp(PathBuf),
     /// Next.js Pages Router: the `pages/` folder.
     NextPages(PathBuf),
-    /// React Router 7 / Remix 2: flat-named route modules in `app/routes/`
-    /// (listed in `app/routes.ts` when the app has a routes config).
-    RouteModules(PathBuf),
-    /// TanStack Start: file routes in `src/routes/` (folders are segments).
-    TanstackFiles(PathBuf),
+    /// React Router 7 / Remix 2 / TanStack Start: route modules in the
+    /// routes folder (`app/routes/`, `src/routes/`), named as the
+    /// framework's profile names route files (listed in `app/routes.ts`
+    /// too when the app has a routes config).
+    Files(PathBuf, FileRoutes),
 }
 
 /// Generated paths for one project.
@@ -38,8 +39,9 @@ pub struct Layout {
     client_dir: PathBuf,
     /// Server-side modules.
     server_dir: PathBuf,
-    /// Server modules are named `*.server.*` (route-module frameworks).
-    server_suffix: bool,
+    /// The suffix of server module names (`.server` in route-module
+    /// frameworks, from their profile).
+    server_suffix: Option<&'static str>,
     /// React Router / Remix in SPA mode: the Vite plugin serves the token
     /// route (the pages are still route modules).
     spa: bool,
@@ -59,10 +61,8 @@ impl Layout {
         }
         .or_else(|| {
             let routes = project.routes.as_ref()?;
-            Some(match routes.convention {
-                RouteConvention::TanstackFiles => Routes::TanstackFiles(routes.routes_dir.clone()),
-                _ => Routes::RouteModules(routes.routes_dir.clone()),
-            })
+            let files = project.profile().file_routes?;
+            Some(Routes::Files(routes.routes_dir.clone(), files))
         })
         .unwrap_or(Routes::VitePlugin);
         // SPA mode: no server routes; the token route is served as on Vite.
@@ -91,7 +91,7 @@ impl Layout {
                     if root_is_jsx { "jsx" } else { "js" },
                 )
             }
-            Routes::RouteModules(dir) | Routes::TanstackFiles(dir) => {
+            Routes::Files(dir, _) => {
                 // `app/routes` -> `app/workos`; server modules are `*.server.*`,
                 // which the framework keeps out of browser bundles.
                 let base = dir.parent().unwrap_or(Path::new("")).join("workos");
@@ -108,8 +108,7 @@ impl Layout {
             js_component_ext,
             client_dir,
             server_dir,
-            server_suffix: !spa
-                && matches!(routes, Routes::RouteModules(_) | Routes::TanstackFiles(_)),
+            server_suffix: project.profile().server_suffix.filter(|_| !spa),
             spa,
             routes,
         }
@@ -153,10 +152,9 @@ impl Layout {
 
     /// A server module's file stem.
     fn server_stem(&self, stem: &str) -> String {
-        if self.server_suffix {
-            format!("{stem}.server")
-        } else {
-            stem.to_owned()
+        match self.server_suffix {
+            Some(suffix) => format!("{stem}{suffix}"),
+            None => stem.to_owned(),
         }
     }
 
@@ -189,9 +187,8 @@ impl Layout {
             Routes::NextPages(pages) => {
                 self.file(&pages.join("api/workos"), "widgets-token", false)
             }
-            Routes::RouteModules(routes) => self.file(routes, "api.workos.widgets-token", false),
-            Routes::TanstackFiles(routes) => {
-                self.file(&routes.join("api/workos"), "widgets-token", false)
+            Routes::Files(routes, files) => {
+                self.route_file(routes, *files, &["api", "workos", "widgets-token"], false)
             }
         }
     }
@@ -204,13 +201,21 @@ impl Layout {
                 Some(self.file(&app.join("workos").join(widget.id), "page", true))
             }
             Routes::NextPages(pages) => Some(self.file(&pages.join("workos"), widget.id, true)),
-            Routes::RouteModules(routes) => {
-                Some(self.file(routes, &format!("workos.{}", widget.id), true))
-            }
-            Routes::TanstackFiles(routes) => {
-                Some(self.file(&routes.join("workos"), widget.id, true))
+            Routes::Files(routes, files) => {
+                Some(self.route_file(routes, *files, &["workos", widget.id], true))
             }
         }
+    }
+
+    /// The route module of the route `id` in the routes folder `routes`.
+    fn route_file(&self, routes: &Path, files: FileRoutes, id: &[&str], component: bool) -> String {
+        let file = routes.join(files.route_file(id));
+        let dir = file.parent().unwrap_or(routes);
+        let stem = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.file(dir, &stem, component)
     }
 
     /// A path without its extension, for import paths.

@@ -22,9 +22,6 @@ use crate::layout::{Layout, TOKEN_ENDPOINT, widget_route};
 use crate::plan::Component;
 use crate::{GenerateError, steps, templates};
 
-/// The URL of `next dev`.
-const DEV_ORIGIN: &str = "http://localhost:3000";
-
 /// A Next.js app, App Router or Pages Router.
 pub struct Next {
     /// `app/layout.*` or `pages/_app.*`.
@@ -134,7 +131,8 @@ impl Framework for Next {
     }
 
     fn dev_origin(&self) -> &'static str {
-        DEV_ORIGIN
+        workos_widgets_core::framework::profile(workos_widgets_core::project::Framework::NextJs)
+            .dev_origin
     }
 
     fn render_steps(&self, cx: &Cx<'_>, components: &[Component], pages: bool) -> Vec<String> {
@@ -299,7 +297,8 @@ fn render_steps(project: &Project, components: &[Component], pages: bool) -> Vec
             "npx next dev".to_owned()
         };
         steps.push(format!(
-            "See them: run `{dev}` and open {DEV_ORIGIN}/workos/{} (one page per widget under /workos/).",
+            "See them: run `{dev}` and open {}/workos/{} (one page per widget under /workos/).",
+            project.profile().dev_origin,
             first.widget
         ));
     }

@@ -99,7 +99,8 @@ impl Framework for Vite {
     }
 
     fn dev_origin(&self) -> &'static str {
-        "http://localhost:5173"
+        workos_widgets_core::framework::profile(workos_widgets_core::project::Framework::Vite)
+            .dev_origin
     }
 
     fn render_steps(&self, cx: &Cx<'_>, components: &[Component], _pages: bool) -> Vec<String> {
@@ -375,7 +376,7 @@ mod template_snapshots {
             token_endpoint: TOKEN_ENDPOINT,
             scopes,
             untyped_scopes: "widgets:pipes:manage".to_owned(),
-            create_token: sdk_major >= 9,
+            create_token: workos_widgets_core::node_sdk::uses_create_token(sdk_major),
             sdk_version: format!("{sdk_major}.0.0"),
             sdk_type: "WorkOS",
             authkit: authkit.is_some(),

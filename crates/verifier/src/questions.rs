@@ -8,7 +8,7 @@ use std::path::Path;
 use semver::Version;
 use workos_widgets_core::catalog::{self, SDK_PACKAGE, ScopeNeed, Variant, Widget};
 use workos_widgets_core::detect;
-use workos_widgets_core::project::Framework;
+use workos_widgets_core::framework;
 use workos_widgets_core::specifier;
 
 use crate::facts::{Facts, ImportFact, JsxFact, JsxKind, RenderCall, SourceFile, TokenCall};
@@ -20,14 +20,7 @@ use crate::scan::STYLESHEETS;
 /// root module of React Router, Remix and TanStack Start, else the entry
 /// module (`src/main.*`).
 pub fn app_root_file(facts: &Facts) -> Option<&Path> {
-    let entries = &facts.project.entries;
-    match facts.project.framework {
-        Framework::NextJs => entries.next_root.as_deref(),
-        Framework::ReactRouter | Framework::Remix | Framework::TanstackStart => {
-            entries.root_module.as_deref()
-        }
-        _ => entries.main.as_deref(),
-    }
+    facts.project.profile().app_root(&facts.project.entries)
 }
 
 /// The widgets rendered anywhere, in catalog order.
@@ -214,7 +207,7 @@ pub fn sdk_version_in<'f>(
 ) -> Option<(Version, Option<&'f str>)> {
     let values = || file.imports.iter().filter(|i| !i.type_only);
     let authkit = values().find(|i| {
-        catalog::AUTHKIT_CLIENT_SDKS.contains(&i.path())
+        framework::authkit_client_sdks().contains(&i.path())
             && i.bindings.iter().any(|b| b.imported == "getWorkOS")
     });
     match authkit {

@@ -15,6 +15,7 @@ use std::path::{Component, Path, PathBuf};
 
 use oxc_allocator::Allocator;
 use oxc_ast::ast::{Argument, ArrayExpressionElement, Expression, Statement};
+use workos_widgets_core::framework::FileRoutes;
 use workos_widgets_core::js;
 use workos_widgets_core::project::{RouteConvention, RoutesInfo};
 
@@ -36,11 +37,11 @@ impl RouteTree {
         let routes = facts.project.routes.as_ref()?;
         let ancestors = match routes.convention {
             RouteConvention::Config => from_config(&facts.project.root, routes)?,
-            RouteConvention::FlatRoutesConfig | RouteConvention::FlatFiles => {
-                from_files(facts.import_graph.keys(), routes, flat_route_id)
-            }
-            RouteConvention::TanstackFiles => {
-                from_files(facts.import_graph.keys(), routes, tanstack_route_id)
+            RouteConvention::FlatRoutesConfig
+            | RouteConvention::FlatFiles
+            | RouteConvention::TanstackFiles => {
+                let files = facts.project.profile().file_routes?;
+                from_files(facts.import_graph.keys(), routes, files)
             }
         };
         Some(Self {
@@ -105,17 +106,17 @@ fn importers(facts: &Facts) -> HashMap<PathBuf, Vec<PathBuf>> {
     map
 }
 
-/// A tree from the route modules' file names, given how a file name gives
-/// its route id (dot-separated segments; `None`: not a route module).
+/// A tree from the route modules' file names, read back into route ids
+/// as the framework's profile names them (see [`FileRoutes::route_id`]).
 fn from_files<'p>(
     files: impl Iterator<Item = &'p PathBuf>,
     routes: &RoutesInfo,
-    route_id: fn(&Path) -> Option<Vec<String>>,
+    naming: FileRoutes,
 ) -> HashMap<PathBuf, Vec<PathBuf>> {
     let ids: HashMap<PathBuf, Vec<String>> = files
         .filter_map(|path| {
             let relative = path.strip_prefix(&routes.routes_dir).ok()?;
-            Some((path.clone(), route_id(relative)?))
+            Some((path.clone(), naming.route_id(relative)?))
         })
         .collect();
     let by_id: HashMap<&[String], &PathBuf> =
@@ -132,53 +133,6 @@ fn from_files<'p>(
             (path.clone(), layouts)
         })
         .collect()
-}
-
-/// The route id of a flat route file (relative to the routes folder):
-/// `dashboard.settings.tsx` or `dashboard.settings/route.tsx`.
-fn flat_route_id(relative: &Path) -> Option<Vec<String>> {
-    let parts: Vec<&str> = relative.iter().filter_map(|p| p.to_str()).collect();
-    let name = match parts.as_slice() {
-        [file] if is_module(file) => stem(file),
-        [folder, file] if is_module(file) && stem(file) == "route" => folder,
-        _ => return None,
-    };
-    Some(name.split('.').map(str::to_owned).collect())
-}
-
-/// The route id of a TanStack file route (relative to the routes folder):
-/// folders and dots both nest, `route.tsx` is its folder's layout, `(group)`
-/// folders add no segment, `-` names and `__root` are no routes.
-fn tanstack_route_id(relative: &Path) -> Option<Vec<String>> {
-    let parts: Vec<&str> = relative.iter().filter_map(|p| p.to_str()).collect();
-    let (file, folders) = parts.split_last()?;
-    if !is_module(file) || parts.iter().any(|p| p.starts_with('-')) {
-        return None;
-    }
-    let file = stem(file);
-    if file == "__root" || file.ends_with(".gen") {
-        return None;
-    }
-    let mut id: Vec<String> = folders
-        .iter()
-        .filter(|f| !(f.starts_with('(') && f.ends_with(')')))
-        .flat_map(|f| f.split('.'))
-        .map(str::to_owned)
-        .collect();
-    if file != "route" {
-        id.extend(file.split('.').map(str::to_owned));
-    }
-    (!id.is_empty()).then_some(id)
-}
-
-fn is_module(name: &str) -> bool {
-    [".tsx", ".ts", ".jsx", ".js"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
-}
-
-fn stem(name: &str) -> &str {
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
 /// A tree from `app/routes.ts`: `route(path, file, children?)`,
@@ -277,59 +231,6 @@ fn module_path(app_dir: &Path, file: &str) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn id(of: fn(&Path) -> Option<Vec<String>>, path: &str) -> Option<String> {
-        of(Path::new(path)).map(|segments| segments.join("."))
-    }
-
-    #[test]
-    fn reads_flat_route_ids() {
-        assert_eq!(
-            id(flat_route_id, "dashboard.settings.tsx").as_deref(),
-            Some("dashboard.settings")
-        );
-        assert_eq!(
-            id(flat_route_id, "dashboard.settings/route.tsx").as_deref(),
-            Some("dashboard.settings")
-        );
-        assert_eq!(
-            id(flat_route_id, "dashboard_.edit.tsx").as_deref(),
-            Some("dashboard_.edit")
-        );
-        assert_eq!(
-            id(flat_route_id, "dashboard.settings/form.tsx"),
-            None,
-            "a colocated module"
-        );
-        assert_eq!(id(flat_route_id, "styles.css"), None);
-    }
-
-    #[test]
-    fn reads_tanstack_route_ids() {
-        assert_eq!(
-            id(tanstack_route_id, "posts/route.tsx").as_deref(),
-            Some("posts")
-        );
-        assert_eq!(
-            id(tanstack_route_id, "posts/$postId.tsx").as_deref(),
-            Some("posts.$postId")
-        );
-        assert_eq!(
-            id(tanstack_route_id, "posts.index.tsx").as_deref(),
-            Some("posts.index")
-        );
-        assert_eq!(
-            id(tanstack_route_id, "(auth)/login.tsx").as_deref(),
-            Some("login")
-        );
-        assert_eq!(
-            id(tanstack_route_id, "_layout/team.tsx").as_deref(),
-            Some("_layout.team")
-        );
-        assert_eq!(id(tanstack_route_id, "__root.tsx"), None);
-        assert_eq!(id(tanstack_route_id, "-components/Card.tsx"), None);
-        assert_eq!(id(tanstack_route_id, "routeTree.gen.ts"), None);
-    }
-
     #[test]
     fn nests_a_route_in_every_layout_its_id_starts_with() {
         let routes = RoutesInfo {
@@ -351,7 +252,7 @@ mod tests {
         ]
         .map(PathBuf::from)
         .into();
-        let tree = from_files(files.iter(), &routes, flat_route_id);
+        let tree = from_files(files.iter(), &routes, FileRoutes::Flat);
         assert!(!tree.contains_key(Path::new("app/workos/Widget.tsx")));
         let layouts = |route: &str| tree.get(Path::new(route)).cloned().unwrap_or_default();
         assert_eq!(

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::framework::RootFiles;
 use crate::project::{Entries, Framework, NextInfo, RoutesInfo};
 
 const SCRIPT_EXTENSIONS: [&str; 4] = ["tsx", "jsx", "ts", "js"];
@@ -25,36 +26,28 @@ pub fn detect(
         .into_iter()
         .map(PathBuf::from)
         .find(|f| root.join(f).is_file());
-    let next_root = next.and_then(|next| {
-        let app_layout = next.app_dir.as_ref().map(|dir| dir.join("layout"));
-        let pages_app = next.pages_dir.as_ref().map(|dir| dir.join("_app"));
-        [app_layout, pages_app]
-            .into_iter()
-            .flatten()
+    // The framework's root files, honouring appDirectory/srcDirectory.
+    let profile = crate::framework::profile(framework);
+    let first_stem = |stems: Vec<PathBuf>| {
+        stems
+            .iter()
             .find_map(|stem| first_existing(root, &[&stem.to_string_lossy()]))
-    });
-    let root_module = routes.and_then(|routes| {
-        let stem = match framework {
-            Framework::TanstackStart => routes.routes_dir.join("__root"),
-            _ => routes.app_dir.join("root"),
-        };
-        first_existing(root, &[&stem.to_string_lossy()])
-    });
-    let entry_client = routes
-        .filter(|_| matches!(framework, Framework::ReactRouter | Framework::Remix))
-        .and_then(|routes| {
-            first_existing(
-                root,
-                &[&routes.app_dir.join("entry.client").to_string_lossy()],
-            )
-        });
+    };
+    let root_stems = profile.root_stems(next, routes);
+    let (next_root, root_module) = match profile.root {
+        RootFiles::NextRoot => (first_stem(root_stems), None),
+        RootFiles::AppModule { .. } | RootFiles::RoutesModule { .. } if routes.is_some() => {
+            (None, first_stem(root_stems))
+        }
+        _ => (None, None),
+    };
+    let entry_client = profile
+        .client_entry_stem(routes)
+        .and_then(|stem| first_stem(vec![stem]));
     // Route-module frameworks render from their root module, not src/main.
-    let spa = matches!(
-        framework,
-        Framework::Vite | Framework::CreateReactApp | Framework::Unknown
-    );
+    let spa = profile.root == RootFiles::EntryModule;
     Entries {
-        html_module_script: html_module_script.filter(|_| framework == Framework::Vite),
+        html_module_script: html_module_script.filter(|_| profile.html_entry),
         main: main.filter(|_| spa),
         app: app.filter(|_| spa),
         root_module,

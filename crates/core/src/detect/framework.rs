@@ -1,23 +1,21 @@
-//! The framework and router, recognised by packages and files.
+//! The framework (its profile decides, see [`crate::framework`]) and the
+//! router, recognised by packages and files.
 
 use std::path::Path;
 
 use crate::package_json::PackageJson;
 use crate::project::{Framework, NextInfo, Router};
 
-/// Config file names tried for Next.js, in order.
-const NEXT_CONFIGS: [&str; 4] = [
-    "next.config.ts",
-    "next.config.mjs",
-    "next.config.js",
-    "next.config.cjs",
-];
-
-/// Detects framework, router and Next.js specifics.
+/// Detects framework (asking the profiles, see [`crate::framework`]),
+/// router and Next.js specifics.
 pub fn detect(root: &Path, pkg: &PackageJson) -> (Framework, Option<Router>, Option<NextInfo>) {
     let has = |name: &str| pkg.declared(name).is_some();
-    if has("next") {
-        let next = next_info(root, pkg);
+    let framework = crate::framework::detect(root, pkg);
+    if framework == Framework::NextJs {
+        let major = super::installed::version(root, "next")
+            .or_else(|| pkg.declared("next").map(str::to_owned))
+            .and_then(|v| major_of(&v));
+        let next = crate::framework::next::info(root, major);
         let router = if next.app_dir.is_some() {
             Some(Router::NextAppRouter)
         } else if next.pages_dir.is_some() {
@@ -25,25 +23,8 @@ pub fn detect(root: &Path, pkg: &PackageJson) -> (Framework, Option<Router>, Opt
         } else {
             None
         };
-        return (Framework::NextJs, router, Some(next));
+        return (framework, router, Some(next));
     }
-    let framework = if has("@tanstack/react-start") || has("@tanstack/start") {
-        Framework::TanstackStart
-    } else if has("@remix-run/react") || has("@remix-run/dev") {
-        Framework::Remix
-    } else if has("@react-router/dev") {
-        Framework::ReactRouter
-    } else if has("react-scripts") {
-        Framework::CreateReactApp
-    } else if has("vite")
-        || crate::catalog::VITE_CONFIG_FILES
-            .iter()
-            .any(|f| root.join(f).is_file())
-    {
-        Framework::Vite
-    } else {
-        Framework::Unknown
-    };
     let router = if has("@tanstack/react-router") {
         Some(Router::TanstackRouter)
     } else if has("react-router") || has("react-router-dom") {
@@ -52,37 +33,6 @@ pub fn detect(root: &Path, pkg: &PackageJson) -> (Framework, Option<Router>, Opt
         None
     };
     (framework, router, None)
-}
-
-fn next_info(root: &Path, pkg: &PackageJson) -> NextInfo {
-    let first_dir = |candidates: [&str; 2]| {
-        candidates
-            .into_iter()
-            .map(std::path::PathBuf::from)
-            .find(|dir| root.join(dir).is_dir())
-    };
-    let config = NEXT_CONFIGS
-        .iter()
-        .map(std::path::PathBuf::from)
-        .find(|f| root.join(f).is_file());
-    let cache_components = config
-        .as_ref()
-        .and_then(|f| crate::links::read_inside(root, &root.join(f)).ok())
-        .is_some_and(|text| {
-            text.lines()
-                .map(|line| line.split("//").next().unwrap_or_default())
-                .any(|line| line.contains("cacheComponents") && line.contains("true"))
-        });
-    let major = super::installed::version(root, "next")
-        .or_else(|| pkg.declared("next").map(str::to_owned))
-        .and_then(|v| major_of(&v));
-    NextInfo {
-        major,
-        app_dir: first_dir(["app", "src/app"]),
-        pages_dir: first_dir(["pages", "src/pages"]),
-        config,
-        cache_components,
-    }
 }
 
 /// The major version in a version or range like `^16.4.0` or `16`.

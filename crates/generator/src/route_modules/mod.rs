@@ -11,7 +11,8 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use workos_widgets_core::catalog::Widget;
-use workos_widgets_core::project::{AuthKit, Framework as Kind, RouteConvention, RoutesInfo};
+use workos_widgets_core::framework::{self as profiles, AuthKitSdk};
+use workos_widgets_core::project::{Framework as Kind, RouteConvention, RoutesInfo};
 use workos_widgets_core::specifier::{self, slash};
 use workos_widgets_core::{Project, ProjectError};
 
@@ -51,10 +52,13 @@ impl RouteModules {
             }
             .into());
         }
-        let looked_for = match project.framework {
-            Kind::TanstackStart => format!("{}/__root.(tsx|jsx)", slash(&routes.routes_dir)),
-            _ => format!("{}/root.(tsx|jsx)", slash(&routes.app_dir)),
-        };
+        let looked_for = project
+            .profile()
+            .root_stems(None, Some(&routes))
+            .iter()
+            .map(|stem| format!("{}.(tsx|jsx)", slash(stem)))
+            .collect::<Vec<_>>()
+            .join(" or ");
         let root_file =
             project
                 .entries
@@ -72,13 +76,9 @@ impl RouteModules {
         })
     }
 
-    /// The framework's own AuthKit SDK.
-    fn authkit(&self) -> AuthKit {
-        match self.kind {
-            Kind::Remix => AuthKit::Remix,
-            Kind::TanstackStart => AuthKit::TanstackStart,
-            _ => AuthKit::ReactRouter,
-        }
+    /// The framework's own AuthKit SDK (from its profile).
+    fn authkit(&self) -> Option<AuthKitSdk> {
+        profiles::profile(self.kind).authkit
     }
 
     /// Whether new routes are listed in `app/routes.ts` (else a file is enough).
@@ -252,11 +252,12 @@ impl Framework for RouteModules {
                 cx.layout.token_route()
             ));
         }
-        let session_sdk =
-            (cx.backend() && cx.project.authkit == Some(self.authkit())).then_some(self.authkit());
+        let own = self
+            .authkit()
+            .filter(|sdk| cx.backend() && cx.project.authkit == Some(sdk.kit));
         Flavor {
-            session_sdk,
-            session_sdk_client: session_sdk.is_some_and(|kit| kit != AuthKit::TanstackStart),
+            session_sdk: own.map(|sdk| sdk.kit),
+            session_sdk_client: own.is_some_and(|sdk| sdk.get_workos),
             root_note: slash(&self.root_file),
             server_ext: if self.routes.spa {
                 crate::vite::server_import_ext(cx.project).to_owned()
@@ -553,10 +554,7 @@ impl Framework for RouteModules {
     }
 
     fn dev_origin(&self) -> &'static str {
-        match self.kind {
-            Kind::TanstackStart => "http://localhost:3000",
-            _ => "http://localhost:5173",
-        }
+        profiles::profile(self.kind).dev_origin
     }
 
     fn render_steps(&self, cx: &Cx<'_>, components: &[Component], pages: bool) -> Vec<String> {

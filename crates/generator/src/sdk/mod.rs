@@ -14,8 +14,9 @@ use std::process::Command;
 use semver::Version;
 use serde::Serialize;
 use workos_widgets_core::Project;
-use workos_widgets_core::catalog::{CREATE_TOKEN_MAJOR, SDK_PACKAGE};
+use workos_widgets_core::catalog::SDK_PACKAGE;
 use workos_widgets_core::detect;
+use workos_widgets_core::node_sdk;
 use workos_widgets_core::project::AuthKit;
 
 use lockfile::Query;
@@ -37,11 +38,7 @@ pub struct SdkTarget {
 
 impl SdkTarget {
     fn new(version: Version, source: String) -> Self {
-        let call = if version.major >= CREATE_TOKEN_MAJOR {
-            "createToken"
-        } else {
-            "getToken"
-        };
+        let call = node_sdk::token_method(version.major);
         Self {
             version,
             source,
@@ -50,7 +47,8 @@ impl SdkTarget {
         }
     }
 
-    /// `createToken` (returns `{ token }`) from [`CREATE_TOKEN_MAJOR`],
+    /// `createToken` (returns `{ token }`) from 9.x (see
+    /// [`node_sdk::uses_create_token`]),
     /// `getToken` (returns the string) before.
     pub fn uses_create_token(&self) -> bool {
         self.call == "createToken"

@@ -24,12 +24,10 @@ pub fn narrow(
     graph: &HashMap<PathBuf, Vec<PathBuf>>,
     unparsed_client: &[(PathBuf, Vec<String>)],
 ) {
-    let Some(routes) = &project.routes else {
+    if project.routes.is_none() {
         return;
-    };
-    let is_route = |path: &Path| {
-        path.starts_with(&routes.routes_dir) || project.entries.root_module.as_deref() == Some(path)
-    };
+    }
+    let is_route = |path: &Path| workos_widgets_core::framework::is_route_module(project, path);
     // Browser code to start from, and the modules whose imports can be in
     // a browser bundle: server modules (`*.server.*`, `createServerFn`
     // files, route modules without a component) ship nothing of what they

@@ -3,7 +3,7 @@
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
-use workos_widgets_core::catalog::{self, SDK_PACKAGE};
+use workos_widgets_core::catalog::SDK_PACKAGE;
 
 pub static RULE: Rule = Rule {
     code: "WW105",
@@ -41,7 +41,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
     if declared(SDK_PACKAGE) {
         return Vec::new();
     }
-    let client_sdks: Vec<&str> = catalog::AUTHKIT_CLIENT_SDKS
+    let client_sdks: Vec<&str> = workos_widgets_core::framework::authkit_client_sdks()
         .into_iter()
         .filter(|sdk| declared(sdk))
         .collect();

@@ -9,7 +9,7 @@ use crate::facts::Facts;
 use crate::finding::Location;
 use crate::questions::{package_location, uses_authkit};
 use crate::scan::holds_secret;
-use workos_widgets_core::project::{AuthKit, Framework};
+use workos_widgets_core::project::AuthKit;
 
 /// A WorkOS variable the app needs, with its expected prefix.
 pub struct Needed {
@@ -55,10 +55,10 @@ pub fn needed(facts: &Facts) -> Vec<Needed> {
 }
 
 /// The variable the app reads the AuthKit client id from: the one its code
-/// reads (`import.meta.env.VITE_WORKOS_CLIENT_ID`), else the name the
-/// framework exposes to the browser (Vite only bundles `VITE_` variables,
-/// Create React App `REACT_APP_` ones; authkit-nextjs reads
-/// `WORKOS_CLIENT_ID` on the server).
+/// reads (`import.meta.env.VITE_WORKOS_CLIENT_ID`), else the one its
+/// framework's profile names (Vite only bundles `VITE_` variables, Create
+/// React App `REACT_APP_` ones; authkit-nextjs reads `WORKOS_CLIENT_ID` on
+/// the server).
 fn client_id_name(facts: &Facts) -> String {
     let read = facts.files.iter().find_map(|f| {
         f.env_reads
@@ -66,14 +66,7 @@ fn client_id_name(facts: &Facts) -> String {
             .find(|r| r.name.ends_with("WORKOS_CLIENT_ID"))
             .map(|r| r.name.clone())
     });
-    read.unwrap_or_else(|| {
-        match facts.project.framework {
-            Framework::Vite => "VITE_WORKOS_CLIENT_ID",
-            Framework::CreateReactApp => "REACT_APP_WORKOS_CLIENT_ID",
-            _ => "WORKOS_CLIENT_ID",
-        }
-        .to_owned()
-    })
+    read.unwrap_or_else(|| facts.project.profile().client_id_var())
 }
 
 /// Whether the app passes AuthKit's client id as a literal

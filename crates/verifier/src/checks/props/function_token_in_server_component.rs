@@ -1,5 +1,7 @@
 //! WW306: a function token passed from a Next.js Server Component.
 
+use workos_widgets_core::framework::is_server_component;
+
 use crate::facts::{Facts, ValueKind};
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
@@ -36,14 +38,10 @@ const { accessToken } = await withAuth({ ensureSignedIn: true })
 "#;
 
 fn run(facts: &Facts) -> Vec<Finding> {
-    let Some(app_dir) = facts.project.next.as_ref().and_then(|n| n.app_dir.as_ref()) else {
-        return Vec::new();
-    };
     facts
         .widget_elements()
         .filter(|(file, element, _)| {
-            !file.use_client
-                && file.path.starts_with(app_dir)
+            is_server_component(&facts.project, &file.path, file.use_client)
                 && element
                     .attribute("authToken")
                     .is_some_and(|a| a.value == ValueKind::Function)

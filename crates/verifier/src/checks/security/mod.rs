@@ -7,15 +7,6 @@ pub mod identity_from_request;
 pub mod public_env_secret;
 pub mod secret_in_client;
 
-/// Prefixes that make an env variable public (bundled into browser code).
-pub const PUBLIC_PREFIXES: [&str; 5] = [
-    "NEXT_PUBLIC_",
-    "VITE_",
-    "REACT_APP_",
-    "PUBLIC_",
-    "EXPO_PUBLIC_",
-];
-
 /// The secret part of `text` (from `sk_` on), masked.
 pub fn masked_secret(text: &str) -> String {
     let start = text.find("sk_").unwrap_or(0);

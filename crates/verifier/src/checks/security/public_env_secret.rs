@@ -1,9 +1,10 @@
 //! WW502: the secret key in a public env variable.
 
-use super::{PUBLIC_PREFIXES, masked_secret};
+use super::masked_secret;
 use crate::facts::Facts;
 use crate::finding::{Finding, Location, Severity};
 use crate::rule::{Check, Rule};
+use workos_widgets_core::framework::public_env_prefixes;
 
 pub static RULE: Rule = Rule {
     code: "WW502",
@@ -35,7 +36,7 @@ WORKOS_API_KEY=sk_test_...
 "#;
 
 fn is_public(name: &str) -> bool {
-    PUBLIC_PREFIXES.iter().any(|p| name.starts_with(p))
+    public_env_prefixes().iter().any(|p| name.starts_with(p))
 }
 
 fn is_secret_name(name: &str) -> bool {

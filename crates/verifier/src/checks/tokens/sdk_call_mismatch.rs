@@ -1,6 +1,6 @@
 //! WW402: the token call does not match the installed `@workos-inc/node`.
 
-use workos_widgets_core::catalog::CREATE_TOKEN_MAJOR;
+use workos_widgets_core::node_sdk;
 
 use crate::facts::{Facts, TokenMethod};
 use crate::finding::{Finding, Location, Severity};
@@ -64,7 +64,7 @@ fn run(facts: &Facts) -> Vec<Finding> {
             ", or upgrade to 9+ (Node >= 22.11)"
         };
         for call in &file.token_calls {
-            let (message, help) = match (call.method, version.major >= CREATE_TOKEN_MAJOR) {
+            let (message, help) = match (call.method, node_sdk::uses_create_token(version.major)) {
                 (TokenMethod::GetToken, true) => (
                     format!(
                         "{sdk} has no widgets.getToken: since 9.0 it is widgets.createToken(...), which resolves to {{ token }}"
