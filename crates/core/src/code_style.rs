@@ -1,7 +1,9 @@
 //! The project's code style (quotes, semicolons, indentation, trailing
 //! commas, line width), read once from its formatter config (Prettier,
-//! Biome), `.editorconfig`, or else the majority style of its own source
-//! files. Each setting records where it came from.
+//! Biome; in the app or, as they search, above it up to the workspace
+//! root), `.editorconfig`, or else the majority style of its own source
+//! files. Each setting records where it came from, and the formatter's
+//! installed version comes from core's one lookup of installed packages.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +12,7 @@ use oxc_ast::ast::{Expression, ObjectPropertyKind, Program, PropertyKey, Stateme
 use oxc_ast_visit::Visit;
 use serde::Serialize;
 
+use crate::detect::installed::Lookup;
 use crate::js;
 
 /// Quote character for string literals.
@@ -168,13 +171,14 @@ const SAMPLE_MAX_BYTES: u64 = 256 * 1024;
 impl CodeStyle {
     /// Reads the style of the project at `root`.
     pub fn detect(root: &Path) -> Self {
-        if let Some((config, partial)) = prettier_config(root) {
+        let installed = Lookup::new(root);
+        if let Some((config, partial)) = config_above(&installed, prettier_config) {
             let readable = partial.is_some();
             let info = FormatterInfo {
                 kind: FormatterKind::Prettier,
                 config: config.clone(),
                 readable,
-                installed: installed_version(root, "prettier"),
+                installed: installed.version("prettier"),
             };
             let v3 = info
                 .installed
@@ -202,12 +206,12 @@ impl CodeStyle {
                 },
             };
         }
-        if let Some((config, partial)) = biome_config(root) {
+        if let Some((config, partial)) = config_above(&installed, biome_config) {
             let info = FormatterInfo {
                 kind: FormatterKind::Biome,
                 config: config.clone(),
                 readable: partial.is_some(),
-                installed: installed_version(root, "@biomejs/biome"),
+                installed: installed.version("@biomejs/biome"),
             };
             return match partial {
                 Some(partial) => Self::from_partial(
@@ -308,21 +312,29 @@ struct Defaults {
     trailing_comma: TrailingComma,
 }
 
-/// The installed version of `package` under `root/node_modules`.
-pub fn installed_version(root: &Path, package: &str) -> Option<String> {
-    let text =
-        std::fs::read_to_string(root.join("node_modules").join(package).join("package.json"))
-            .ok()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    value.get("version")?.as_str().map(str::to_owned)
+/// Finds a formatter's config in a folder (`(boundary, folder)`): its name
+/// and settings (`None` when they cannot be read statically).
+type ReadConfig = fn(&Path, &Path) -> Option<(String, Option<Partial>)>;
+
+/// The config a formatter finds for the app, as it searches: in
+/// the app's folder, else the nearest folder above it up to the workspace
+/// root (a monorepo's shared config). `read` finds one in a folder (read
+/// inside the boundary); the name is shown relative to the app
+/// (`../../.prettierrc`).
+fn config_above(installed: &Lookup, read: ReadConfig) -> Option<(String, Option<Partial>)> {
+    // `folders` goes up one folder at a time from the app.
+    installed.folders().enumerate().find_map(|(up, folder)| {
+        let (name, partial) = read(installed.boundary(), folder)?;
+        Some((format!("{}{name}", "../".repeat(up)), partial))
+    })
 }
 
-/// The first Prettier config: its name and settings (`None` when they
-/// cannot be read statically).
-fn prettier_config(root: &Path) -> Option<(String, Option<Partial>)> {
+/// The first Prettier config in `dir`: its name and settings (`None` when
+/// they cannot be read statically).
+fn prettier_config(boundary: &Path, dir: &Path) -> Option<(String, Option<Partial>)> {
     for name in PRETTIER_FILES {
-        let path = root.join(name);
-        let Ok(text) = crate::links::read_inside(root, &path) else {
+        let path = dir.join(name);
+        let Ok(text) = crate::links::read_inside(boundary, &path) else {
             continue;
         };
         let partial = if name.ends_with(".toml") {
@@ -339,7 +351,7 @@ fn prettier_config(root: &Path) -> Option<(String, Option<Partial>)> {
         };
         return Some(((*name).to_owned(), partial));
     }
-    let package = crate::links::read_inside(root, &root.join("package.json")).ok()?;
+    let package = crate::links::read_inside(boundary, &dir.join("package.json")).ok()?;
     let value: serde_json::Value = serde_json::from_str(&package).ok()?;
     let config = value.get("prettier")?;
     let partial = config.as_object().map(|map| {
@@ -352,11 +364,11 @@ fn prettier_config(root: &Path) -> Option<(String, Option<Partial>)> {
     Some(("package.json#prettier".to_owned(), partial))
 }
 
-/// Biome's config: `biome.json` or `biome.jsonc`.
-fn biome_config(root: &Path) -> Option<(String, Option<Partial>)> {
+/// Biome's config in `dir`: `biome.json` or `biome.jsonc`.
+fn biome_config(boundary: &Path, dir: &Path) -> Option<(String, Option<Partial>)> {
     for name in ["biome.json", "biome.jsonc"] {
-        let path = root.join(name);
-        let Ok(text) = crate::links::read_inside(root, &path) else {
+        let path = dir.join(name);
+        let Ok(text) = crate::links::read_inside(boundary, &path) else {
             continue;
         };
         let partial = object_entries(&path, &text, true).map(|e| biome_partial(&e));
