@@ -9,6 +9,11 @@
 //! produce, `ARGS` extra arguments, `installed.txt` overrides the fake
 //! `node_modules` (`name version`, or `name -` for not installed). Every
 //! declared package is otherwise "installed" at its range's version.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;

@@ -1,6 +1,11 @@
 //! Installed packages and formatter configs in a monorepo: what the app's
 //! workspace root holds counts (Node resolves it, Prettier finds its config
 //! there), what lies outside the workspace is never read.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 mod common;
 
