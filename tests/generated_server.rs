@@ -2,6 +2,11 @@
 //! Router API route and the Vite plugin's middleware (the shared Node
 //! adapter) against a large request body. Skipped (with a message) when
 //! `node` is not installed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 mod common;
 

@@ -2,6 +2,11 @@
 //! recursive parser, links out of the project, paths that need encoding,
 //! manifests from a newer tool. No input may crash a command or read
 //! outside the project.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 mod common;
 

@@ -1,5 +1,10 @@
 //! The specifiers generated files import each other by: an alias only when
 //! the app's bundler resolves it (and TypeScript too), else relative.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 mod common;
 

@@ -1,6 +1,11 @@
 //! `init` and `add` on the Next.js fixtures: a snapshot of the planned diff
 //! per fixture, then real runs (without installing) that must write files
 //! that parse and leave nothing for a second run to do.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 mod common;
 

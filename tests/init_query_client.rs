@@ -7,6 +7,11 @@
 //! TanStack Query, a warning gives the exact code. Each app is a minimal
 //! fixture written here; every run is checked for a clean second run and a
 //! `verify` with nothing but WW102 (nothing is installed).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 mod common;
 

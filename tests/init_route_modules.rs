@@ -2,6 +2,11 @@
 //! TanStack Start fixtures: a snapshot of the planned diff per fixture,
 //! then real runs (without installing) whose files parse, whose second run
 //! changes nothing, and that `verify` finds clean but for the install.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 mod common;
 

@@ -2,6 +2,11 @@
 //! imports, a `?url` import linked with `<link rel="stylesheet">`): `init`
 //! adds no second copy, and `verify` agrees that both are loaded. CSS the
 //! client entry imports counts as the app's CSS for the order.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 mod common;
 

@@ -1,5 +1,10 @@
 //! `init`/`add` on the Vite fixtures: planned diffs (snapshots), apply,
 //! idempotency, user edits, and bad input.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 mod common;
 

@@ -1,5 +1,10 @@
 //! The install step, with a fake package manager on PATH: one invocation,
 //! restore on failure, and token code that matches the SDK really installed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 mod common;
 

@@ -12,6 +12,11 @@
 //! core transforms in-process; this one runs the whole planner, so it has
 //! fewer cases: `WORKOS_WIDGETS_PROPERTY_CASES=N` sets how many (default
 //! 24); a failure names the seed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 mod common;
 

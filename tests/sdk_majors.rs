@@ -4,6 +4,11 @@
 //! scope strings (WW403) and what `--fix` may add (WW404) by the same major.
 //! The facts come from each major's `.d.ts` (7.82.0, 8.13.0, 9.3.1,
 //! 10.14.0, 11.0.0, 12.3.0).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 mod common;
 

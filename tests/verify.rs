@@ -13,6 +13,11 @@
 //! Every folder with an `EXPECT` file is a fixture: a new one needs no
 //! registration here. `FIXTURE=ww302 cargo test --test verify every_fixture`
 //! checks only the folders whose name contains `ww302`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;

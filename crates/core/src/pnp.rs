@@ -35,13 +35,17 @@ pub struct Pnp {
 }
 
 /// The Plug'n'Play state that governs `dir`: the nearest `.pnp.data.json`
-/// or `.pnp.cjs` in `dir` or above it, without leaving its git repository.
-/// Read once per file version.
-pub fn find(dir: &Path) -> Option<Arc<Pnp>> {
-    for candidate in dir.ancestors() {
+/// or `.pnp.cjs` in `dir` or above it up to `boundary` (the workspace
+/// root), without leaving its git repository; one that a link leads out of
+/// `boundary` is not read. Read once per file version.
+pub fn find(dir: &Path, boundary: &Path) -> Option<Arc<Pnp>> {
+    for candidate in dir.ancestors().take_while(|d| d.starts_with(boundary)) {
         for name in [".pnp.data.json", ".pnp.cjs"] {
             let file = candidate.join(name);
             if file.is_file() {
+                if crate::links::outside_target(boundary, &file).is_some() {
+                    return None;
+                }
                 return load(&file);
             }
         }
@@ -144,6 +148,17 @@ impl Pnp {
     pub fn version(&self, dir: &Path, name: &str) -> Option<String> {
         let workspace = self.workspace(dir)?;
         self.resolve(workspace, name)
+            .and_then(|(_, reference)| version_of(reference))
+    }
+
+    /// The version of `name` that the package `dependent` loads, as the
+    /// workspace at `dir` resolves `dependent`: through its locator (a
+    /// virtual one for a package with peers, which lists them too).
+    pub fn version_from(&self, dir: &Path, dependent: &str, name: &str) -> Option<String> {
+        let workspace = self.workspace(dir)?;
+        let (real, reference) = self.resolve(workspace, dependent)?;
+        let locator = (Some(real.to_owned()), Some(reference.to_owned()));
+        self.resolve(&locator, name)
             .and_then(|(_, reference)| version_of(reference))
     }
 
@@ -264,6 +279,17 @@ mod tests {
             "a patch"
         );
         assert_eq!(version(dir.path(), "vite"), None);
+        assert_eq!(
+            pnp.version_from(dir.path(), "@tanstack/react-query", "react")
+                .as_deref(),
+            Some("19.3.1"),
+            "what a package loads, through its virtual locator"
+        );
+        assert_eq!(
+            pnp.version_from(dir.path(), "@tanstack/react-query", "@types/react"),
+            None,
+            "a missing peer"
+        );
         assert_eq!(
             version(&dir.path().join("apps/web"), "react").as_deref(),
             Some("18.3.1"),

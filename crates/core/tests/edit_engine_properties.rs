@@ -14,6 +14,11 @@
 //! The cases come from a small seeded generator, so a failure names the
 //! seed that reproduces it. `WORKOS_WIDGETS_PROPERTY_CASES` sets how many
 //! run (default 300); the count is printed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 use std::path::Path;
 

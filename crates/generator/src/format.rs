@@ -11,6 +11,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
 
 use workos_widgets_core::code_style::{CodeStyle, FormatterKind};
+use workos_widgets_core::detect::installed::Lookup;
 
 /// How long one file may take (the first includes loading Prettier).
 const PER_FILE: Duration = Duration::from_secs(30);
@@ -56,6 +57,9 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
 pub struct Formatter {
     kind: FormatterKind,
     root: PathBuf,
+    /// Biome's executable, in the `node_modules/.bin` beside the package
+    /// the app resolves (the workspace root's for a hoisted one).
+    biome: Option<PathBuf>,
     prettier: Option<PrettierProcess>,
     /// Why formatting stopped (then every file keeps the restyled text).
     failed: Option<String>,
@@ -104,16 +108,26 @@ impl Drop for SigpipeIgnored {
 
 impl Formatter {
     /// The formatter for the project at `root`, when it configures one that
-    /// is installed in its `node_modules`.
+    /// is installed in a `node_modules` the app resolves (its own or one up
+    /// to the workspace root; a Plug'n'Play install is not run).
     pub fn for_project(root: &Path, style: &CodeStyle) -> Option<Self> {
         if std::env::var_os(DISABLE_ENV).is_some() {
             return None;
         }
         let info = style.formatter.as_ref()?;
         info.installed.as_ref()?;
+        let installed = Lookup::new(root);
+        let biome = match info.kind {
+            FormatterKind::Prettier => {
+                installed.manifest("prettier")?;
+                None
+            }
+            FormatterKind::Biome => Some(installed.bin("@biomejs/biome", "biome")?),
+        };
         Some(Self {
             kind: info.kind,
             root: root.to_path_buf(),
+            biome,
             prettier: None,
             failed: None,
         })
@@ -204,7 +218,9 @@ impl Formatter {
 
     fn biome(&mut self, path: &str, text: &str) -> Result<String, String> {
         let _sigpipe = SigpipeIgnored::new();
-        let bin = self.root.join("node_modules/.bin/biome");
+        let Some(bin) = self.biome.clone() else {
+            return Err("no node_modules/.bin/biome".to_owned());
+        };
         let mut child = Command::new(&bin)
             .arg("format")
             .arg(format!("--stdin-file-path={path}"))

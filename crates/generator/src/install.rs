@@ -105,15 +105,15 @@ fn radix_peer(project: &Project) -> String {
         if !admits(installed, WIDGETS_COMPATIBLE) {
             return newest.to_owned();
         }
-        let own = workos_widgets_core::detect::installed_manifest(&project.root, WIDGETS).and_then(
-            |(_, manifest)| {
+        let own = workos_widgets_core::detect::installed::Lookup::new(&project.root)
+            .manifest(WIDGETS)
+            .and_then(|(_, manifest)| {
                 manifest
                     .get("peerDependencies")?
                     .get(RADIX)?
                     .as_str()
                     .map(str::to_owned)
-            },
-        );
+            });
         return own.unwrap_or_else(|| known_radix_peer(installed));
     }
     declared.map_or_else(|| newest.to_owned(), known_radix_peer)

@@ -212,7 +212,8 @@ pub fn sdk_version_in<'f>(
     });
     match authkit {
         Some(import) if !values().any(|i| i.path() == SDK_PACKAGE) => {
-            detect::installed_version_from(&facts.project.root, import.path(), SDK_PACKAGE)
+            detect::installed::Lookup::new(&facts.project.root)
+                .version_from(import.path(), SDK_PACKAGE)
                 .and_then(|v| Version::parse(&v).ok())
                 .map(|v| (v, Some(import.path())))
         }

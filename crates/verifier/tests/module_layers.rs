@@ -3,6 +3,11 @@
 //! share with the checks lives in `questions`, not in `checks/`). Read from
 //! the `crate::` paths in each module's source, comments and unit tests
 //! left out.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failing unwrap is a failing test"
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

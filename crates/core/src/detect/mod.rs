@@ -6,7 +6,7 @@ mod config_value;
 mod entries;
 mod framework;
 mod import_alias;
-mod installed;
+pub mod installed;
 pub mod module_paths;
 mod package_manager;
 mod package_provider;
@@ -133,10 +133,11 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
         .into_iter()
         .find(|kit| package_json.declared(kit.package()).is_some());
     let platform = platform::detect(&root, framework, &package_json);
-    let react = package_version(&root, &package_json, "react");
+    let installed = installed::Lookup::new(&root);
+    let react = package_version(&installed, &package_json, "react");
     let packages = TRACKED_PACKAGES
         .iter()
-        .map(|name| package_version(&root, &package_json, name))
+        .map(|name| package_version(&installed, &package_json, name))
         .filter(|p| p.declared.is_some() || p.installed.is_some())
         .collect();
 
@@ -166,26 +167,15 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
     })
 }
 
-/// The installed `package.json` of `name` as Node resolves it from `root`
-/// (hoisting followed), with its path.
-pub fn installed_manifest(
-    root: &Path,
+fn package_version(
+    installed: &installed::Lookup,
+    package_json: &PackageJson,
     name: &str,
-) -> Option<(std::path::PathBuf, serde_json::Value)> {
-    installed::manifest(root, name)
-}
-
-/// The installed version of `name` that the installed package `dependent`
-/// loads (its nested copy first; see [`installed::version_from`]).
-pub fn installed_version_from(root: &Path, dependent: &str, name: &str) -> Option<String> {
-    installed::version_from(root, dependent, name)
-}
-
-fn package_version(root: &Path, package_json: &PackageJson, name: &str) -> PackageVersion {
+) -> PackageVersion {
     PackageVersion {
         name: name.to_owned(),
         declared: package_json.declared(name).map(str::to_owned),
-        installed: installed::version(root, name),
+        installed: installed.version(name),
     }
 }
 

@@ -93,7 +93,8 @@ fn resolve_with(
     let root = project.root.as_path();
     if let Some(kit) = client {
         let package = kit.package();
-        if let Some(version) = detect::installed_version_from(root, package, SDK_PACKAGE)
+        if let Some(version) = detect::installed::Lookup::new(root)
+            .version_from(package, SDK_PACKAGE)
             .and_then(|v| Version::parse(&v).ok())
         {
             return SdkTarget::new(
@@ -193,7 +194,8 @@ fn own_copy(project: &Project, node: &dyn Fn() -> Option<Version>) -> SdkTarget 
 /// version.
 fn authkit_link(project: &Project, kit: AuthKit) -> Option<(Link, String)> {
     let package = kit.package();
-    if let Some((path, manifest)) = detect::installed_manifest(&project.root, package) {
+    if let Some((path, manifest)) = detect::installed::Lookup::new(&project.root).manifest(package)
+    {
         let shown = path
             .strip_prefix(&project.root)
             .unwrap_or(&path)

@@ -1,22 +1,20 @@
-//! Installed packages, read from `node_modules/<pkg>/package.json` the way
-//! Node resolves them: from the project up through its ancestors (hoisting),
-//! and, for the widgets' peers, from where the widgets package really lives
-//! (pnpm keeps peers beside it under `node_modules/.pnpm`).
+//! The widgets package's peer ranges and the peer versions it loads, from
+//! core's one lookup of installed packages ([`Lookup`]): hoisted up to the
+//! workspace root, and the peers resolved from where the widgets package
+//! really lives (pnpm keeps them beside it under `node_modules/.pnpm`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 use workos_widgets_core::catalog::WIDGETS_PACKAGE;
+use workos_widgets_core::detect::installed::Lookup;
 
 use crate::facts::Installed;
 
 /// Reads the widgets package's peer ranges and the peer versions it sees.
 pub fn read(root: &Path) -> Installed {
-    let Some(widgets_dir) = package_dir(root, WIDGETS_PACKAGE) else {
-        return Installed::default();
-    };
-    let widgets_dir = std::fs::canonicalize(&widgets_dir).unwrap_or(widgets_dir);
-    let Some(widgets) = manifest(&widgets_dir) else {
+    let lookup = Lookup::new(root);
+    let Some((_, widgets)) = lookup.manifest(WIDGETS_PACKAGE) else {
         return Installed::default();
     };
     let widgets_peers: Vec<(String, String)> = widgets
@@ -31,37 +29,12 @@ pub fn read(root: &Path) -> Installed {
         .unwrap_or_default();
     let peer_versions = widgets_peers
         .iter()
-        .filter_map(|(name, _)| {
-            let dir = resolve_from(&widgets_dir, name)?;
-            let version = manifest(&dir)?.get("version")?.as_str()?.to_owned();
-            Some((name.clone(), version))
-        })
+        .filter_map(|(name, _)| Some((name.clone(), lookup.version_from(WIDGETS_PACKAGE, name)?)))
         .collect();
     Installed {
         widgets_peers,
         peer_versions,
     }
-}
-
-/// `node_modules/<name>` in `root` or the nearest ancestor that has it.
-fn package_dir(root: &Path, name: &str) -> Option<PathBuf> {
-    root.ancestors()
-        .map(|dir| dir.join("node_modules").join(name))
-        .find(|dir| dir.join("package.json").is_file())
-}
-
-/// Node's lookup of `name` from inside the package folder `from`: every
-/// ancestor's `node_modules`, skipping folders that are `node_modules`.
-fn resolve_from(from: &Path, name: &str) -> Option<PathBuf> {
-    from.ancestors()
-        .filter(|dir| dir.file_name().is_none_or(|n| n != "node_modules"))
-        .map(|dir| dir.join("node_modules").join(name))
-        .find(|dir| dir.join("package.json").is_file())
-}
-
-fn manifest(dir: &Path) -> Option<Value> {
-    let text = std::fs::read_to_string(dir.join("package.json")).ok()?;
-    serde_json::from_str(&text).ok()
 }
 
 #[cfg(test)]
@@ -120,10 +93,15 @@ mod tests {
     }
 
     #[test]
-    fn finds_hoisted_packages_in_ancestors() {
+    fn finds_packages_hoisted_to_the_workspace_root() {
         let dir = tempfile::tempdir().unwrap();
         let app = dir.path().join("apps/web");
         std::fs::create_dir_all(&app).unwrap();
+        std::fs::write(
+            dir.path().join("package.json"),
+            r#"{"workspaces":["apps/*"]}"#,
+        )
+        .unwrap();
         write_package(
             &dir.path().join("node_modules/@workos-inc/widgets"),
             WIDGETS_PACKAGE,
