@@ -209,6 +209,8 @@ pub struct RenderGraph<'f> {
     incoming: HashMap<Node, Vec<Site>>,
     roots: HashSet<Node>,
     mounted_in: HashMap<Node, Vec<(Node, SlotKind)>>,
+    /// The components route tables name.
+    tabled: Vec<Node>,
     render_files: HashSet<usize>,
     slot_memo: RefCell<HashMap<(Node, SlotKind), Verdict>>,
     exposed_memo: RefCell<HashMap<Node, Option<Vec<Hop>>>>,
@@ -374,6 +376,20 @@ impl Resolver<'_> {
         }
     }
 
+    /// What a component named in code names: `X`, or `Ns.X` through a
+    /// namespace import of a local module.
+    fn component_named(&self, file: usize, name: &str) -> Option<Target> {
+        match name.split_once('.') {
+            None => self.name(file, name, None),
+            Some((head, member)) => match self.files[file].import_of(head)? {
+                (import, "*") if crate::specifier::is_local(&import.source) => {
+                    Some(self.imported(file, &import.source, member))
+                }
+                _ => None,
+            },
+        }
+    }
+
     fn mounted(&self, mounted: &Mounted) -> Option<Node> {
         let file = *self.index.get(mounted.path.as_path())?;
         match &mounted.component {
@@ -423,6 +439,7 @@ impl<'f> RenderGraph<'f> {
             .collect();
         let mut incoming: HashMap<Node, Vec<Site>> = HashMap::new();
         let mut mounted_in: HashMap<Node, Vec<(Node, SlotKind)>> = HashMap::new();
+        let mut tabled = Vec::new();
         for (file, facts) in files.iter().enumerate() {
             for (element, target) in targets[file].iter().enumerate() {
                 if let Target::Component(node) = *target {
@@ -448,7 +465,14 @@ impl<'f> RenderGraph<'f> {
                     });
                 }
             }
-            route_tables(&resolver, &targets, file, &mut incoming, &mut mounted_in);
+            route_tables(
+                &resolver,
+                &targets,
+                file,
+                &mut incoming,
+                &mut mounted_in,
+                &mut tabled,
+            );
         }
         let mut root_nodes = HashSet::new();
         for mount in &roots.mounts {
@@ -478,6 +502,7 @@ impl<'f> RenderGraph<'f> {
             incoming,
             roots: root_nodes,
             mounted_in,
+            tabled,
             render_files,
             slot_memo: RefCell::default(),
             exposed_memo: RefCell::default(),
@@ -527,6 +552,12 @@ impl<'f> RenderGraph<'f> {
             Target::Component(node) => Some(*node),
             _ => None,
         }
+    }
+
+    /// The components React Router route tables render
+    /// (`createBrowserRouter([{ Component: Root, children: [...] }])`).
+    pub fn route_table_components(&self) -> &[Node] {
+        &self.tabled
     }
 
     /// The path of a file (by index).
@@ -687,6 +718,7 @@ fn route_tables(
     file: usize,
     incoming: &mut HashMap<Node, Vec<Site>>,
     mounted_in: &mut HashMap<Node, Vec<(Node, SlotKind)>>,
+    tabled: &mut Vec<Node>,
 ) {
     let facts = &resolver.files[file];
     for table in &facts.render.router_tables {
@@ -713,13 +745,14 @@ fn route_tables(
                     }
                 });
                 from_element.or_else(|| {
-                    match resolver.name(file, route.component.as_deref()?, None)? {
+                    match resolver.component_named(file, route.component.as_deref()?)? {
                         Target::Component(node) => Some(node),
                         _ => None,
                     }
                 })
             })
             .collect();
+        tabled.extend(nodes.iter().flatten());
         for (index, route) in table.routes.iter().enumerate() {
             let Some(node) = nodes[index] else {
                 continue;

@@ -237,7 +237,8 @@ fn read_module(inputs: &Inputs<'_>, relative: &Path) -> Result<String, ProjectEr
 }
 
 /// The elements that are around what the app renders, as (file, element):
-/// every element of the `entry_files`, and, in each component those render
+/// every element of the `entry_files`, and, in each component those (or
+/// JSX outside every component, such as a route table) render
 /// (followed through the render graph: imports, barrels, `lazy()`,
 /// workspace packages), the elements around what it is given
 /// (`{children}`, `<Outlet />`, `<Component />`), and on into the
@@ -255,6 +256,20 @@ fn around_app(
             pending.extend(graph.component_at(file, element));
         }
     }
+    // JSX outside every component (a route table's `element: <Layout />`,
+    // an element held in a module constant) renders where the app puts it.
+    for (file, facts) in files.iter().enumerate() {
+        for (element, jsx) in facts.jsx.iter().enumerate() {
+            let owner = facts.render.elements.get(element).and_then(|e| e.owner);
+            if owner.is_none() {
+                if jsx.wraps_children {
+                    counted.insert((file, element));
+                }
+                pending.extend(graph.component_at(file, element));
+            }
+        }
+    }
+    pending.extend_from_slice(graph.route_table_components());
     let mut visited = HashSet::new();
     while let Some(node @ (file, definition)) = pending.pop() {
         if !visited.insert(node) {
@@ -933,6 +948,45 @@ mod tests {
         assert!(
             found.theme.is_none(),
             "chart.tsx is imported but never rendered around the app"
+        );
+    }
+
+    #[test]
+    fn finds_the_root_in_a_route_tables_component_of_a_namespace_import() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[
+                (
+                    "src/main.tsx",
+                    "import { RouterProvider } from 'react-router'\nimport { router } from './router'\ncreateRoot(el).render(<RouterProvider router={router} />)\n",
+                ),
+                (
+                    "src/router.ts",
+                    "import { createBrowserRouter } from 'react-router'\nimport * as RootRoute from './root'\nexport const router = createBrowserRouter([{ id: 'root', Component: RootRoute.default, children: [] }])\n",
+                ),
+                (
+                    "src/root.tsx",
+                    "import { Outlet } from 'react-router'\nimport { WorkOsWidgets } from '@workos-inc/widgets'\nimport { QueryClientProvider } from '@tanstack/react-query'\nexport default function Root() {\n  return <QueryClientProvider client={queryClient}><WorkOsWidgets queryClient={queryClient}><Outlet /></WorkOsWidgets></QueryClientProvider>\n}\n",
+                ),
+            ],
+        );
+        let entries = Entries {
+            main: Some(PathBuf::from("src/main.tsx")),
+            ..Entries::default()
+        };
+        let found = detect_in(dir.path(), &entries).unwrap().0;
+        let root = found
+            .workos_widgets
+            .expect("the root module's <WorkOsWidgets>");
+        assert_eq!(root.file, PathBuf::from("src/root.tsx"));
+        assert!(root.wraps_slot);
+        assert_eq!(
+            found
+                .query_client_provider
+                .and_then(|p| p.client)
+                .as_deref(),
+            Some("queryClient")
         );
     }
 }

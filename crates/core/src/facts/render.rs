@@ -584,6 +584,13 @@ fn route_objects(
                 (Some("Component"), Expression::Identifier(id)) => {
                     out[index].component = Some(id.name.to_string());
                 }
+                // `Component: RootRoute.default` (a namespace import).
+                (Some("Component"), Expression::StaticMemberExpression(member)) => {
+                    if let Expression::Identifier(object) = &member.object {
+                        out[index].component =
+                            Some(format!("{}.{}", object.name, member.property.name));
+                    }
+                }
                 (Some("children"), Expression::ArrayExpression(array)) => {
                     children = Some(&array.elements);
                 }
