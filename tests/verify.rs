@@ -551,6 +551,28 @@ fn fix_repairs_the_seed_app() {
 }
 
 #[test]
+fn fix_puts_the_root_inside_the_apps_query_client_provider_and_shares_its_client() {
+    let dir = materialise("ww201-next-query-provider-file-without-root");
+    let (report, exit) = verify_json(dir.path(), &["--fix"], &[]);
+    assert_eq!(exit, 0, "{report:#}");
+    let providers = std::fs::read_to_string(dir.path().join("app/providers.tsx")).unwrap();
+    let root = providers
+        .find("<WorkOsWidgets queryClient={queryClient}>{children}</WorkOsWidgets>")
+        .unwrap_or_else(|| panic!("{providers}"));
+    let opening = providers.find("<QueryClientProvider").unwrap();
+    let closing = providers.find("</QueryClientProvider>").unwrap();
+    assert!(opening < root && root < closing, "{providers}");
+    let layout = std::fs::read_to_string(dir.path().join("app/layout.tsx")).unwrap();
+    assert!(!layout.contains("WorkOsWidgets"), "{layout}");
+    let (again, _) = verify_json(dir.path(), &["--fix"], &[]);
+    assert_eq!(
+        again["fixes"]["applied"],
+        serde_json::json!([]),
+        "{again:#}"
+    );
+}
+
+#[test]
 fn fix_repairs_scopes_loading_and_gitignore() {
     for slug in [
         "ww403-scope-typo",

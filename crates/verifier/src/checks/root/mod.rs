@@ -17,9 +17,20 @@ use crate::facts::{Facts, JsxKind, read_text};
 use crate::finding::{Fix, Stage, step};
 use crate::questions::{app_root_file, shown};
 
-/// The fix that wraps the app root in `<WorkOsWidgets>`, when there is an
-/// app root file to edit (WW201 and WW202 offer it).
+/// The fix that wraps the app root in `<WorkOsWidgets>` (WW201 and WW202
+/// offer it): inside the app's `QueryClientProvider`, sharing its client,
+/// where detect finds one around every page (followed through the render
+/// graph, possibly in a providers file), else in the app root file.
 pub fn wrap_root_fix(facts: &Facts) -> Option<Fix> {
+    let providers = &facts.project.providers;
+    if let Some(provider) = &providers.query_client_provider
+        && provider.wraps_slot
+        && !provider.partial
+        && provider.client.is_some()
+        && providers.workos_widgets.is_none()
+    {
+        return Some(wrap_fix(&provider.file));
+    }
     app_root_file(facts).map(wrap_fix)
 }
 
