@@ -5,21 +5,29 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::catalog::{self, WIDGETS_PACKAGE};
+use crate::catalog::WIDGETS_PACKAGE;
 use crate::js::{jsx_name, unwrap_expression};
 use oxc_ast::ast::{
-    ArrayExpression, ArrayExpressionElement, BindingPattern, CallExpression,
-    ComputedMemberExpression, Expression, Function, ImportDeclarationSpecifier, JSXAttributeItem,
-    JSXAttributeName, JSXAttributeValue, JSXChild, JSXElement, JSXExpression,
-    JSXExpressionContainer, ModuleExportName, NewExpression, ObjectPropertyKind, Program,
-    PropertyKey, Statement, StaticMemberExpression, StringLiteral, TemplateLiteral,
-    VariableDeclarator,
+    ArrayExpressionElement, BindingPattern, CallExpression, ComputedMemberExpression, Expression,
+    Function, JSXAttributeItem, JSXAttributeName, JSXAttributeValue, JSXChild, JSXElement,
+    JSXExpression, JSXExpressionContainer, NewExpression, ObjectPropertyKind, Program, PropertyKey,
+    StaticMemberExpression, StringLiteral, TemplateLiteral, VariableDeclarator,
 };
 use oxc_ast_visit::Visit;
 use oxc_span::GetSpan;
 
+mod links;
+mod module_imports;
+mod strings;
+
+use links::link_lists;
+use module_imports::{imports, widget_reexports};
+pub use module_imports::{is_local_module, widgets_export};
+use strings::{ConstArray, classify_value, const_arrays, looks_interesting, string_fact};
+pub use strings::{looks_like_scope, looks_like_secret};
+
 use super::{
-    Ancestors, AttributeFact, Binding, EnvAccess, EnvRead, ImportFact, JsxFact, JsxKind, NewWorkOs,
+    Ancestors, AttributeFact, EnvAccess, EnvRead, ImportFact, JsxFact, JsxKind, NewWorkOs,
     RenderCall, ScopesArg, SourceFile, Span, StringFact, TokenCall, TokenMethod, ValueKind,
     is_package,
 };
@@ -93,210 +101,6 @@ fn is_typescript(path: &std::path::Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| matches!(e, "ts" | "tsx" | "mts" | "cts"))
-}
-
-fn imports(program: &Program<'_>) -> Vec<ImportFact> {
-    program
-        .body
-        .iter()
-        .filter_map(|statement| match statement {
-            Statement::ImportDeclaration(decl) => Some(decl),
-            _ => None,
-        })
-        .map(|decl| ImportFact {
-            source: decl.source.value.to_string(),
-            span: decl.span.into(),
-            type_only: decl.import_kind.is_type()
-                || decl.specifiers.as_ref().is_some_and(|specifiers| {
-                    !specifiers.is_empty()
-                        && specifiers.iter().all(|s| {
-                            matches!(s, ImportDeclarationSpecifier::ImportSpecifier(s) if s.import_kind.is_type())
-                        })
-                }),
-            bindings: decl
-                .specifiers
-                .iter()
-                .flatten()
-                .map(|specifier| match specifier {
-                    ImportDeclarationSpecifier::ImportSpecifier(s) => Binding {
-                        imported: match &s.imported {
-                            ModuleExportName::IdentifierName(id) => id.name.to_string(),
-                            ModuleExportName::IdentifierReference(id) => id.name.to_string(),
-                            ModuleExportName::StringLiteral(s) => s.value.to_string(),
-                        },
-                        local: s.local.name.to_string(),
-                    },
-                    ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => Binding {
-                        imported: "default".to_owned(),
-                        local: s.local.name.to_string(),
-                    },
-                    ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => Binding {
-                        imported: "*".to_owned(),
-                        local: s.local.name.to_string(),
-                    },
-                })
-                .collect(),
-        })
-        .collect()
-}
-
-/// Where a module lists the `<link>`s of its route: the top-level `links`
-/// export of a React Router / Remix route module (`export const links =
-/// ...`, `export function links() {...}`), and every `links: [...]`
-/// property (TanStack Start's `head: () => ({ links: [...] })`).
-fn link_lists(program: &Program<'_>) -> Vec<Span> {
-    struct Properties(Vec<Span>);
-    impl<'a> oxc_ast_visit::Visit<'a> for Properties {
-        fn visit_object_property(&mut self, it: &oxc_ast::ast::ObjectProperty<'a>) {
-            let is_links = match &it.key {
-                oxc_ast::ast::PropertyKey::StaticIdentifier(id) => id.name == "links",
-                oxc_ast::ast::PropertyKey::StringLiteral(s) => s.value == "links",
-                _ => false,
-            };
-            if is_links {
-                self.0.push(Span::from(oxc_span::GetSpan::span(&it.value)));
-            }
-            oxc_ast_visit::walk::walk_object_property(self, it);
-        }
-    }
-    let mut properties = Properties(Vec::new());
-    oxc_ast_visit::Visit::visit_program(&mut properties, program);
-    let mut lists: Vec<Span> = links_export(program)
-        .into_iter()
-        .chain(properties.0)
-        .collect();
-    follow_link_bindings(program, &mut lists);
-    lists
-}
-
-/// Adds to `lists` the initializer of every top-level variable a list
-/// names (`links = () => sheets` with `const sheets = [...]`, TanStack's
-/// `head: () => ({ links })` with `const links = [...]`), and so on from
-/// those, each binding once.
-fn follow_link_bindings(program: &Program<'_>, lists: &mut Vec<Span>) {
-    struct References(Vec<(String, usize)>);
-    impl<'a> oxc_ast_visit::Visit<'a> for References {
-        fn visit_identifier_reference(&mut self, it: &oxc_ast::ast::IdentifierReference<'a>) {
-            self.0.push((it.name.to_string(), it.span.start as usize));
-        }
-    }
-    let mut references = References(Vec::new());
-    oxc_ast_visit::Visit::visit_program(&mut references, program);
-    let mut bindings: Vec<(String, Span)> = Vec::new();
-    for statement in &program.body {
-        let declaration = match statement {
-            Statement::VariableDeclaration(d) => &**d,
-            Statement::ExportDeclaration(e) => match &e.declaration {
-                oxc_ast::ast::Declaration::VariableDeclaration(d) => &**d,
-                _ => continue,
-            },
-            _ => continue,
-        };
-        for declarator in &declaration.declarations {
-            if let (Some(name), Some(init)) =
-                (declarator.id.get_identifier_name(), &declarator.init)
-            {
-                bindings.push((name.to_string(), Span::from(init.span())));
-            }
-        }
-    }
-    let mut next = 0;
-    while next < lists.len() {
-        let list = lists[next];
-        next += 1;
-        let named = |name: &str| {
-            references
-                .0
-                .iter()
-                .any(|(r, at)| r == name && list.start <= *at && *at < list.end)
-        };
-        let mut index = 0;
-        while index < bindings.len() {
-            if named(&bindings[index].0) {
-                lists.push(bindings.swap_remove(index).1);
-            } else {
-                index += 1;
-            }
-        }
-    }
-}
-
-/// The span of the top-level `links` export.
-fn links_export(program: &Program<'_>) -> Option<Span> {
-    program.body.iter().find_map(|statement| {
-        let Statement::ExportDeclaration(export) = statement else {
-            return None;
-        };
-        match &export.declaration {
-            oxc_ast::ast::Declaration::VariableDeclaration(d) => d
-                .declarations
-                .iter()
-                .find(|d| d.id.get_identifier_name().is_some_and(|n| n == "links"))
-                .map(|d| Span::from(d.span)),
-            oxc_ast::ast::Declaration::FunctionDeclaration(f) => {
-                f.id.as_ref()
-                    .is_some_and(|id| id.name == "links")
-                    .then(|| Span::from(f.span))
-            }
-            _ => None,
-        }
-    })
-}
-
-/// A top-level `const NAME = [...]` whose elements are all string literals.
-struct ConstArray {
-    span: Span,
-    strings: Vec<StringFact>,
-}
-
-fn const_arrays(program: &Program<'_>) -> HashMap<String, ConstArray> {
-    let mut found = HashMap::new();
-    for statement in &program.body {
-        let declaration = match statement {
-            Statement::VariableDeclaration(d) => &**d,
-            Statement::ExportDeclaration(e) => match &e.declaration {
-                oxc_ast::ast::Declaration::VariableDeclaration(d) => &**d,
-                _ => continue,
-            },
-            _ => continue,
-        };
-        for declarator in &declaration.declarations {
-            let (Some(name), Some(init)) = (declarator.id.get_identifier_name(), &declarator.init)
-            else {
-                continue;
-            };
-            if let Expression::ArrayExpression(array) = unwrap_expression(init)
-                && let Some(strings) = literal_strings(array)
-            {
-                found.insert(
-                    name.to_string(),
-                    ConstArray {
-                        span: array.span.into(),
-                        strings,
-                    },
-                );
-            }
-        }
-    }
-    found
-}
-
-fn literal_strings(array: &ArrayExpression<'_>) -> Option<Vec<StringFact>> {
-    array
-        .elements
-        .iter()
-        .map(|element| match element {
-            ArrayExpressionElement::StringLiteral(s) => Some(string_fact(s)),
-            _ => None,
-        })
-        .collect()
-}
-
-fn string_fact(s: &StringLiteral<'_>) -> StringFact {
-    StringFact {
-        value: s.value.to_string(),
-        span: s.span.into(),
-    }
 }
 
 struct Collector<'f> {
@@ -750,126 +554,6 @@ fn unwrap_await<'b, 'a>(expr: &'b Expression<'a>) -> &'b Expression<'a> {
     match unwrap_expression(expr) {
         Expression::AwaitExpression(a) => unwrap_expression(&a.argument),
         other => other,
-    }
-}
-
-/// What an export of `@workos-inc/widgets` named `name` renders.
-pub fn widgets_export(name: &str) -> JsxKind {
-    if name == catalog::ROOT_COMPONENT {
-        JsxKind::Root
-    } else if let Some(widget) = catalog::find_by_component(name) {
-        JsxKind::Widget(widget)
-    } else if let Some(widget) = name
-        .strip_suffix("Loading")
-        .and_then(catalog::find_by_component)
-    {
-        JsxKind::Loading(widget)
-    } else {
-        JsxKind::Other
-    }
-}
-
-/// `export { A as B } from '@workos-inc/widgets'` (as `A` imported, `B`
-/// local) and `export * from '@workos-inc/widgets'` (as `*`).
-fn widget_reexports(program: &Program<'_>) -> Vec<Binding> {
-    let mut found = Vec::new();
-    for statement in &program.body {
-        match statement {
-            Statement::ExportFromDeclaration(e) if is_package(&e.source.value, WIDGETS_PACKAGE) => {
-                for specifier in &e.specifiers {
-                    found.push(Binding {
-                        imported: specifier.local.name().to_string(),
-                        local: specifier.exported.name().to_string(),
-                    });
-                }
-            }
-            Statement::ExportAllDeclaration(e)
-                if e.exported.is_none() && is_package(&e.source.value, WIDGETS_PACKAGE) =>
-            {
-                found.push(Binding {
-                    imported: "*".to_owned(),
-                    local: "*".to_owned(),
-                });
-            }
-            _ => {}
-        }
-    }
-    found
-}
-
-/// Relative imports and the common root aliases (`@/`, `~/`, `#`).
-pub fn is_local_module(source: &str) -> bool {
-    crate::specifier::is_local(source)
-}
-
-/// Scope-like (`widgets:...`) or secret-like (`sk_test_...`) strings.
-fn looks_interesting(value: &str) -> bool {
-    looks_like_scope(value) || looks_like_secret(value)
-}
-
-/// `widget(s):<name>:<action>`, case and separators as typed.
-pub fn looks_like_scope(value: &str) -> bool {
-    let parts: Vec<&str> = value.split(':').collect();
-    parts.len() == 3
-        && (parts[0].eq_ignore_ascii_case("widgets") || parts[0].eq_ignore_ascii_case("widget"))
-        && parts[1..].iter().all(|p| {
-            !p.is_empty()
-                && p.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        })
-}
-
-/// Whether a string holds a WorkOS secret key.
-pub fn looks_like_secret(value: &str) -> bool {
-    ["sk_test_", "sk_live_"].iter().any(|prefix| {
-        value.match_indices(prefix).any(|(at, _)| {
-            let boundary = value[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '_');
-            boundary
-                && value[at + prefix.len()..]
-                    .chars()
-                    .take_while(char::is_ascii_alphanumeric)
-                    .count()
-                    >= 8
-        })
-    })
-}
-
-/// Guesses whether an attribute value is a string or a function.
-fn classify_value(expr: &Expression<'_>) -> ValueKind {
-    match unwrap_expression(expr) {
-        Expression::StringLiteral(_) | Expression::TemplateLiteral(_) => ValueKind::String,
-        Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) => {
-            ValueKind::Function
-        }
-        Expression::Identifier(id) => classify_name(&id.name),
-        Expression::StaticMemberExpression(m) => classify_name(&m.property.name),
-        Expression::CallExpression(call) => match unwrap_expression(&call.callee) {
-            Expression::Identifier(id) if id.name == "useCallback" => ValueKind::Function,
-            _ => ValueKind::Unknown,
-        },
-        _ => ValueKind::Unknown,
-    }
-}
-
-/// `getAccessToken`, `fetchWidgetsToken` are functions; `token`,
-/// `accessToken` are strings; anything else is unknown.
-fn classify_name(name: &str) -> ValueKind {
-    const VERBS: [&str; 9] = [
-        "get", "fetch", "load", "refresh", "resolve", "request", "create", "mint", "issue",
-    ];
-    let is_verb_call = VERBS.iter().any(|verb| {
-        name.strip_prefix(verb)
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
-    });
-    if is_verb_call {
-        ValueKind::Function
-    } else if name.to_ascii_lowercase().ends_with("token") {
-        ValueKind::String
-    } else {
-        ValueKind::Unknown
     }
 }
 
