@@ -10,17 +10,19 @@
 //! counted in the same order, so `elements[i]` describes `file.jsx[i]`.
 
 use oxc_ast::ast::{
-    ArrayExpressionElement, BindingPattern, CallExpression, Class, ExportDefaultDeclarationKind,
-    Expression, Function, JSXElement, JSXExpression, JSXExpressionContainer, JSXSpreadAttribute,
-    ObjectPropertyKind, Program, VariableDeclarator,
+    BindingPattern, CallExpression, Class, ExportDefaultDeclarationKind, Expression, Function,
+    JSXElement, JSXExpression, JSXExpressionContainer, JSXSpreadAttribute, Program,
+    VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 use oxc_syntax::scope::ScopeFlags;
 
 mod exports;
+mod route_objects;
 
 use exports::exports;
+use route_objects::route_objects;
 
 use super::Span;
 use crate::js::unwrap_expression;
@@ -554,55 +556,6 @@ fn unwrap_await<'b, 'a>(expr: &'b Expression<'a>) -> &'b Expression<'a> {
     match unwrap_expression(expr) {
         Expression::AwaitExpression(a) => unwrap_expression(&a.argument),
         other => other,
-    }
-}
-
-/// The route objects of a route table's array, depth first.
-fn route_objects(
-    elements: &[ArrayExpressionElement<'_>],
-    parent: Option<usize>,
-    out: &mut Vec<RouteObject>,
-) {
-    for element in elements {
-        let Some(Expression::ObjectExpression(object)) =
-            element.as_expression().map(unwrap_expression)
-        else {
-            continue;
-        };
-        let index = out.len();
-        out.push(RouteObject {
-            element_start: None,
-            component: None,
-            parent,
-        });
-        let mut children = None;
-        for property in &object.properties {
-            let ObjectPropertyKind::ObjectProperty(p) = property else {
-                continue;
-            };
-            match (p.key.static_name().as_deref(), unwrap_expression(&p.value)) {
-                (Some("element"), Expression::JSXElement(jsx)) => {
-                    out[index].element_start = Some(jsx.span.start as usize);
-                }
-                (Some("Component"), Expression::Identifier(id)) => {
-                    out[index].component = Some(id.name.to_string());
-                }
-                // `Component: RootRoute.default` (a namespace import).
-                (Some("Component"), Expression::StaticMemberExpression(member)) => {
-                    if let Expression::Identifier(object) = &member.object {
-                        out[index].component =
-                            Some(format!("{}.{}", object.name, member.property.name));
-                    }
-                }
-                (Some("children"), Expression::ArrayExpression(array)) => {
-                    children = Some(&array.elements);
-                }
-                _ => {}
-            }
-        }
-        if let Some(children) = children {
-            route_objects(children, Some(index), out);
-        }
     }
 }
 
