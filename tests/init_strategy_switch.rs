@@ -276,3 +276,29 @@ fn switching_react_router_to_authkit_takes_the_token_route_out_of_routes_ts() {
     let second = init(dir, "authkit", &[]);
     assert_eq!(second["changes"], 0, "{second:#}");
 }
+
+#[test]
+fn authkit_widgets_without_an_authkit_provider_around_the_app_are_warned_about() {
+    let app = common::fixture("vite-authkit");
+    let planned = init(app.path(), "authkit", &["--dry-run"]);
+    let warns = |plan: &Value| {
+        plan["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("no <AuthKitProvider>"))
+    };
+    assert!(!warns(&planned), "main.tsx renders it: {planned:#}");
+
+    // Without the provider around the app, the generated widgets' useAuth()
+    // would throw.
+    let main = read(app.path(), "src/main.tsx")
+        .replace(
+            "<AuthKitProvider clientId={import.meta.env.VITE_WORKOS_CLIENT_ID}>",
+            "",
+        )
+        .replace("</AuthKitProvider>", "");
+    common::write(app.path(), "src/main.tsx", &main);
+    let planned = init(app.path(), "authkit", &["--dry-run"]);
+    assert!(warns(&planned), "{planned:#}");
+}

@@ -510,6 +510,7 @@ pub fn wrap_root(
     let providers = &project.providers;
     warnings.extend(partial_root_warning(project));
     warnings.extend(kept_root_client_warning(project));
+    warnings.extend(authkit_provider_warning(project, data, &plan.file));
     let mut wrapping = Vec::new();
     if providers.workos_widgets.is_none() {
         if providers.query_client_provider.is_none() && matches!(plan.share, Share::Own) {
@@ -565,6 +566,25 @@ fn kept_root_client_warning(project: &Project) -> Option<String> {
         root.line,
         workos_widgets_core::specifier::slash(&holder.file),
         holder.line
+    ))
+}
+
+/// When the generated widgets take AuthKit React's token (`useAuth()`) but
+/// no `<AuthKitProvider>` is found around the app root: `useAuth()` throws
+/// outside one, so the generated pages would crash where the app renders
+/// its provider only in some layouts.
+fn authkit_provider_warning(
+    project: &Project,
+    data: &TemplateData,
+    root: &std::path::Path,
+) -> Option<String> {
+    if !data.authkit_react || project.providers.authkit_provider.is_some() {
+        return None;
+    }
+    Some(format!(
+        "no <AuthKitProvider> (from {}) was found around the app in {}: the generated widgets call useAuth(), which throws outside it. If the app renders it in a layout or a component further down, render the generated widget pages under it (or move the provider around the app).",
+        AuthKit::React.package(),
+        workos_widgets_core::specifier::slash(root)
     ))
 }
 

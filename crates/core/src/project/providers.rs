@@ -91,6 +91,9 @@ pub struct Providers {
     pub query_client: Option<QueryClientHolder>,
     pub theme: Option<ProviderUse>,
     pub workos_widgets: Option<ProviderUse>,
+    /// AuthKit React's `<AuthKitProvider>` (what `useAuth()` needs above it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authkit_provider: Option<ProviderUse>,
     /// Imports of the widget stylesheets in the files read.
     pub stylesheets: Vec<StylesheetImport>,
 }

@@ -354,6 +354,8 @@ enum Kind {
     QueryClient,
     Theme,
     Root,
+    /// AuthKit React's `AuthKitProvider` (what `useAuth()` reads).
+    AuthKit,
 }
 
 /// What `element` of `file` is: what the fact reader resolved through the
@@ -385,6 +387,9 @@ fn provider_kind(
     match imported {
         Some((_, "QueryClientProvider")) => Some(Kind::QueryClient),
         Some((_, "Theme")) => Some(Kind::Theme),
+        Some((source, "AuthKitProvider")) if source == crate::project::AuthKit::React.package() => {
+            Some(Kind::AuthKit)
+        }
         Some(_) => None,
         None => match element.name.as_str() {
             "QueryClientProvider" => Some(Kind::QueryClient),
@@ -407,6 +412,7 @@ fn record(
         Some(Kind::QueryClient) => &mut providers.query_client_provider,
         Some(Kind::Theme) => &mut providers.theme,
         Some(Kind::Root) => &mut providers.workos_widgets,
+        Some(Kind::AuthKit) => &mut providers.authkit_provider,
         None => return,
     };
     if slot.is_none() {
