@@ -14,6 +14,7 @@ pub mod framework;
 pub mod graph;
 pub mod js;
 pub mod json_edit;
+pub mod line_endings;
 pub mod links;
 pub mod lock;
 pub mod manifest;

@@ -182,7 +182,7 @@ impl PackageJson {
         if self.text.starts_with('\u{feff}') {
             text.insert(0, '\u{feff}');
         }
-        crate::edit::keep_line_endings(&self.text, text)
+        crate::line_endings::keep_line_endings(&self.text, text)
     }
 }
 
