@@ -13,6 +13,7 @@ pub mod install;
 mod layout;
 mod next;
 pub mod plan;
+pub mod report;
 pub mod restyle;
 mod route_modules;
 pub mod sdk;
