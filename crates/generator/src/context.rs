@@ -122,7 +122,7 @@ impl TemplateData {
         sdk: &SdkTarget,
         widgets: &[&'static Widget],
         strategy: TokenStrategy,
-        layout: &Layout,
+        (layout, served_by): (&Layout, String),
         flavor: Flavor,
     ) -> Self {
         let scopes = catalog::scopes_for(widgets.iter().copied());
@@ -130,7 +130,6 @@ impl TemplateData {
         let kind = project.framework;
         let profile = project.profile();
         let route_modules = profile.route_modules();
-        let served_by = layout.token_route();
         // The Vite plugin is loaded with vite.config, before any plugin or
         // alias applies: it imports the handler by a relative path.
         let alias = project

@@ -33,7 +33,12 @@ pub fn render(plan: &Plan, outcome: Outcome) -> Output {
     for kept in &plan.kept {
         line(
             o,
-            format_args!("{} {}: {}", "kept".yellow(), kept.path.display(), kept.reason),
+            format_args!(
+                "{} {}: {}",
+                "kept".yellow(),
+                kept.path.display(),
+                kept.reason
+            ),
         );
     }
     match outcome {
@@ -41,7 +46,10 @@ pub fn render(plan: &Plan, outcome: Outcome) -> Output {
         Outcome::NothingToDo => {
             line(
                 o,
-                format_args!("{} WorkOS Widgets are already set up: 0 changes.", "✓".green()),
+                format_args!(
+                    "{} WorkOS Widgets are already set up: 0 changes.",
+                    "✓".green()
+                ),
             );
             if let Some(install) = plan.install.as_ref().filter(|i| i.deferred) {
                 line(

@@ -14,7 +14,8 @@ pub fn render(project_root: &Path, plan: &Plan, outcome: Outcome) -> Value {
         .files
         .iter()
         .map(|f| {
-            let mut v = serde_json::json!({ "path": f.path, "action": f.action, "reason": f.reason });
+            let mut v =
+                serde_json::json!({ "path": f.path, "action": f.action, "reason": f.reason });
             if outcome == Outcome::DryRun {
                 v["diff"] = diff::unified(f).into();
             }

@@ -15,11 +15,12 @@ use workos_widgets_core::project::{AuthKit, Router};
 use workos_widgets_core::specifier::{self, slash};
 use workos_widgets_core::{Project, ProjectError, js};
 
+use crate::backend::Backend;
 use crate::context::{Flavor, TemplateData, WidgetData};
 use crate::files::FilePlanner;
-use crate::framework::{Cx, Framework};
 use crate::layout::{Layout, TOKEN_ENDPOINT, widget_route};
 use crate::plan::Component;
+use crate::setup::{Cx, Setup};
 use crate::{GenerateError, steps, templates};
 
 /// A Next.js app, App Router or Pages Router.
@@ -53,7 +54,11 @@ impl Next {
     }
 }
 
-impl Framework for Next {
+impl Setup for Next {
+    fn own_server(&self) -> Option<&dyn Backend> {
+        Some(self)
+    }
+
     fn manifest_keys(&self) -> (&'static str, Vec<(&'static str, &'static str)>) {
         let router = if self.app_router { "app" } else { "pages" };
         ("nextjs", vec![("router", router)])
@@ -96,26 +101,6 @@ impl Framework for Next {
         )
     }
 
-    fn plan_token_route(
-        &self,
-        cx: &Cx<'_>,
-        data: &TemplateData,
-        files: &mut FilePlanner<'_>,
-        _warnings: &mut Vec<String>,
-    ) -> Result<(), GenerateError> {
-        let route = if self.app_router {
-            "next/app-route"
-        } else {
-            "next/pages-api-route"
-        };
-        files.generated(
-            &cx.layout.token_route(),
-            templates::render(route, data)?,
-            &format!("serve POST {TOKEN_ENDPOINT}"),
-            None,
-        )
-    }
-
     fn has_pages(&self) -> bool {
         true
     }
@@ -141,6 +126,34 @@ impl Framework for Next {
 
     fn notes(&self, project: &Project) -> Vec<String> {
         notes(project)
+    }
+}
+
+/// Next.js's own server: an App Router route handler or a Pages Router API
+/// route, found by its file name (nothing to register).
+impl Backend for Next {
+    fn route_file(&self, cx: &Cx<'_>) -> String {
+        cx.layout.token_route()
+    }
+
+    fn plan_route(
+        &self,
+        cx: &Cx<'_>,
+        data: &TemplateData,
+        files: &mut FilePlanner<'_>,
+        _warnings: &mut Vec<String>,
+    ) -> Result<(), GenerateError> {
+        let route = if self.app_router {
+            "next/app-route"
+        } else {
+            "next/pages-api-route"
+        };
+        files.generated(
+            &self.route_file(cx),
+            templates::render(route, data)?,
+            &format!("serve POST {TOKEN_ENDPOINT}"),
+            None,
+        )
     }
 }
 
