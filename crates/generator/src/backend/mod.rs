@@ -26,8 +26,23 @@ use crate::context::TemplateData;
 use crate::files::FilePlanner;
 use crate::setup::{Cx, Setup};
 
+/// Where the token route is served, for the templates.
+#[derive(Debug, Clone)]
+pub(crate) struct Served {
+    /// [`Backend::route_file`].
+    pub route_file: String,
+    /// The route runs in development only ([`Backend::dev_only`]).
+    pub dev_only: bool,
+}
+
 /// What the flow asks the server that hosts the token route.
 pub(crate) trait Backend {
+    /// Whether the route runs in development only (the dev server), so the
+    /// production server must mount the handler itself.
+    fn dev_only(&self) -> bool {
+        false
+    }
+
     /// The file that serves the token route (the adapter around the shared
     /// handler), relative to the app.
     fn route_file(&self, cx: &Cx<'_>) -> String;
@@ -67,6 +82,14 @@ pub(crate) trait Backend {
     /// What the user should know about where the route runs.
     fn notes(&self, _cx: &Cx<'_>) -> Vec<String> {
         Vec::new()
+    }
+}
+
+/// What the templates need to know of `backend`.
+pub(crate) fn served(backend: &dyn Backend, cx: &Cx<'_>) -> Served {
+    Served {
+        route_file: backend.route_file(cx),
+        dev_only: backend.dev_only(),
     }
 }
 

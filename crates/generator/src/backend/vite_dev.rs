@@ -19,6 +19,10 @@ use crate::{GenerateError, templates};
 pub(crate) struct ViteDevServer;
 
 impl Backend for ViteDevServer {
+    fn dev_only(&self) -> bool {
+        true
+    }
+
     fn route_file(&self, cx: &Cx<'_>) -> String {
         cx.layout.vite_plugin()
     }

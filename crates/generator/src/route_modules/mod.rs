@@ -47,6 +47,14 @@ pub(crate) struct Spec {
     /// The file stems (in the routes folder `dir`) that would serve the
     /// token path, for an app that routes it already.
     pub token_route_stems: fn(dir: &Path) -> Vec<PathBuf>,
+    /// Where a resource route's `ActionFunctionArgs` type comes from.
+    pub route_types: &'static str,
+    /// Where route components' hooks (`useSubmit`) come from.
+    pub route_hooks: &'static str,
+    /// The session resolver reading the framework's AuthKit SDK.
+    pub authkit_session: &'static str,
+    /// Whether the app may run on Cloudflare Workers (its env a binding).
+    pub workers: bool,
     /// What the user must know about this app's version of the framework.
     pub warning: fn(routes: &RoutesInfo, cx: &Cx<'_>) -> Option<String>,
     /// Steps before the render steps (for instance a generated route tree).
@@ -330,6 +338,11 @@ impl Setup for RouteModules {
             session_sdk: own.map(|sdk| sdk.kit),
             session_sdk_client: own.is_some_and(|sdk| sdk.get_workos),
             root_note: slash(&self.root_file),
+            route_types: self.spec.route_types,
+            route_hooks: self.spec.route_hooks,
+            authkit_session: self.spec.authkit_session,
+            worker_env: self.spec.workers
+                && cx.project.platform == workos_widgets_core::project::Platform::CloudflareWorkers,
             server_ext: if self.routes.spa {
                 crate::backend::vite_dev::server_import_ext(cx.project).to_owned()
             } else {
@@ -593,7 +606,22 @@ mod template_tests {
         let client_from_sdk = authkit && kind != "tanstack-start";
         TemplateData {
             ts,
-            next: false,
+            server_components: false,
+            suspense: false,
+            process_global: false,
+            worker_env: false,
+            dev_server: false,
+            server_suffix: ".server",
+            route_hooks: if kind == "remix" {
+                "@remix-run/react"
+            } else {
+                "react-router"
+            },
+            session_template: match (authkit, kind) {
+                (false, _) => "shared/session",
+                (true, "tanstack-start") => "tanstack-start/session",
+                (true, _) => "react-router/session",
+            },
             app_router: false,
             client_ext: String::new(),
             server_ext: String::new(),
@@ -617,11 +645,6 @@ mod template_tests {
             authkit_react: false,
             authkit_nextjs: false,
             dev_identity: !authkit,
-            react_router: kind == "react-router",
-            remix: kind == "remix",
-            tanstack_start: kind == "tanstack-start",
-            route_modules: true,
-            cloudflare: false,
             routes_config: if kind == "react-router" {
                 "app/routes.ts".to_owned()
             } else {
@@ -654,14 +677,14 @@ mod template_tests {
                     let flavor =
                         format!("ts={ts} {kind} authkit={authkit} cloudflare={cloudflare}");
                     let mut data = data(ts, kind, authkit);
-                    data.cloudflare = cloudflare;
+                    data.worker_env = cloudflare;
                     let (route, page) = if kind == "tanstack-start" {
                         ("tanstack-start/token-route", "tanstack-start/page")
                     } else {
                         ("react-router/token-route", "react-router/page")
                     };
                     let mut files = Vec::new();
-                    for name in ["shared/session", "shared/token-handler", route] {
+                    for name in [data.session_template, "shared/token-handler", route] {
                         files.push((name.to_owned(), templates::render(name, &data).unwrap()));
                     }
                     for widget in [switcher, profile] {

@@ -165,13 +165,13 @@ pub(crate) fn plan(
     if cx.backend() {
         notes.push(sdk.summary());
     }
-    let served_by = backend.route_file(&cx);
+    let served = backend::served(backend, &cx);
     let mut data = TemplateData::new(
         project,
         &sdk,
         &widgets,
         strategy,
-        (&cx.layout, served_by),
+        (&cx.layout, served),
         flavor,
     );
     let mut files = FilePlanner::new(&project.root, manifest, options.force, &project.code_style);

@@ -74,12 +74,14 @@ impl Setup for Next {
         }
         let authkit_nextjs = with_authkit && self.app_router;
         Flavor {
-            next: true,
+            suspense: true,
+            process_global: true,
             app_router: self.app_router,
             authkit_nextjs,
             session_sdk: authkit_nextjs.then_some(AuthKit::NextJs),
             session_sdk_client: authkit_nextjs && exports_get_workos(cx.project),
             root_note: slash(&self.root_file),
+            authkit_session: "next/session",
             ..Flavor::default()
         }
     }
@@ -335,7 +337,18 @@ mod template_tests {
         let browser_authkit = authkit.is_some_and(AuthKit::has_browser_tokens);
         TemplateData {
             ts,
-            next: true,
+            server_components: true,
+            suspense: true,
+            process_global: true,
+            worker_env: false,
+            dev_server: false,
+            server_suffix: "",
+            route_hooks: "react-router",
+            session_template: if authkit_nextjs {
+                "next/session"
+            } else {
+                "shared/session"
+            },
             app_router,
             client_ext: String::new(),
             server_ext: String::new(),
@@ -359,11 +372,6 @@ mod template_tests {
             authkit_react: authkit == Some(AuthKit::React),
             authkit_nextjs,
             dev_identity: !browser_authkit && !authkit_nextjs,
-            react_router: false,
-            remix: false,
-            tanstack_start: false,
-            route_modules: false,
-            cloudflare: false,
             routes_config: String::new(),
             route_types: "react-router",
             session_sdk: if authkit_nextjs {
@@ -400,7 +408,7 @@ mod template_tests {
                     let mut files = Vec::new();
                     for name in [
                         "shared/api-options",
-                        "shared/session",
+                        data.session_template,
                         "shared/token-handler",
                         route,
                     ] {

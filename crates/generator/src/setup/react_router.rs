@@ -18,6 +18,9 @@ use crate::route_modules::{RouteModules, Spec};
 pub(crate) static REACT_ROUTER: Spec = Spec {
     name: "react-router",
     routes_module: ROUTES_PACKAGES[0],
+    route_types: "react-router",
+    route_hooks: "react-router",
+    workers: true,
     ..REMIX
 };
 
@@ -27,6 +30,10 @@ pub(crate) static REMIX: Spec = Spec {
     token_route: "react-router/token-route",
     page: "react-router/page",
     routes_module: ROUTES_PACKAGES[1],
+    route_types: "@remix-run/node",
+    route_hooks: "@remix-run/react",
+    authkit_session: "react-router/session",
+    workers: false,
     token_route_stems,
     warning: |_, _| None,
     steps: |_, _| Vec::new(),

@@ -24,6 +24,10 @@ static TANSTACK_START: Spec = Spec {
     page: "tanstack-start/page",
     // No routes config: the route files are the routes.
     routes_module: ROUTES_PACKAGES[0],
+    route_types: "react-router",
+    route_hooks: "react-router",
+    authkit_session: "tanstack-start/session",
+    workers: false,
     token_route_stems,
     warning,
     steps,
