@@ -47,19 +47,9 @@ pub fn restore_cursor() {
     let _ = dialoguer::console::Term::stderr().show_cursor();
 }
 
-/// Prints a warning to stderr.
-pub fn warn(message: &str) {
-    anstream::eprintln!("{} {message}", "warning:".yellow().bold());
-}
-
 /// Prints a note (a choice the tool made) to stderr.
 pub fn note(message: &str) {
     anstream::eprintln!("{} {message}", "note:".cyan().bold());
-}
-
-/// A section heading on stdout.
-pub fn heading(text: &str) {
-    anstream::println!("{}", text.bold());
 }
 
 /// A spinner on stderr while `work` runs (hidden when not a terminal).
@@ -74,21 +64,4 @@ pub fn with_spinner<T>(message: &str, work: impl FnOnce() -> T) -> T {
     let result = work();
     spinner.finish_and_clear();
     result
-}
-
-/// Colours a unified diff for the terminal.
-pub fn print_diff(diff: &str) {
-    for line in diff.lines() {
-        if line.starts_with("+++") || line.starts_with("---") {
-            anstream::println!("{}", line.bold());
-        } else if line.starts_with('+') {
-            anstream::println!("{}", line.green());
-        } else if line.starts_with('-') {
-            anstream::println!("{}", line.red());
-        } else if line.starts_with("@@") {
-            anstream::println!("{}", line.cyan());
-        } else {
-            anstream::println!("{line}");
-        }
-    }
 }

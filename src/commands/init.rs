@@ -7,13 +7,13 @@ use anyhow::Context;
 use owo_colors::OwoColorize;
 use workos_widgets_core::catalog::{self, Widget};
 use workos_widgets_core::detect::{Overrides, detect_with};
-use workos_widgets_core::edit::change::Action;
 use workos_widgets_core::manifest::{self, Manifest};
 use workos_widgets_core::project::PackageManager;
 use workos_widgets_core::{Project, lock};
 use workos_widgets_generator::install::InstallOutput;
 use workos_widgets_generator::plan::Plan;
-use workos_widgets_generator::{GenerateError, Options, StrategyChoice, diff, transaction};
+use workos_widgets_generator::report::{self, Outcome};
+use workos_widgets_generator::{GenerateError, Options, StrategyChoice, transaction};
 
 use super::CommandError;
 use crate::cli::{ApplyFlags, InitArgs, PackageManagerArg, TokenStrategyArg};
@@ -63,7 +63,7 @@ pub(super) fn execute(
         return Ok(ExitCode::SUCCESS);
     }
     if !flags.yes && !flags.json && ui::interactive() {
-        print_summary(&plan);
+        print(&report::human::summary(&plan));
         let _guard = crate::interrupt::guard_prompt();
         let go = dialoguer::Confirm::new()
             .with_prompt("Apply these changes?")
@@ -254,165 +254,22 @@ pub(super) fn parse_widget_ids(ids: &[String]) -> anyhow::Result<Vec<&'static Wi
     Ok(widgets)
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Outcome {
-    DryRun,
-    NothingToDo,
-    Applied,
-}
-
-fn print_summary(plan: &Plan) {
-    if let Some(sdk) = &plan.sdk {
-        ui::note(&sdk.summary());
-    }
-    ui::heading("Planned changes");
-    for file in &plan.files {
-        anstream::println!(
-            "  {:<7} {}  {}",
-            format!("{:?}", file.action).to_lowercase(),
-            file.path.display(),
-            file.reason.dimmed()
-        );
-    }
-    if let Some(install) = plan.install.as_ref().filter(|i| !i.deferred) {
-        anstream::println!(
-            "  {:<7} {}{}",
-            "run",
-            install.command,
-            found_by(install).dimmed()
-        );
-    }
-}
-
-/// Where the install's package manager was found, for the plan (after two
-/// spaces); nothing for npm by default (no lockfile, no `packageManager`
-/// field anywhere).
-fn found_by(install: &workos_widgets_generator::plan::Install) -> String {
-    if install.package_manager_source.starts_with("default") {
-        return String::new();
-    }
-    format!(
-        "  ({}: {})",
-        install.program, install.package_manager_source
-    )
-}
-
+/// Prints what the run did with `plan` (the rendering is the generator's).
 fn report(project: &Project, plan: &Plan, outcome: Outcome, json: bool) -> anyhow::Result<()> {
     if json {
-        let files: Vec<serde_json::Value> = plan
-            .files
-            .iter()
-            .map(|f| {
-                let mut v =
-                    serde_json::json!({ "path": f.path, "action": f.action, "reason": f.reason });
-                if outcome == Outcome::DryRun {
-                    v["diff"] = diff::unified(f).into();
-                }
-                v
-            })
-            .collect();
-        let value = serde_json::json!({
-            "project": project.root,
-            "dry_run": outcome == Outcome::DryRun,
-            "applied": outcome == Outcome::Applied,
-            "changes": plan.files.len(),
-            "strategy": plan.strategy,
-            "sdk": plan.sdk,
-            "files": files,
-            "kept": plan.kept,
-            "components": plan.components,
-            "token_endpoint": plan.token_endpoint,
-            "install": plan.install,
-            "warnings": plan.warnings,
-            "notes": plan.notes,
-            "next_steps": plan.next_steps,
-        });
+        let value = report::json::render(&project.root, plan, outcome);
         println!("{}", serde_json::to_string_pretty(&value)?);
         return Ok(());
     }
-    for warning in &plan.warnings {
-        ui::warn(warning);
-    }
-    for note in &plan.notes {
-        ui::note(note);
-    }
-    for kept in &plan.kept {
-        anstream::println!(
-            "{} {}: {}",
-            "kept".yellow(),
-            kept.path.display(),
-            kept.reason
-        );
-    }
-    match outcome {
-        Outcome::DryRun => {
-            if plan.is_empty() {
-                anstream::println!(
-                    "{} already set up; a run would change nothing.",
-                    "✓".green()
-                );
-                return Ok(());
-            }
-            for file in &plan.files {
-                ui::print_diff(&diff::unified(file));
-            }
-            if let Some(install) = &plan.install {
-                ui::heading("Commands");
-                let note = if install.deferred {
-                    "  (for you to run: --no-install)"
-                } else {
-                    ""
-                };
-                anstream::println!(
-                    "  $ {}{note}{}",
-                    install.command,
-                    found_by(install).dimmed()
-                );
-            }
-            anstream::println!(
-                "\n{} {} file(s) would change. Dry run: nothing was written.",
-                "dry run".cyan().bold(),
-                plan.files.len()
-            );
-        }
-        Outcome::NothingToDo => {
-            anstream::println!(
-                "{} WorkOS Widgets are already set up: 0 changes.",
-                "✓".green()
-            );
-            if let Some(install) = plan.install.as_ref().filter(|i| i.deferred) {
-                anstream::println!(
-                    "  The packages are declared but not installed: run {}",
-                    install.command
-                );
-            }
-        }
-        Outcome::Applied => {
-            ui::heading("Changed");
-            for file in &plan.files {
-                let verb = match file.action {
-                    Action::Create => "created",
-                    Action::Modify => "updated",
-                    Action::Delete => "removed",
-                };
-                anstream::println!(
-                    "  {} {}  {}",
-                    verb.green(),
-                    file.path.display(),
-                    file.reason.dimmed()
-                );
-            }
-            if let Some(install) = plan.install.as_ref().filter(|i| !i.deferred) {
-                anstream::println!("  {} {}", "ran".green(), install.command);
-            }
-            anstream::println!();
-            ui::heading("Next steps");
-            for (i, step) in plan.next_steps.iter().enumerate() {
-                anstream::println!("  {}. {step}", i + 1);
-            }
-        }
-    }
+    print(&report::human::render(plan, outcome));
     Ok(())
+}
+
+/// Writes rendered output to stderr and stdout (colours stripped where the
+/// stream takes none).
+fn print(output: &report::human::Output) {
+    anstream::eprint!("{}", output.stderr);
+    anstream::print!("{}", output.stdout);
 }
 
 #[cfg(test)]

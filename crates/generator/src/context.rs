@@ -1,12 +1,17 @@
 //! The values every template is rendered with. The shared templates
-//! (`templates/shared/`) serve Vite and Next.js; the fields below carry the
-//! few differences between them.
+//! (`templates/shared/`) serve every framework and branch only on
+//! capabilities (what the app's framework, server or language can do),
+//! never on a framework's name; those come from the framework's profile
+//! (`core::framework::Profile`), its setup ([`Flavor`]) and its backend
+//! ([`crate::backend::Served`]).
 
 use serde::Serialize;
 use workos_widgets_core::catalog::{self, Widget};
-use workos_widgets_core::project::{AuthKit, Framework, Platform, RouteConvention};
+use workos_widgets_core::framework::ClientBoundary;
+use workos_widgets_core::project::{AuthKit, RouteConvention};
 use workos_widgets_core::{Project, specifier};
 
+use crate::backend::Served;
 use crate::layout::{Layout, TOKEN_ENDPOINT};
 use crate::{SdkTarget, TokenStrategy};
 
@@ -37,8 +42,24 @@ pub struct WidgetData {
 #[derive(Debug, Clone, Serialize)]
 pub struct TemplateData {
     pub ts: bool,
-    /// Next.js output: `"use client"` widgets inside `<Suspense>`.
-    pub next: bool,
+    /// Modules are server components unless marked `"use client"` (from
+    /// the profile's client boundary): generated browser modules carry the
+    /// directive.
+    pub server_components: bool,
+    /// Widgets wait inside `<Suspense>` with their loading component (so
+    /// pages rendering them can be prerendered).
+    pub suspense: bool,
+    /// The project's lint config knows Node's `process` global (else JS
+    /// server modules import it from `node:process`).
+    pub process_global: bool,
+    /// The server's env is a binding passed to the handler (Cloudflare
+    /// Workers' `env`), not `process.env`; no server module reads `process`.
+    pub worker_env: bool,
+    /// The token route runs in the dev server only (the Vite plugin): the
+    /// production server must mount the handler itself.
+    pub dev_server: bool,
+    /// The suffix of server module names (`.server`; empty: none).
+    pub server_suffix: &'static str,
     /// Next.js App Router (server actions, route handlers).
     pub app_router: bool,
     /// Extension on relative imports between generated browser files.
@@ -74,20 +95,14 @@ pub struct TemplateData {
     pub authkit_nextjs: bool,
     /// The session resolver falls back to a development identity from env.
     pub dev_identity: bool,
-    /// React Router 7 framework mode, Remix 2, TanStack Start (the route
-    /// templates, `*.server.*` modules).
-    pub react_router: bool,
-    pub remix: bool,
-    pub tanstack_start: bool,
-    /// Any of the three.
-    pub route_modules: bool,
-    /// React Router on Cloudflare Workers: the route passes the Worker's
-    /// `env` binding to the handler, and no server module reads `process`.
-    pub cloudflare: bool,
     /// The routes config new routes are listed in (`app/routes.ts`), if any.
     pub routes_config: String,
     /// Where a resource route's `ActionFunctionArgs` type comes from.
     pub route_types: &'static str,
+    /// Where route components' hooks (`useSubmit`) come from.
+    pub route_hooks: &'static str,
+    /// The template of the session resolver.
+    pub session_template: &'static str,
     /// The server AuthKit SDK the session resolver reads (empty: none).
     pub session_sdk: &'static str,
     /// The handler takes its WorkOS client from that SDK's `getWorkOS()`.
@@ -102,7 +117,12 @@ pub struct TemplateData {
 /// Framework differences the planners supply.
 #[derive(Debug, Clone, Default)]
 pub struct Flavor {
-    pub next: bool,
+    /// See [`TemplateData::suspense`].
+    pub suspense: bool,
+    /// See [`TemplateData::process_global`].
+    pub process_global: bool,
+    /// See [`TemplateData::worker_env`].
+    pub worker_env: bool,
     pub app_router: bool,
     pub authkit_nextjs: bool,
     /// The server-side AuthKit SDK the session resolver reads.
@@ -113,6 +133,12 @@ pub struct Flavor {
     pub client_ext: String,
     pub server_ext: String,
     pub root_note: String,
+    /// See [`TemplateData::route_types`] and [`TemplateData::route_hooks`].
+    pub route_types: &'static str,
+    pub route_hooks: &'static str,
+    /// The template of the session resolver that reads
+    /// [`Flavor::session_sdk`] (unused without one).
+    pub authkit_session: &'static str,
 }
 
 impl TemplateData {
@@ -122,15 +148,13 @@ impl TemplateData {
         sdk: &SdkTarget,
         widgets: &[&'static Widget],
         strategy: TokenStrategy,
-        layout: &Layout,
+        (layout, served): (&Layout, Served),
         flavor: Flavor,
     ) -> Self {
         let scopes = catalog::scopes_for(widgets.iter().copied());
         let backend = strategy == TokenStrategy::Backend;
-        let kind = project.framework;
         let profile = project.profile();
-        let route_modules = profile.route_modules();
-        let served_by = layout.token_route();
+        let served_by = served.route_file;
         // The Vite plugin is loaded with vite.config, before any plugin or
         // alias applies: it imports the handler by a relative path.
         let alias = project
@@ -146,16 +170,21 @@ impl TemplateData {
         );
         Self {
             ts: project.is_typescript(),
-            next: flavor.next,
+            server_components: profile.boundary == ClientBoundary::UseClient,
+            suspense: flavor.suspense,
+            process_global: flavor.process_global,
+            worker_env: flavor.worker_env,
+            dev_server: served.dev_only,
+            server_suffix: layout.server_suffix(),
             app_router: flavor.app_router,
             public_prefix: profile.public_env_prefix,
             public_env: profile.public_env,
-            production_server: match kind {
-                _ if project.routes.as_ref().is_some_and(|r| r.spa) => "`vite preview`",
-                Framework::ReactRouter if project.platform == Platform::CloudflareWorkers => {
-                    "the deployed Worker and `vite preview`"
-                }
-                _ => profile.production_server,
+            production_server: if project.routes.as_ref().is_some_and(|r| r.spa) {
+                "`vite preview`"
+            } else if flavor.worker_env {
+                "the deployed Worker and `vite preview`"
+            } else {
+                profile.production_server
             },
             served_by,
             root_note: flavor.root_note,
@@ -181,13 +210,6 @@ impl TemplateData {
             authkit_react: !backend && project.authkit == Some(AuthKit::React),
             authkit_nextjs: flavor.authkit_nextjs,
             dev_identity: backend && flavor.session_sdk.is_none(),
-            react_router: kind == Framework::ReactRouter,
-            remix: kind == Framework::Remix,
-            tanstack_start: kind == Framework::TanstackStart,
-            // SPA mode serves the token route as Vite does (plain server modules).
-            route_modules: route_modules && !project.routes.as_ref().is_some_and(|r| r.spa),
-            cloudflare: kind == Framework::ReactRouter
-                && project.platform == Platform::CloudflareWorkers,
             routes_config: project
                 .routes
                 .as_ref()
@@ -195,10 +217,12 @@ impl TemplateData {
                 .and_then(|r| r.config.as_deref())
                 .map(specifier::slash)
                 .unwrap_or_default(),
-            route_types: if kind == Framework::Remix {
-                "@remix-run/node"
+            route_types: flavor.route_types,
+            route_hooks: flavor.route_hooks,
+            session_template: if flavor.session_sdk.is_some() {
+                flavor.authkit_session
             } else {
-                "react-router"
+                "shared/session"
             },
             session_sdk: flavor.session_sdk.map_or("", AuthKit::package),
             session_sdk_client: flavor.session_sdk_client,

@@ -38,6 +38,14 @@ pub enum GenerateError {
         needed: String,
     },
 
+    /// The app's framework has no setup in the generator (see
+    /// `setup::for_project`): `init` does not set it up.
+    #[error("{}: `init` does not set up {framework} apps", dir.display())]
+    NoSetup {
+        framework: String,
+        dir: std::path::PathBuf,
+    },
+
     /// The package manager could not be started.
     #[error("could not start `{command}`; is {program} installed and on PATH?")]
     InstallStart {
@@ -55,7 +63,9 @@ impl GenerateError {
         match self {
             Self::Project(e) => e.is_bad_input(),
             Self::Edit(e) => e.is_bad_input(),
-            Self::UnknownWidget { .. } | Self::OverrideConflict { .. } => true,
+            Self::UnknownWidget { .. } | Self::OverrideConflict { .. } | Self::NoSetup { .. } => {
+                true
+            }
             Self::Template { .. } | Self::InstallStart { .. } => false,
         }
     }
@@ -74,6 +84,10 @@ impl Hint for GenerateError {
                 package, needed, ..
             } => Some(format!(
                 "set the override of {package} to a version in {needed} (or remove it), then run init again"
+            )),
+            Self::NoSetup { .. } => Some(format!(
+                "init sets up {}; `workos-widgets verify` still reads this app",
+                workos_widgets_core::project::SUPPORTED
             )),
             Self::InstallStart { .. } => None,
         }

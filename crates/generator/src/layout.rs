@@ -158,6 +158,11 @@ impl Layout {
         }
     }
 
+    /// The suffix of server module names (empty: none).
+    pub fn server_suffix(&self) -> &'static str {
+        self.server_suffix.unwrap_or_default()
+    }
+
     /// The session resolver.
     pub fn session(&self) -> String {
         self.file(&self.server_dir, &self.server_stem("session"), false)

@@ -3,25 +3,25 @@
 //!
 //! plan -> render templates -> splice edits into user files -> apply.
 
+mod backend;
 mod context;
 pub mod diff;
 mod error;
 mod files;
 mod format;
-mod framework;
 pub mod install;
 mod layout;
-mod next;
 pub mod plan;
+pub mod report;
 pub mod restyle;
 mod route_modules;
 pub mod sdk;
+mod setup;
 mod steps;
 mod strategy;
 mod switch;
 mod templates;
 pub mod transaction;
-mod vite;
 
 use workos_widgets_core::Project;
 use workos_widgets_core::catalog::Widget;
@@ -60,5 +60,5 @@ pub fn plan(
         manifest.ensure_not_newer(&project.path(workos_widgets_core::manifest::FILE_NAME))?;
     }
     let strategy = strategy::resolve(project, manifest, options.strategy)?;
-    framework::plan(project, manifest, options, strategy)
+    setup::plan(project, manifest, options, strategy)
 }

@@ -649,7 +649,7 @@ pub fn token_server(
     )?;
     files.generated(
         &layout.session(),
-        templates::render("shared/session", data)?,
+        templates::render(data.session_template, data)?,
         "resolve who the token is for",
         None,
     )?;

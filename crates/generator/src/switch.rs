@@ -15,16 +15,17 @@ use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::specifier::{resolve_module, slash};
 
 use crate::GenerateError;
+use crate::backend::Backend;
 use crate::files::{FilePlanner, Generated};
-use crate::framework::{Cx, Framework};
 use crate::plan::KeptFile;
+use crate::setup::Cx;
 
 /// Takes away what the manifest's previous strategy generated, when it is
 /// not the strategy in effect; `notes` and `warnings` get what was done and
 /// what is left.
 pub(crate) fn retire_previous_strategy(
     cx: &Cx<'_>,
-    framework: &dyn Framework,
+    backend: &dyn Backend,
     manifest: Option<&Manifest>,
     files: &mut FilePlanner<'_>,
     notes: &mut Vec<String>,
@@ -38,7 +39,7 @@ pub(crate) fn retire_previous_strategy(
         return Ok(());
     }
     let left = if previous == "backend" {
-        framework.unregister_token_route(cx, files)?
+        backend.unmount(cx, files)?
     } else {
         None
     };

@@ -35,6 +35,22 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/shared/session.hbs"),
     ),
     (
+        "shared/session-signature",
+        include_str!("../../../templates/shared/session-signature.hbs"),
+    ),
+    (
+        "next/session",
+        include_str!("../../../templates/next/session.hbs"),
+    ),
+    (
+        "react-router/session",
+        include_str!("../../../templates/react-router/session.hbs"),
+    ),
+    (
+        "tanstack-start/session",
+        include_str!("../../../templates/tanstack-start/session.hbs"),
+    ),
+    (
         "shared/token-handler",
         include_str!("../../../templates/shared/token-handler.hbs"),
     ),

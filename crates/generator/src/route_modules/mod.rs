@@ -1,11 +1,16 @@
-//! React Router 7 (framework mode), Remix 2 and TanStack Start: apps whose
-//! routes are modules under a root module (`app/root.*`,
+//! The machinery the route-module setups share (React Router 7 and Remix 2
+//! in `setup/react_router.rs`, TanStack Start in `setup/tanstack_start.rs`):
+//! apps whose routes are modules under a root module (`app/root.*`,
 //! `src/routes/__root.*`). Styles and `<WorkOsWidgets>` go in the root
-//! module, the token route is a resource route (`action`) or a TanStack
-//! server route, and each widget gets a route at `/workos/<id>`.
+//! module (`links` arrays in `links.rs`), the token route is a route module
+//! of the framework's own server (a resource route's `action`, a TanStack
+//! server route), each widget gets a route at `/workos/<id>`, and the
+//! routes are listed in the routes config where the app has one
+//! (`routes_config.rs`). What differs between the frameworks is a
+//! [`Spec`] each setup module supplies.
 
 mod links;
-mod routes_config;
+pub(crate) mod routes_config;
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -13,20 +18,53 @@ use std::path::{Path, PathBuf};
 use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::framework::{self as profiles, AuthKitSdk};
 use workos_widgets_core::project::{Framework as Kind, RouteConvention, RoutesInfo};
+
+use crate::backend::Backend;
 use workos_widgets_core::specifier::{self, slash};
 use workos_widgets_core::{Project, ProjectError};
 
 use crate::context::{Flavor, TemplateData, WidgetData};
 use crate::files::FilePlanner;
-use crate::framework::{Cx, Framework};
 use crate::layout::{TOKEN_ENDPOINT, widget_route};
 use crate::plan::Component;
+use crate::setup::{Cx, Setup};
 use crate::{GenerateError, steps, templates};
 use workos_widgets_core::edit::transform::{Transform, imports};
 
+/// What one route-module framework's setup supplies to the shared
+/// machinery.
+pub(crate) struct Spec {
+    /// The manifest's `framework` value.
+    pub name: &'static str,
+    /// The template of the token route module (the adapter around the
+    /// shared handler).
+    pub token_route: &'static str,
+    /// The template of a widget's page.
+    pub page: &'static str,
+    /// The module route helpers come from when the routes config imports
+    /// none.
+    pub routes_module: &'static str,
+    /// The file stems (in the routes folder `dir`) that would serve the
+    /// token path, for an app that routes it already.
+    pub token_route_stems: fn(dir: &Path) -> Vec<PathBuf>,
+    /// Where a resource route's `ActionFunctionArgs` type comes from.
+    pub route_types: &'static str,
+    /// Where route components' hooks (`useSubmit`) come from.
+    pub route_hooks: &'static str,
+    /// The session resolver reading the framework's AuthKit SDK.
+    pub authkit_session: &'static str,
+    /// Whether the app may run on Cloudflare Workers (its env a binding).
+    pub workers: bool,
+    /// What the user must know about this app's version of the framework.
+    pub warning: fn(routes: &RoutesInfo, cx: &Cx<'_>) -> Option<String>,
+    /// Steps before the render steps (for instance a generated route tree).
+    pub steps: fn(routes: &RoutesInfo, project: &Project) -> Vec<String>,
+}
+
 /// A route-module app and the facts its plan needs.
-pub struct RouteModules {
+pub(crate) struct RouteModules {
     kind: Kind,
+    spec: &'static Spec,
     /// `app/root.*` or `src/routes/__root.*`.
     root_file: PathBuf,
     routes: RoutesInfo,
@@ -36,8 +74,8 @@ pub struct RouteModules {
 }
 
 impl RouteModules {
-    /// Finds the root module and routes of `project`.
-    pub fn new(project: &Project) -> Result<Self, GenerateError> {
+    /// Finds the root module and routes of `project`, set up as `spec` says.
+    pub fn new(project: &Project, spec: &'static Spec) -> Result<Self, GenerateError> {
         let routes = project
             .routes
             .clone()
@@ -70,6 +108,7 @@ impl RouteModules {
                 })?;
         Ok(Self {
             kind: project.framework,
+            spec,
             root_file,
             routes,
             planned: RefCell::default(),
@@ -91,10 +130,7 @@ impl RouteModules {
 
     /// The module route helpers come from when the config imports none.
     fn default_routes_module(&self) -> &'static str {
-        match self.kind {
-            Kind::Remix => routes_config::ROUTES_PACKAGES[1],
-            _ => routes_config::ROUTES_PACKAGES[0],
-        }
+        self.spec.routes_module
     }
 
     /// `file` relative to the app directory, as a routes config names it.
@@ -138,17 +174,7 @@ impl RouteModules {
         }
         // The same route id under another extension, or as a folder route.
         let dir = &self.routes.routes_dir;
-        let stems: Vec<PathBuf> = match self.kind {
-            Kind::TanstackStart => vec![
-                dir.join("api/workos/widgets-token"),
-                dir.join("api.workos.widgets-token"),
-                dir.join("api/workos/widgets-token/index"),
-            ],
-            _ => vec![
-                dir.join("api.workos.widgets-token"),
-                dir.join("api.workos.widgets-token/route"),
-            ],
-        };
+        let stems = (self.spec.token_route_stems)(dir);
         Ok(stems
             .iter()
             .flat_map(|stem| ["ts", "tsx", "js", "jsx"].map(|ext| format!("{}.{ext}", slash(stem))))
@@ -212,6 +238,68 @@ impl RouteModules {
     }
 }
 
+/// The framework's own server: the token route is a route module (a
+/// resource route's `action`, a TanStack server route), listed in the
+/// routes config where the app has one.
+impl Backend for RouteModules {
+    fn route_file(&self, cx: &Cx<'_>) -> String {
+        cx.layout.token_route()
+    }
+
+    fn plan_route(
+        &self,
+        cx: &Cx<'_>,
+        data: &TemplateData,
+        files: &mut FilePlanner<'_>,
+        warnings: &mut Vec<String>,
+    ) -> Result<(), GenerateError> {
+        let route = self.route_file(cx);
+        if let Some(own) = self.own_token_route(cx.project, &route)? {
+            warnings.push(format!(
+                "{TOKEN_ENDPOINT} is already routed to {own}: the tool wrote no route of its own; that route's action must return `handleWidgetsTokenRequest(request)` from {}",
+                cx.layout.token_handler()
+            ));
+            return Ok(());
+        }
+        let template = self.spec.token_route;
+        files.generated(
+            &route,
+            templates::render(template, data)?,
+            &format!("serve POST {TOKEN_ENDPOINT}"),
+            None,
+        )?;
+        self.plan_route(TOKEN_ENDPOINT, &route);
+        Ok(())
+    }
+
+    fn unmount(
+        &self,
+        cx: &Cx<'_>,
+        files: &mut FilePlanner<'_>,
+    ) -> Result<Option<String>, GenerateError> {
+        let Some(config) = self.routes_config() else {
+            return Ok(None);
+        };
+        let route_file = self.config_file_name(&cx.layout.token_route());
+        let token = TOKEN_ENDPOINT.trim_start_matches('/');
+        let default_module = self.default_routes_module();
+        let file = route_file.clone();
+        let undo: Vec<Transform<'_>> = vec![Box::new(move |_, p| {
+            Ok(routes_config::RouteHelper::of(p, default_module)
+                .map(|helper| routes_config::remove_route(p, &helper, token, &file))
+                .unwrap_or_default())
+        })];
+        crate::switch::undo_registration(
+            cx,
+            files,
+            config,
+            &undo,
+            &route_file,
+            "take the token route out of the route list (the token strategy has none)",
+        )
+    }
+}
+
 /// The entries (written by `entry(path, file)`) of `routes` whose file
 /// `text` does not name yet.
 fn unlisted(
@@ -226,32 +314,23 @@ fn unlisted(
         .collect()
 }
 
-impl Framework for RouteModules {
+impl Setup for RouteModules {
+    fn own_server(&self) -> Option<&dyn Backend> {
+        // SPA mode: no server runs route actions (the Vite dev server's).
+        (!self.routes.spa).then_some(self as &dyn Backend)
+    }
+
     fn manifest_keys(&self) -> (&'static str, Vec<(&'static str, &'static str)>) {
         let routes = match self.routes.convention {
             RouteConvention::Config => "config",
             RouteConvention::FlatRoutesConfig => "flat-routes",
             RouteConvention::FlatFiles | RouteConvention::TanstackFiles => "files",
         };
-        let name = match self.kind {
-            Kind::Remix => "remix",
-            Kind::TanstackStart => "tanstack-start",
-            _ => "react-router",
-        };
-        (name, vec![("routes", routes)])
+        (self.spec.name, vec![("routes", routes)])
     }
 
     fn flavor(&self, cx: &Cx<'_>, warnings: &mut Vec<String>) -> Flavor {
-        if let Some(version) =
-            self.routes.version.as_ref().filter(|v| {
-                self.kind == Kind::TanstackStart && **v < semver::Version::new(1, 132, 0)
-            })
-        {
-            warnings.push(format!(
-                "@tanstack/react-start {version} predates server routes in createFileRoute (`server.handlers`, TanStack Start 1.132): the generated {} needs 1.132 or later; upgrade @tanstack/react-start and @tanstack/react-router, or rewrite it with createServerFileRoute",
-                cx.layout.token_route()
-            ));
-        }
+        warnings.extend((self.spec.warning)(&self.routes, cx));
         let own = self
             .authkit()
             .filter(|sdk| cx.backend() && cx.project.authkit == Some(sdk.kit));
@@ -259,8 +338,13 @@ impl Framework for RouteModules {
             session_sdk: own.map(|sdk| sdk.kit),
             session_sdk_client: own.is_some_and(|sdk| sdk.get_workos),
             root_note: slash(&self.root_file),
+            route_types: self.spec.route_types,
+            route_hooks: self.spec.route_hooks,
+            authkit_session: self.spec.authkit_session,
+            worker_env: self.spec.workers
+                && cx.project.platform == workos_widgets_core::project::Platform::CloudflareWorkers,
             server_ext: if self.routes.spa {
-                crate::vite::server_import_ext(cx.project).to_owned()
+                crate::backend::vite_dev::server_import_ext(cx.project).to_owned()
             } else {
                 String::new()
             },
@@ -334,51 +418,6 @@ impl Framework for RouteModules {
         files.edit(&wrap_file, &transforms, &plan.reason())
     }
 
-    fn plan_token_route(
-        &self,
-        cx: &Cx<'_>,
-        data: &TemplateData,
-        files: &mut FilePlanner<'_>,
-        warnings: &mut Vec<String>,
-    ) -> Result<(), GenerateError> {
-        if self.routes.spa {
-            // No server runs route actions: served as on a Vite SPA.
-            files.generated(
-                &cx.layout.vite_plugin(),
-                templates::render("vite/vite-plugin", data)?,
-                "serve the token route in dev and preview (SPA mode has no server routes)",
-                None,
-            )?;
-            return crate::vite::plan_vite_config(
-                cx.project,
-                &cx.layout,
-                crate::vite::server_import_ext(cx.project),
-                files,
-                warnings,
-            );
-        }
-        let route = cx.layout.token_route();
-        if let Some(own) = self.own_token_route(cx.project, &route)? {
-            warnings.push(format!(
-                "{TOKEN_ENDPOINT} is already routed to {own}: the tool wrote no route of its own; that route's action must return `handleWidgetsTokenRequest(request)` from {}",
-                cx.layout.token_handler()
-            ));
-            return Ok(());
-        }
-        let template = match self.kind {
-            Kind::TanstackStart => "tanstack-start/token-route",
-            _ => "react-router/token-route",
-        };
-        files.generated(
-            &route,
-            templates::render(template, data)?,
-            &format!("serve POST {TOKEN_ENDPOINT}"),
-            None,
-        )?;
-        self.plan_route(TOKEN_ENDPOINT, &route);
-        Ok(())
-    }
-
     fn has_pages(&self) -> bool {
         true
     }
@@ -390,10 +429,7 @@ impl Framework for RouteModules {
         widgets: &[&'static Widget],
         files: &mut FilePlanner<'_>,
     ) -> Result<(), GenerateError> {
-        let template = match self.kind {
-            Kind::TanstackStart => "tanstack-start/page",
-            _ => "react-router/page",
-        };
+        let template = self.spec.page;
         for widget in widgets {
             let Some(page) = cx.layout.widget_page(widget) else {
                 continue;
@@ -506,40 +542,6 @@ impl Framework for RouteModules {
         )
     }
 
-    fn unregister_token_route(
-        &self,
-        cx: &Cx<'_>,
-        files: &mut FilePlanner<'_>,
-    ) -> Result<Option<String>, GenerateError> {
-        if self.routes.spa {
-            return crate::vite::unregister_vite_config(
-                cx,
-                crate::vite::server_import_ext(cx.project),
-                files,
-            );
-        }
-        let Some(config) = self.routes_config() else {
-            return Ok(None);
-        };
-        let route_file = self.config_file_name(&cx.layout.token_route());
-        let token = TOKEN_ENDPOINT.trim_start_matches('/');
-        let default_module = self.default_routes_module();
-        let file = route_file.clone();
-        let undo: Vec<Transform<'_>> = vec![Box::new(move |_, p| {
-            Ok(routes_config::RouteHelper::of(p, default_module)
-                .map(|helper| routes_config::remove_route(p, &helper, token, &file))
-                .unwrap_or_default())
-        })];
-        crate::switch::undo_registration(
-            cx,
-            files,
-            config,
-            &undo,
-            &route_file,
-            "take the token route out of the route list (the token strategy has none)",
-        )
-    }
-
     fn notes(&self, project: &Project) -> Vec<String> {
         if !self.routes.spa {
             return Vec::new();
@@ -563,18 +565,7 @@ impl Framework for RouteModules {
         let Some(first) = components.first() else {
             return steps;
         };
-        if let Some(routes) = project
-            .routes
-            .as_ref()
-            .filter(|_| project.framework == Kind::TanstackStart)
-        {
-            steps.push(format!(
-                "Route tree: TanStack Router's plugin lists the new routes in {}/routeTree.gen.ts when `{}` or `{}` runs; until then `tsc` reports them as unknown routes.",
-                slash(&routes.app_dir),
-                project.package_manager.name.run_script("dev"),
-                project.package_manager.name.run_script("build"),
-            ));
-        }
+        steps.extend((self.spec.steps)(&self.routes, project));
         if pages {
             let dev = project.package_manager.name.run_script("dev");
             steps.push(format!(
@@ -615,7 +606,22 @@ mod template_tests {
         let client_from_sdk = authkit && kind != "tanstack-start";
         TemplateData {
             ts,
-            next: false,
+            server_components: false,
+            suspense: false,
+            process_global: false,
+            worker_env: false,
+            dev_server: false,
+            server_suffix: ".server",
+            route_hooks: if kind == "remix" {
+                "@remix-run/react"
+            } else {
+                "react-router"
+            },
+            session_template: match (authkit, kind) {
+                (false, _) => "shared/session",
+                (true, "tanstack-start") => "tanstack-start/session",
+                (true, _) => "react-router/session",
+            },
             app_router: false,
             client_ext: String::new(),
             server_ext: String::new(),
@@ -639,11 +645,6 @@ mod template_tests {
             authkit_react: false,
             authkit_nextjs: false,
             dev_identity: !authkit,
-            react_router: kind == "react-router",
-            remix: kind == "remix",
-            tanstack_start: kind == "tanstack-start",
-            route_modules: true,
-            cloudflare: false,
             routes_config: if kind == "react-router" {
                 "app/routes.ts".to_owned()
             } else {
@@ -676,14 +677,14 @@ mod template_tests {
                     let flavor =
                         format!("ts={ts} {kind} authkit={authkit} cloudflare={cloudflare}");
                     let mut data = data(ts, kind, authkit);
-                    data.cloudflare = cloudflare;
+                    data.worker_env = cloudflare;
                     let (route, page) = if kind == "tanstack-start" {
                         ("tanstack-start/token-route", "tanstack-start/page")
                     } else {
                         ("react-router/token-route", "react-router/page")
                     };
                     let mut files = Vec::new();
-                    for name in ["shared/session", "shared/token-handler", route] {
+                    for name in [data.session_template, "shared/token-handler", route] {
                         files.push((name.to_owned(), templates::render(name, &data).unwrap()));
                     }
                     for widget in [switcher, profile] {

@@ -1,19 +1,20 @@
-//! The plan for a Vite + React app: root and styles in the entry file,
-//! widget components, the token route (served by a Vite plugin), env, manifest.
+//! The setup of a Vite + React app: root and styles in the entry file;
+//! the token route is the Vite dev server's ([`crate::backend::vite_dev`]).
 
 use std::path::{Path, PathBuf};
 
-use workos_widgets_core::edit::transform::{Transform, imports, vite_config};
+use workos_widgets_core::edit::transform::{Transform, imports};
 use workos_widgets_core::js;
 use workos_widgets_core::specifier::{relative_specifier, slash};
 use workos_widgets_core::{Project, ProjectError};
 
+use crate::backend::vite_dev::server_import_ext;
 use crate::context::{Flavor, TemplateData};
 use crate::files::FilePlanner;
-use crate::framework::{Cx, Framework};
-use crate::layout::{Layout, TOKEN_ENDPOINT};
+use crate::layout::Layout;
 use crate::plan::Component;
-use crate::{GenerateError, steps, templates};
+use crate::setup::{Cx, Setup};
+use crate::{GenerateError, steps};
 
 /// A Vite + React app, rendered from its entry module (`src/main.*`).
 pub struct Vite {
@@ -45,7 +46,7 @@ impl Vite {
     }
 }
 
-impl Framework for Vite {
+impl Setup for Vite {
     fn manifest_keys(&self) -> (&'static str, Vec<(&'static str, &'static str)>) {
         ("vite", Vec::new())
     }
@@ -72,30 +73,6 @@ impl Framework for Vite {
             client_ext: &self.client_ext,
         };
         plan_root(cx.project, &root, data, files, warnings)
-    }
-
-    fn plan_token_route(
-        &self,
-        cx: &Cx<'_>,
-        data: &TemplateData,
-        files: &mut FilePlanner<'_>,
-        warnings: &mut Vec<String>,
-    ) -> Result<(), GenerateError> {
-        files.generated(
-            &cx.layout.vite_plugin(),
-            templates::render("vite/vite-plugin", data)?,
-            "serve the token route in vite dev and preview",
-            None,
-        )?;
-        plan_vite_config(cx.project, &cx.layout, self.server_ext, files, warnings)
-    }
-
-    fn unregister_token_route(
-        &self,
-        cx: &Cx<'_>,
-        files: &mut FilePlanner<'_>,
-    ) -> Result<Option<String>, GenerateError> {
-        unregister_vite_config(cx, self.server_ext, files)
     }
 
     fn dev_origin(&self) -> &'static str {
@@ -128,98 +105,6 @@ impl Framework for Vite {
     }
 }
 
-/// Registers the token plugin in `vite.config.*` (a warning says what to
-/// do where it cannot).
-pub(crate) fn plan_vite_config(
-    project: &Project,
-    layout: &Layout,
-    server_ext: &str,
-    files: &mut FilePlanner<'_>,
-    warnings: &mut Vec<String>,
-) -> Result<(), GenerateError> {
-    let Some(config) = project.entries.vite_config.clone() else {
-        warnings.push(format!(
-            "no vite.config.* found: add `workosWidgetsToken()` from {} to your Vite plugins to serve {TOKEN_ENDPOINT}",
-            layout.vite_plugin()
-        ));
-        return Ok(());
-    };
-    if config
-        .extension()
-        .is_some_and(|ext| ext == "cjs" || ext == "cts")
-    {
-        warnings.push(format!(
-            "{} is CommonJS, where the plugin's ES module import cannot go: register `workosWidgetsToken()` from ./{} in its plugins yourself (for instance after renaming it to vite.config.mjs/.mts)",
-            config.display(),
-            layout.vite_plugin()
-        ));
-        return Ok(());
-    }
-    let config_path = project.path(&config);
-    let text = workos_widgets_core::links::read_inside(&project.root, &config_path)?;
-    let allocator = oxc_allocator::Allocator::default();
-    let program = js::parse(&allocator, &config_path, &text)?;
-    if vite_config::add_plugin(&text, &program, "workosWidgetsToken()").is_none() {
-        warnings.push(format!(
-            "{}: could not find the exported config object; add `workosWidgetsToken()` (from ./{}) to `plugins` yourself",
-            config.display(),
-            layout.vite_plugin()
-        ));
-        return Ok(());
-    }
-    let source = format!(
-        "./{}{server_ext}",
-        Layout::import_path(&layout.vite_plugin())
-    );
-    let transforms: Vec<Transform<'_>> = vec![
-        Box::new(move |t, p| imports::ensure_named_import(t, p, "workosWidgetsToken", &source)),
-        Box::new(|t, p| {
-            Ok(vite_config::add_plugin(t, p, "workosWidgetsToken()").unwrap_or_default())
-        }),
-    ];
-    files.edit(
-        &config,
-        &transforms,
-        "serve the token route from vite dev and vite preview",
-    )
-}
-
-/// Takes `workosWidgetsToken()` and its import out of `vite.config.*`
-/// again, when they are as [`plan_vite_config`] wrote them (see
-/// [`crate::switch::undo_registration`]).
-pub(crate) fn unregister_vite_config(
-    cx: &Cx<'_>,
-    server_ext: &str,
-    files: &mut FilePlanner<'_>,
-) -> Result<Option<String>, GenerateError> {
-    let Some(config) = cx.project.entries.vite_config.clone() else {
-        return Ok(None);
-    };
-    let source = format!(
-        "./{}{server_ext}",
-        Layout::import_path(&cx.layout.vite_plugin())
-    );
-    let undo: Vec<Transform<'_>> = vec![
-        Box::new(|_, p| Ok(vite_config::remove_plugin(p, "workosWidgetsToken"))),
-        Box::new(move |t, p| {
-            Ok(imports::remove_named_import(
-                t,
-                p,
-                "workosWidgetsToken",
-                &source,
-            ))
-        }),
-    ];
-    crate::switch::undo_registration(
-        cx,
-        files,
-        &config,
-        &undo,
-        "workosWidgetsToken",
-        "stop serving the token route (the token strategy has none)",
-    )
-}
-
 /// `.ts`/`.tsx`/`.js` when the entry file writes extensions on relative
 /// imports (`import App from './App.tsx'`), else none.
 fn relative_import_ext(main: &Path, text: &str) -> String {
@@ -237,27 +122,6 @@ fn relative_import_ext(main: &Path, text: &str) -> String {
         (true, Some("ts" | "tsx")) => ".ts".to_owned(),
         (true, _) => ".js".to_owned(),
         (false, _) => String::new(),
-    }
-}
-
-/// The extension server files (compiled through vite.config in the Node
-/// tsconfig) must write on relative imports.
-pub(crate) fn server_import_ext(project: &Project) -> &'static str {
-    if !project.is_typescript() {
-        return ".js";
-    }
-    let config = ["tsconfig.node.json", "tsconfig.json"]
-        .iter()
-        .find_map(|f| std::fs::read_to_string(project.path(f)).ok())
-        .unwrap_or_default();
-    if config.contains("allowImportingTsExtensions") {
-        ".ts"
-    } else if config.to_ascii_lowercase().contains("nodenext")
-        || config.to_ascii_lowercase().contains("node16")
-    {
-        ".js"
-    } else {
-        ""
     }
 }
 
@@ -343,6 +207,8 @@ fn own_client(main: &Path) -> steps::RootPlan {
 mod template_snapshots {
     use super::*;
     use crate::context::WidgetData;
+    use crate::layout::TOKEN_ENDPOINT;
+    use crate::templates;
     use workos_widgets_core::catalog;
     use workos_widgets_core::project::AuthKit;
 
@@ -363,7 +229,14 @@ mod template_snapshots {
         let layout_ext = if ts { "ts" } else { "js" };
         let mut data = TemplateData {
             ts,
-            next: false,
+            server_components: false,
+            suspense: false,
+            process_global: false,
+            worker_env: false,
+            dev_server: true,
+            server_suffix: "",
+            route_hooks: "react-router",
+            session_template: "shared/session",
             app_router: false,
             client_ext: if ts { ".ts" } else { ".js" }.to_owned(),
             server_ext: if ts { ".ts" } else { ".js" }.to_owned(),
@@ -383,11 +256,6 @@ mod template_snapshots {
             authkit_react: authkit == Some(AuthKit::React),
             authkit_nextjs: false,
             dev_identity: authkit.is_none(),
-            react_router: false,
-            remix: false,
-            tanstack_start: false,
-            route_modules: false,
-            cloudflare: false,
             routes_config: String::new(),
             route_types: "react-router",
             session_sdk: "",

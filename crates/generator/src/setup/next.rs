@@ -15,11 +15,12 @@ use workos_widgets_core::project::{AuthKit, Router};
 use workos_widgets_core::specifier::{self, slash};
 use workos_widgets_core::{Project, ProjectError, js};
 
+use crate::backend::Backend;
 use crate::context::{Flavor, TemplateData, WidgetData};
 use crate::files::FilePlanner;
-use crate::framework::{Cx, Framework};
 use crate::layout::{Layout, TOKEN_ENDPOINT, widget_route};
 use crate::plan::Component;
+use crate::setup::{Cx, Setup};
 use crate::{GenerateError, steps, templates};
 
 /// A Next.js app, App Router or Pages Router.
@@ -53,7 +54,11 @@ impl Next {
     }
 }
 
-impl Framework for Next {
+impl Setup for Next {
+    fn own_server(&self) -> Option<&dyn Backend> {
+        Some(self)
+    }
+
     fn manifest_keys(&self) -> (&'static str, Vec<(&'static str, &'static str)>) {
         let router = if self.app_router { "app" } else { "pages" };
         ("nextjs", vec![("router", router)])
@@ -69,12 +74,14 @@ impl Framework for Next {
         }
         let authkit_nextjs = with_authkit && self.app_router;
         Flavor {
-            next: true,
+            suspense: true,
+            process_global: true,
             app_router: self.app_router,
             authkit_nextjs,
             session_sdk: authkit_nextjs.then_some(AuthKit::NextJs),
             session_sdk_client: authkit_nextjs && exports_get_workos(cx.project),
             root_note: slash(&self.root_file),
+            authkit_session: "next/session",
             ..Flavor::default()
         }
     }
@@ -93,26 +100,6 @@ impl Framework for Next {
             data,
             files,
             warnings,
-        )
-    }
-
-    fn plan_token_route(
-        &self,
-        cx: &Cx<'_>,
-        data: &TemplateData,
-        files: &mut FilePlanner<'_>,
-        _warnings: &mut Vec<String>,
-    ) -> Result<(), GenerateError> {
-        let route = if self.app_router {
-            "next/app-route"
-        } else {
-            "next/pages-api-route"
-        };
-        files.generated(
-            &cx.layout.token_route(),
-            templates::render(route, data)?,
-            &format!("serve POST {TOKEN_ENDPOINT}"),
-            None,
         )
     }
 
@@ -141,6 +128,34 @@ impl Framework for Next {
 
     fn notes(&self, project: &Project) -> Vec<String> {
         notes(project)
+    }
+}
+
+/// Next.js's own server: an App Router route handler or a Pages Router API
+/// route, found by its file name (nothing to register).
+impl Backend for Next {
+    fn route_file(&self, cx: &Cx<'_>) -> String {
+        cx.layout.token_route()
+    }
+
+    fn plan_route(
+        &self,
+        cx: &Cx<'_>,
+        data: &TemplateData,
+        files: &mut FilePlanner<'_>,
+        _warnings: &mut Vec<String>,
+    ) -> Result<(), GenerateError> {
+        let route = if self.app_router {
+            "next/app-route"
+        } else {
+            "next/pages-api-route"
+        };
+        files.generated(
+            &self.route_file(cx),
+            templates::render(route, data)?,
+            &format!("serve POST {TOKEN_ENDPOINT}"),
+            None,
+        )
     }
 }
 
@@ -322,7 +337,18 @@ mod template_tests {
         let browser_authkit = authkit.is_some_and(AuthKit::has_browser_tokens);
         TemplateData {
             ts,
-            next: true,
+            server_components: true,
+            suspense: true,
+            process_global: true,
+            worker_env: false,
+            dev_server: false,
+            server_suffix: "",
+            route_hooks: "react-router",
+            session_template: if authkit_nextjs {
+                "next/session"
+            } else {
+                "shared/session"
+            },
             app_router,
             client_ext: String::new(),
             server_ext: String::new(),
@@ -346,11 +372,6 @@ mod template_tests {
             authkit_react: authkit == Some(AuthKit::React),
             authkit_nextjs,
             dev_identity: !browser_authkit && !authkit_nextjs,
-            react_router: false,
-            remix: false,
-            tanstack_start: false,
-            route_modules: false,
-            cloudflare: false,
             routes_config: String::new(),
             route_types: "react-router",
             session_sdk: if authkit_nextjs {
@@ -387,7 +408,7 @@ mod template_tests {
                     let mut files = Vec::new();
                     for name in [
                         "shared/api-options",
-                        "shared/session",
+                        data.session_template,
                         "shared/token-handler",
                         route,
                     ] {

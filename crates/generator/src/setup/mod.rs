@@ -1,24 +1,40 @@
-//! One interface for every framework `init` sets up, and the one flow that
-//! drives it. A framework answers a few questions (where the root is and
-//! how styles load, which files serve the token route, where the widget
-//! pages go, how the session is read); the steps around them (packages,
-//! widget components, the token handler, env, manifest, next steps) are
-//! shared. A new framework is one module implementing [`Framework`] plus
-//! its templates.
+//! One interface for every frontend framework `init` sets up ([`Setup`]),
+//! one registry of them ([`for_project`]), and the one flow that drives a
+//! setup and its backend ([`crate::backend::Backend`], where the token
+//! route lives). A setup answers a few questions (where the root is and how
+//! styles load, where the widget pages go, which AuthKit session it reads,
+//! whether its own server hosts the token route); the steps around them
+//! (packages, widget components, the token handler, env, manifest, next
+//! steps) are shared. A new framework is one module here implementing
+//! [`Setup`], a row in [`for_project`], and its templates in
+//! `templates/<name>/`.
+
+pub(crate) mod next;
+pub(crate) mod react_router;
+pub(crate) mod tanstack_start;
+pub(crate) mod vite;
 
 use workos_widgets_core::Project;
 use workos_widgets_core::catalog::Widget;
+use workos_widgets_core::framework::AuthKitSdk;
 use workos_widgets_core::manifest::Manifest;
 use workos_widgets_core::project::Framework as Kind;
 
+use crate::backend::{self, Backend};
 use crate::context::{Flavor, TemplateData};
 use crate::files::FilePlanner;
 use crate::layout::Layout;
 use crate::plan::{Component, Draft, Guide, Plan};
-use crate::{GenerateError, Options, TokenStrategy, next, route_modules, sdk, steps, vite};
+use crate::{GenerateError, Options, TokenStrategy, sdk, steps};
 
-/// What the flow asks each framework.
-pub(crate) trait Framework {
+/// What the flow asks each frontend framework.
+pub(crate) trait Setup {
+    /// The framework's own server, where it can host the token route (see
+    /// [`backend::choose`]); `None`: the app has none (a Vite SPA, SPA mode).
+    fn own_server(&self) -> Option<&dyn Backend> {
+        None
+    }
+
     /// The manifest's `framework` value and any keys of its own.
     fn manifest_keys(&self) -> (&'static str, Vec<(&'static str, &'static str)>);
 
@@ -36,22 +52,12 @@ pub(crate) trait Framework {
         warnings: &mut Vec<String>,
     ) -> Result<(), GenerateError>;
 
-    /// The files that serve the token route (the shared handler is planned
-    /// already).
-    fn plan_token_route(
-        &self,
-        cx: &Cx<'_>,
-        data: &TemplateData,
-        files: &mut FilePlanner<'_>,
-        warnings: &mut Vec<String>,
-    ) -> Result<(), GenerateError>;
-
     /// Whether the framework gets a page per widget at `/workos/<id>`.
     fn has_pages(&self) -> bool {
         false
     }
 
-    /// The page per widget (only called when [`Framework::has_pages`]).
+    /// The page per widget (only called when [`Setup::has_pages`]).
     fn plan_pages(
         &self,
         _cx: &Cx<'_>,
@@ -71,17 +77,6 @@ pub(crate) trait Framework {
         _warnings: &mut Vec<String>,
     ) -> Result<(), GenerateError> {
         Ok(())
-    }
-
-    /// Takes the token route's registration out again (the strategy no
-    /// longer has a token route): `Ok(None)` when nothing of it is left,
-    /// else what is left and why. Most frameworks register nothing.
-    fn unregister_token_route(
-        &self,
-        _cx: &Cx<'_>,
-        _files: &mut FilePlanner<'_>,
-    ) -> Result<Option<String>, GenerateError> {
-        Ok(None)
     }
 
     /// The dev server's origin, for the CORS step.
@@ -111,14 +106,22 @@ impl Cx<'_> {
     }
 }
 
-/// The framework module for `project` (supported frameworks only).
-fn for_project(project: &Project) -> Result<Box<dyn Framework>, GenerateError> {
+/// The setup for `project`'s framework. Every framework is named here (no
+/// catch-all): one `init` does not set up is refused with
+/// [`GenerateError::NoSetup`].
+fn for_project(project: &Project) -> Result<Box<dyn Setup>, GenerateError> {
     Ok(match project.framework {
+        Kind::Vite => Box::new(vite::Vite::new(project)?),
         Kind::NextJs => Box::new(next::Next::new(project)?),
-        Kind::ReactRouter | Kind::Remix | Kind::TanstackStart => {
-            Box::new(route_modules::RouteModules::new(project)?)
+        Kind::ReactRouter => Box::new(react_router::new(project, &react_router::REACT_ROUTER)?),
+        Kind::Remix => Box::new(react_router::new(project, &react_router::REMIX)?),
+        Kind::TanstackStart => Box::new(tanstack_start::new(project)?),
+        kind @ (Kind::CreateReactApp | Kind::Unknown) => {
+            return Err(GenerateError::NoSetup {
+                framework: kind.to_string(),
+                dir: project.root.clone(),
+            });
         }
-        _ => Box::new(vite::Vite::new(project)?),
     })
 }
 
@@ -131,6 +134,7 @@ pub(crate) fn plan(
     strategy: TokenStrategy,
 ) -> Result<Plan, GenerateError> {
     let framework = for_project(project)?;
+    let backend = backend::choose(framework.as_ref());
     let cx = Cx {
         project,
         strategy,
@@ -139,7 +143,18 @@ pub(crate) fn plan(
     let widgets = steps::all_widgets(manifest, &options.widgets)?;
     let mut warnings = Vec::new();
     let mut notes = framework.notes(project);
-    let flavor = framework.flavor(&cx, &mut warnings);
+    let mut flavor = framework.flavor(&cx, &mut warnings);
+    // The session resolvers the token route's server can run.
+    if let Some(kit) = flavor.session_sdk {
+        let offered = AuthKitSdk {
+            kit,
+            get_workos: flavor.session_sdk_client,
+        };
+        let session = backend.session(Some(offered));
+        flavor.session_sdk = session.map(|s| s.kit);
+        flavor.session_sdk_client = session.is_some_and(|s| s.get_workos);
+    }
+    notes.extend(backend.notes(&cx));
     let session_sdk = flavor.session_sdk;
     // The SDK the token handler calls: the app's own, or the one the
     // AuthKit SDK's getWorkOS() hands out.
@@ -150,7 +165,15 @@ pub(crate) fn plan(
     if cx.backend() {
         notes.push(sdk.summary());
     }
-    let mut data = TemplateData::new(project, &sdk, &widgets, strategy, &cx.layout, flavor);
+    let served = backend::served(backend, &cx);
+    let mut data = TemplateData::new(
+        project,
+        &sdk,
+        &widgets,
+        strategy,
+        (&cx.layout, served),
+        flavor,
+    );
     let mut files = FilePlanner::new(&project.root, manifest, options.force, &project.code_style);
 
     // 1. Dependencies (an AuthKit SDK that hands out its WorkOS client
@@ -168,7 +191,7 @@ pub(crate) fn plan(
     // 4. Tokens.
     if cx.backend() {
         steps::token_server(&mut files, project, &cx.layout, &data)?;
-        framework.plan_token_route(&cx, &data, &mut files, &mut warnings)?;
+        backend.plan_route(&cx, &data, &mut files, &mut warnings)?;
     } else {
         steps::authkit_js_token(&mut files, project, &cx.layout, &data)?;
     }
@@ -183,7 +206,7 @@ pub(crate) fn plan(
     framework.plan_route_list(project, &mut files, &mut warnings)?;
     crate::switch::retire_previous_strategy(
         &cx,
-        framework.as_ref(),
+        backend,
         manifest,
         &mut files,
         &mut notes,
@@ -218,4 +241,27 @@ pub(crate) fn plan(
         notes,
     };
     Ok(draft.finish(files, project, guide))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_registry_refuses_a_framework_it_has_no_setup_for() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("package.json"),
+            r#"{"dependencies":{"react":"^18.3.0","react-dom":"^18.3.0","react-scripts":"5.0.1"}}"#,
+        )
+        .unwrap();
+        let project = workos_widgets_core::detect::detect(dir.path()).unwrap();
+        assert_eq!(project.framework, Kind::CreateReactApp);
+        let error = for_project(&project).err().unwrap();
+        assert!(
+            matches!(&error, GenerateError::NoSetup { framework, .. } if framework == "Create React App"),
+            "{error:?}"
+        );
+        assert!(error.is_bad_input());
+    }
 }
