@@ -872,3 +872,43 @@ fn the_cloudflare_workers_output_type_checks_with_the_apps_workers_tsconfig() {
         common::stderr(&check)
     );
 }
+
+/// The SPA-mode note is about the token route init writes: with AuthKit's
+/// token (no route), it is not printed.
+#[test]
+fn spa_mode_with_authkit_tokens_gets_no_token_route_note() {
+    let app = common::fixture("react-router7-ts");
+    let dir = app.path();
+    let config = read(dir, "react-router.config.ts").replace("ssr: true", "ssr: false");
+    write(dir, "react-router.config.ts", &config);
+    let manifest = read(dir, "package.json").replacen(
+        "\"dependencies\": {",
+        "\"dependencies\": {\n    \"@workos-inc/authkit-react\": \"^0.11.0\",",
+        1,
+    );
+    write(dir, "package.json", &manifest);
+    let output = common::run(
+        dir,
+        &[
+            "init",
+            "--widgets",
+            "user-profile",
+            "--token-strategy",
+            "authkit",
+            "--no-install",
+            "--dry-run",
+            "--json",
+        ],
+    );
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&common::stdout(&output)).unwrap();
+    assert!(
+        !report["files"].to_string().contains("vite-plugin"),
+        "{report:#}"
+    );
+    assert!(
+        !report["notes"].to_string().contains("SPA mode"),
+        "{:#}",
+        report["notes"]
+    );
+}

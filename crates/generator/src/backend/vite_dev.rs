@@ -19,6 +19,21 @@ use crate::{GenerateError, templates};
 pub(crate) struct ViteDevServer;
 
 impl Backend for ViteDevServer {
+    /// React Router / Remix in SPA mode: the route is there in dev and
+    /// preview only; said only when init writes one (the backend strategy).
+    fn notes(&self, cx: &Cx<'_>) -> Vec<String> {
+        let project = cx.project;
+        if !cx.backend() || !project.routes.as_ref().is_some_and(|r| r.spa) {
+            return Vec::new();
+        }
+        vec![format!(
+            "SPA mode (`ssr: false`): no server runs route actions, so the token route is a Vite plugin ({}) that serves POST {TOKEN_ENDPOINT} under `{}` and `vite preview` only. In production the app is static files: serve `handleWidgetsTokenRequest` from {} (a Web Request -> Response handler) at POST {TOKEN_ENDPOINT} on the server or API that hosts the app, same origin",
+            cx.layout.vite_plugin(),
+            project.package_manager.name.run_script("dev"),
+            cx.layout.token_handler(),
+        )]
+    }
+
     fn dev_only(&self) -> bool {
         true
     }

@@ -542,19 +542,6 @@ impl Setup for RouteModules {
         )
     }
 
-    fn notes(&self, project: &Project) -> Vec<String> {
-        if !self.routes.spa {
-            return Vec::new();
-        }
-        let layout = crate::layout::Layout::new(project);
-        vec![format!(
-            "SPA mode (`ssr: false`): no server runs route actions, so the token route is a Vite plugin ({}) that serves POST {TOKEN_ENDPOINT} under `{}` and `vite preview` only. In production the app is static files: serve `handleWidgetsTokenRequest` from {} (a Web Request -> Response handler) at POST {TOKEN_ENDPOINT} on the server or API that hosts the app, same origin",
-            layout.vite_plugin(),
-            project.package_manager.name.run_script("dev"),
-            layout.token_handler(),
-        )]
-    }
-
     fn dev_origin(&self) -> &'static str {
         profiles::profile(self.kind).dev_origin
     }
