@@ -10,7 +10,7 @@
 //! - the Vite dev server ([`vite_dev::ViteDevServer`]): a Vite plugin, for a
 //!   Vite SPA and React Router / Remix in SPA mode, which have no server of
 //!   their own;
-//! - next, a separate server (Express, Fastify, Hono, NestJS, serverless
+//! - next, a separate server (Express, Fastify, Hono, `NestJS`, serverless
 //!   functions, Python): one module here each, implementing [`Backend`].
 //!
 //! Every backend serves the one shared handler (`templates/shared/
@@ -95,6 +95,6 @@ pub(crate) fn served(backend: &dyn Backend, cx: &Cx<'_>) -> Served {
 
 /// The backend for an app: the frontend framework's own server where it
 /// has one, else the Vite dev server.
-pub(crate) fn choose<'s>(setup: &'s dyn Setup) -> &'s dyn Backend {
+pub(crate) fn choose(setup: &dyn Setup) -> &dyn Backend {
     setup.own_server().unwrap_or(&vite_dev::ViteDevServer)
 }
