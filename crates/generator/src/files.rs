@@ -13,7 +13,13 @@ use workos_widgets_core::edit::transform::{self, Transform};
 
 use crate::GenerateError;
 use crate::format::Formatter;
-use crate::plan::KeptFile;
+
+/// A generated file the plan leaves alone because the user edited it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct KeptFile {
+    pub path: PathBuf,
+    pub reason: String,
+}
 
 /// Builds the list of file changes for one plan.
 pub struct FilePlanner<'a> {

@@ -2,17 +2,10 @@
 //! or `add` would make. `--dry-run` prints it, `--json` serialises it, and
 //! [`workos_widgets_core::edit::apply`] carries it out.
 
-use std::path::PathBuf;
-
 use serde::Serialize;
 use workos_widgets_core::edit::change::FileChange;
 
-/// A generated file the plan leaves alone because the user edited it.
-#[derive(Debug, Clone, Serialize)]
-pub struct KeptFile {
-    pub path: PathBuf,
-    pub reason: String,
-}
+pub use crate::files::KeptFile;
 
 /// The package install the plan needs.
 #[derive(Debug, Clone, Serialize)]
