@@ -21,8 +21,9 @@ pub static RULE: Rule = Rule {
 };
 
 const DOC: &str = r#"## What it checks
-That the app imports both `@radix-ui/themes/styles.css` and
-`@workos-inc/widgets/styles.css`. Any of these counts:
+That an app rendering widgets (or `<WorkOsWidgets>`) imports both
+`@radix-ui/themes/styles.css` and `@workos-inc/widgets/styles.css`; an app
+that only declares the package is not checked yet. Any of these counts:
 - a side-effect import in any module: `import '@radix-ui/themes/styles.css'`;
 - a `?url` import whose URL is linked (React Router / Remix):
   `import radix from '@radix-ui/themes/styles.css?url'` with
@@ -57,12 +58,10 @@ cannot be read, this rule says nothing rather than guess.
 "#;
 
 fn run(facts: &Facts) -> Vec<Finding> {
+    // Declaring the package proves nothing: with no widget or root
+    // rendered, nothing renders unstyled yet.
     let uses_widgets = !rendered_widgets(facts).is_empty()
-        || facts
-            .project
-            .package_json
-            .declared("@workos-inc/widgets")
-            .is_some();
+        || facts.files.iter().any(|f| f.roots().next().is_some());
     if !uses_widgets {
         return Vec::new();
     }
