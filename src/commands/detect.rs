@@ -9,7 +9,10 @@ use workos_widgets_core::project::{RouteConvention, RoutesInfo};
 use workos_widgets_core::{Hint, Project};
 
 pub fn run(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let project = detect(path)?;
+    let mut project = detect(path)?;
+    if let Some((wrapper, sheets)) = workos_widgets_core::detect::widgets_wrapper::find(&project) {
+        project.providers.adopt_wrapper(wrapper, sheets);
+    }
     let supported = project.ensure_supported();
     if json {
         let mut value = serde_json::to_value(&project)?;
@@ -171,6 +174,22 @@ fn print_human(p: &Project) {
     }
     row("", provider("Theme", &p.providers.theme));
     row("", provider("WorkOsWidgets", &p.providers.workos_widgets));
+    if let Some(wrapper) = &p.providers.widgets_wrapper {
+        row(
+            "",
+            format!(
+                "your widgets wrapper <{}> at {}:{}{} (init renders the widgets inside it)",
+                wrapper.name,
+                wrapper.file.display(),
+                wrapper.line,
+                if wrapper.lazy {
+                    ", loaded with lazy()"
+                } else {
+                    ""
+                }
+            ),
+        );
+    }
     let style = &p.code_style;
     let quote = match style.quote.value {
         workos_widgets_core::code_style::Quote::Single => "single quotes",

@@ -223,7 +223,8 @@ pub fn resolve_local_with(
         .find_map(|base| candidates(&base).find(|c| is_source(c) && exists(c)))
 }
 
-fn is_source(path: &Path) -> bool {
+/// Whether `path` has a JS/TS source extension.
+pub fn is_source(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| SOURCE_EXTENSIONS.contains(&e))

@@ -8,7 +8,7 @@
 use serde::Serialize;
 use workos_widgets_core::catalog::{self, Widget};
 use workos_widgets_core::framework::ClientBoundary;
-use workos_widgets_core::project::{AuthKit, RouteConvention};
+use workos_widgets_core::project::{AuthKit, RouteConvention, WidgetsWrapper};
 use workos_widgets_core::{Project, specifier};
 
 use crate::backend::Served;
@@ -36,6 +36,27 @@ pub struct WidgetData {
     /// Next.js pages: the page's URL path and the component's specifier.
     pub route: String,
     pub component_import: String,
+    /// The widget waits inside `<Suspense>` ([`TemplateData::suspense`]).
+    pub suspense: bool,
+    /// What the generated component imports from `react`.
+    pub react_names: &'static str,
+    /// The app's own wrapper the widget renders inside (see
+    /// [`WidgetData::inside_wrapper`]).
+    pub wrapper: Option<WrapperView>,
+}
+
+/// The app's own widgets wrapper, as a generated widget component renders
+/// it.
+#[derive(Debug, Clone, Serialize)]
+pub struct WrapperView {
+    /// The local name.
+    pub name: String,
+    /// The import, or the `lazy()` declaration, that binds it.
+    pub binding: String,
+    /// Loaded with `lazy()`: rendered inside a `<Suspense>` of its own.
+    pub lazy: bool,
+    /// Its file, for the comment.
+    pub note: String,
 }
 
 /// Everything the templates read.
@@ -286,6 +307,85 @@ impl WidgetData {
                 > 80,
             route,
             component_import,
+            suspense: data.suspense,
+            react_names: if data.suspense { "Suspense" } else { "" },
+            wrapper: None,
         }
+    }
+
+    /// The widget rendered inside the app's own `wrapper` by the generated
+    /// component at `from`: imported the way the app loads it (through
+    /// `lazy()` where the app does, keeping it out of the main bundle),
+    /// under a name the component does not use otherwise.
+    #[must_use]
+    pub fn inside_wrapper(
+        mut self,
+        project: &Project,
+        wrapper: &WidgetsWrapper,
+        from: &std::path::Path,
+        client_ext: &str,
+    ) -> Self {
+        let taken = [
+            self.component,
+            self.loading_component,
+            self.generated_component.as_str(),
+            "Suspense",
+            "lazy",
+            "useAuth",
+            "fetchWidgetsToken",
+            "getWidgetsToken",
+            "OrganizationSwitcherProps",
+        ];
+        let name = if taken.contains(&wrapper.name.as_str()) {
+            "AppWidgetsWrapper".to_owned()
+        } else {
+            wrapper.name.clone()
+        };
+        let ext = match client_ext {
+            "" | ".js" => client_ext.to_owned(),
+            _ => wrapper
+                .file
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(|e| format!(".{e}"))
+                .unwrap_or_default(),
+        };
+        let source = specifier::import_specifier(
+            from,
+            &wrapper.file,
+            project.generated_imports.alias.as_ref(),
+            &ext,
+        );
+        let binding = match (wrapper.lazy, wrapper.export.as_str()) {
+            (false, "default") => format!("import {name} from '{source}'"),
+            (false, export) if export == name => format!("import {{ {name} }} from '{source}'"),
+            (false, export) => format!("import {{ {export} as {name} }} from '{source}'"),
+            (true, "default") => lazy_declaration(&name, &format!("import('{source}')")),
+            (true, export) => lazy_declaration(
+                &name,
+                &format!("import('{source}').then((m) => ({{ default: m.{export} }}))"),
+            ),
+        };
+        if wrapper.lazy {
+            self.react_names = "lazy, Suspense";
+        }
+        self.wrapper = Some(WrapperView {
+            name,
+            binding,
+            lazy: wrapper.lazy,
+            note: specifier::slash(&wrapper.file),
+        });
+        self
+    }
+}
+
+/// `const name = lazy(() => load)`, broken the way Prettier breaks it past
+/// 80 columns.
+fn lazy_declaration(name: &str, load: &str) -> String {
+    let one_line = format!("const {name} = lazy(() => {load})");
+    if one_line.len() <= 80 {
+        one_line
+    } else {
+        format!("const {name} = lazy(\n  () => {load},\n)")
     }
 }

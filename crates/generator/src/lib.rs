@@ -60,5 +60,13 @@ pub fn plan(
         manifest.ensure_not_newer(&project.path(workos_widgets_core::manifest::FILE_NAME))?;
     }
     let strategy = strategy::resolve(project, manifest, options.strategy)?;
-    setup::plan(project, manifest, options, strategy)
+    match workos_widgets_core::detect::widgets_wrapper::find(project) {
+        // The generated widgets render inside the app's own wrapper.
+        Some((wrapper, sheets)) => {
+            let mut project = project.clone();
+            project.providers.adopt_wrapper(wrapper, sheets);
+            setup::plan(&project, manifest, options, strategy)
+        }
+        None => setup::plan(project, manifest, options, strategy),
+    }
 }

@@ -31,6 +31,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/shared/widget.hbs"),
     ),
     (
+        "shared/widget-element",
+        include_str!("../../../templates/shared/widget-element.hbs"),
+    ),
+    (
         "shared/session",
         include_str!("../../../templates/shared/session.hbs"),
     ),

@@ -15,6 +15,7 @@ mod providers;
 mod router_context;
 mod routes;
 mod vite_resolve;
+pub mod widgets_wrapper;
 mod workspace;
 pub mod workspace_packages;
 

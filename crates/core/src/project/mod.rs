@@ -14,6 +14,7 @@ mod providers;
 
 pub use providers::{
     ClientAccess, ProviderUse, Providers, QueryClientHolder, SheetVia, StylesheetImport,
+    WidgetsWrapper,
 };
 
 /// A React app as detected on disk.

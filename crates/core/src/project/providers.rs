@@ -96,9 +96,38 @@ pub struct Providers {
     pub authkit_provider: Option<ProviderUse>,
     /// Imports of the widget stylesheets in the files read.
     pub stylesheets: Vec<StylesheetImport>,
+    /// The app's own wrapper, rendered page by page around its widgets
+    /// where no root is around the app (set by [`Providers::adopt_wrapper`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub widgets_wrapper: Option<WidgetsWrapper>,
+}
+
+/// A component of the app that renders `<WorkOsWidgets>` around what it is
+/// given and takes nothing else (see `detect::widgets_wrapper`).
+#[derive(Debug, Clone, Serialize)]
+pub struct WidgetsWrapper {
+    pub file: PathBuf,
+    /// 1-based line of its `<WorkOsWidgets>`.
+    pub line: usize,
+    /// The export it is imported by (`default` for the default export).
+    pub export: String,
+    /// The name to render it by (the export, or the default export's own).
+    pub name: String,
+    /// Its `<WorkOsWidgets>` is given the app's `queryClient`.
+    pub shares_client: bool,
+    /// The app loads it only through `lazy()` / `next/dynamic` (keeping the
+    /// widgets and their stylesheets out of the main bundle).
+    pub lazy: bool,
 }
 
 impl Providers {
+    /// Renders the widgets inside the app's own `wrapper`: the widget
+    /// stylesheets its module imports count as loaded.
+    pub fn adopt_wrapper(&mut self, wrapper: WidgetsWrapper, sheets: Vec<StylesheetImport>) {
+        self.stylesheets.extend(sheets);
+        self.widgets_wrapper = Some(wrapper);
+    }
+
     /// Whether `sheet` is imported by a file the app root reaches.
     pub fn imports_stylesheet(&self, sheet: &str) -> bool {
         self.stylesheets.iter().any(|s| s.sheet == sheet)

@@ -183,10 +183,11 @@ pub(crate) fn plan(
 
     // 2. Styles and <WorkOsWidgets> in the root.
     framework.plan_root(&cx, &data, &mut files, &mut warnings)?;
-    steps::api_options(&mut files, &cx.layout, &data)?;
+    steps::api_options(cx.project, &mut files, &cx.layout, &data)?;
 
     // 3. Widget components.
-    let components = steps::widget_components(&mut files, &cx.layout, &mut data, &widgets)?;
+    let components =
+        steps::widget_components(cx.project, &mut files, &cx.layout, &mut data, &widgets)?;
 
     // 4. Tokens.
     if cx.backend() {

@@ -211,14 +211,24 @@ pub fn client_entry_with_css(project: &Project) -> Result<Option<&std::path::Pat
 }
 
 /// The module that reads the public `*_WORKOS_API_BASE_URL` for
-/// `<WorkOsWidgets>`.
+/// `<WorkOsWidgets>`; not for the app's own wrapper, which sets its root's
+/// options itself (kept when an earlier run generated it, so its hash
+/// stays recorded).
 pub fn api_options(
+    project: &Project,
     files: &mut FilePlanner<'_>,
     layout: &Layout,
     data: &TemplateData,
 ) -> Result<(), GenerateError> {
+    let path = layout.api_options();
+    if project.providers.widgets_wrapper.is_some()
+        && project.providers.workos_widgets.is_none()
+        && files.manifest.generated_hash(&path).is_none()
+    {
+        return Ok(());
+    }
     files.generated(
-        &layout.api_options(),
+        &path,
         templates::render("shared/api-options", data)?,
         &format!(
             "read {}WORKOS_API_BASE_URL for <WorkOsWidgets>",
@@ -230,6 +240,7 @@ pub fn api_options(
 
 /// One component per widget.
 pub fn widget_components(
+    project: &Project,
     files: &mut FilePlanner<'_>,
     layout: &Layout,
     data: &mut TemplateData,
@@ -237,8 +248,16 @@ pub fn widget_components(
 ) -> Result<Vec<Component>, GenerateError> {
     let mut components = Vec::new();
     for widget in widgets {
-        let view = WidgetData::new(widget, data, None);
         let path = layout.widget(widget);
+        let mut view = WidgetData::new(widget, data, None);
+        if let Some(wrapper) = &project.providers.widgets_wrapper {
+            view = view.inside_wrapper(
+                project,
+                wrapper,
+                std::path::Path::new(&path),
+                &data.client_ext,
+            );
+        }
         files.generated(
             &path,
             templates::render("shared/widget", data.with_widget(view))?,

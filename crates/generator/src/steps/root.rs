@@ -317,8 +317,9 @@ pub fn wrap_root(
     warnings.extend(partial_root_warning(project));
     warnings.extend(kept_root_client_warning(project));
     warnings.extend(authkit_provider_warning(project, data, &plan.file));
+    warnings.extend(wrapper_client_warning(project));
     let mut wrapping = Vec::new();
-    if providers.workos_widgets.is_none() {
+    if providers.workos_widgets.is_none() && providers.widgets_wrapper.is_none() {
         if providers.query_client_provider.is_none() && matches!(plan.share, Share::Own) {
             warnings.extend(unshared_client_warning(project, &plan.file));
         }
@@ -334,7 +335,9 @@ pub fn wrap_root(
         files,
         layout,
         data,
-        providers.workos_widgets.is_none() && plan.uses_app_client(),
+        providers.workos_widgets.is_none()
+            && providers.widgets_wrapper.is_none()
+            && plan.uses_app_client(),
     )?;
     Ok(wrapping)
 }
@@ -372,6 +375,26 @@ fn kept_root_client_warning(project: &Project) -> Option<String> {
         root.line,
         workos_widgets_core::specifier::slash(&holder.file),
         holder.line
+    ))
+}
+
+/// When the generated widgets render inside the app's own wrapper and its
+/// `<WorkOsWidgets>` gets no `queryClient` while the app provides one.
+fn wrapper_client_warning(project: &Project) -> Option<String> {
+    let providers = &project.providers;
+    let wrapper = providers
+        .widgets_wrapper
+        .as_ref()
+        .filter(|w| !w.shares_client)?;
+    let holder = providers.query_client_provider.as_ref()?;
+    Some(format!(
+        "the generated widgets render inside your <{}> ({}:{}), whose <WorkOsWidgets> gets no queryClient, while the app provides a QueryClient ({}:{}): it creates a second client. Pass the app's: `const queryClient = useQueryClient()` (from @tanstack/react-query) in {}, and queryClient={{queryClient}} on its <WorkOsWidgets>.",
+        wrapper.name,
+        workos_widgets_core::specifier::slash(&wrapper.file),
+        wrapper.line,
+        workos_widgets_core::specifier::slash(&holder.file),
+        holder.line,
+        wrapper.name,
     ))
 }
 
