@@ -163,6 +163,28 @@ fn a_providers_component_in_the_entry_gets_the_root_inside_its_provider() {
 }
 
 #[test]
+fn a_persisting_query_client_provider_is_the_apps_provider() {
+    // @tanstack/react-query-persist-client's provider takes the app's
+    // client as `client` like QueryClientProvider (seen on a real React
+    // Router app, whose root otherwise went outside it without a client).
+    let app = common::fixture("vite-query-client");
+    let dir = app.path();
+    depend(dir, "@tanstack/react-query-persist-client", "^5.90.0");
+    write(
+        dir,
+        "src/main.tsx",
+        "import { StrictMode } from 'react'\nimport { createRoot } from 'react-dom/client'\nimport { QueryClient } from '@tanstack/react-query'\nimport { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'\nimport { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister'\nimport './index.css'\nimport App from './App.tsx'\n\nconst queryClient = new QueryClient()\nconst persister = createSyncStoragePersister({ storage: window.localStorage })\n\ncreateRoot(document.getElementById('root')!).render(\n  <StrictMode>\n    <PersistQueryClientProvider client={queryClient} persistOptions={{ persister }}>\n      <App />\n    </PersistQueryClientProvider>\n  </StrictMode>,\n)\n",
+    );
+    let report = init_twice_and_verify(dir);
+    let main = read(dir, "src/main.tsx");
+    assert!(
+        main.contains("<PersistQueryClientProvider client={queryClient} persistOptions={{ persister }}>\n      <WorkOsWidgets {...workosApiOptions} queryClient={queryClient}>\n        <App />\n      </WorkOsWidgets>\n    </PersistQueryClientProvider>"),
+        "{main}"
+    );
+    assert_eq!(report["warnings"], Value::Array(Vec::new()), "{report:#}");
+}
+
+#[test]
 fn a_workspace_package_provider_gets_a_component_reading_the_apps_client() {
     let (_workspace, dir) = monorepo("vite-ts");
     write(

@@ -385,7 +385,7 @@ fn provider_kind(
         _ => None,
     };
     match imported {
-        Some((_, "QueryClientProvider")) => Some(Kind::QueryClient),
+        Some((_, "QueryClientProvider" | "PersistQueryClientProvider")) => Some(Kind::QueryClient),
         Some((_, "Theme")) => Some(Kind::Theme),
         Some((source, "AuthKitProvider")) if source == crate::project::AuthKit::React.package() => {
             Some(Kind::AuthKit)

@@ -15,7 +15,12 @@ use oxc_ast::ast::{CallExpression, Expression, JSXChild, JSXElement, Program};
 use oxc_ast_visit::Visit;
 
 /// Elements that are stepped into rather than wrapped.
-const PASS_THROUGH: [&str; 3] = ["StrictMode", "React.StrictMode", "QueryClientProvider"];
+const PASS_THROUGH: [&str; 4] = [
+    "StrictMode",
+    "React.StrictMode",
+    "QueryClientProvider",
+    "PersistQueryClientProvider",
+];
 
 /// Local names the root is imported as, in order of preference: the first
 /// one the file does not already bind to something else.

@@ -158,7 +158,13 @@ impl Collector<'_> {
         let source = import.source.as_str();
         let kind = if is_package(source, WIDGETS_PACKAGE) {
             widgets_export(imported)
-        } else if source == "@tanstack/react-query" && imported == "QueryClientProvider" {
+        } else if (source, imported) == ("@tanstack/react-query", "QueryClientProvider")
+            || (source, imported)
+                == (
+                    "@tanstack/react-query-persist-client",
+                    "PersistQueryClientProvider",
+                )
+        {
             JsxKind::QueryClientProvider
         } else if source == "@radix-ui/themes" && imported == "Theme" {
             JsxKind::Theme
