@@ -46,6 +46,8 @@ pub struct Layout {
     /// route (the pages are still route modules).
     spa: bool,
     routes: Routes,
+    /// The pathless layout route new pages go under (`_providers`).
+    page_parent: Option<String>,
 }
 
 impl Layout {
@@ -111,6 +113,11 @@ impl Layout {
             server_suffix: project.profile().server_suffix.filter(|_| !spa),
             spa,
             routes,
+            page_parent: project
+                .providers
+                .provider_layout
+                .as_ref()
+                .map(|layout| layout.id.clone()),
         }
     }
 
@@ -207,7 +214,13 @@ impl Layout {
             }
             Routes::NextPages(pages) => Some(self.file(&pages.join("workos"), widget.id, true)),
             Routes::Files(routes, files) => {
-                Some(self.route_file(routes, *files, &["workos", widget.id], true))
+                let id: Vec<&str> = self
+                    .page_parent
+                    .as_deref()
+                    .into_iter()
+                    .chain(["workos", widget.id])
+                    .collect();
+                Some(self.route_file(routes, *files, &id, true))
             }
         }
     }

@@ -60,13 +60,21 @@ pub fn plan(
         manifest.ensure_not_newer(&project.path(workos_widgets_core::manifest::FILE_NAME))?;
     }
     let strategy = strategy::resolve(project, manifest, options.strategy)?;
-    match workos_widgets_core::detect::widgets_wrapper::find(project) {
-        // The generated widgets render inside the app's own wrapper.
-        Some((wrapper, sheets)) => {
-            let mut project = project.clone();
-            project.providers.adopt_wrapper(wrapper, sheets);
-            setup::plan(&project, manifest, options, strategy)
-        }
-        None => setup::plan(project, manifest, options, strategy),
+    let project = with_app_shapes(project);
+    setup::plan(&project, manifest, options, strategy)
+}
+
+/// `project` with what only `init` looks for: the app's own widgets
+/// wrapper (the generated widgets render inside it) and the pathless
+/// layout route holding its providers (the pages go under it).
+fn with_app_shapes(project: &Project) -> std::borrow::Cow<'_, Project> {
+    use workos_widgets_core::detect::{provider_layout, widgets_wrapper};
+    let mut project = std::borrow::Cow::Borrowed(project);
+    if let Some((wrapper, sheets)) = widgets_wrapper::find(&project) {
+        project.to_mut().providers.adopt_wrapper(wrapper, sheets);
     }
+    if let Some((layout, found)) = provider_layout::find(&project) {
+        project.to_mut().providers.adopt_layout(layout, found);
+    }
+    project
 }

@@ -11,6 +11,7 @@ pub mod module_paths;
 mod package_manager;
 mod package_provider;
 mod platform;
+pub mod provider_layout;
 mod providers;
 mod router_context;
 mod routes;

@@ -13,8 +13,8 @@ use crate::specifier::PathAlias;
 mod providers;
 
 pub use providers::{
-    ClientAccess, ProviderUse, Providers, QueryClientHolder, SheetVia, StylesheetImport,
-    WidgetsWrapper,
+    ClientAccess, ProviderLayout, ProviderUse, Providers, QueryClientHolder, SheetVia,
+    StylesheetImport, WidgetsWrapper,
 };
 
 /// A React app as detected on disk.

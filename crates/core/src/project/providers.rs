@@ -100,6 +100,20 @@ pub struct Providers {
     /// where no root is around the app (set by [`Providers::adopt_wrapper`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub widgets_wrapper: Option<WidgetsWrapper>,
+    /// The pathless layout route holding providers the root module lacks
+    /// (set by [`Providers::adopt_layout`]): new pages go under it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider_layout: Option<ProviderLayout>,
+}
+
+/// A pathless layout route whose tree holds the app's providers (see
+/// `detect::provider_layout`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ProviderLayout {
+    /// The route module, relative to the app.
+    pub file: PathBuf,
+    /// Its route id segment (`_providers`).
+    pub id: String,
 }
 
 /// A component of the app that renders `<WorkOsWidgets>` around what it is
@@ -121,6 +135,23 @@ pub struct WidgetsWrapper {
 }
 
 impl Providers {
+    /// New pages go under the pathless `layout` route: the providers found
+    /// around its `<Outlet />` count where the root module has none.
+    pub fn adopt_layout(&mut self, layout: ProviderLayout, found: Providers) {
+        if self.authkit_provider.is_none() {
+            self.authkit_provider = found.authkit_provider;
+        }
+        if self.query_client_provider.is_none() && self.query_client.is_none() {
+            self.query_client_provider = found.query_client_provider;
+            self.query_client = found.query_client;
+        }
+        if self.theme.is_none() {
+            self.theme = found.theme;
+        }
+        self.stylesheets.extend(found.stylesheets);
+        self.provider_layout = Some(layout);
+    }
+
     /// Renders the widgets inside the app's own `wrapper`: the widget
     /// stylesheets its module imports count as loaded.
     pub fn adopt_wrapper(&mut self, wrapper: WidgetsWrapper, sheets: Vec<StylesheetImport>) {
