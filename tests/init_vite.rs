@@ -858,3 +858,51 @@ fn a_kept_root_without_the_apps_query_client_is_reported() {
         "{plan:#}"
     );
 }
+
+#[test]
+fn authkit_js_declared_but_never_imported_gets_the_backend_strategy() {
+    // Seen on a real app: @workos-inc/authkit-js in package.json, auth done
+    // elsewhere. AuthKit's token needs the app's AuthKit client, which such
+    // an app never creates: the generated widgets would throw.
+    let app = fixture("vite-ts");
+    let dir = app.path();
+    let manifest = dir.join("package.json");
+    let mut package: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+    package["dependencies"]["@workos-inc/authkit-js"] = "^0.13.0".into();
+    std::fs::write(&manifest, serde_json::to_string_pretty(&package).unwrap()).unwrap();
+    let plan = |dir: &std::path::Path| -> serde_json::Value {
+        let output = run(
+            dir,
+            &[
+                "init",
+                ".",
+                "--widgets",
+                "user-profile",
+                "--dry-run",
+                "--json",
+            ],
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        serde_json::from_str(&stdout(&output)).unwrap()
+    };
+    let unused = plan(dir);
+    assert_eq!(unused["strategy"], "backend", "{unused:#}");
+    assert!(
+        unused["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("no module imports it")),
+        "{unused:#}"
+    );
+    let main = std::fs::read_to_string(dir.join("src/main.tsx")).unwrap();
+    std::fs::write(
+        dir.join("src/main.tsx"),
+        format!(
+            "import {{ createClient }} from '@workos-inc/authkit-js'\n{main}\nvoid createClient\n"
+        ),
+    )
+    .unwrap();
+    assert_eq!(plan(dir)["strategy"], "authkit");
+}

@@ -64,9 +64,31 @@ pub fn resolve(
             let recorded = manifest.and_then(|m| m.string("strategy"));
             Ok(match (recorded, browser_authkit) {
                 (Some("backend"), _) => TokenStrategy::Backend,
-                (Some("authkit") | None, Some(_)) => TokenStrategy::AuthKit,
+                (Some("authkit"), Some(_)) => TokenStrategy::AuthKit,
+                (None, Some(kit)) if unused(project, kit) => TokenStrategy::Backend,
+                (None, Some(_)) => TokenStrategy::AuthKit,
                 _ => TokenStrategy::Backend,
             })
         }
     }
+}
+
+/// AuthKit JS declared but named by no source of the app: it creates no
+/// AuthKit client, so AuthKit's token cannot reach the widgets (AuthKit
+/// React's provider is checked where the root goes).
+fn unused(project: &Project, kit: AuthKit) -> bool {
+    kit == AuthKit::Js
+        && !workos_widgets_core::detect::sources::mention(&project.root, kit.package())
+}
+
+/// Why `auto` chose the backend although the app declares AuthKit JS.
+pub fn note(project: &Project, choice: StrategyChoice, strategy: TokenStrategy) -> Option<String> {
+    let kit = project.authkit.filter(|kit| *kit == AuthKit::Js)?;
+    (choice == StrategyChoice::Auto && strategy == TokenStrategy::Backend && unused(project, kit))
+        .then(|| {
+            format!(
+                "{} is declared in package.json but no module imports it (no AuthKit client is created), so the token comes from a backend route; pass --token-strategy authkit once the app creates its AuthKit client",
+                kit.package()
+            )
+        })
 }

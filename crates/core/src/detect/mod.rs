@@ -15,6 +15,7 @@ pub mod provider_layout;
 mod providers;
 mod router_context;
 mod routes;
+pub mod sources;
 mod vite_resolve;
 pub mod widgets_wrapper;
 mod workspace;

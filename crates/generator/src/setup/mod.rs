@@ -143,6 +143,7 @@ pub(crate) fn plan(
     let widgets = steps::all_widgets(manifest, &options.widgets)?;
     let mut warnings = Vec::new();
     let mut notes = framework.notes(project);
+    notes.extend(crate::strategy::note(project, options.strategy, strategy));
     let mut flavor = framework.flavor(&cx, &mut warnings);
     // The session resolvers the token route's server can run.
     if let Some(kit) = flavor.session_sdk {
