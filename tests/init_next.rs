@@ -276,3 +276,46 @@ fn a_next_app_without_app_or_pages_fails_with_a_hint() {
         "{out}"
     );
 }
+
+#[test]
+fn a_middleware_matcher_that_leaves_out_the_token_route_is_warned_about() {
+    // Seen on a real app: the AuthKit middleware's matcher excludes `api`,
+    // so withAuth() throws in the generated token route.
+    let app = common::fixture("next-app-authkit");
+    let dir = app.path();
+    let warnings = |dir: &std::path::Path| -> Vec<String> {
+        let output = common::run(
+            dir,
+            &[
+                "init",
+                ".",
+                "--widgets",
+                "user-profile",
+                "--dry-run",
+                "--json",
+            ],
+        );
+        assert!(output.status.success(), "{}", common::stderr(&output));
+        let plan: Value = serde_json::from_slice(&output.stdout).unwrap();
+        plan["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let about_matcher = |w: &Vec<String>| {
+        w.iter()
+            .any(|w| w.contains("middleware matcher leaves out"))
+    };
+    assert!(
+        !about_matcher(&warnings(dir)),
+        "the fixture's matcher covers /api"
+    );
+    std::fs::write(
+        dir.join("proxy.ts"),
+        "import { authkitProxy } from \"@workos-inc/authkit-nextjs\";\n\nexport default authkitProxy();\n\nexport const config = {\n  matcher: [\"/\", \"/((?!_not-found|auth|api|_next/static|_next/image|favicon.ico).*)\"],\n};\n",
+    )
+    .unwrap();
+    assert!(about_matcher(&warnings(dir)));
+}

@@ -8,6 +8,7 @@ mod framework;
 mod import_alias;
 pub mod installed;
 pub mod module_paths;
+pub mod next_middleware;
 mod package_manager;
 mod package_provider;
 mod platform;

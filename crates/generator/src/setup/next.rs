@@ -73,6 +73,17 @@ impl Setup for Next {
             ));
         }
         let authkit_nextjs = with_authkit && self.app_router;
+        if authkit_nextjs
+            && workos_widgets_core::detect::next_middleware::runs_on(
+                &cx.project.root,
+                crate::layout::TOKEN_ENDPOINT,
+            ) == Some(false)
+        {
+            warnings.push(format!(
+                "the app's middleware matcher leaves out {}: AuthKit's withAuth() throws in the token route there (\"You are calling 'withAuth' on a route that isn't covered by the AuthKit middleware\"). Add \"/api/workos/:path*\" to the `matcher` in middleware.ts (proxy.ts on Next 16), or take `api` out of its exclusion group.",
+                crate::layout::TOKEN_ENDPOINT
+            ));
+        }
         Flavor {
             suspense: true,
             process_global: true,
