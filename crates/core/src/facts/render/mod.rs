@@ -4,7 +4,9 @@
 //! local render helpers, the places where a component renders what it is
 //! given (`{children}`, `<Outlet />`, `_app`'s `<Component />`, a props
 //! spread), components loaded with `lazy()`/`next/dynamic`, the route
-//! components of TanStack route definitions and React Router route tables.
+//! components of TanStack route definitions and React Router route tables,
+//! the variables minted widget tokens are bound to, and the React contexts
+//! created and read ([`contexts`]).
 //!
 //! Read in its own walk, after [`super::read::extract`]: JSX elements are
 //! counted in the same order, so `elements[i]` describes `file.jsx[i]`.
@@ -18,9 +20,11 @@ use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 use oxc_syntax::scope::ScopeFlags;
 
+pub mod contexts;
 mod exports;
 mod route_objects;
 
+pub use contexts::{ContextFacts, ContextRead, ReadTarget};
 use exports::exports;
 use route_objects::route_objects;
 
@@ -53,6 +57,8 @@ pub struct RenderFacts {
     pub router_tables: Vec<RouterTable>,
     /// Variables that hold a minted widget token.
     pub token_bindings: Vec<TokenBinding>,
+    /// The React contexts the file creates and reads.
+    pub contexts: ContextFacts,
 }
 
 /// `const token = await workos.widgets.getToken(...)`, `const { token } =
@@ -199,6 +205,7 @@ pub fn extract(program: &Program<'_>, jsx_count: usize) -> RenderFacts {
         next_element: 0,
     };
     walker.facts.exports = exports(program);
+    walker.facts.contexts = contexts::contexts(program);
     walker.visit_program(program);
     let mut facts = walker.facts;
     if facts.elements.len() != jsx_count {
