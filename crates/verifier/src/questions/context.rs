@@ -447,7 +447,10 @@ fn used<'f>(file: &'f SourceFile, read: &ContextRead) -> Option<Vec<Reader<'f>>>
                         .any(|i| i.span.start <= at && at < i.span.end)
                 };
                 for at in word_positions(text, local) {
-                    if (pattern.start <= at && at < pattern.end) || in_import(at) {
+                    if (pattern.start <= at && at < pattern.end)
+                        || in_import(at)
+                        || is_attribute_name(file, at)
+                    {
                         continue;
                     }
                     if let Some(widget) = auth_token_of(file, at, |value| value == local) {
@@ -487,6 +490,13 @@ fn auth_token_of(
         }
         _ => None,
     })
+}
+
+/// Whether `at` is where a JSX attribute's name starts (`authToken=`).
+fn is_attribute_name(file: &SourceFile, at: usize) -> bool {
+    file.jsx
+        .iter()
+        .any(|e| e.attributes.iter().any(|a| a.name_span.start == at))
 }
 
 /// Whether the mention at `at` only tests the value: `!token`, `if
@@ -543,4 +553,36 @@ fn word_positions<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usiz
                 && !text[at + word.len()..].chars().next().is_some_and(is_ident)
                 && !text[..at].ends_with('.')
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_where_a_provider_value_holds_the_token() {
+        let token = |e: &str| e == "token";
+        assert_eq!(value_path("token", &token), Some(vec![]));
+        assert_eq!(value_path("{ token }", &token), Some(vec!["token".into()]));
+        assert_eq!(
+            value_path("{ user, authToken: token }", &token),
+            Some(vec!["authToken".into()])
+        );
+        assert_eq!(value_path("{ token: refresh(token) }", &token), None);
+        assert_eq!(value_path("tokens[0]", &token), None);
+        let prop = |e: &str| e == "token" || e.strip_prefix("props.") == Some("token");
+        assert_eq!(
+            value_path("{ token: props.token }", &prop),
+            Some(vec!["token".into()])
+        );
+    }
+
+    #[test]
+    fn tells_a_test_of_the_value_from_a_use_of_it() {
+        let text = "if (!token) return null\nif (token) go()\nconst a = token ? 1 : 2\nconst b = token && 1\nsend(token)\nconst c = token?.length\n";
+        let at: Vec<bool> = word_positions(text, "token")
+            .map(|at| is_guard(text, at, "token"))
+            .collect();
+        assert_eq!(at, [true, true, true, true, false, false]);
+    }
 }
