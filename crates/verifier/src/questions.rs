@@ -3,6 +3,7 @@
 //! `checks/`, and dependencies point one way).
 
 mod context;
+mod routes;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -107,19 +108,7 @@ pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<ScopeN
     if let Some(reached) = page_token_reach(facts, token_file) {
         return scopes_of(reached);
     }
-    let by_call = facts.token_modules().flat_map(|file| {
-        file.token_calls
-            .iter()
-            .filter_map(move |call| call_reach(facts, file, call))
-            .flatten()
-    });
-    let covered: HashSet<(&Path, usize)> = facts
-        .token_modules()
-        .filter_map(|file| page_token_reach(facts, file))
-        .flatten()
-        .chain(by_call)
-        .map(|(file, element, _)| (file.path.as_path(), element.span.start))
-        .collect();
+    let covered = covered(facts);
     scopes_of(
         facts.widget_elements().filter(|(file, element, _)| {
             !covered.contains(&(file.path.as_path(), element.span.start))
@@ -127,18 +116,50 @@ pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<ScopeN
     )
 }
 
+/// The widget elements (file, start) that a page-local token or a token
+/// followed by name (see [`call_reach`]) reaches.
+fn covered(facts: &Facts) -> HashSet<(&Path, usize)> {
+    let by_call = facts.token_modules().flat_map(|file| {
+        file.token_calls
+            .iter()
+            .filter_map(move |call| call_reach(facts, file, call))
+            .flatten()
+    });
+    facts
+        .token_modules()
+        .filter_map(|file| page_token_reach(facts, file))
+        .flatten()
+        .chain(by_call)
+        .map(|(file, element, _)| (file.path.as_path(), element.span.start))
+        .collect()
+}
+
 /// The scopes the token of one `call` in `token_file` needs when the file
 /// binds it to a variable and hands that variable on in JSX (see
-/// [`call_reach`]). Two tokens of one file are then judged apart. `None`
-/// when the token is not handed on by name there, or reaches a component
-/// or context that cannot be followed: its file's scopes apply
-/// ([`required_scopes_for`]).
+/// [`call_reach`]), or when the file is a Next.js token route whose URL
+/// the widgets it serves fetch by name while every other widget is
+/// accounted for (by a page-local token, a token followed by name, or a
+/// fetch of another token route: see [`routes`]). Two tokens of one file,
+/// or two token routes, are then judged apart. `None` otherwise: its
+/// file's scopes apply ([`required_scopes_for`]).
 pub fn required_scopes_for_call(
     facts: &Facts,
     token_file: &SourceFile,
     call: &TokenCall,
 ) -> Option<Vec<ScopeNeed>> {
-    call_reach(facts, token_file, call).map(scopes_of)
+    if let Some(reached) = call_reach(facts, token_file, call) {
+        return Some(scopes_of(reached));
+    }
+    if page_token_reach(facts, token_file).is_some() {
+        return None;
+    }
+    // A token route: the widgets that fetch their token from its URL,
+    // when every other widget is accounted for.
+    let covered = covered(facts);
+    routes::route_reach(facts, token_file, &|(file, element, _)| {
+        covered.contains(&(file.path.as_path(), element.span.start))
+    })
+    .map(scopes_of)
 }
 
 /// The widgets the token of one `call` in `token_file` reaches when the

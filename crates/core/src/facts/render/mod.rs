@@ -59,6 +59,18 @@ pub struct RenderFacts {
     pub token_bindings: Vec<TokenBinding>,
     /// The React contexts the file creates and reads.
     pub contexts: ContextFacts,
+    /// `fetch(...)` calls.
+    pub fetches: Vec<FetchCall>,
+}
+
+/// A `fetch(...)` call.
+#[derive(Debug, Clone)]
+pub struct FetchCall {
+    /// Its URL when a literal (`'/api/workos/widgets-token'`, a template
+    /// without expressions).
+    pub url: Option<String>,
+    /// The innermost definition around it.
+    pub owner: Option<usize>,
 }
 
 /// `const token = await workos.widgets.getToken(...)`, `const { token } =
@@ -504,6 +516,23 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        if let Expression::Identifier(id) = unwrap_expression(&it.callee)
+            && id.name == "fetch"
+        {
+            let url = match it.arguments.first().and_then(|a| a.as_expression()) {
+                Some(Expression::StringLiteral(s)) => Some(s.value.to_string()),
+                Some(Expression::TemplateLiteral(t)) if t.expressions.is_empty() => t
+                    .quasis
+                    .first()
+                    .and_then(|q| q.value.cooked.as_ref())
+                    .map(ToString::to_string),
+                _ => None,
+            };
+            self.facts.fetches.push(FetchCall {
+                url,
+                owner: self.owner(),
+            });
+        }
         if let Expression::Identifier(id) = unwrap_expression(&it.callee) {
             self.call(id.name.to_string(), it.span);
         }
@@ -626,6 +655,31 @@ mod tests {
         );
         let locals: Vec<&str> = f.token_bindings.iter().map(|b| b.local.as_str()).collect();
         assert_eq!(locals, ["a", "b", "c", "token"]);
+    }
+
+    #[test]
+    fn reads_fetched_urls_with_their_definition() {
+        let f = facts(
+            "async function fetchWidgetsToken() {\n  const r = await fetch('/api/a', { method: 'POST' })\n  return r.json()\n}\nexport const useToken = () => useQuery({ queryFn: () => fetch(`/api/b`).then((r) => r.json()) })\nfetch(`/api/${x}`)\n",
+        );
+        let fetched: Vec<(Option<&str>, Option<&str>)> = f
+            .fetches
+            .iter()
+            .map(|c| {
+                (
+                    c.url.as_deref(),
+                    c.owner.map(|o| f.definitions[o].name.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            fetched,
+            [
+                (Some("/api/a"), Some("fetchWidgetsToken")),
+                (Some("/api/b"), Some("useToken")),
+                (None, None)
+            ]
+        );
     }
 
     #[test]

@@ -72,6 +72,17 @@ app:
   `authToken` (tests such as `if (!token)` aside), `<TokenCtx.Consumer>`,
   a hook returning a hook, a module importing it that was not read, a
   provider value built otherwise;
+- a token minted by a Next.js route handler (`app/**/route.ts`, its URL
+  from its folders without route groups; `pages/api/**`) reaches the
+  widgets whose `authToken` is a function or hook (`authToken={fetchToken}`,
+  `authToken={useWidgetToken()}`, of the widget's module or imported from a
+  local one) whose body fetches that URL as a literal
+  (`fetch('/api/workos/widgets-token')`, also in a `useQuery`'s `queryFn`):
+  two token routes serving different widgets are judged apart. Only when
+  every widget that no token above reaches fetches its token from one of
+  the app's token routes so (an AuthKit token, a URL built at run time, a
+  dynamic route segment or a function whose body cannot be read leave the
+  routes judged as below);
 - a token minted in a file that renders nothing (a route handler, a token
   endpoint module, a Server Action), or in one whose JSX reaches no widget
   (a layout handing the token down through a context that cannot be
