@@ -63,7 +63,8 @@ app:
   then `authToken={token}`, or a hook of any module returning
   `useContext(TokenCtx)` or `useContext(TokenCtx).token`
   (`authToken={useWidgetToken()}`). The context is the `createContext`
-  binding, followed through imports and re-exports. The readers counted are
+  binding, followed through imports (a module re-exporting the context or
+  hook leaves it unfollowed). The readers counted are
   those anywhere in the app, not only those rendered under the provider
   element: so the context is followed only when the app has one provider
   element of it (and a provider component is rendered once). It is not
