@@ -2,6 +2,9 @@
 //! `--online`, which the checks registry lists: so they live outside
 //! `checks/`, and dependencies point one way).
 
+mod context;
+mod routes;
+
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -98,17 +101,14 @@ pub fn is_page_token(facts: &Facts, token_file: &SourceFile) -> bool {
 
 /// The scopes the tokens minted in `token_file` need. A page-local token
 /// (see [`page_token_reach`]) needs the scopes of the widgets it reaches; a
-/// token endpoint needs those of every widget no page-local token reaches.
+/// token endpoint needs those of every widget no page-local token reaches
+/// and no token followed by name reaches (see [`call_reach`]: through
+/// props or a React context).
 pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<ScopeNeed> {
     if let Some(reached) = page_token_reach(facts, token_file) {
         return scopes_of(reached);
     }
-    let covered: HashSet<(&Path, usize)> = facts
-        .token_modules()
-        .filter_map(|file| page_token_reach(facts, file))
-        .flatten()
-        .map(|(file, element, _)| (file.path.as_path(), element.span.start))
-        .collect();
+    let covered = covered(facts);
     scopes_of(
         facts.widget_elements().filter(|(file, element, _)| {
             !covered.contains(&(file.path.as_path(), element.span.start))
@@ -116,18 +116,65 @@ pub fn required_scopes_for(facts: &Facts, token_file: &SourceFile) -> Vec<ScopeN
     )
 }
 
+/// The widget elements (file, start) that a page-local token or a token
+/// followed by name (see [`call_reach`]) reaches.
+fn covered(facts: &Facts) -> HashSet<(&Path, usize)> {
+    let by_call = facts.token_modules().flat_map(|file| {
+        file.token_calls
+            .iter()
+            .filter_map(move |call| call_reach(facts, file, call))
+            .flatten()
+    });
+    facts
+        .token_modules()
+        .filter_map(|file| page_token_reach(facts, file))
+        .flatten()
+        .chain(by_call)
+        .map(|(file, element, _)| (file.path.as_path(), element.span.start))
+        .collect()
+}
+
 /// The scopes the token of one `call` in `token_file` needs when the file
-/// binds it to a variable and hands that variable on in JSX: the scopes of
-/// the widgets given it (`authToken={token}`) and of those rendered by the
-/// local components given it (`<TeamPanel token={token} />`). Two tokens of
-/// one file are then judged apart. `None` when the token is not handed on
-/// by name there, or reaches a component that cannot be followed: its
+/// binds it to a variable and hands that variable on in JSX (see
+/// [`call_reach`]), or when the file is a Next.js token route whose URL
+/// the widgets it serves fetch by name while every other widget is
+/// accounted for (by a page-local token, a token followed by name, or a
+/// fetch of another token route: see [`routes`]). Two tokens of one file,
+/// or two token routes, are then judged apart. `None` otherwise: its
 /// file's scopes apply ([`required_scopes_for`]).
 pub fn required_scopes_for_call(
     facts: &Facts,
     token_file: &SourceFile,
     call: &TokenCall,
 ) -> Option<Vec<ScopeNeed>> {
+    if let Some(reached) = call_reach(facts, token_file, call) {
+        return Some(scopes_of(reached));
+    }
+    if page_token_reach(facts, token_file).is_some() {
+        return None;
+    }
+    // A token route: the widgets that fetch their token from its URL,
+    // when every other widget is accounted for.
+    let covered = covered(facts);
+    routes::route_reach(facts, token_file, &|(file, element, _)| {
+        covered.contains(&(file.path.as_path(), element.span.start))
+    })
+    .map(scopes_of)
+}
+
+/// The widgets the token of one `call` in `token_file` reaches when the
+/// file binds it to a variable and hands that variable on in JSX: the
+/// widgets given it (`authToken={token}`), those rendered by the local
+/// components given it (`<TeamPanel token={token} />`), and those that
+/// read a React context it is provided to (`<TokenCtx.Provider
+/// value={token}>`, directly or through a local provider component given
+/// the token as a prop: see [`context`]). `None` when the token is not
+/// handed on by name, or reaches what cannot be followed.
+fn call_reach<'f>(
+    facts: &'f Facts,
+    token_file: &'f SourceFile,
+    call: &TokenCall,
+) -> Option<Vec<WidgetElement<'f>>> {
     let binding = token_file
         .render
         .token_bindings
@@ -144,6 +191,14 @@ pub fn required_scopes_for_call(
             continue;
         }
         handed_on = true;
+        match context::provided(facts, token_file, element, &binding.local) {
+            context::Provided::Reached(widgets) => {
+                reached.extend(widgets);
+                continue;
+            }
+            context::Provided::Unknown => return None,
+            context::Provided::NoProvider => {}
+        }
         match element.kind {
             JsxKind::Widget(widget) => reached.push((token_file, element, widget)),
             JsxKind::Local => {
@@ -156,7 +211,7 @@ pub fn required_scopes_for_call(
             _ => return None,
         }
     }
-    handed_on.then(|| scopes_of(reached))
+    handed_on.then_some(reached)
 }
 
 /// Whether `text` holds `word` as a whole identifier.

@@ -7,8 +7,11 @@
 //! what makes `verify` fast on big apps. Entry files (the app root) are
 //! always parsed. A second, small pass parses the local modules that token
 //! modules, route handlers and root files import, the client files that
-//! may import a module holding the secret key, and (transitively) the local
-//! components rendered by files that mint their own widget token.
+//! may import a module holding the secret key, (transitively) the local
+//! components rendered by files that mint their own widget token, and the
+//! local modules that files rendering widgets import (transitively through
+//! modules that read a React context: the hooks and contexts a widget's
+//! token comes through).
 //!
 //! The app root files, and the local modules and stylesheets they import,
 //! are read even when `.gitignore` ignores them (the walk skips ignored

@@ -1,7 +1,8 @@
 //! The second pass: the local modules that matter through an import
 //! (those of token modules, route handlers and root files; client files
 //! importing a module that holds the secret; the components token-minting
-//! pages render), and the files the render graph needs.
+//! pages render; the hooks and contexts files rendering widgets import),
+//! and the files the render graph needs.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -74,6 +75,20 @@ impl Reader<'_> {
             .map(|f| f.path.clone())
             .collect();
         self.parse_closure(read, pages, &mut allocator, rendered_local_components);
+        // The hooks and contexts a widget's token may come through: the
+        // local modules that files rendering widgets import, and those
+        // that modules reading a context import (WW404, WW405).
+        let widget_files: Vec<PathBuf> = read
+            .parsed
+            .iter()
+            .filter(|f| {
+                f.jsx
+                    .iter()
+                    .any(|e| matches!(e.kind, crate::facts::JsxKind::Widget(_)))
+            })
+            .map(|f| f.path.clone())
+            .collect();
+        self.parse_closure(read, widget_files, &mut allocator, context_imports);
     }
 
     /// Parses the files that lie between the app's roots and the files
@@ -140,6 +155,24 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// The local modules a file imports for values, when it renders widgets
+/// or reads a React context (a hook module, the module creating the
+/// context).
+fn context_imports(file: &SourceFile) -> Vec<&str> {
+    let widgets = file
+        .jsx
+        .iter()
+        .any(|e| matches!(e.kind, crate::facts::JsxKind::Widget(_)));
+    if !widgets && file.render.contexts.reads.is_empty() {
+        return Vec::new();
+    }
+    file.imports
+        .iter()
+        .filter(|i| !i.type_only && read::is_local_module(&i.source))
+        .map(|i| i.source.as_str())
+        .collect()
 }
 
 /// The local modules whose components a file renders.

@@ -4,7 +4,9 @@
 //! local render helpers, the places where a component renders what it is
 //! given (`{children}`, `<Outlet />`, `_app`'s `<Component />`, a props
 //! spread), components loaded with `lazy()`/`next/dynamic`, the route
-//! components of TanStack route definitions and React Router route tables.
+//! components of TanStack route definitions and React Router route tables,
+//! the variables minted widget tokens are bound to, and the React contexts
+//! created and read ([`contexts`]).
 //!
 //! Read in its own walk, after [`super::read::extract`]: JSX elements are
 //! counted in the same order, so `elements[i]` describes `file.jsx[i]`.
@@ -18,9 +20,11 @@ use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 use oxc_syntax::scope::ScopeFlags;
 
+pub mod contexts;
 mod exports;
 mod route_objects;
 
+pub use contexts::{ContextFacts, ContextRead, ReadTarget};
 use exports::exports;
 use route_objects::route_objects;
 
@@ -53,6 +57,20 @@ pub struct RenderFacts {
     pub router_tables: Vec<RouterTable>,
     /// Variables that hold a minted widget token.
     pub token_bindings: Vec<TokenBinding>,
+    /// The React contexts the file creates and reads.
+    pub contexts: ContextFacts,
+    /// `fetch(...)` calls.
+    pub fetches: Vec<FetchCall>,
+}
+
+/// A `fetch(...)` call.
+#[derive(Debug, Clone)]
+pub struct FetchCall {
+    /// Its URL when a literal (`'/api/workos/widgets-token'`, a template
+    /// without expressions).
+    pub url: Option<String>,
+    /// The innermost definition around it.
+    pub owner: Option<usize>,
 }
 
 /// `const token = await workos.widgets.getToken(...)`, `const { token } =
@@ -199,6 +217,7 @@ pub fn extract(program: &Program<'_>, jsx_count: usize) -> RenderFacts {
         next_element: 0,
     };
     walker.facts.exports = exports(program);
+    walker.facts.contexts = contexts::contexts(program);
     walker.visit_program(program);
     let mut facts = walker.facts;
     if facts.elements.len() != jsx_count {
@@ -497,6 +516,23 @@ impl<'a> Visit<'a> for Walker<'_> {
     }
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        if let Expression::Identifier(id) = unwrap_expression(&it.callee)
+            && id.name == "fetch"
+        {
+            let url = match it.arguments.first().and_then(|a| a.as_expression()) {
+                Some(Expression::StringLiteral(s)) => Some(s.value.to_string()),
+                Some(Expression::TemplateLiteral(t)) if t.expressions.is_empty() => t
+                    .quasis
+                    .first()
+                    .and_then(|q| q.value.cooked.as_ref())
+                    .map(ToString::to_string),
+                _ => None,
+            };
+            self.facts.fetches.push(FetchCall {
+                url,
+                owner: self.owner(),
+            });
+        }
         if let Expression::Identifier(id) = unwrap_expression(&it.callee) {
             self.call(id.name.to_string(), it.span);
         }
@@ -619,6 +655,31 @@ mod tests {
         );
         let locals: Vec<&str> = f.token_bindings.iter().map(|b| b.local.as_str()).collect();
         assert_eq!(locals, ["a", "b", "c", "token"]);
+    }
+
+    #[test]
+    fn reads_fetched_urls_with_their_definition() {
+        let f = facts(
+            "async function fetchWidgetsToken() {\n  const r = await fetch('/api/a', { method: 'POST' })\n  return r.json()\n}\nexport const useToken = () => useQuery({ queryFn: () => fetch(`/api/b`).then((r) => r.json()) })\nfetch(`/api/${x}`)\n",
+        );
+        let fetched: Vec<(Option<&str>, Option<&str>)> = f
+            .fetches
+            .iter()
+            .map(|c| {
+                (
+                    c.url.as_deref(),
+                    c.owner.map(|o| f.definitions[o].name.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            fetched,
+            [
+                (Some("/api/a"), Some("fetchWidgetsToken")),
+                (Some("/api/b"), Some("useToken")),
+                (None, None)
+            ]
+        );
     }
 
     #[test]

@@ -52,10 +52,43 @@ app:
   the widgets given it and those the local components given it render:
   two tokens minted in one file are judged apart, and one token given to
   two widgets needs the scopes of both;
+- a token bound to a variable that the file provides to a React context
+  (`<TokenCtx.Provider value={token}>`, `value={{ token }}`, `value={{
+  authToken: token }}`, React 19's `<TokenCtx value={token}>`), directly or
+  through a local provider component given it as a prop
+  (`<WidgetTokenProvider token={token}>` rendering `<TokenCtx.Provider
+  value={token}>` or `value={props.token}`), reaches the widgets that read
+  that context: `authToken={useContext(TokenCtx)}`, `const token =
+  useContext(TokenCtx)` (or `use(TokenCtx)`, or `const { token } = ...`)
+  then `authToken={token}`, or a hook of any module returning
+  `useContext(TokenCtx)` or `useContext(TokenCtx).token`
+  (`authToken={useWidgetToken()}`). The context is the `createContext`
+  binding, followed through imports (a module re-exporting the context or
+  hook leaves it unfollowed). The readers counted are
+  those anywhere in the app, not only those rendered under the provider
+  element: so the context is followed only when the app has one provider
+  element of it (and a provider component is rendered once). It is not
+  followed (the token is judged as below) when any use of the context or
+  hook cannot be told: a read whose value goes elsewhere than a widget's
+  `authToken` (tests such as `if (!token)` aside), `<TokenCtx.Consumer>`,
+  a hook returning a hook, a module importing it that was not read, a
+  provider value built otherwise;
+- a token minted by a Next.js route handler (`app/**/route.ts`, its URL
+  from its folders without route groups; `pages/api/**`) reaches the
+  widgets whose `authToken` is a function or hook (`authToken={fetchToken}`,
+  `authToken={useWidgetToken()}`, of the widget's module or imported from a
+  local one) whose body fetches that URL as a literal
+  (`fetch('/api/workos/widgets-token')`, also in a `useQuery`'s `queryFn`):
+  two token routes serving different widgets are judged apart. Only when
+  every widget that no token above reaches fetches its token from one of
+  the app's token routes so (an AuthKit token, a URL built at run time, a
+  dynamic route segment or a function whose body cannot be read leave the
+  routes judged as below);
 - a token minted in a file that renders nothing (a route handler, a token
   endpoint module, a Server Action), or in one whose JSX reaches no widget
-  (a layout handing the token down through a context), reaches every widget
-  that no page-local token reaches.
+  (a layout handing the token down through a context that cannot be
+  followed), reaches every widget that no page-local token and no token
+  followed by name (through props or a context) reaches.
 
 Reported only when proven. Where several tokens share such a reach
 (several calls in one page whose tokens travel in ways that cannot be

@@ -21,7 +21,13 @@ const DOC: &str = r#"## What it checks
 Scopes in a widget token call that no widget the token reaches needs (see
 WW404 for the widget-to-scope table and for which widgets a token reaches:
 a page that mints its own token reaches the widgets it renders, a token
-route reaches the widgets no page-local token reaches).
+handed on by name reaches the widgets given it, through props or a React
+context (`<TokenCtx.Provider value={token}>` read by `useContext(TokenCtx)`
+or a hook returning it, anywhere in the app; followed only when every use
+of the context can be told, and the app has one provider element of it), a
+Next.js token route reaches the widgets that fetch its URL by name when
+every widget is accounted for so, else the widgets no other token
+reaches).
 
 ## Why it matters
 Least privilege: a token is a bearer credential readable by any script on
