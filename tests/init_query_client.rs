@@ -365,6 +365,21 @@ fn an_app_on_tanstack_query_without_a_client_in_reach_is_told_the_exact_code() {
         "src/main.tsx",
         "import { StrictMode } from 'react'\nimport { createRoot } from 'react-dom/client'\nimport { QueryKit } from '@acme/query-kit'\nimport App from './App.tsx'\n\ncreateRoot(document.getElementById('root')!).render(\n  <StrictMode>\n    <QueryKit>\n      <App />\n    </QueryKit>\n  </StrictMode>,\n)\n",
     );
+    // Declared only as the widgets' peer, imported nowhere: nothing to share.
+    let peer = common::fixture("vite-ts");
+    depend(peer.path(), "@tanstack/react-query", "^5.90.0");
+    let peer_only = apply(peer.path());
+    assert_eq!(
+        peer_only["warnings"],
+        Value::Array(Vec::new()),
+        "{peer_only:#}"
+    );
+    // The app uses TanStack Query (its client hidden in @acme/query-kit).
+    write(
+        dir,
+        "src/App.tsx",
+        "import { useQuery } from '@tanstack/react-query'\n\nexport default function App() {\n  const { data } = useQuery({ queryKey: ['hello'], queryFn: () => 'Hello' })\n  return <h1>{data}</h1>\n}\n",
+    );
     let report = apply(dir);
     let warnings = report["warnings"].to_string();
     assert!(

@@ -282,13 +282,16 @@ pub fn app_client_root(
     )
 }
 
-/// The warning for an app that depends on TanStack Query while no client
-/// of its own was found around the page: `<WorkOsWidgets>` then creates a
+/// The warning for an app that uses TanStack Query (imports it) while no
+/// client of its own was found around the page: `<WorkOsWidgets>` then creates a
 /// second `QueryClient`, and the exact code to share the app's instead.
 pub fn unshared_client_warning(project: &Project, file: &std::path::Path) -> Option<String> {
+    // Declared only as the widgets' peer, imported by no module: the app
+    // has no client of its own to share.
     let declared = ["@tanstack/react-query", "react-query"]
         .into_iter()
-        .find(|name| project.package_json.declared(name).is_some())?;
+        .find(|name| project.package_json.declared(name).is_some())
+        .filter(|name| workos_widgets_core::detect::sources::mention(&project.root, name))?;
     let router_context = if project.framework
         == workos_widgets_core::project::Framework::TanstackStart
     {
