@@ -14,6 +14,7 @@ mod platform;
 mod providers;
 mod router_context;
 mod routes;
+pub mod servers;
 mod vite_resolve;
 mod workspace;
 pub mod workspace_packages;
@@ -141,6 +142,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
         .filter(|p| p.declared.is_some() || p.installed.is_some())
         .collect();
 
+    let servers = servers::detect(&root, &package_json);
     let code_style = crate::code_style::CodeStyle::detect(&root);
     Ok(Project {
         code_style,
@@ -162,6 +164,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
         links_outside,
         authkit,
         platform,
+        servers,
         packages,
         package_json,
     })
