@@ -197,6 +197,12 @@ pub struct InitArgs {
     /// How widgets get their token.
     #[arg(long, value_enum, default_value_t = TokenStrategyArg::Auto)]
     pub token_strategy: TokenStrategyArg,
+    /// Which server hosts the token route: `auto` (the framework's own
+    /// server, else the one server `detect` finds beside the app, else the
+    /// Vite dev server), `vite-dev`, or the PATH of a detected server (its
+    /// entry file, app file or package folder).
+    #[arg(long, value_name = "PATH|auto|vite-dev", default_value = "auto")]
+    pub backend: String,
     #[command(flatten)]
     pub flags: ApplyFlags,
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use workos_widgets_core::catalog;
 use workos_widgets_core::manifest::{self, Manifest};
-use workos_widgets_generator::StrategyChoice;
+use workos_widgets_generator::{BackendChoice, StrategyChoice};
 
 use super::CommandError;
 use super::init::{execute, locked_detect, parse_widget_ids};
@@ -32,8 +32,7 @@ pub fn run(args: &AddArgs) -> anyhow::Result<ExitCode> {
     execute(
         &project,
         Some(&manifest),
-        widgets,
-        StrategyChoice::Auto,
+        (widgets, StrategyChoice::Auto, BackendChoice::Auto),
         &args.flags,
     )
 }

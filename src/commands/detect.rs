@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use owo_colors::OwoColorize;
 use workos_widgets_core::detect::detect;
+use workos_widgets_core::detect::servers::Server;
 use workos_widgets_core::project::{RouteConvention, RoutesInfo};
 use workos_widgets_core::{Hint, Project};
 
@@ -235,6 +236,12 @@ fn print_human(p: &Project) {
         p.authkit
             .map_or_else(|| "none".to_owned(), |k| k.package().to_owned()),
     );
+    if p.servers.is_empty() {
+        row("Servers", "none found beside the app".to_owned());
+    }
+    for (i, server) in p.servers.iter().enumerate() {
+        row(if i == 0 { "Servers" } else { "" }, server_summary(server));
+    }
     if p.packages.is_empty() {
         row(
             "Packages",
@@ -258,6 +265,30 @@ fn print_human(p: &Project) {
             ),
         );
     }
+}
+
+/// One detected server: kind, version, files, language, why.
+fn server_summary(server: &Server) -> String {
+    let version = server.version.as_ref().map_or_else(String::new, |v| {
+        let how = if server.installed {
+            "installed"
+        } else {
+            "declared"
+        };
+        format!(" {v} ({how})")
+    });
+    let app = server
+        .app_file
+        .as_ref()
+        .map_or_else(String::new, |f| format!(", app created in {}", f.display()));
+    format!(
+        "{}{version} at {}{app}; {}, {:?} runtime ({})",
+        server.kind,
+        server.entry.display(),
+        server.language,
+        server.runtime,
+        server.reason
+    )
 }
 
 /// How a route-module app declares its routes, for the human report.

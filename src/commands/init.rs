@@ -13,7 +13,9 @@ use workos_widgets_core::{Project, lock};
 use workos_widgets_generator::install::InstallOutput;
 use workos_widgets_generator::plan::Plan;
 use workos_widgets_generator::report::{self, Outcome};
-use workos_widgets_generator::{GenerateError, Options, StrategyChoice, transaction};
+use workos_widgets_generator::{
+    BackendChoice, GenerateError, Options, StrategyChoice, transaction,
+};
 
 use super::CommandError;
 use crate::cli::{ApplyFlags, InitArgs, PackageManagerArg, TokenStrategyArg};
@@ -33,20 +35,68 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
         TokenStrategyArg::Authkit => StrategyChoice::AuthKit,
         TokenStrategyArg::Backend => StrategyChoice::Backend,
     };
-    execute(&project, manifest.as_ref(), widgets, strategy, &args.flags)
+    let recorded = manifest
+        .as_ref()
+        .and_then(|m| m.string("backend"))
+        .is_some();
+    let backend = choose_backend(&project, &args.backend, recorded, &args.flags)?;
+    execute(
+        &project,
+        manifest.as_ref(),
+        (widgets, strategy, backend),
+        &args.flags,
+    )
+}
+
+/// `--backend`; `auto` with several servers beside the app and none
+/// `recorded` in the manifest asks which one in a terminal (the
+/// generator's error lists them otherwise).
+fn choose_backend(
+    project: &Project,
+    value: &str,
+    recorded: bool,
+    flags: &ApplyFlags,
+) -> anyhow::Result<BackendChoice> {
+    let choice = BackendChoice::parse(value);
+    let servers = &project.servers;
+    if choice != BackendChoice::Auto
+        || recorded
+        || servers.len() < 2
+        || flags.yes
+        || flags.json
+        || !ui::interactive()
+    {
+        return Ok(choice);
+    }
+    let mut labels: Vec<String> = servers
+        .iter()
+        .map(|s| format!("{} ({})", s.entry.display(), s.kind))
+        .collect();
+    labels.push("the Vite dev server (development only)".to_owned());
+    let _guard = crate::interrupt::guard_prompt();
+    let picked = dialoguer::Select::new()
+        .with_prompt("Which server should serve the token route?")
+        .items(&labels)
+        .default(0)
+        .interact()
+        .inspect_err(|_| ui::restore_cursor())
+        .context("reading your choice")?;
+    Ok(servers.get(picked).map_or(BackendChoice::ViteDev, |s| {
+        BackendChoice::Path(s.entry.clone())
+    }))
 }
 
 /// Plans, shows, installs and writes: shared by `init` and `add`.
 pub(super) fn execute(
     project: &Project,
     manifest: Option<&Manifest>,
-    widgets: Vec<&'static Widget>,
-    strategy: StrategyChoice,
+    (widgets, strategy, backend): (Vec<&'static Widget>, StrategyChoice, BackendChoice),
     flags: &ApplyFlags,
 ) -> anyhow::Result<ExitCode> {
     let options = Options {
         widgets,
         strategy,
+        backend,
         package_manager: package_manager(flags.package_manager),
         defer_install: flags.no_install,
         force: flags.force,

@@ -303,10 +303,17 @@ pub fn free_name(
     })
 }
 
-/// The preferred quote character of a file, judged by its first import.
+/// The preferred quote character of a file, judged by its first import
+/// (or `require()`).
 pub fn quote_style(text: &str) -> char {
-    let single = text.find("from '").or_else(|| text.find("import '"));
-    let double = text.find("from \"").or_else(|| text.find("import \""));
+    let single = text
+        .find("from '")
+        .or_else(|| text.find("import '"))
+        .or_else(|| text.find("require('"));
+    let double = text
+        .find("from \"")
+        .or_else(|| text.find("import \""))
+        .or_else(|| text.find("require(\""));
     match (single, double) {
         (Some(s), Some(d)) if s < d => '\'',
         (Some(_), None) => '\'',

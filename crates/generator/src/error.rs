@@ -46,6 +46,21 @@ pub enum GenerateError {
         dir: std::path::PathBuf,
     },
 
+    /// `--backend auto` found several servers and no terminal to ask in.
+    #[error("several servers could host the token route:\n{servers}")]
+    SeveralServers {
+        /// One line per server (`  PATH: kind ...`).
+        servers: String,
+    },
+
+    /// `--backend PATH` names no detected server.
+    #[error("--backend {given}: no server was detected there{}", if servers.is_empty() { String::new() } else { format!("; found:\n{servers}") })]
+    UnknownBackend { given: String, servers: String },
+
+    /// The chosen backend cannot host the token route (yet).
+    #[error("{backend}: {why}")]
+    BackendNotSupported { backend: String, why: String },
+
     /// The package manager could not be started.
     #[error("could not start `{command}`; is {program} installed and on PATH?")]
     InstallStart {
@@ -63,9 +78,12 @@ impl GenerateError {
         match self {
             Self::Project(e) => e.is_bad_input(),
             Self::Edit(e) => e.is_bad_input(),
-            Self::UnknownWidget { .. } | Self::OverrideConflict { .. } | Self::NoSetup { .. } => {
-                true
-            }
+            Self::UnknownWidget { .. }
+            | Self::OverrideConflict { .. }
+            | Self::NoSetup { .. }
+            | Self::SeveralServers { .. }
+            | Self::UnknownBackend { .. }
+            | Self::BackendNotSupported { .. } => true,
             Self::Template { .. } | Self::InstallStart { .. } => false,
         }
     }
@@ -88,6 +106,16 @@ impl Hint for GenerateError {
             Self::NoSetup { .. } => Some(format!(
                 "init sets up {}; `workos-widgets verify` still reads this app",
                 workos_widgets_core::project::SUPPORTED
+            )),
+            Self::SeveralServers { .. } => Some(
+                "pass --backend PATH with one of the paths above (or --backend vite-dev for the development-only Vite route)".to_owned(),
+            ),
+            Self::UnknownBackend { .. } => Some(
+                "pass the entry file, app file or package folder of a server `workos-widgets detect` lists (relative to the app), or auto / vite-dev".to_owned(),
+            ),
+            Self::BackendNotSupported { .. } => Some(format!(
+                "init mounts the token route in {} so far; pass --backend vite-dev to serve it from the Vite dev server (development only)",
+                crate::backend::SUPPORTED
             )),
             Self::InstallStart { .. } => None,
         }

@@ -180,6 +180,11 @@ impl Layout {
         self.file(&self.server_dir, &self.server_stem("token-handler"), false)
     }
 
+    /// A server module of its own (a backend's adapter), named `stem`.
+    pub fn server_module(&self, stem: &str) -> String {
+        self.file(&self.server_dir, &self.server_stem(stem), false)
+    }
+
     /// The Vite plugin serving the token route.
     pub fn vite_plugin(&self) -> String {
         self.file(&self.server_dir, "vite-plugin", false)

@@ -27,6 +27,7 @@ use workos_widgets_core::Project;
 use workos_widgets_core::catalog::Widget;
 use workos_widgets_core::manifest::Manifest;
 
+pub use backend::BackendChoice;
 pub use error::GenerateError;
 pub use plan::Plan;
 pub use sdk::SdkTarget;
@@ -47,6 +48,8 @@ pub struct Options {
     /// Next.js: generate a page per widget at `/workos/<id>` (`--no-pages`
     /// turns it off).
     pub pages: bool,
+    /// `--backend`: which server hosts the token route.
+    pub backend: BackendChoice,
 }
 
 /// Plans `init` (or `add`, which is `init` with the manifest's widgets kept).

@@ -59,6 +59,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/shared/token-handler.hbs"),
     ),
     (
+        "backend/express",
+        include_str!("../../../templates/backend/express.hbs"),
+    ),
+    (
         "shared/node-http",
         include_str!("../../../templates/shared/node-http.hbs"),
     ),

@@ -16,6 +16,7 @@ pub mod provider_layout;
 mod providers;
 mod router_context;
 mod routes;
+pub mod servers;
 pub mod sources;
 mod vite_resolve;
 pub mod widgets_wrapper;
@@ -145,6 +146,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
         .filter(|p| p.declared.is_some() || p.installed.is_some())
         .collect();
 
+    let servers = servers::detect(&root, &package_json);
     let code_style = crate::code_style::CodeStyle::detect(&root);
     Ok(Project {
         code_style,
@@ -166,6 +168,7 @@ pub fn detect_with(dir: &Path, overrides: &Overrides) -> Result<Project, Project
         links_outside,
         authkit,
         platform,
+        servers,
         packages,
         package_json,
     })

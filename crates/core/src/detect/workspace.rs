@@ -83,6 +83,17 @@ pub fn react_members(root: &Path, pkg: &PackageJson) -> Option<String> {
     )
 }
 
+/// The member folders of the workspace at `root` (relative to it, sorted).
+pub fn member_dirs(root: &Path, pkg: Option<&PackageJson>) -> Vec<PathBuf> {
+    let Some(patterns) = patterns(root, pkg) else {
+        return Vec::new();
+    };
+    let mut members = members(root, &patterns);
+    members.sort();
+    members.dedup();
+    members
+}
+
 /// The workspace patterns of `root` (`!` exclusions included): package.json
 /// `workspaces` (an array, or `{ packages: [...] }`), else the `packages`
 /// list of `pnpm-workspace.yaml`; `None` when `root` is no workspace root.

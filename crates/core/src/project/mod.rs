@@ -54,6 +54,9 @@ pub struct Project {
     pub authkit: Option<AuthKit>,
     /// Where the app's server code runs.
     pub platform: Platform,
+    /// The servers beside the app (its own package's, the workspace's):
+    /// where a token route can be mounted.
+    pub servers: Vec<crate::detect::servers::Server>,
     /// The widget packages and `@workos-inc/*` packages: declared ranges and
     /// installed versions.
     pub packages: Vec<PackageVersion>,

@@ -25,7 +25,7 @@ use crate::context::{Flavor, TemplateData};
 use crate::files::FilePlanner;
 use crate::layout::Layout;
 use crate::plan::{Component, Draft, Guide, Plan};
-use crate::{GenerateError, Options, TokenStrategy, sdk, steps};
+use crate::{BackendChoice, GenerateError, Options, TokenStrategy, sdk, steps};
 
 /// What the flow asks each frontend framework.
 pub(crate) trait Setup {
@@ -134,7 +134,24 @@ pub(crate) fn plan(
     strategy: TokenStrategy,
 ) -> Result<Plan, GenerateError> {
     let framework = for_project(project)?;
-    let backend = backend::choose(framework.as_ref());
+    // A backend that cannot be chosen matters only when there is a token
+    // route to serve; otherwise `auto` keeps the default.
+    let (backend, backend_note) = match backend::choose(
+        framework.as_ref(),
+        project,
+        &options.backend,
+        manifest.and_then(|m| m.string("backend")),
+    ) {
+        Ok(chosen) => chosen,
+        Err(_) if strategy != TokenStrategy::Backend && options.backend == BackendChoice::Auto => {
+            let default = framework
+                .own_server()
+                .unwrap_or(&backend::vite_dev::ViteDevServer);
+            (backend::Chosen::Borrowed(default), None)
+        }
+        Err(error) => return Err(error),
+    };
+    let backend: &dyn Backend = &*backend;
     let cx = Cx {
         project,
         strategy,
@@ -154,6 +171,9 @@ pub(crate) fn plan(
         let session = backend.session(Some(offered));
         flavor.session_sdk = session.map(|s| s.kit);
         flavor.session_sdk_client = session.is_some_and(|s| s.get_workos);
+    }
+    if cx.backend() {
+        notes.extend(backend_note);
     }
     notes.extend(backend.notes(&cx));
     let session_sdk = flavor.session_sdk;
@@ -221,6 +241,10 @@ pub(crate) fn plan(
     // 7. Manifest.
     let (name, keys) = framework.manifest_keys();
     steps::manifest(&mut files, project, name, &keys, strategy, &widgets);
+    match backend.recorded().filter(|_| cx.backend()) {
+        Some(server) => files.manifest.set_string("backend", &server),
+        None => files.manifest.remove("backend"),
+    }
     if framework.has_pages() && !pages {
         files.manifest.set_bool("pages", false);
     }

@@ -3,6 +3,7 @@
 //! over a file, re-parsing between steps, and refuses a result that no
 //! longer parses.
 
+pub mod express;
 pub mod imports;
 pub mod root;
 pub mod scopes;
